@@ -170,6 +170,16 @@ $$;
 SELECT ensure_snapshot_partitions((date_trunc('month', now()) + make_interval(months => m))::date)
 FROM generate_series(-1, 3) AS m;
 
+-- Provider bodies are stored as JSONB when they parse, as text when they do not (a malformed body is evidence too).
+CREATE FUNCTION try_jsonb(body TEXT) RETURNS JSONB
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN body::jsonb;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+
 -- Snapshots are history: refuse to change or remove one (retention drops whole partitions instead).
 CREATE FUNCTION refuse_snapshot_change() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$

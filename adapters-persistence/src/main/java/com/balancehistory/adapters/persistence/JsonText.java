@@ -1,0 +1,44 @@
+package com.balancehistory.adapters.persistence;
+
+import java.util.Map;
+
+/** Writes a flat string map as a JSON object, for the account attributes column. */
+final class JsonText {
+
+    private JsonText() {
+    }
+
+    static String object(Map<String, String> values) {
+        StringBuilder json = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            quote(json, entry.getKey());
+            json.append(':');
+            quote(json, entry.getValue());
+        }
+        return json.append('}').toString();
+    }
+
+    private static void quote(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

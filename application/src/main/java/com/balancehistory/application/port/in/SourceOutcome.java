@@ -1,0 +1,32 @@
+package com.balancehistory.application.port.in;
+
+/** How one source fared in one poll; stored with the poll run so history can tell "no data" from "unchanged". */
+public enum SourceOutcome {
+    /** Every account was read and recorded. */
+    OK("ok"),
+    /** The source answered but some accounts (one card, one grant) failed. */
+    PARTIAL("partial"),
+    FAILED("failed"),
+    RATE_LIMITED("rate_limited"),
+    /** Not called: the circuit breaker is open. */
+    SKIPPED("skipped");
+
+    private final String code;
+
+    SourceOutcome(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static SourceOutcome fromCode(String code) {
+        for (SourceOutcome outcome : values()) {
+            if (outcome.code.equals(code)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("unknown source outcome '" + code + "'");
+    }
+}

@@ -1,0 +1,23 @@
+package com.balancehistory.application.port.out;
+
+import com.balancehistory.application.port.in.PollTrigger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Append-only history of polls: poll runs, and per source its snapshots, accounts, latest values and changes. */
+public interface SnapshotStore {
+
+    /** Opens a poll run and returns its id. */
+    long openPollRun(PollTrigger trigger, Optional<String> requestedSource, Instant startedAt);
+
+    /**
+     * Stores one source's result of one poll atomically: all of its rows are visible, or none. Replaying the same
+     * record writes nothing twice.
+     *
+     * @return the number of snapshot rows (balances and card limits) newly written
+     */
+    int recordSource(SourcePollRecord record);
+
+    void finishPollRun(long pollId, Instant finishedAt);
+}

@@ -1,0 +1,149 @@
+package com.balancehistory.application.service;
+
+import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.port.in.PollSourcesUseCase;
+import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.in.UnknownSourceException;
+import com.balancehistory.application.port.out.BalanceProvider;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.SnapshotStore;
+import com.balancehistory.application.port.out.SourcePollRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Asks sources for their balances and records each source's result in its own transaction, so one failing source
+ * never loses or delays another's rows. Sources are fetched concurrently on the given executor.
+ */
+public final class PollSourcesService implements PollSourcesUseCase {
+
+    private static final Logger LOG = Logger.getLogger(PollSourcesService.class.getName());
+    private static final int MAX_ERROR_LENGTH = 3900;
+
+    private final Map<String, BalanceProvider> providers;
+    private final SnapshotStore store;
+    private final Clock clock;
+    private final Executor executor;
+
+    public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor) {
+        this.providers = providers.stream().collect(Collectors.toMap(BalanceProvider::sourceName, p -> p,
+                (a, b) -> {
+                    throw new IllegalArgumentException("two sources named '" + a.sourceName() + "'");
+                }, LinkedHashMap::new));
+        this.store = store;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    @Override
+    public PollRunSummary pollNow(Optional<String> source, PollTrigger trigger) {
+        List<BalanceProvider> selected = select(source);
+        Instant startedAt = clock.instant();
+        long pollId = store.openPollRun(trigger, source, startedAt);
+        List<CompletableFuture<PollRunSummary.SourceResult>> running = new ArrayList<>();
+        for (BalanceProvider provider : selected) {
+            running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider), executor));
+        }
+        List<PollRunSummary.SourceResult> results = running.stream().map(CompletableFuture::join).toList();
+        Instant finishedAt = clock.instant();
+        store.finishPollRun(pollId, finishedAt);
+        return new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
+    }
+
+    /** The configured source names, in configuration order. */
+    public List<String> sourceNames() {
+        return List.copyOf(providers.keySet());
+    }
+
+    private List<BalanceProvider> select(Optional<String> source) {
+        if (source.isEmpty()) {
+            return List.copyOf(providers.values());
+        }
+        BalanceProvider provider = providers.get(source.get());
+        if (provider == null) {
+            throw new UnknownSourceException(source.get());
+        }
+        return List.of(provider);
+    }
+
+    private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider) {
+        Instant startedAt = clock.instant();
+        FetchResult result = fetchSafely(provider);
+        Instant observedAt = clock.instant();
+        SourceOutcome outcome = outcomeOf(result);
+        Optional<String> error = errorOf(result);
+        String providerName = provider.providerType().configName();
+        SourcePollRecord record = new SourcePollRecord(pollId, provider.sourceName(), providerName, outcome, error,
+                startedAt, observedAt, result);
+        int rowsWritten;
+        try {
+            rowsWritten = store.recordSource(record);
+        } catch (RuntimeException storeFailure) {
+            LOG.log(Level.SEVERE, "could not record poll " + pollId + " of source " + provider.sourceName(),
+                    storeFailure);
+            return new PollRunSummary.SourceResult(provider.sourceName(), providerName, SourceOutcome.FAILED,
+                    Optional.of("recording failed: " + storeFailure.getMessage()), accountsSeen(result), 0,
+                    startedAt, clock.instant());
+        }
+        if (error.isPresent()) {
+            LOG.warning("source " + provider.sourceName() + ": " + outcome.code() + ": " + error.get());
+        }
+        return new PollRunSummary.SourceResult(provider.sourceName(), providerName, outcome, error,
+                accountsSeen(result), rowsWritten, startedAt, observedAt);
+    }
+
+    /** A provider that throws despite its contract is a bug there; the poll records it and goes on. */
+    private static FetchResult fetchSafely(BalanceProvider provider) {
+        try {
+            return provider.fetch();
+        } catch (RuntimeException bug) {
+            LOG.log(Level.SEVERE, "source " + provider.sourceName() + " threw instead of returning a failure", bug);
+            return new FetchResult.Failed(provider.sourceName(), FetchFailure.ofSource("fetch", FailureKind.UNAVAILABLE,
+                    "unexpected " + bug.getClass().getSimpleName()));
+        }
+    }
+
+    static SourceOutcome outcomeOf(FetchResult result) {
+        if (result instanceof FetchResult.Failed failed) {
+            return switch (failed.failure().kind()) {
+                case CIRCUIT_OPEN -> SourceOutcome.SKIPPED;
+                case RATE_LIMITED -> SourceOutcome.RATE_LIMITED;
+                default -> SourceOutcome.FAILED;
+            };
+        }
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        return fetched.accountFailures().isEmpty() ? SourceOutcome.OK : SourceOutcome.PARTIAL;
+    }
+
+    static Optional<String> errorOf(FetchResult result) {
+        String text;
+        if (result instanceof FetchResult.Failed failed) {
+            text = failed.failure().describe();
+        } else {
+            List<FetchFailure> failures = ((FetchResult.Fetched) result).accountFailures();
+            if (failures.isEmpty()) {
+                return Optional.empty();
+            }
+            text = failures.stream().map(FetchFailure::describe).collect(Collectors.joining("; "));
+        }
+        return Optional.of(text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...");
+    }
+
+    private static int accountsSeen(FetchResult result) {
+        return result instanceof FetchResult.Fetched fetched ? fetched.accountsSeen() : 0;
+    }
+}
