@@ -1,0 +1,70 @@
+package com.balancehistory.domain.analytics;
+
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.LowBalanceAssessment.RuleScope;
+import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import com.balancehistory.domain.money.Money;
+
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The low-balance rules in force: rules for single accounts and rules for every account in a currency. An account's
+ * own rule overrides its currency's rule. Immutable; {@code forAccount}/{@code forCurrency} return new policies.
+ */
+public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<Currency, LowBalanceRule> currencyRules) {
+
+    public LowBalancePolicy {
+        accountRules = Map.copyOf(accountRules);
+        currencyRules = Map.copyOf(currencyRules);
+        currencyRules.forEach((currency, rule) -> {
+            if (rule instanceof LowBalanceRule.Absolute absolute && !absolute.threshold().hasCurrency(currency)) {
+                throw new CurrencyMismatchException("the low-balance rule for " + currency.getCurrencyCode()
+                        + " has a threshold in " + absolute.threshold().currencyCode());
+            }
+        });
+    }
+
+    /** A policy without rules: every account is {@link Verdict#NO_RULE}. */
+    public static LowBalancePolicy none() {
+        return new LowBalancePolicy(Map.of(), Map.of());
+    }
+
+    public LowBalancePolicy forAccount(AccountId account, LowBalanceRule rule) {
+        Map<AccountId, LowBalanceRule> rules = new HashMap<>(accountRules);
+        rules.put(Objects.requireNonNull(account, "account"), Objects.requireNonNull(rule, "rule"));
+        return new LowBalancePolicy(rules, currencyRules);
+    }
+
+    public LowBalancePolicy forCurrency(Currency currency, LowBalanceRule rule) {
+        Map<Currency, LowBalanceRule> rules = new HashMap<>(currencyRules);
+        rules.put(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(rule, "rule"));
+        return new LowBalancePolicy(accountRules, rules);
+    }
+
+    /**
+     * Applies the account's rule, or else its currency's rule. An account rule with an absolute threshold in another
+     * currency than the account throws {@link CurrencyMismatchException}: that is a configuration error.
+     */
+    public LowBalanceAssessment evaluate(AccountBalance account) {
+        Money available = account.available();
+        Optional<RuleScope> scope = accountRules.containsKey(account.id()) ? Optional.of(RuleScope.ACCOUNT)
+                : currencyRules.containsKey(account.currency()) ? Optional.of(RuleScope.CURRENCY)
+                : Optional.empty();
+        if (scope.isEmpty()) {
+            return new LowBalanceAssessment(account.id(), available, Verdict.NO_RULE, Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+        LowBalanceRule rule = scope.get() == RuleScope.ACCOUNT
+                ? accountRules.get(account.id())
+                : currencyRules.get(account.currency());
+        Optional<Money> threshold = rule.thresholdFor(account);
+        Verdict verdict = threshold.map(limit -> available.isLessThan(limit) ? Verdict.LOW : Verdict.OK)
+                .orElse(Verdict.NOT_EVALUABLE);
+        return new LowBalanceAssessment(account.id(), available, verdict, Optional.of(rule), scope, threshold);
+    }
+}
