@@ -1,0 +1,73 @@
+package com.balancehistory.adapters.persistence;
+
+import org.jooq.DSLContext;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the monthly snapshot partitions: creates them ahead of time, and (only when a retention is configured)
+ * drops whole raw partitions older than the retention. Daily rollups are never dropped.
+ */
+public final class JooqPartitionMaintenance {
+
+    private static final Pattern PARTITION = Pattern.compile("(balance_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
+
+    private final DSLContext dsl;
+
+    public JooqPartitionMaintenance(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Creates the partitions of the current month and the {@code monthsAhead} following ones. */
+    public void createAhead(Instant now, int monthsAhead) {
+        YearMonth current = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        for (int m = 0; m <= monthsAhead; m++) {
+            dsl.execute("SELECT ensure_snapshot_partitions(?::date)", current.plusMonths(m).atDay(1).toString());
+        }
+    }
+
+    /**
+     * Drops raw snapshot partitions whose whole month lies more than {@code keepMonths} months before now.
+     *
+     * @return the names of the dropped partitions
+     */
+    public List<String> dropOlderThan(Instant now, int keepMonths) {
+        if (keepMonths < 1) {
+            throw new IllegalArgumentException("retention must keep at least 1 month, got " + keepMonths);
+        }
+        YearMonth oldestKept = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(keepMonths);
+        List<String> dropped = new ArrayList<>();
+        for (String partition : partitions()) {
+            Matcher m = PARTITION.matcher(partition);
+            if (m.matches() && YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .isBefore(oldestKept)) {
+                dsl.execute("ALTER TABLE " + m.group(1) + " DETACH PARTITION " + partition);
+                dsl.execute("DROP TABLE " + partition);
+                dropped.add(partition);
+            }
+        }
+        return dropped;
+    }
+
+    /** Names of the existing monthly partitions, oldest first. */
+    public List<String> partitions() {
+        return dsl.fetch("""
+                SELECT c.relname FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+                WHERE p.relname IN ('balance_snapshot', 'card_limit_snapshot')
+                ORDER BY c.relname
+                """).getValues(0, String.class);
+    }
+
+    static String suffix(YearMonth month) {
+        return month.format(SUFFIX);
+    }
+}

@@ -1,0 +1,51 @@
+package com.balancehistory.adapters.persistence;
+
+import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.testing.Fixtures;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JooqPartitionMaintenanceIT {
+
+    // a database of its own: dropping partitions must not disturb the other tests' history
+    private final DSLContext dsl = org.jooq.impl.DSL.using(dataSourceOfSibling(), org.jooq.SQLDialect.POSTGRES);
+
+    @Test
+    void creates_partitions_ahead_and_drops_only_raw_months_past_retention_keeping_daily_rollups() {
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        Instant old = Instant.parse("2025-01-15T12:00:00Z");
+        long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), old);
+        store.recordSource(new SourcePollRecord(pollId, "old-src", "ahrvo", SourceOutcome.OK, Optional.empty(), old,
+                old, Fixtures.fetched("old-src", Fixtures.balance("old-src", "b1", "7.00", "USD"))));
+
+        JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl);
+        Instant now = Instant.parse("2027-06-10T00:00:00Z");
+        maintenance.createAhead(now, 2);
+        assertThat(maintenance.partitions()).contains("balance_snapshot_2027_06", "balance_snapshot_2027_08",
+                "card_limit_snapshot_2027_08", "balance_snapshot_2025_01");
+
+        var dropped = maintenance.dropOlderThan(now, 12);
+
+        assertThat(dropped).contains("balance_snapshot_2025_01", "card_limit_snapshot_2025_01")
+                .doesNotContain("balance_snapshot_2027_06", "balance_snapshot_2026_06");
+        assertThat(maintenance.partitions()).doesNotContain("balance_snapshot_2025_01");
+        assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance WHERE account_id = 'old-src.budget.b1'")
+                .get(0, Integer.class)).isEqualTo(1);
+    }
+
+    private static javax.sql.DataSource dataSourceOfSibling() {
+        var sibling = com.balancehistory.db.testing.TestDatabase.get().sibling();
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setUrl(sibling.jdbcUrl());
+        dataSource.setUser(sibling.user());
+        dataSource.setPassword(sibling.password());
+        return dataSource;
+    }
+}
