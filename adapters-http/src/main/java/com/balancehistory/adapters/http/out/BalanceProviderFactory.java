@@ -1,0 +1,88 @@
+package com.balancehistory.adapters.http.out;
+
+import com.balancehistory.adapters.http.out.ahrvo.AhrvoBalanceProvider;
+import com.balancehistory.adapters.http.out.ahrvo.AhrvoSettings;
+import com.balancehistory.adapters.http.out.common.ProviderRuntime;
+import com.balancehistory.adapters.http.out.equals.EqualsMoneyBalanceProvider;
+import com.balancehistory.adapters.http.out.equals.EqualsSettings;
+import com.balancehistory.adapters.http.out.grantex.GrantexBalanceProvider;
+import com.balancehistory.adapters.http.out.grantex.GrantexSettings;
+import com.balancehistory.adapters.http.out.holyheld.HolyheldBalanceProvider;
+import com.balancehistory.adapters.http.out.holyheld.HolyheldSettings;
+import com.balancehistory.application.port.out.BalanceProvider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one entry point from configuration to provider clients: {@link #create(SourceSettings)} checks a source's
+ * provider-specific settings and builds its {@link BalanceProvider}, or throws a
+ * {@link SourceConfigurationException} naming the source and the setting at fault.
+ * {@link #createAll(Map)} does that for every configured source and keeps going past misconfigured ones.
+ */
+public final class BalanceProviderFactory {
+
+    private BalanceProviderFactory() {
+    }
+
+    /** A provider with the real clock and real waiting. */
+    public static BalanceProvider create(SourceSettings settings) {
+        return create(settings, ProviderRuntime.system());
+    }
+
+    /** A provider with the given clock, sleeper and jitter (tests). */
+    public static BalanceProvider create(SourceSettings settings, ProviderRuntime runtime) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(runtime, "runtime");
+        try {
+            return switch (settings.provider()) {
+                case AHRVO -> new AhrvoBalanceProvider(AhrvoSettings.from(settings), runtime);
+                case EQUALS_MONEY -> new EqualsMoneyBalanceProvider(EqualsSettings.from(settings), runtime);
+                case GRANTEX -> new GrantexBalanceProvider(GrantexSettings.from(settings), runtime);
+                case HOLYHELD -> new HolyheldBalanceProvider(HolyheldSettings.from(settings), runtime);
+            };
+        } catch (SourceConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SourceConfigurationException(settings.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * Builds every source of {@code balance-history.sources} (name to raw settings, see
+     * {@link SourceSettings#fromMap(String, Map)}). Misconfigured sources are reported by name in
+     * {@link ConfiguredSources#problems()} and left out; the others run.
+     */
+    public static ConfiguredSources createAll(Map<String, ? extends Map<String, ?>> sources) {
+        return createAll(sources, ProviderRuntime.system());
+    }
+
+    public static ConfiguredSources createAll(Map<String, ? extends Map<String, ?>> sources, ProviderRuntime runtime) {
+        List<BalanceProvider> providers = new ArrayList<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        sources.forEach((name, raw) -> {
+            try {
+                providers.add(create(SourceSettings.fromMap(name, raw == null ? Map.of() : raw), runtime));
+            } catch (SourceConfigurationException e) {
+                problems.put(name, e.getMessage());
+            }
+        });
+        return new ConfiguredSources(providers, problems);
+    }
+
+    /**
+     * The sources that could be built, and the ones that could not.
+     *
+     * @param providers one provider per well-configured source, in configuration order
+     * @param problems  source name to a message such as {@code source 'ahrvo-main': missing access-token}
+     */
+    public record ConfiguredSources(List<BalanceProvider> providers, Map<String, String> problems) {
+        public ConfiguredSources {
+            providers = List.copyOf(providers);
+            problems = Map.copyOf(problems);
+        }
+    }
+}

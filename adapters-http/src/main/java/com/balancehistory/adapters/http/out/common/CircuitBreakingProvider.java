@@ -1,0 +1,69 @@
+package com.balancehistory.adapters.http.out.common;
+
+import com.balancehistory.application.port.out.BalanceProvider;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.domain.account.ProviderType;
+
+import java.util.Objects;
+
+/**
+ * Base of the HTTP balance providers: one circuit breaker per source around {@link #fetchNow()}. A
+ * {@link FetchResult.Failed} counts as a failed fetch, anything answered (even with some accounts failing) as a
+ * success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN without calling the provider.
+ */
+public abstract class CircuitBreakingProvider implements BalanceProvider {
+
+    private final String source;
+    private final ProviderType type;
+    private final CircuitBreaker breaker;
+
+    protected CircuitBreakingProvider(String source, ProviderType type, CircuitBreaker breaker) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.type = Objects.requireNonNull(type, "type");
+        this.breaker = Objects.requireNonNull(breaker, "breaker");
+    }
+
+    @Override
+    public final String sourceName() {
+        return source;
+    }
+
+    @Override
+    public final ProviderType providerType() {
+        return type;
+    }
+
+    @Override
+    public final FetchResult fetch() {
+        if (!breaker.allowCall()) {
+            return new FetchResult.Failed(source, FetchFailure.ofSource(primaryEndpoint(), FailureKind.CIRCUIT_OPEN,
+                    "not called: circuit open after " + breaker.consecutiveFailures()
+                            + " consecutive failed fetches, next try after " + breaker.openUntil()));
+        }
+        FetchResult result = fetchNow();
+        if (result instanceof FetchResult.Failed) {
+            breaker.recordFailure();
+        } else {
+            breaker.recordSuccess();
+        }
+        return result;
+    }
+
+    /** The state of this source's circuit breaker. */
+    public CircuitBreaker.State circuitState() {
+        return breaker.state();
+    }
+
+    /** Calls the provider; never throws for expected trouble. */
+    protected abstract FetchResult fetchNow();
+
+    /** The endpoint named in a CIRCUIT_OPEN failure. */
+    protected abstract String primaryEndpoint();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + source + "]";
+    }
+}

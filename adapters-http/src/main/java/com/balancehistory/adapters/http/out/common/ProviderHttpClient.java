@@ -1,0 +1,247 @@
+package com.balancehistory.adapters.http.out.common;
+
+import com.balancehistory.adapters.http.out.HttpSettings;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.RawResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One source's HTTP access: GET with connect and read timeouts, a response size cap, retries with capped
+ * exponential backoff and jitter for timeouts, connection errors, 5xx and 429 (honouring {@code Retry-After} in
+ * seconds or as an HTTP-date), no retry for other 4xx, at most {@code maxConcurrency} requests in flight and at
+ * most {@code maxRequestsPerSecond} started per second. Credentials only ever go into request headers; every body
+ * and reason it returns has them redacted.
+ */
+public final class ProviderHttpClient {
+
+    private final HttpClient client;
+    private final HttpSettings settings;
+    private final ProviderRuntime runtime;
+    private final Redactor redactor;
+    private final Semaphore inFlight;
+    private final RateLimiter rateLimiter;
+
+    public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Redactor redactor) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.redactor = redactor;
+        this.inFlight = new Semaphore(settings.maxConcurrency(), true);
+        this.rateLimiter = new RateLimiter(settings.maxRequestsPerSecond(), runtime);
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    /**
+     * GETs {@code uri} with exactly these headers (in order), retrying as described above.
+     *
+     * @param auditEndpoint how the request is named in raw responses, e.g. {@code GET /v2/budgets?offset=0}
+     */
+    public HttpOutcome get(URI uri, Map<String, String> headers, String auditEndpoint) {
+        List<RawResponse> raws = new ArrayList<>();
+        int attempt = 0;
+        while (true) {
+            Attempt result;
+            try {
+                result = once(uri, headers);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new HttpOutcome(0, "", raws, FailureKind.UNAVAILABLE, "interrupted while calling", attempt, null);
+            }
+            attempt++;
+            if (result.status > 0) {
+                raws.add(new RawResponse(auditEndpoint, result.status, result.body));
+            }
+            boolean retryable = result.retryableTransport
+                    || result.status == 429 || (result.status >= 500 && result.status <= 599);
+            if (!retryable || attempt > settings.maxRetries()) {
+                return result.toOutcome(raws, attempt, null);
+            }
+            Duration wait = backoff(attempt - 1);
+            Optional<Duration> retryAfter = retryAfter(result.retryAfter);
+            if (retryAfter.isPresent()) {
+                if (retryAfter.get().compareTo(settings.maxRetryAfter()) > 0) {
+                    return result.toOutcome(raws, attempt, "Retry-After " + retryAfter.get().toSeconds()
+                            + " s is longer than the " + settings.maxRetryAfter().toSeconds() + " s we wait");
+                }
+                wait = retryAfter.get();
+            }
+            try {
+                runtime.sleeper().sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result.toOutcome(raws, attempt, "interrupted while waiting to retry");
+            }
+        }
+    }
+
+    /** Backoff before retry number {@code retry + 1}: initial * 2^retry, capped, then between half and all of it. */
+    Duration backoff(int retry) {
+        long initial = settings.initialBackoff().toMillis();
+        long cap = settings.maxBackoff().toMillis();
+        long base = retry >= 30 ? cap : Math.min(cap, initial * (1L << retry));
+        double factor = 0.5 + 0.5 * runtime.jitter().getAsDouble();
+        return Duration.ofMillis(Math.max(1, Math.round(base * factor)));
+    }
+
+    /** A Retry-After header as a wait: delta-seconds or an HTTP-date (RFC 7231), relative to the clock. */
+    Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        if (value.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(runtime.clock().instant(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Attempt once(URI uri, Map<String, String> headers) throws InterruptedException {
+        rateLimiter.acquire();
+        inFlight.acquire();
+        CompletableFuture<HttpResponse<byte[]>> future = null;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
+            headers.forEach(builder::header);
+            future = client.sendAsync(builder.build(), info -> new CappedBody(settings.maxResponseBytes()));
+            long limitMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+            HttpResponse<byte[]> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
+            String body = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
+            return new Attempt(response.statusCode(), body, response.headers().firstValue("Retry-After").orElse(null),
+                    null, null, false);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Attempt.transport(FailureKind.UNAVAILABLE, "timed out after "
+                    + settings.connectTimeout().plus(settings.readTimeout()).toMillis() + " ms", true);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ResponseTooLargeException) {
+                return Attempt.transport(FailureKind.MALFORMED_RESPONSE, "response is larger than the "
+                        + settings.maxResponseBytes() + " bytes we accept", false);
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                return Attempt.transport(FailureKind.UNAVAILABLE, "connect timed out after "
+                        + settings.connectTimeout().toMillis() + " ms", true);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return Attempt.transport(FailureKind.UNAVAILABLE, "read timed out after "
+                        + settings.readTimeout().toMillis() + " ms", true);
+            }
+            String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
+            return Attempt.transport(FailureKind.UNAVAILABLE, "connection failed: " + what,
+                    cause instanceof IOException);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private record Attempt(int status, String body, String retryAfter, FailureKind transportKind,
+                           String transportReason, boolean retryableTransport) {
+
+        static Attempt transport(FailureKind kind, String reason, boolean retryable) {
+            return new Attempt(0, "", null, kind, reason, retryable);
+        }
+
+        HttpOutcome toOutcome(List<RawResponse> raws, int attempts, String note) {
+            return new HttpOutcome(status, body, raws, transportKind, transportReason, attempts, note);
+        }
+    }
+
+    /** Thrown inside the body subscriber when a response passes the cap. */
+    static final class ResponseTooLargeException extends IOException {
+        ResponseTooLargeException(long cap) {
+            super("response larger than " + cap + " bytes");
+        }
+    }
+
+    /** Collects a body up to a cap and cancels the stream beyond it. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private long received;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                received += item.remaining();
+                if (received > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new ResponseTooLargeException(cap));
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                buffer.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(buffer.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package com.balancehistory.adapters.http.out.equals;
+
+import com.balancehistory.adapters.http.out.common.CircuitBreaker;
+import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
+import com.balancehistory.adapters.http.out.common.HttpOutcome;
+import com.balancehistory.adapters.http.out.common.JsonCursor;
+import com.balancehistory.adapters.http.out.common.MalformedResponseException;
+import com.balancehistory.adapters.http.out.common.ProviderFailures;
+import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
+import com.balancehistory.adapters.http.out.common.ProviderJson;
+import com.balancehistory.adapters.http.out.common.ProviderRuntime;
+import com.balancehistory.adapters.http.out.common.Redactor;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.RawResponse;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.Money;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one Equals Money account's budgets ({@code equals-money-list-budgets.txt}): {@code GET /v2/budgets} with
+ * {@code accountId}, {@code limit}, {@code offset} and {@code include=balance}, page after page until {@code count}
+ * rows are read. One balance series per budget <em>and</em> currency: every element of {@code balance[]} becomes an
+ * account {@code <budgetId>-<currencyCode>} with available, ledger, pending and allocated balances. Amounts are JSON
+ * numbers and are read exactly as {@link BigDecimal} (numeric strings are accepted too).
+ *
+ * <p>Paging never loops forever: the offset moves by the rows actually received (a short page is fine), and an
+ * empty page before {@code count} is reached ends the listing as incomplete, so BUDGET is then not reported as fully
+ * listed (budgets missing from an incomplete list are not gone). A later page that fails also leaves the listing
+ * incomplete; the first page failing, or any malformed page, fails the source.
+ *
+ * <p>Hierarchy: the budget's {@code parentId} becomes the account's parent external id (the parent <em>budget</em>
+ * id; the reference sample's root budget names itself as parent, which is read as no parent). Attributes keep
+ * {@code type}, {@code status}, {@code budgetId}, {@code level} and {@code parentBudgetId}.
+ */
+public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
+
+    static final String PATH = "/v2/budgets";
+    /** Endpoint name in failures. */
+    public static final String ENDPOINT = "GET " + PATH;
+    /** A hard stop far beyond any real listing (1,000 pages of up to 1,000 budgets). */
+    static final int MAX_PAGES = 1000;
+
+    private final EqualsSettings settings;
+    private final ProviderHttpClient http;
+    private final Map<String, String> headers;
+
+    public EqualsMoneyBalanceProvider(EqualsSettings settings, ProviderRuntime runtime) {
+        super(settings.source(), ProviderType.EQUALS_MONEY, new CircuitBreaker(
+                settings.http().circuitFailureThreshold(), settings.http().circuitOpenFor(), runtime.clock()));
+        this.settings = settings;
+        this.http = new ProviderHttpClient(settings.http(), runtime, new Redactor(List.of(settings.apiKey())));
+        this.headers = Map.of("Authorization", settings.authScheme().headerValue(settings.apiKey()));
+    }
+
+    @Override
+    protected String primaryEndpoint() {
+        return ENDPOINT;
+    }
+
+    @Override
+    protected FetchResult fetchNow() {
+        List<RawResponse> raws = new ArrayList<>();
+        List<BalanceObservation> balances = new ArrayList<>();
+        List<FetchFailure> notes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean complete = false;
+        long offset = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String query = "accountId=" + URLEncoder.encode(settings.accountId(), StandardCharsets.UTF_8)
+                    + "&limit=" + settings.pageSize() + "&offset=" + offset + "&include=balance";
+            HttpOutcome outcome = http.get(URI.create(settings.baseUri() + PATH + "?" + query), headers,
+                    ENDPOINT + "?" + query);
+            raws.addAll(outcome.rawResponses());
+            if (!outcome.isSuccess()) {
+                FetchFailure failure = ProviderFailures.of(outcome, ENDPOINT, null);
+                if (page == 0) {
+                    return new FetchResult.Failed(sourceName(), failure, raws);
+                }
+                notes.add(new FetchFailure(ENDPOINT, failure.kind(), "listing incomplete: page at offset " + offset
+                        + " failed: " + failure.reason(), null));
+                break;
+            }
+            long count;
+            int rows;
+            try {
+                JsonCursor root = JsonCursor.root(ProviderJson.parse(outcome.body()));
+                count = root.integer("count");
+                if (count < 0) {
+                    throw root.error("count", "must not be negative, got " + count);
+                }
+                List<JsonCursor> rowCursors = root.objects("rows");
+                rows = rowCursors.size();
+                for (JsonCursor row : rowCursors) {
+                    readBudget(row, balances, seen);
+                }
+            } catch (MalformedResponseException e) {
+                FetchFailure failure = ProviderFailures.malformed(ENDPOINT, null, e);
+                return new FetchResult.Failed(sourceName(), new FetchFailure(ENDPOINT, failure.kind(),
+                        "page at offset " + offset + ": " + failure.reason(), null), raws);
+            }
+            offset += rows;
+            if (offset >= count) {
+                complete = true;
+                break;
+            }
+            if (rows == 0) {
+                notes.add(new FetchFailure(ENDPOINT, FailureKind.MALFORMED_RESPONSE, "listing incomplete: page at offset "
+                        + offset + " was empty although count is " + count, null));
+                break;
+            }
+        }
+        if (!complete && notes.isEmpty()) {
+            notes.add(new FetchFailure(ENDPOINT, FailureKind.MALFORMED_RESPONSE, "listing incomplete: stopped after "
+                    + MAX_PAGES + " pages", null));
+        }
+        Set<AccountKind> fullyListed = complete ? EnumSet.of(AccountKind.BUDGET) : EnumSet.noneOf(AccountKind.class);
+        return new FetchResult.Fetched(sourceName(), balances, List.of(), notes, fullyListed, raws);
+    }
+
+    private void readBudget(JsonCursor row, List<BalanceObservation> out, Set<String> seen) {
+        String budgetId = row.text("id");
+        String name = row.optionalText("name").orElse(budgetId);
+        Optional<String> parentId = row.optionalText("parentId").filter(parent -> !parent.isBlank())
+                .filter(parent -> !parent.equals(budgetId));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("budgetId", budgetId);
+        row.optionalText("type").ifPresent(type -> attributes.put("type", type));
+        row.optionalText("status").ifPresent(status -> attributes.put("status", status));
+        row.optionalInteger("level").ifPresent(level -> attributes.put("level", Long.toString(level)));
+        parentId.ifPresent(parent -> attributes.put("parentBudgetId", parent));
+        for (JsonCursor balance : row.objects("balance")) {
+            Currency currency = balance.currency("currencyCode");
+            String externalId = budgetId + "-" + currency.getCurrencyCode();
+            Money available = balance.money("availableBalance", balance.decimal("availableBalance"), currency);
+            Optional<Money> ledger = optionalMoney(balance, "ledgerBalance", currency);
+            Optional<Money> pending = optionalMoney(balance, "pendingBalance", currency);
+            Optional<Money> allocated = optionalMoney(balance, "allocatedBalance", currency);
+            Optional<Instant> asOf = balance.has("updatedAt") ? Optional.of(balance.instant("updatedAt"))
+                    : Optional.empty();
+            if (!seen.add(externalId)) {
+                continue; // the same budget again on a later page (rows shifted while paging)
+            }
+            Account account = Account.of(sourceName(), ProviderType.EQUALS_MONEY, AccountKind.BUDGET, externalId,
+                    name + " (" + currency.getCurrencyCode() + ")", currency)
+                    .withParent(parentId.orElse(null))
+                    .withAttributes(attributes);
+            out.add(new BalanceObservation(account,
+                    new Balances(available, ledger, pending, allocated, Optional.empty()), asOf));
+        }
+    }
+
+    private static Optional<Money> optionalMoney(JsonCursor balance, String field, Currency currency) {
+        return balance.optionalDecimal(field).map(amount -> balance.money(field, amount, currency));
+    }
+}

@@ -1,0 +1,425 @@
+package com.balancehistory.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local HTTP server that speaks the five provider APIs exactly as their documents describe them (paths, auth
+ * headers, query parameters, field names and types, error statuses and bodies), over state that evolves with
+ * simulated time. Tests and demo mode point provider clients at {@link #baseUrl()}; every provider is served from
+ * that one base URL because their paths do not collide.
+ *
+ * <pre>{@code
+ * try (ProviderSimulator sim = ProviderSimulator.start(SimulatorSettings.defaults())) {
+ *     String base = sim.baseUrl();                      // http://127.0.0.1:54321
+ *     SimulatorCredentials demo = sim.credentials();     // tokens and keys it accepts
+ *     sim.faults().next(Endpoint.HOLYHELD_BALANCE, Fault.status(500).body("..."));
+ *     ... call it ...
+ *     sim.requests().of(Endpoint.HOLYHELD_BALANCE);      // what was sent
+ *     sim.advance(Duration.ofDays(1));                   // budgets spend, limits reset
+ * }
+ * }</pre>
+ *
+ * <p>Served (documents in {@code shared/providers/}):
+ * <ul>
+ *   <li>Ahrvo {@code GET /card/issuance/api/issuing/budget/v2/balance/all} and
+ *       {@code GET /card/issuance/api/issuing/spending-control/v2/share-card-remaining-limit?card_id=}: need
+ *       {@code Authorization: Bearer <access-token>} and {@code x-api-key}; 401 otherwise, 404 when no budgets
+ *       exist or the card does not, 400 for a missing or malformed card_id. Budgets in USD, EUR and GBP.</li>
+ *   <li>Equals Money {@code GET /v2/budgets?accountId=&limit=&offset=&include=balance}: needs
+ *       {@code Authorization: ApiKey <key>} (Bearer or the bare key are accepted too); 401 without it, 403 with a
+ *       wrong key. Pages by limit (1..1000, default 100) and offset; amounts are JSON numbers.</li>
+ *   <li>Grantex {@code GET /v1/budget/balance/{grantId}}: needs {@code Authorization: Bearer <api-key>}; 401 and
+ *       404 with {@code {message, code, requestId}}. Amounts as NUMERIC(18,4) strings or as numbers.</li>
+ *   <li>Holyheld {@code GET /v4/ai-agents/balance}: needs {@code Authorization: Bearer <token>}; 401 when missing,
+ *       403 when wrong, with {@code {status: "error", errorCode, error}}.</li>
+ * </ul>
+ */
+public final class ProviderSimulator implements AutoCloseable {
+
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final SimulatorSettings settings;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatedWorld world;
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requests = new RequestLog();
+    private final SimulatorCredentials credentials;
+    private final Instant clockAtStart;
+    private final AtomicLong requestIds = new AtomicLong(1000);
+
+    private ProviderSimulator(SimulatorSettings settings) throws IOException {
+        this.settings = settings;
+        this.world = new SimulatedWorld(settings);
+        this.credentials = new SimulatorCredentials(
+                SimulatorCredentials.AHRVO_ACCESS_TOKEN, SimulatorCredentials.AHRVO_API_KEY,
+                SimulatorCredentials.EQUALS_API_KEY, SimulatorCredentials.EQUALS_ACCOUNT_ID,
+                SimulatorCredentials.GRANTEX_API_KEY, List.copyOf(world.grants.keySet()),
+                SimulatorCredentials.HOLYHELD_TOKEN, List.copyOf(world.cards.keySet()));
+        this.clockAtStart = settings.clock() == null ? null : settings.clock().instant();
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 4096);
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "provider-simulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a simulator; close it when done. */
+    public static ProviderSimulator start(SimulatorSettings settings) {
+        try {
+            return new ProviderSimulator(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the provider simulator on " + settings.host() + ":"
+                    + settings.port(), e);
+        }
+    }
+
+    /** Starts a simulator with {@link SimulatorSettings#defaults()}. */
+    public static ProviderSimulator start() {
+        return start(SimulatorSettings.defaults());
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the base URL for every provider (no trailing slash). */
+    public String baseUrl() {
+        return "http://" + settings.host() + ":" + port();
+    }
+
+    public URI baseUri() {
+        return URI.create(baseUrl());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The demo credentials, account id, grant ids and card ids the simulator accepts. */
+    public SimulatorCredentials credentials() {
+        return credentials;
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    /** Fault injection: canned answers, delays, paging edge cases. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** What was received, plus concurrency and rate statistics. */
+    public RequestLog requests() {
+        return requests;
+    }
+
+    /** Moves simulated time forward; budgets, limits, grants and the Holyheld card change hour by hour. */
+    public void advance(Duration duration) {
+        world.advance(duration);
+    }
+
+    /** The current simulated time. */
+    public Instant simulatedNow() {
+        return world.now();
+    }
+
+    /** Removes every Ahrvo budget, so the budget list answers 404 ("No budget accounts exist"). */
+    public void clearAhrvoBudgets() {
+        world.clearAhrvoBudgets();
+    }
+
+    /** Sets the Holyheld card balance in EUR. */
+    public void setHolyheldBalance(String eur) {
+        world.setHolyheldBalance(new BigDecimal(eur));
+    }
+
+    /** Grantex amounts as NUMERIC(18,4) strings ({@code "94.5000"}, the default) or as JSON numbers ({@code 94.50}). */
+    public void setGrantexAmountsAsStrings(boolean asStrings) {
+        world.setGrantexAmountsAsStrings(asStrings);
+    }
+
+    /** Adds an Ahrvo card with totals in USD (daily, weekly, monthly, lifetime) and nothing spent yet. */
+    public void addAhrvoCard(String cardId, String daily, String weekly, String monthly, String lifetime) {
+        long[] totals = new long[4];
+        String[] values = {daily, weekly, monthly, lifetime};
+        for (int i = 0; i < 4; i++) {
+            totals[i] = new BigDecimal(values[i]).movePointRight(2).longValueExact();
+        }
+        world.addCard(cardId, totals);
+    }
+
+    /** Deletes an Ahrvo card, so asking for it answers 404. */
+    public void removeAhrvoCard(String cardId) {
+        world.removeCard(cardId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- request handling
+
+    private record Answer(int status, String body, Map<String, String> headers) {
+        Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        Endpoint endpoint = null;
+        boolean started = false;
+        try (exchange) {
+            drain(exchange.getRequestBody());
+            URI uri = exchange.getRequestURI();
+            String path = uri.getPath();
+            endpoint = Endpoint.match(path);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            Map<String, List<String>> query = parseQuery(uri.getRawQuery());
+            requests.record(new RecordedRequest(endpoint, exchange.getRequestMethod(), path, uri.getRawQuery(),
+                    query, headers, Instant.now()));
+            requests.started(endpoint);
+            started = true;
+            Answer answer = answer(endpoint, exchange.getRequestMethod(), path, query, headers);
+            send(exchange, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // the client went away or a test fault broke something: nothing more to say to it
+        } finally {
+            if (started) {
+                requests.finished(endpoint);
+            }
+        }
+    }
+
+    private Answer answer(Endpoint endpoint, String method, String path, Map<String, List<String>> query,
+                          Map<String, List<String>> headers) throws InterruptedException {
+        if (settings.clock() != null) {
+            Duration elapsed = Duration.between(clockAtStart, settings.clock().instant());
+            world.evolveTo(settings.start().plus(elapsed.multipliedBy(settings.speed())));
+        }
+        sleep(settings.latency());
+        if (endpoint == null) {
+            return new Answer(404, "{\"message\":\"no such endpoint: " + path.replace("\"", "") + "\"}");
+        }
+        sleep(faults.delayFor(endpoint));
+        String accountId = switch (endpoint) {
+            case AHRVO_CARD_LIMITS -> first(query, "card_id");
+            case GRANTEX_BALANCE -> URLDecoder.decode(path.substring(endpoint.path().length()), StandardCharsets.UTF_8);
+            default -> null;
+        };
+        Fault fault = faults.take(endpoint, accountId);
+        if (fault != null) {
+            sleep(fault.delay());
+            if (fault.replacesAnswer()) {
+                return new Answer(fault.status(), fault.body(), fault.headers());
+            }
+        }
+        if (!"GET".equals(method)) {
+            return new Answer(405, "{\"message\":\"method not allowed\"}");
+        }
+        return switch (endpoint) {
+            case AHRVO_BUDGETS -> ahrvoBudgets(headers);
+            case AHRVO_CARD_LIMITS -> ahrvoCardLimits(headers, accountId);
+            case EQUALS_BUDGETS -> equalsBudgets(headers, query);
+            case GRANTEX_BALANCE -> grantex(headers, accountId);
+            case HOLYHELD_BALANCE -> holyheld(headers);
+        };
+    }
+
+    // Ahrvo: Bearer access token and x-api-key, "code" in every body (documents: ahrvo-*.txt)
+
+    private Answer ahrvoAuth(Map<String, List<String>> headers) {
+        boolean tokenOk = ("Bearer " + credentials.ahrvoAccessToken()).equals(first(headers, "authorization"));
+        boolean keyOk = credentials.ahrvoApiKey().equals(first(headers, "x-api-key"));
+        if (!tokenOk || !keyOk) {
+            return new Answer(401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or missing authentication token\"}");
+        }
+        return null;
+    }
+
+    private Answer ahrvoBudgets(Map<String, List<String>> headers) {
+        Answer denied = ahrvoAuth(headers);
+        if (denied != null) {
+            return denied;
+        }
+        if (!world.hasAhrvoBudgets()) {
+            return new Answer(404, "{\"code\":\"NOT_FOUND\",\"message\":\"No budget accounts exist\"}");
+        }
+        return new Answer(200, world.ahrvoBudgetsJson());
+    }
+
+    private Answer ahrvoCardLimits(Map<String, List<String>> headers, String cardId) {
+        Answer denied = ahrvoAuth(headers);
+        if (denied != null) {
+            return denied;
+        }
+        if (cardId == null || !cardId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return new Answer(400, "{\"code\":\"INVALID_PARAMETER\",\"message\":\"Invalid card_id parameter\"}");
+        }
+        if (!world.hasCard(cardId)) {
+            return new Answer(404, "{\"code\":\"NOT_FOUND\",\"message\":\"Card does not exist\"}");
+        }
+        return new Answer(200, world.cardLimitsJson(cardId));
+    }
+
+    // Equals Money: "Authorization: <api-key>" (ApiKey scheme), limit/offset paging (document: equals-money-list-budgets.txt)
+
+    private Answer equalsBudgets(Map<String, List<String>> headers, Map<String, List<String>> query) {
+        String authorization = first(headers, "authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return new Answer(401, "{\"message\":\"Unauthorized: no API key\"}");
+        }
+        String key = authorization.strip();
+        for (String scheme : new String[] {"ApiKey ", "Bearer "}) {
+            if (key.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                key = key.substring(scheme.length()).strip();
+            }
+        }
+        if (!credentials.equalsApiKey().equals(key)) {
+            return new Answer(403, "{\"message\":\"Forbidden: invalid API key or IP address not whitelisted\"}");
+        }
+        String accountId = first(query, "accountId");
+        if (accountId == null || accountId.isBlank()) {
+            return new Answer(400, "{\"message\":\"accountId is required\"}");
+        }
+        if (!credentials.equalsAccountId().equals(accountId)) {
+            return new Answer(404, "{\"message\":\"Account not found\"}");
+        }
+        int limit;
+        int offset;
+        try {
+            limit = first(query, "limit") == null ? 100 : Integer.parseInt(first(query, "limit"));
+            offset = first(query, "offset") == null ? 0 : Integer.parseInt(first(query, "offset"));
+        } catch (NumberFormatException e) {
+            return new Answer(400, "{\"message\":\"limit and offset must be integers\"}");
+        }
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            return new Answer(400, "{\"message\":\"limit must be 1..1000 and offset at least 0\"}");
+        }
+        String include = first(query, "include");
+        boolean includeBalance = include != null && List.of(include.split(",")).contains("balance");
+        int total = world.equalsBudgetCount();
+        int count = total + faults.equalsCountInflation();
+        int pageSize = Math.min(limit, faults.equalsMaxRowsPerPage());
+        int from = Math.min(offset, total);
+        int to = Math.min(total, from + pageSize);
+        Integer emptyAt = faults.equalsEmptyPageAtOffset();
+        if (emptyAt != null && emptyAt == offset) {
+            to = from;
+        }
+        return new Answer(200, world.equalsPageJson(accountId, limit, offset, count, from, to, includeBalance));
+    }
+
+    // Grantex: Bearer API key, errors {message, code, requestId} (document: grantex-budget-balance.md)
+
+    private Answer grantex(Map<String, List<String>> headers, String grantId) {
+        String requestId = "req_" + requestIds.incrementAndGet();
+        if (!("Bearer " + credentials.grantexApiKey()).equals(first(headers, "authorization"))) {
+            return new Answer(401, "{\"message\":\"Invalid or missing API key\",\"code\":\"UNAUTHORIZED\",\"requestId\":"
+                    + JsonText.str(requestId) + "}");
+        }
+        if (!world.hasGrant(grantId)) {
+            return new Answer(404, "{\"message\":\"No budget allocation found for this grant\",\"code\":\"NOT_FOUND\","
+                    + "\"requestId\":" + JsonText.str(requestId) + "}");
+        }
+        return new Answer(200, world.grantJson(grantId));
+    }
+
+    // Holyheld: Bearer token, errors {status: "error", errorCode, error} (document: holyheld-agent-balance.txt)
+
+    private Answer holyheld(Map<String, List<String>> headers) {
+        String authorization = first(headers, "authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return new Answer(401, "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
+                    + "\"error\":\"Authorization header missing\"}");
+        }
+        if (!("Bearer " + credentials.holyheldToken()).equals(authorization)) {
+            return new Answer(403, "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
+                    + "\"error\":\"Token invalid or agent access disabled\"}");
+        }
+        return new Answer(200, world.holyheldJson());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        in.readAllBytes();
+    }
+
+    private static void sleep(Duration duration) throws InterruptedException {
+        if (!duration.isZero()) {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+    }
+
+    private static String first(Map<String, List<String>> values, String name) {
+        List<String> list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.get(0);
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        out.replaceAll((name, values) -> List.copyOf(values));
+        return out;
+    }
+}
