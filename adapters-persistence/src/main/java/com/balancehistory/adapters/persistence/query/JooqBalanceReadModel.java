@@ -1,0 +1,185 @@
+package com.balancehistory.adapters.persistence.query;
+
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.out.query.BalanceReadModel;
+import com.balancehistory.application.port.out.query.BalanceRows;
+import com.balancehistory.application.port.out.query.BalanceSelection;
+import com.balancehistory.application.port.out.query.BucketAggregate;
+import com.balancehistory.application.port.out.query.FailedPoll;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.BalancePoint;
+import com.balancehistory.domain.money.CurrencyCodes;
+import org.jooq.CaseValueStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
+
+/**
+ * Latest balances, snapshots and failed polls from PostgreSQL. Filtering, staleness, sorting and paging of the list
+ * happen in SQL; bucket aggregates use {@code width_bucket} over boundaries computed by the caller, so calendar and
+ * daylight-saving rules live in one place (Java's zone rules) and the database only counts.
+ */
+public final class JooqBalanceReadModel implements BalanceReadModel {
+
+    private static final String AGGREGATE = """
+            SELECT width_bucket(observed_at, ?::timestamptz[]) - 1 AS bucket,
+                   (array_agg(available ORDER BY observed_at, poll_id))[1] AS open,
+                   (array_agg(available ORDER BY observed_at DESC, poll_id DESC))[1] AS close,
+                   min(available) AS min, max(available) AS max, count(*) AS samples,
+                   min(currency) AS currency
+            FROM balance_snapshot
+            WHERE account_id = ? AND observed_at >= ?::timestamptz AND observed_at < ?::timestamptz
+            GROUP BY 1
+            ORDER BY 1
+            """;
+
+    private final DSLContext dsl;
+
+    public JooqBalanceReadModel(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public BalanceRows latestBalances(BalanceSelection selection) {
+        Condition where = conditions(selection);
+        long total = dsl.fetchCount(dsl.select().from(LATEST_BALANCE).join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID)).where(where));
+        List<LatestBalance> rows = dsl.select(QueryRows.LATEST_FIELDS)
+                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .where(where)
+                .orderBy(order(selection))
+                .limit(selection.limit()).offset(selection.offset())
+                .fetch(QueryRows::latest);
+        return new BalanceRows(rows, total);
+    }
+
+    private static Condition conditions(BalanceSelection selection) {
+        List<Condition> conditions = new ArrayList<>();
+        selection.provider().ifPresent(p -> conditions.add(ACCOUNT.PROVIDER.eq(p)));
+        selection.source().ifPresent(s -> conditions.add(ACCOUNT.SOURCE.eq(s)));
+        selection.kind().ifPresent(k -> conditions.add(ACCOUNT.KIND.eq(k)));
+        selection.currency().ifPresent(c -> conditions.add(LATEST_BALANCE.CURRENCY.eq(c)));
+        selection.text().ifPresent(text -> conditions.add(
+                ACCOUNT.NAME.containsIgnoreCase(text).or(ACCOUNT.ID.containsIgnoreCase(text))));
+        selection.stale().ifPresent(stale -> {
+            Condition isStale = LATEST_BALANCE.OBSERVED_AT.lt(staleCutoff(selection));
+            conditions.add(stale ? isStale : DSL.not(isStale));
+        });
+        return DSL.and(conditions);
+    }
+
+    /** The stale cutoff of each row's source, as SQL: CASE source WHEN 'a' THEN ... ELSE default END. */
+    private static Field<OffsetDateTime> staleCutoff(BalanceSelection selection) {
+        Field<OffsetDateTime> otherwise = DSL.val(QueryRows.utc(selection.cutoffs().otherwise()));
+        Map<String, Instant> bySource = selection.cutoffs().bySource();
+        if (bySource.isEmpty()) {
+            return otherwise;
+        }
+        CaseValueStep<String> choose = DSL.choose(ACCOUNT.SOURCE);
+        org.jooq.CaseWhenStep<String, OffsetDateTime> when = null;
+        for (Map.Entry<String, Instant> entry : bySource.entrySet()) {
+            OffsetDateTime cutoff = QueryRows.utc(entry.getValue());
+            when = when == null ? choose.when(entry.getKey(), DSL.val(cutoff)) : when.when(entry.getKey(),
+                    DSL.val(cutoff));
+        }
+        return when.otherwise(otherwise);
+    }
+
+    private static List<SortField<?>> order(BalanceSelection selection) {
+        Field<?> key = switch (selection.sort()) {
+            case NAME -> DSL.lower(ACCOUNT.NAME);
+            case AVAILABLE -> LATEST_BALANCE.AVAILABLE;
+            case OBSERVED_AT -> LATEST_BALANCE.OBSERVED_AT;
+        };
+        return selection.descending() ? List.of(key.desc(), ACCOUNT.ID.desc()) : List.of(key.asc(), ACCOUNT.ID.asc());
+    }
+
+    @Override
+    public List<LatestBalance> allLatestBalances() {
+        return dsl.select(QueryRows.LATEST_FIELDS)
+                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .orderBy(ACCOUNT.ID)
+                .fetch(QueryRows::latest);
+    }
+
+    @Override
+    public Optional<LatestBalance> latestBalance(AccountId account) {
+        return dsl.select(QueryRows.LATEST_FIELDS)
+                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))
+                .fetchOptional(QueryRows::latest);
+    }
+
+    @Override
+    public long countSnapshots(AccountId account, Instant from, Instant to) {
+        return dsl.fetchCount(BALANCE_SNAPSHOT, inRange(account, from, to));
+    }
+
+    @Override
+    public List<BalancePoint> availableHistory(AccountId account, Instant from, Instant to, int limit) {
+        return dsl.select(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.AVAILABLE, BALANCE_SNAPSHOT.CURRENCY)
+                .from(BALANCE_SNAPSHOT)
+                .where(inRange(account, from, to))
+                .orderBy(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID)
+                .limit(limit)
+                .fetch(row -> BalancePoint.of(row.value1().toInstant(),
+                        QueryRows.money(row.value2(), CurrencyCodes.require(row.value3()))));
+    }
+
+    private static Condition inRange(AccountId account, Instant from, Instant to) {
+        return BALANCE_SNAPSHOT.ACCOUNT_ID.eq(account.value())
+                .and(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
+                .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)));
+    }
+
+    @Override
+    public List<BucketAggregate> aggregate(AccountId account, List<Instant> boundaries) {
+        if (boundaries.size() < 2) {
+            throw new IllegalArgumentException("buckets need at least two boundaries");
+        }
+        String[] bounds = boundaries.stream().map(Instant::toString).toArray(String[]::new);
+        return dsl.resultQuery(AGGREGATE, bounds, account.value(), bounds[0], bounds[bounds.length - 1])
+                .fetch(row -> toAggregate(row));
+    }
+
+    private static BucketAggregate toAggregate(Record row) {
+        Currency currency = CurrencyCodes.require(row.get("currency", String.class));
+        return new BucketAggregate(row.get("bucket", Integer.class),
+                QueryRows.money(row.get("open", BigDecimal.class), currency),
+                QueryRows.money(row.get("close", BigDecimal.class), currency),
+                QueryRows.money(row.get("min", BigDecimal.class), currency),
+                QueryRows.money(row.get("max", BigDecimal.class), currency),
+                row.get("samples", Integer.class));
+    }
+
+    @Override
+    public List<FailedPoll> failedPolls(String source, Instant from, Instant to) {
+        return dsl.select(POLL_SOURCE_RESULT.POLL_ID, POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.OUTCOME)
+                .from(POLL_SOURCE_RESULT)
+                .where(POLL_SOURCE_RESULT.SOURCE.eq(source))
+                .and(POLL_SOURCE_RESULT.OUTCOME.notIn(SourceOutcome.OK.code(), SourceOutcome.PARTIAL.code()))
+                .and(POLL_SOURCE_RESULT.FINISHED_AT.ge(QueryRows.utc(from)))
+                .and(POLL_SOURCE_RESULT.FINISHED_AT.lt(QueryRows.utc(to)))
+                .orderBy(POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.POLL_ID)
+                .fetch(row -> new FailedPoll(row.value1(), row.value2().toInstant(),
+                        SourceOutcome.fromCode(row.value3())));
+    }
+}

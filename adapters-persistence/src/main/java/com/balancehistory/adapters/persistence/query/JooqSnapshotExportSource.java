@@ -1,0 +1,155 @@
+package com.balancehistory.adapters.persistence.query;
+
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.port.out.query.SnapshotExportSource;
+import com.balancehistory.application.port.out.query.SnapshotRow;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.money.CurrencyCodes;
+import org.jooq.ConnectionProvider;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+
+/**
+ * Streams exports with a server-side cursor: PostgreSQL's JDBC driver fetches {@value #FETCH_SIZE} rows at a time only
+ * inside a transaction, so each cursor holds its own connection in a read-only transaction until it is closed.
+ * Snapshots come in primary-key order (account, then time), which PostgreSQL reads from the index without sorting
+ * the whole range first.
+ */
+public final class JooqSnapshotExportSource implements SnapshotExportSource {
+
+    static final int FETCH_SIZE = 1_000;
+
+    private final DSLContext dsl;
+
+    public JooqSnapshotExportSource(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public RowCursor<LatestBalance> latestBalances() {
+        return open(db -> db.select(QueryRows.LATEST_FIELDS)
+                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .orderBy(ACCOUNT.ID), QueryRows::latest);
+    }
+
+    @Override
+    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to) {
+        return open(db -> db.select(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND, ACCOUNT.EXTERNAL_ID,
+                                ACCOUNT.NAME, ACCOUNT.PARENT_EXTERNAL_ID, BALANCE_SNAPSHOT.POLL_ID,
+                                BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.PROVIDER_AS_OF, BALANCE_SNAPSHOT.CURRENCY,
+                                BALANCE_SNAPSHOT.AVAILABLE, BALANCE_SNAPSHOT.LEDGER, BALANCE_SNAPSHOT.PENDING,
+                                BALANCE_SNAPSHOT.ALLOCATED, BALANCE_SNAPSHOT.INITIAL)
+                        .from(BALANCE_SNAPSHOT).join(ACCOUNT).on(ACCOUNT.ID.eq(BALANCE_SNAPSHOT.ACCOUNT_ID))
+                        .where(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
+                        .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)))
+                        .orderBy(BALANCE_SNAPSHOT.ACCOUNT_ID, BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID),
+                JooqSnapshotExportSource::snapshot);
+    }
+
+    private static SnapshotRow snapshot(Record row) {
+        Currency currency = CurrencyCodes.require(row.get(BALANCE_SNAPSHOT.CURRENCY));
+        Balances balances = new Balances(QueryRows.money(row.get(BALANCE_SNAPSHOT.AVAILABLE), currency),
+                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.LEDGER), currency),
+                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.PENDING), currency),
+                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.ALLOCATED), currency),
+                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.INITIAL), currency));
+        return new SnapshotRow(row.get(BALANCE_SNAPSHOT.POLL_ID), QueryRows.account(row, currency), balances,
+                row.get(BALANCE_SNAPSHOT.OBSERVED_AT).toInstant(),
+                QueryRows.optionalInstant(row.get(BALANCE_SNAPSHOT.PROVIDER_AS_OF)));
+    }
+
+    private <R extends Record, T> RowCursor<T> open(Function<DSLContext, ResultQuery<R>> query,
+                                                    Function<Record, T> mapper) {
+        ConnectionProvider provider = dsl.configuration().connectionProvider();
+        Connection connection = provider.acquire();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
+            Cursor<R> cursor = query.apply(db).fetchSize(FETCH_SIZE).fetchLazy();
+            return new JdbcRowCursor<>(cursor, mapper, provider, connection);
+        } catch (SQLException | RuntimeException e) {
+            release(provider, connection);
+            throw e instanceof SQLException sql ? new DataAccessException("could not open export cursor", sql)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private static void release(ConnectionProvider provider, Connection connection) {
+        try {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the pool validates the connection before handing it out again
+        } finally {
+            provider.release(connection);
+        }
+    }
+
+    /** A jOOQ cursor that maps rows and releases its connection when closed or exhausted. */
+    private static final class JdbcRowCursor<R extends Record, T> implements RowCursor<T> {
+        private final Cursor<R> cursor;
+        private final Function<Record, T> mapper;
+        private final ConnectionProvider provider;
+        private final Connection connection;
+        private boolean closed;
+
+        JdbcRowCursor(Cursor<R> cursor, Function<Record, T> mapper, ConnectionProvider provider,
+                      Connection connection) {
+            this.cursor = cursor;
+            this.mapper = mapper;
+            this.provider = provider;
+            this.connection = connection;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
+            }
+            boolean more = cursor.hasNext();
+            if (!more) {
+                close();
+            }
+            return more;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return mapper.apply(cursor.fetchNext());
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                cursor.close();
+            } finally {
+                release(provider, connection);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.balancehistory.adapters.persistence.query;
+
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
+import org.jooq.Field;
+import org.jooq.Record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+
+/** Maps stored rows to domain values: accounts, and amounts at their currency's scale. */
+final class QueryRows {
+
+    /** The columns of a latest balance with its account. */
+    static final List<Field<?>> LATEST_FIELDS = List.of(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND,
+            ACCOUNT.EXTERNAL_ID, ACCOUNT.NAME, ACCOUNT.PARENT_EXTERNAL_ID, ACCOUNT.GONE_AT, LATEST_BALANCE.CURRENCY,
+            LATEST_BALANCE.AVAILABLE, LATEST_BALANCE.LEDGER, LATEST_BALANCE.PENDING, LATEST_BALANCE.ALLOCATED,
+            LATEST_BALANCE.INITIAL, LATEST_BALANCE.OBSERVED_AT, LATEST_BALANCE.PROVIDER_AS_OF);
+
+    private QueryRows() {
+    }
+
+    /** The account of a row holding the {@code ACCOUNT} columns; attributes are not read. */
+    static Account account(Record row, Currency currency) {
+        return new Account(new AccountId(row.get(ACCOUNT.ID)), row.get(ACCOUNT.SOURCE),
+                ProviderType.fromConfigName(row.get(ACCOUNT.PROVIDER)), AccountKind.fromSlug(row.get(ACCOUNT.KIND)),
+                row.get(ACCOUNT.EXTERNAL_ID), row.get(ACCOUNT.NAME), currency,
+                Optional.ofNullable(row.get(ACCOUNT.PARENT_EXTERNAL_ID)), Map.of());
+    }
+
+    static LatestBalance latest(Record row) {
+        Currency currency = CurrencyCodes.require(row.get(LATEST_BALANCE.CURRENCY));
+        Balances balances = new Balances(money(row.get(LATEST_BALANCE.AVAILABLE), currency),
+                optionalMoney(row.get(LATEST_BALANCE.LEDGER), currency),
+                optionalMoney(row.get(LATEST_BALANCE.PENDING), currency),
+                optionalMoney(row.get(LATEST_BALANCE.ALLOCATED), currency),
+                optionalMoney(row.get(LATEST_BALANCE.INITIAL), currency));
+        return new LatestBalance(account(row, currency), balances, instant(row.get(LATEST_BALANCE.OBSERVED_AT)),
+                optionalInstant(row.get(LATEST_BALANCE.PROVIDER_AS_OF)), optionalInstant(row.get(ACCOUNT.GONE_AT)));
+    }
+
+    /**
+     * Stored amounts are NUMERIC(24,4); the trailing zeros beyond the currency's scale are dropped again (anything
+     * else there would be a broken invariant, and {@link Money} refuses it).
+     */
+    static Money money(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency);
+    }
+
+    static Optional<Money> optionalMoney(BigDecimal amount, Currency currency) {
+        return amount == null ? Optional.empty() : Optional.of(Money.of(amount, currency));
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
+    }
+
+    static Optional<Instant> optionalInstant(OffsetDateTime time) {
+        return time == null ? Optional.empty() : Optional.of(time.toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,45 @@
+package com.balancehistory.application.port.in.query;
+
+import com.balancehistory.application.port.out.query.BalanceSort;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Filters, order and page of a list of latest balances; {@code limit} is 1 to 1000. */
+public record BalanceListQuery(
+        Optional<String> provider,
+        Optional<String> source,
+        Optional<String> kind,
+        Optional<String> currency,
+        Optional<String> text,
+        Optional<Boolean> stale,
+        BalanceSort sort,
+        boolean descending,
+        int limit,
+        long offset) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    public BalanceListQuery {
+        provider = provider == null ? Optional.empty() : provider;
+        source = source == null ? Optional.empty() : source;
+        kind = kind == null ? Optional.empty() : kind;
+        currency = currency == null ? Optional.empty() : currency;
+        text = text == null ? Optional.empty() : text;
+        stale = stale == null ? Optional.empty() : stale;
+        Objects.requireNonNull(sort, "sort");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        if (offset < 0) {
+            throw new InvalidQueryException("offset", "offset cannot be negative, got " + offset);
+        }
+    }
+
+    /** Every account, by name, first page. */
+    public static BalanceListQuery all() {
+        return new BalanceListQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), BalanceSort.NAME, false, DEFAULT_LIMIT, 0);
+    }
+}

@@ -1,0 +1,13 @@
+package com.balancehistory.application.port.in.query;
+
+import com.balancehistory.application.port.out.query.LatestBalance;
+
+import java.util.Objects;
+
+/** A latest balance and whether it is stale: older than twice its source's poll interval. */
+public record BalanceView(LatestBalance latest, boolean stale) {
+
+    public BalanceView {
+        Objects.requireNonNull(latest, "latest");
+    }
+}

@@ -1,0 +1,15 @@
+package com.balancehistory.application.port.in.query;
+
+import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.port.out.query.SnapshotRow;
+
+import java.time.Instant;
+
+/** Exports current balances and recorded snapshots as cursors, so callers can stream them row by row. */
+public interface ExportHistoryUseCase {
+
+    RowCursor<BalanceView> currentBalances();
+
+    /** @throws InvalidQueryException when {@code from} is not before {@code to} */
+    RowCursor<SnapshotRow> snapshots(Instant from, Instant to);
+}

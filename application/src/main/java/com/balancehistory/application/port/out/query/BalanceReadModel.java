@@ -1,0 +1,35 @@
+package com.balancehistory.application.port.out.query;
+
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.BalancePoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of balance history: latest balances, snapshots of one account, and failed polls of a source. */
+public interface BalanceReadModel {
+
+    /** One page of latest balances matching the selection, with the total count of matches. */
+    BalanceRows latestBalances(BalanceSelection selection);
+
+    /** Every account's latest balances (for overviews and alerts). */
+    List<LatestBalance> allLatestBalances();
+
+    Optional<LatestBalance> latestBalance(AccountId account);
+
+    /** How many snapshots of the account were observed in {@code [from, to)}. */
+    long countSnapshots(AccountId account, Instant from, Instant to);
+
+    /** The account's available balance per snapshot in {@code [from, to)}, oldest first, at most {@code limit}. */
+    List<BalancePoint> availableHistory(AccountId account, Instant from, Instant to, int limit);
+
+    /**
+     * Aggregates the account's snapshots into the buckets between consecutive {@code boundaries} (ascending, at least
+     * two); buckets without a snapshot are left out.
+     */
+    List<BucketAggregate> aggregate(AccountId account, List<Instant> boundaries);
+
+    /** Polls of the source in {@code [from, to)} whose outcome was neither ok nor partial, oldest first. */
+    List<FailedPoll> failedPolls(String source, Instant from, Instant to);
+}

@@ -1,0 +1,11 @@
+package com.balancehistory.application.port.out.query;
+
+import java.util.List;
+
+/** One page of latest balances and how many match the selection in all. */
+public record BalanceRows(List<LatestBalance> rows, long total) {
+
+    public BalanceRows {
+        rows = List.copyOf(rows);
+    }
+}

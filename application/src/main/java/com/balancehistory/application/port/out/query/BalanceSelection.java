@@ -1,0 +1,36 @@
+package com.balancehistory.application.port.out.query;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which latest balances to list: exact filters on provider, source, kind and currency, a case-insensitive text that
+ * the name or the account id contains, staleness, the order and the page.
+ */
+public record BalanceSelection(
+        Optional<String> provider,
+        Optional<String> source,
+        Optional<String> kind,
+        Optional<String> currency,
+        Optional<String> text,
+        Optional<Boolean> stale,
+        StaleCutoffs cutoffs,
+        BalanceSort sort,
+        boolean descending,
+        int limit,
+        long offset) {
+
+    public BalanceSelection {
+        provider = provider == null ? Optional.empty() : provider;
+        source = source == null ? Optional.empty() : source;
+        kind = kind == null ? Optional.empty() : kind;
+        currency = currency == null ? Optional.empty() : currency;
+        text = text == null ? Optional.empty() : text;
+        stale = stale == null ? Optional.empty() : stale;
+        Objects.requireNonNull(cutoffs, "cutoffs");
+        Objects.requireNonNull(sort, "sort");
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.balancehistory.application.port.out.query;
+
+import java.util.Iterator;
+
+/**
+ * Rows read one by one from an open database cursor. Close it (try-with-resources) to release the connection,
+ * whether or not every row was read.
+ */
+public interface RowCursor<T> extends Iterator<T>, AutoCloseable {
+
+    @Override
+    void close();
+}

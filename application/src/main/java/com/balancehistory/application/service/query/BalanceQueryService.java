@@ -1,0 +1,111 @@
+package com.balancehistory.application.service.query;
+
+import com.balancehistory.application.port.in.query.AccountBalanceDetail;
+import com.balancehistory.application.port.in.query.BalanceListQuery;
+import com.balancehistory.application.port.in.query.BalancePage;
+import com.balancehistory.application.port.in.query.BalanceView;
+import com.balancehistory.application.port.in.query.CurrencySummary;
+import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
+import com.balancehistory.application.port.in.query.ListBalancesUseCase;
+import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
+import com.balancehistory.application.port.out.query.BalanceReadModel;
+import com.balancehistory.application.port.out.query.BalanceRows;
+import com.balancehistory.application.port.out.query.BalanceSelection;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.port.out.query.StaleCutoffs;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.AccountBalance;
+import com.balancehistory.domain.analytics.CurrencyOverview;
+import com.balancehistory.domain.analytics.HealthScore;
+import com.balancehistory.domain.analytics.LowBalanceAssessment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Latest balances: the list, one account with its health and low-balance state, and the per-currency overview.
+ * Staleness is judged at the clock's now against each source's poll interval.
+ */
+public final class BalanceQueryService implements ListBalancesUseCase, GetAccountBalanceUseCase,
+        SummarizeBalancesUseCase {
+
+    private final BalanceReadModel readModel;
+    private final QuerySettings settings;
+    private final Clock clock;
+
+    public BalanceQueryService(BalanceReadModel readModel, QuerySettings settings, Clock clock) {
+        this.readModel = readModel;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public BalancePage list(BalanceListQuery query) {
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
+        BalanceRows rows = readModel.latestBalances(new BalanceSelection(query.provider(), query.source(),
+                query.kind(), query.currency(), query.text(), query.stale(), cutoffs, query.sort(), query.descending(),
+                query.limit(), query.offset()));
+        List<BalanceView> items = rows.rows().stream().map(row -> view(row, cutoffs)).toList();
+        return new BalancePage(items, rows.total(), query.limit(), query.offset());
+    }
+
+    @Override
+    public Optional<AccountBalanceDetail> get(AccountId account) {
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
+        return readModel.latestBalance(account).map(latest -> {
+            AccountBalance balance = analyticsView(latest);
+            HealthScore health = settings.healthScale().rate(balance.available());
+            LowBalanceAssessment low = settings.lowBalance().evaluate(balance);
+            return new AccountBalanceDetail(view(latest, cutoffs), health, low);
+        });
+    }
+
+    @Override
+    public List<CurrencySummary> overview() {
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
+        List<LatestBalance> all = readModel.allLatestBalances();
+        Map<Currency, List<LatestBalance>> byCurrency = new HashMap<>();
+        all.forEach(latest -> byCurrency.computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
+                .add(latest));
+        List<AccountBalance> balances = all.stream().map(BalanceQueryService::analyticsView).toList();
+        List<CurrencySummary> summaries = new ArrayList<>();
+        for (CurrencyOverview overview : CurrencyOverview.perCurrency(balances)) {
+            List<LatestBalance> ofCurrency = byCurrency.get(overview.currency());
+            List<AccountId> low = new ArrayList<>();
+            Map<String, Integer> tiers = new LinkedHashMap<>();
+            settings.healthScale().tiers(overview.currency()).ifPresent(scale -> {
+                scale.tiers().forEach(tier -> tiers.put(tier.label(), 0));
+                tiers.put(scale.floorLabel(), 0);
+            });
+            int stale = 0;
+            for (LatestBalance latest : ofCurrency) {
+                AccountBalance balance = analyticsView(latest);
+                if (settings.lowBalance().evaluate(balance).isLow()) {
+                    low.add(balance.id());
+                }
+                tiers.merge(settings.healthScale().rate(balance.available()).label(), 1, Integer::sum);
+                if (cutoffs.isStale(latest.account().source(), latest.observedAt())) {
+                    stale++;
+                }
+            }
+            low.sort(java.util.Comparator.comparing(AccountId::value));
+            summaries.add(new CurrencySummary(overview, low, tiers, stale));
+        }
+        return summaries;
+    }
+
+    static BalanceView view(LatestBalance latest, StaleCutoffs cutoffs) {
+        return new BalanceView(latest, cutoffs.isStale(latest.account().source(), latest.observedAt()));
+    }
+
+    static AccountBalance analyticsView(LatestBalance latest) {
+        return new AccountBalance(latest.account().id(), latest.account().name(), latest.balances().available(),
+                latest.balances().initial());
+    }
+}

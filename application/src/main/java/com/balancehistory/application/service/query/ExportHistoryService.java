@@ -1,0 +1,57 @@
+package com.balancehistory.application.service.query;
+
+import com.balancehistory.application.port.in.query.BalanceView;
+import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
+import com.balancehistory.application.port.in.query.InvalidQueryException;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.port.out.query.SnapshotExportSource;
+import com.balancehistory.application.port.out.query.SnapshotRow;
+import com.balancehistory.application.port.out.query.StaleCutoffs;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Hands out export cursors; the caller streams and closes them. */
+public final class ExportHistoryService implements ExportHistoryUseCase {
+
+    private final SnapshotExportSource source;
+    private final QuerySettings settings;
+    private final Clock clock;
+
+    public ExportHistoryService(SnapshotExportSource source, QuerySettings settings, Clock clock) {
+        this.source = source;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public RowCursor<BalanceView> currentBalances() {
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
+        RowCursor<LatestBalance> rows = source.latestBalances();
+        return new RowCursor<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public BalanceView next() {
+                return BalanceQueryService.view(rows.next(), cutoffs);
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+
+    @Override
+    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidQueryException("from", "from (" + from + ") must be before to (" + to + ")");
+        }
+        return source.snapshots(from, to);
+    }
+}

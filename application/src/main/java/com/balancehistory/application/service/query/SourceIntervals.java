@@ -1,0 +1,47 @@
+package com.balancehistory.application.service.query;
+
+import com.balancehistory.application.port.out.query.StaleCutoffs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How often each source is polled, which decides when its values count as stale: older than twice the interval.
+ * Sources that are not configured (any more) use {@code otherwise}.
+ */
+public record SourceIntervals(Map<String, Duration> bySource, Duration otherwise) {
+
+    /** The interval of sources without one: five minutes. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+
+    public SourceIntervals {
+        bySource = Map.copyOf(bySource);
+        Objects.requireNonNull(otherwise, "otherwise");
+        bySource.forEach((source, interval) -> requirePositive(source, interval));
+        requirePositive("(default)", otherwise);
+    }
+
+    public static SourceIntervals everySource(Duration interval) {
+        return new SourceIntervals(Map.of(), interval);
+    }
+
+    public Duration intervalOf(String source) {
+        return bySource.getOrDefault(source, otherwise);
+    }
+
+    /** Per source, the instant before which an observation is stale at {@code now}. */
+    public StaleCutoffs cutoffsAt(Instant now) {
+        Map<String, Instant> cutoffs = new LinkedHashMap<>();
+        bySource.forEach((source, interval) -> cutoffs.put(source, now.minus(interval.multipliedBy(2))));
+        return new StaleCutoffs(cutoffs, now.minus(otherwise.multipliedBy(2)));
+    }
+
+    private static void requirePositive(String source, Duration interval) {
+        if (interval == null || interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("the poll interval of " + source + " must be positive: " + interval);
+        }
+    }
+}
