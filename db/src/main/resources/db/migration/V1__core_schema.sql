@@ -35,9 +35,10 @@ CREATE TABLE account (
     parent_external_id VARCHAR(200),
     attributes         JSONB        NOT NULL DEFAULT '{}',
     first_seen_at      TIMESTAMPTZ  NOT NULL,
-    last_seen_at       TIMESTAMPTZ  NOT NULL,
+    -- when the provider's full list first lacked the account; cleared when it comes back
     gone_at            TIMESTAMPTZ
 );
+-- "last seen" is the newest snapshot (latest_balance / latest_card_limit), so a poll need not touch every account.
 CREATE INDEX account_by_source ON account (source, kind);
 
 -- Every name an account has had, from when it was first seen with it.
@@ -88,19 +89,22 @@ CREATE TABLE card_limit_snapshot (
     PRIMARY KEY (account_id, period, observed_at, poll_id)
 ) /* [jooq ignore start] */ PARTITION BY RANGE (observed_at) /* [jooq ignore stop] */;
 
--- The newest snapshot per account, upserted in the same transaction as the snapshot itself.
+-- The newest snapshot per account, upserted in the same transaction as the snapshot itself. It keeps the value
+-- before it too, so that one upsert also yields the change events. Half-empty pages let updates stay HOT.
 CREATE TABLE latest_balance (
-    account_id     VARCHAR(200)   PRIMARY KEY REFERENCES account (id),
-    poll_id        BIGINT         NOT NULL,
-    observed_at    TIMESTAMPTZ    NOT NULL,
-    provider_as_of TIMESTAMPTZ,
-    currency       VARCHAR(3)     NOT NULL,
-    available      NUMERIC(24, 4) NOT NULL,
-    ledger         NUMERIC(24, 4),
-    pending        NUMERIC(24, 4),
-    allocated      NUMERIC(24, 4),
-    initial        NUMERIC(24, 4)
-);
+    account_id           VARCHAR(200)   PRIMARY KEY REFERENCES account (id),
+    poll_id              BIGINT         NOT NULL,
+    observed_at          TIMESTAMPTZ    NOT NULL,
+    provider_as_of       TIMESTAMPTZ,
+    currency             VARCHAR(3)     NOT NULL,
+    available            NUMERIC(24, 4) NOT NULL,
+    ledger               NUMERIC(24, 4),
+    pending              NUMERIC(24, 4),
+    allocated            NUMERIC(24, 4),
+    initial              NUMERIC(24, 4),
+    previous_observed_at TIMESTAMPTZ,
+    previous_available   NUMERIC(24, 4)
+) /* [jooq ignore start] */ WITH (fillfactor = 50) /* [jooq ignore stop] */;
 
 CREATE TABLE latest_card_limit (
     account_id       VARCHAR(200)   NOT NULL REFERENCES account (id),
@@ -111,7 +115,7 @@ CREATE TABLE latest_card_limit (
     remaining        NUMERIC(24, 4) NOT NULL,
     configured_total NUMERIC(24, 4),
     PRIMARY KEY (account_id, period)
-);
+) /* [jooq ignore start] */ WITH (fillfactor = 50) /* [jooq ignore stop] */;
 
 -- A change of available balance between two consecutive snapshots of one account.
 CREATE TABLE balance_change (
@@ -128,7 +132,9 @@ CREATE TABLE balance_change (
 );
 CREATE INDEX balance_change_by_time ON balance_change (observed_at);
 
--- Daily rollup per account (UTC days), kept when raw partitions are dropped by the retention rule.
+-- Daily rollup per account (UTC days), kept when raw partitions are dropped by the retention rule. Rolled up from
+-- the raw snapshots once a day is over (days listed in daily_rollup_pending); until then analytics.daily_balances
+-- computes the day from the raw rows, so the hot recording path writes each snapshot once.
 CREATE TABLE daily_balance (
     account_id       VARCHAR(200)   NOT NULL,
     day              DATE           NOT NULL,
@@ -143,6 +149,12 @@ CREATE TABLE daily_balance (
     PRIMARY KEY (account_id, day)
 );
 
+-- UTC days that received snapshots and are not rolled up (again) yet.
+CREATE TABLE daily_rollup_pending (
+    day       DATE        PRIMARY KEY,
+    marked_at TIMESTAMPTZ NOT NULL
+);
+
 -- When each source is next due; claimed atomically so that one instance polls each due slot.
 CREATE TABLE source_schedule (
     source          VARCHAR(80) PRIMARY KEY,
@@ -152,6 +164,9 @@ CREATE TABLE source_schedule (
 );
 
 /* [jooq ignore start] */
+-- Snapshots arrive in time order: a BRIN index finds a day's rows for rollups at almost no write cost.
+CREATE INDEX balance_snapshot_by_time ON balance_snapshot USING brin (observed_at);
+
 -- Monthly partitions, created ahead by the service (and here for the current months).
 CREATE FUNCTION ensure_snapshot_partitions(month_start DATE) RETURNS VOID
 LANGUAGE plpgsql AS $$
@@ -195,10 +210,11 @@ CREATE TRIGGER balance_snapshot_append_only
 CREATE TRIGGER card_limit_snapshot_append_only
     BEFORE UPDATE OR DELETE ON card_limit_snapshot
     FOR EACH ROW EXECUTE FUNCTION refuse_snapshot_change();
-CREATE TRIGGER balance_snapshot_no_truncate
-    BEFORE TRUNCATE ON balance_snapshot
+-- Row triggers are cloned onto every partition; statement triggers also refuse statements that match no row.
+CREATE TRIGGER balance_snapshot_append_only_statement
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON balance_snapshot
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_snapshot_change();
-CREATE TRIGGER card_limit_snapshot_no_truncate
-    BEFORE TRUNCATE ON card_limit_snapshot
+CREATE TRIGGER card_limit_snapshot_append_only_statement
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON card_limit_snapshot
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_snapshot_change();
 /* [jooq ignore stop] */

@@ -55,7 +55,7 @@ SELECT a.provider,
        l.observed_at,
        l.provider_as_of,
        a.first_seen_at,
-       a.last_seen_at,
+       l.observed_at AS last_seen_at,
        a.gone_at
 FROM latest_balance l
 JOIN account a ON a.id = l.account_id;
@@ -79,6 +79,26 @@ COMMENT ON COLUMN analytics.latest_balances.last_seen_at IS 'Latest poll that sa
 COMMENT ON COLUMN analytics.latest_balances.gone_at IS 'When the provider''s full list first lacked the account; NULL while it exists.';
 
 CREATE VIEW analytics.daily_balances AS
+WITH open_days AS (
+    -- days not rolled up yet: today (UTC) and any day that received snapshots since its rollup
+    SELECT day FROM daily_rollup_pending
+    UNION
+    SELECT (now() AT TIME ZONE 'UTC')::date
+), days AS (
+    SELECT d.account_id, d.day, d.currency, d.open_available, d.close_available, d.min_available,
+           d.max_available, d.samples, d.first_observed_at, d.last_observed_at
+    FROM daily_balance d
+    WHERE d.day NOT IN (SELECT day FROM open_days)
+    UNION ALL
+    SELECT s.account_id, o.day, min(s.currency),
+           (array_agg(s.available ORDER BY s.observed_at))[1],
+           (array_agg(s.available ORDER BY s.observed_at DESC))[1],
+           min(s.available), max(s.available), count(*)::int, min(s.observed_at), max(s.observed_at)
+    FROM open_days o
+    JOIN balance_snapshot s ON s.observed_at >= o.day::timestamp AT TIME ZONE 'UTC'
+                           AND s.observed_at < (o.day + 1)::timestamp AT TIME ZONE 'UTC'
+    GROUP BY s.account_id, o.day
+)
 SELECT d.day,
        a.provider,
        a.source,
@@ -93,9 +113,9 @@ SELECT d.day,
        d.samples,
        d.first_observed_at,
        d.last_observed_at
-FROM daily_balance d
+FROM days d
 JOIN account a ON a.id = d.account_id;
-COMMENT ON VIEW analytics.daily_balances IS 'Available balance per account and UTC calendar day (00:00 to 24:00 UTC): first, last, lowest and highest value observed that day. Days without a successful poll have no row. Kept when raw partitions are dropped by retention.';
+COMMENT ON VIEW analytics.daily_balances IS 'Available balance per account and UTC calendar day (00:00 to 24:00 UTC): first, last, lowest and highest value observed that day. Days without a successful poll have no row. Completed days come from the stored rollup (kept when raw partitions are dropped by retention); today is computed from the raw snapshots.';
 COMMENT ON COLUMN analytics.daily_balances.day IS 'Calendar day in UTC.';
 COMMENT ON COLUMN analytics.daily_balances.provider IS 'Provider API.';
 COMMENT ON COLUMN analytics.daily_balances.source IS 'Configured source name.';

@@ -5,7 +5,6 @@ import org.jooq.DSLContext;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,12 +17,13 @@ import java.util.regex.Pattern;
 public final class JooqPartitionMaintenance {
 
     private static final Pattern PARTITION = Pattern.compile("(balance_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
 
     private final DSLContext dsl;
+    private final JooqDailyRollup rollup;
 
-    public JooqPartitionMaintenance(DSLContext dsl) {
+    public JooqPartitionMaintenance(DSLContext dsl, JooqDailyRollup rollup) {
         this.dsl = dsl;
+        this.rollup = rollup;
     }
 
     /** Creates the partitions of the current month and the {@code monthsAhead} following ones. */
@@ -43,6 +43,8 @@ public final class JooqPartitionMaintenance {
         if (keepMonths < 1) {
             throw new IllegalArgumentException("retention must keep at least 1 month, got " + keepMonths);
         }
+        // completed days must be in daily_balance before their raw rows go
+        rollup.rollUpCompletedDays(now);
         YearMonth oldestKept = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(keepMonths);
         List<String> dropped = new ArrayList<>();
         for (String partition : partitions()) {
@@ -65,9 +67,5 @@ public final class JooqPartitionMaintenance {
                 WHERE p.relname IN ('balance_snapshot', 'card_limit_snapshot')
                 ORDER BY c.relname
                 """).getValues(0, String.class);
-    }
-
-    static String suffix(YearMonth month) {
-        return month.format(SUFFIX);
     }
 }

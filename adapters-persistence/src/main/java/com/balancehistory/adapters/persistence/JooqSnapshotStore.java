@@ -47,31 +47,47 @@ import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
  */
 public final class JooqSnapshotStore implements SnapshotStore {
 
+    /**
+     * Inserts new accounts and rewrites only those whose name, parent or attributes changed or that come back after
+     * being gone: an unchanged account costs one index probe, not a write.
+     */
     private static final String UPSERT_ACCOUNTS = """
             WITH incoming AS (
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[])
+                SELECT t.id, t.source, t.provider, t.kind, t.external_id, t.name, t.currency, t.parent_external_id,
+                       t.attributes::jsonb AS attributes
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[])
                     AS t(id, source, provider, kind, external_id, name, currency, parent_external_id, attributes)
-            ), renamed AS (
-                INSERT INTO account_name (account_id, name, seen_from)
-                SELECT i.id, i.name, ?::timestamptz
+            ), changed AS (
+                SELECT i.*, a.id IS NULL OR a.name <> i.name AS name_is_new
                 FROM incoming i LEFT JOIN account a ON a.id = i.id
                 WHERE a.id IS NULL OR a.name <> i.name
-                ON CONFLICT DO NOTHING
+                   OR a.parent_external_id IS DISTINCT FROM i.parent_external_id
+                   OR a.attributes <> i.attributes OR a.gone_at IS NOT NULL
+            ), upserted AS (
+                INSERT INTO account (id, source, provider, kind, external_id, name, currency, parent_external_id,
+                                     attributes, first_seen_at)
+                SELECT id, source, provider, kind, external_id, name, currency, parent_external_id, attributes,
+                       ?::timestamptz
+                FROM changed
+                ON CONFLICT (id) DO UPDATE SET
+                    name = EXCLUDED.name,
+                    parent_external_id = EXCLUDED.parent_external_id,
+                    attributes = EXCLUDED.attributes,
+                    gone_at = NULL
+                RETURNING id
             )
-            INSERT INTO account (id, source, provider, kind, external_id, name, currency, parent_external_id,
-                                 attributes, first_seen_at, last_seen_at)
-            SELECT id, source, provider, kind, external_id, name, currency, parent_external_id, attributes::jsonb,
-                   ?::timestamptz, ?::timestamptz
-            FROM incoming
-            ON CONFLICT (id) DO UPDATE SET
-                name = EXCLUDED.name,
-                parent_external_id = EXCLUDED.parent_external_id,
-                attributes = EXCLUDED.attributes,
-                last_seen_at = GREATEST(account.last_seen_at, EXCLUDED.last_seen_at),
-                gone_at = NULL
+            INSERT INTO account_name (account_id, name, seen_from)
+            SELECT c.id, c.name, ?::timestamptz
+            FROM changed c JOIN upserted u ON u.id = c.id
+            WHERE c.name_is_new
+            ON CONFLICT DO NOTHING
             """;
 
+    /**
+     * One statement per poll for balances: the snapshots, then the latest value of each account. The latest upsert
+     * keeps the value it replaces, so its RETURNING rows are exactly the consecutive pairs that change events need.
+     */
     private static final String INSERT_BALANCES = """
             WITH incoming AS (
                 SELECT t.account_id, t.provider_as_of::timestamptz AS provider_as_of, t.currency,
@@ -87,55 +103,44 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 FROM incoming
                 ON CONFLICT DO NOTHING
                 RETURNING *
+            ), latest AS (
+                INSERT INTO latest_balance AS l (account_id, poll_id, observed_at, provider_as_of, currency, available,
+                                                 ledger, pending, allocated, initial)
+                SELECT account_id, poll_id, observed_at, provider_as_of, currency, available, ledger, pending,
+                       allocated, initial
+                FROM inserted
+                ON CONFLICT (account_id) DO UPDATE SET
+                    previous_observed_at = l.observed_at, previous_available = l.available,
+                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
+                    provider_as_of = EXCLUDED.provider_as_of, currency = EXCLUDED.currency,
+                    available = EXCLUDED.available, ledger = EXCLUDED.ledger, pending = EXCLUDED.pending,
+                    allocated = EXCLUDED.allocated, initial = EXCLUDED.initial
+                WHERE l.observed_at < EXCLUDED.observed_at
+                RETURNING l.account_id, l.observed_at, l.poll_id, l.currency, l.available, l.previous_observed_at,
+                          l.previous_available
             ), thresholds AS (
                 SELECT * FROM unnest(?::text[], ?::numeric[]) AS th(currency, amount)
             ), changes AS (
                 INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
                                             previous_available, available, change, significant)
-                SELECT i.account_id, i.observed_at, i.poll_id, l.observed_at, i.currency, l.available, i.available,
-                       i.available - l.available,
-                       (th.amount IS NOT NULL AND abs(i.available - l.available) >= th.amount)
-                       OR (l.available <> 0 AND abs(i.available - l.available) * 100 >= abs(l.available) * ?::numeric)
-                       OR (l.available = 0)
-                FROM inserted i
-                JOIN latest_balance l ON l.account_id = i.account_id
-                LEFT JOIN thresholds th ON th.currency = i.currency
-                WHERE l.observed_at < i.observed_at AND l.available <> i.available AND l.currency = i.currency
+                SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
+                       c.previous_available, c.available, c.available - c.previous_available,
+                       (th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
+                       OR (c.previous_available <> 0
+                           AND abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * ?::numeric)
+                       OR c.previous_available = 0
+                FROM latest c
+                LEFT JOIN thresholds th ON th.currency = c.currency
+                WHERE c.previous_available IS NOT NULL AND c.previous_available <> c.available
                 ON CONFLICT DO NOTHING
                 RETURNING 1
-            ), latest AS (
-                INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
-                                            ledger, pending, allocated, initial)
-                SELECT account_id, poll_id, observed_at, provider_as_of, currency, available, ledger, pending,
-                       allocated, initial
-                FROM inserted
-                ON CONFLICT (account_id) DO UPDATE SET
-                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
-                    provider_as_of = EXCLUDED.provider_as_of, currency = EXCLUDED.currency,
-                    available = EXCLUDED.available, ledger = EXCLUDED.ledger, pending = EXCLUDED.pending,
-                    allocated = EXCLUDED.allocated, initial = EXCLUDED.initial
-                WHERE latest_balance.observed_at <= EXCLUDED.observed_at
-                RETURNING 1
-            ), daily AS (
-                INSERT INTO daily_balance (account_id, day, currency, open_available, close_available,
-                                           min_available, max_available, samples, first_observed_at, last_observed_at)
-                SELECT account_id, (observed_at AT TIME ZONE 'UTC')::date, currency, available, available, available,
-                       available, 1, observed_at, observed_at
-                FROM inserted
-                ON CONFLICT (account_id, day) DO UPDATE SET
-                    open_available = CASE WHEN EXCLUDED.first_observed_at < daily_balance.first_observed_at
-                                          THEN EXCLUDED.open_available ELSE daily_balance.open_available END,
-                    close_available = CASE WHEN EXCLUDED.last_observed_at >= daily_balance.last_observed_at
-                                           THEN EXCLUDED.close_available ELSE daily_balance.close_available END,
-                    min_available = LEAST(daily_balance.min_available, EXCLUDED.min_available),
-                    max_available = GREATEST(daily_balance.max_available, EXCLUDED.max_available),
-                    samples = daily_balance.samples + 1,
-                    first_observed_at = LEAST(daily_balance.first_observed_at, EXCLUDED.first_observed_at),
-                    last_observed_at = GREATEST(daily_balance.last_observed_at, EXCLUDED.last_observed_at)
-                RETURNING 1
             )
-            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM changes), (SELECT count(*) FROM latest),
-                   (SELECT count(*) FROM daily)
+            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM changes)
+            """;
+
+    private static final String MARK_DAY_FOR_ROLLUP = """
+            INSERT INTO daily_rollup_pending (day, marked_at) VALUES ((?::timestamptz AT TIME ZONE 'UTC')::date, now())
+            ON CONFLICT (day) DO UPDATE SET marked_at = EXCLUDED.marked_at
             """;
 
     private static final String INSERT_CARD_LIMITS = """
@@ -239,8 +244,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return 0;
         }
         upsertAccounts(connection, accounts, record.observedAt());
-        return insertBalances(connection, balances.values(), record)
+        int written = insertBalances(connection, balances.values(), record)
                 + insertCardLimits(connection, limits.values(), record);
+        if (!balances.isEmpty()) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK_DAY_FOR_ROLLUP)) {
+                mark.setString(1, record.observedAt().toString());
+                mark.executeUpdate();
+            }
+        }
+        return written;
     }
 
     private void upsertAccounts(Connection connection, List<Account> accounts, Instant seenAt) throws SQLException {
@@ -261,7 +273,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_ACCOUNTS)) {
             int p = bindColumns(connection, statement, 1, columns);
             String at = seenAt.toString();
-            statement.setString(p++, at);
             statement.setString(p++, at);
             statement.setString(p, at);
             statement.executeUpdate();
@@ -364,13 +375,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
         fetched.balances().forEach(o -> seen.add(o.account().id().value()));
         fetched.cardLimits().forEach(o -> seen.add(o.card().id().value()));
         List<String> kinds = fetched.fullyListedKinds().stream().map(AccountKind::slug).toList();
+        // one array parameter, not one bind value per account: a poll may list 100,000 of them
         db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
                 .where(ACCOUNT.SOURCE.eq(record.source()))
                 .and(ACCOUNT.KIND.in(kinds))
                 .and(ACCOUNT.GONE_AT.isNull())
-                .and(ACCOUNT.LAST_SEEN_AT.lt(utc(record.observedAt())))
-                .and(seen.isEmpty() ? DSL.trueCondition() : ACCOUNT.ID.notIn(seen))
+                .and(DSL.condition("NOT ({0} = ANY ({1}::text[]))", ACCOUNT.ID,
+                        DSL.val(seen.toArray(String[]::new))))
                 .execute();
     }
 

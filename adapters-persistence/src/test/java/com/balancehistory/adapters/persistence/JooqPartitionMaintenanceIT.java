@@ -25,7 +25,7 @@ class JooqPartitionMaintenanceIT {
         store.recordSource(new SourcePollRecord(pollId, "old-src", "ahrvo", SourceOutcome.OK, Optional.empty(), old,
                 old, Fixtures.fetched("old-src", Fixtures.balance("old-src", "b1", "7.00", "USD"))));
 
-        JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl);
+        JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl, new JooqDailyRollup(dsl));
         Instant now = Instant.parse("2027-06-10T00:00:00Z");
         maintenance.createAhead(now, 2);
         assertThat(maintenance.partitions()).contains("balance_snapshot_2027_06", "balance_snapshot_2027_08",

@@ -52,6 +52,7 @@ class JooqSnapshotStoreIT {
                 source + ".budget.b1");
         assertThat(latest.get("available", BigDecimal.class)).isEqualByComparingTo("45250.75");
         assertThat(latest.get("currency", String.class)).isEqualTo("USD");
+        new JooqDailyRollup(dsl).rollUpCompletedDays(Instant.parse("2026-11-21T00:00:00Z"));
         Record daily = dsl.fetchOne("SELECT day::text AS day, close_available, samples FROM daily_balance "
                 + "WHERE account_id = ?", source + ".budget.b2");
         assertThat(daily.get("day", String.class)).isEqualTo("2026-11-20");
@@ -73,8 +74,8 @@ class JooqSnapshotStoreIT {
         assertThat(count("balance_snapshot WHERE poll_id = " + pollId)).isEqualTo(1);
         assertThat(count("poll_source_result WHERE poll_id = " + pollId)).isEqualTo(1);
         assertThat(count("raw_response WHERE poll_id = " + pollId)).isEqualTo(1);
-        assertThat(dsl.fetchValue("SELECT samples FROM daily_balance WHERE account_id = ?",
-                source + ".budget.b1")).isEqualTo(1);
+        assertThat(dsl.fetchOne("SELECT samples FROM analytics.daily_balances WHERE account_id = ?",
+                source + ".budget.b1").get(0, Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -95,6 +96,7 @@ class JooqSnapshotStoreIT {
         assertThat(changes.get(0).get("significant", Boolean.class)).isFalse();
         assertThat(changes.get(1).get("change", BigDecimal.class)).isEqualByComparingTo("-1400.00");
         assertThat(changes.get(1).get("significant", Boolean.class)).isTrue();
+        new JooqDailyRollup(dsl).rollUpCompletedDays(Instant.parse("2026-11-21T00:00:00Z"));
         Record daily = dsl.fetchOne("SELECT open_available, close_available, min_available, max_available, samples "
                 + "FROM daily_balance WHERE account_id = ?", source + ".budget.b1");
         assertThat(daily.get("open_available", BigDecimal.class)).isEqualByComparingTo("10000");

@@ -85,7 +85,8 @@ class TwoInstancesPollingIT {
         PollSourcesService polls = new PollSourcesService(List.of(provider), store, Clock.systemUTC(),
                 Executors.newCachedThreadPool());
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));
-        return new ScheduledPollService(polls, new JooqPollScheduleStore(dsl), Map.of(source, everyFiveMinutes), name);
+        return new ScheduledPollService(polls, new JooqPollScheduleStore(dsl), Map.of(source, everyFiveMinutes), name,
+                Executors.newCachedThreadPool());
     }
 
 }

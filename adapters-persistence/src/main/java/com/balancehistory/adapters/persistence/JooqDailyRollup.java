@@ -1,0 +1,71 @@
+package com.balancehistory.adapters.persistence;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rolls completed UTC days up into {@code daily_balance}: open, close, min, max and samples per account. Recording
+ * only marks a day as pending; a day is rolled up once it is over, and again if late snapshots (a replay) reach it.
+ * Until then {@code analytics.daily_balances} computes it from the raw rows.
+ */
+public final class JooqDailyRollup {
+
+    private static final String ROLL_UP_DAY = """
+            INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
+                                       max_available, samples, first_observed_at, last_observed_at)
+            SELECT s.account_id, ?::date, min(s.currency),
+                   (array_agg(s.available ORDER BY s.observed_at))[1],
+                   (array_agg(s.available ORDER BY s.observed_at DESC))[1],
+                   min(s.available), max(s.available), count(*), min(s.observed_at), max(s.observed_at)
+            FROM balance_snapshot s
+            WHERE s.observed_at >= ?::date::timestamp AT TIME ZONE 'UTC'
+              AND s.observed_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
+            GROUP BY s.account_id
+            ON CONFLICT (account_id, day) DO UPDATE SET
+                currency = EXCLUDED.currency, open_available = EXCLUDED.open_available,
+                close_available = EXCLUDED.close_available, min_available = EXCLUDED.min_available,
+                max_available = EXCLUDED.max_available, samples = EXCLUDED.samples,
+                first_observed_at = EXCLUDED.first_observed_at, last_observed_at = EXCLUDED.last_observed_at
+            """;
+
+    private final DSLContext dsl;
+
+    public JooqDailyRollup(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Rolls up every pending day before {@code now}'s UTC day, one transaction per day.
+     *
+     * @return the days rolled up
+     */
+    public List<LocalDate> rollUpCompletedDays(Instant now) {
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        List<LocalDate> pending = dsl.fetch("SELECT day FROM daily_rollup_pending WHERE day < ?::date ORDER BY day",
+                today.toString()).getValues(0, LocalDate.class);
+        List<LocalDate> done = new ArrayList<>();
+        for (LocalDate day : pending) {
+            boolean rolled = dsl.transactionResult(tx -> {
+                DSLContext db = DSL.using(tx);
+                // the row lock makes a concurrent late writer wait and mark the day again after this commit
+                if (db.fetchOptional("SELECT 1 FROM daily_rollup_pending WHERE day = ?::date FOR UPDATE",
+                        day.toString()).isEmpty()) {
+                    return false;
+                }
+                db.execute("DELETE FROM daily_rollup_pending WHERE day = ?::date", day.toString());
+                db.execute(ROLL_UP_DAY, day.toString(), day.toString(), day.toString());
+                return true;
+            });
+            if (rolled) {
+                done.add(day);
+            }
+        }
+        return done;
+    }
+}
