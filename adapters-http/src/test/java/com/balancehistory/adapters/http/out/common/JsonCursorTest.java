@@ -1,0 +1,40 @@
+package com.balancehistory.adapters.http.out.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonCursorTest {
+
+    @Test
+    void reads_json_fractions_as_exact_decimals_never_doubles() {
+        JsonNode node = ProviderJson.parse("{\"a\":0.1,\"b\":94.50,\"c\":12345678901234567.89,\"d\":50}");
+        JsonCursor root = JsonCursor.root(node);
+
+        assertThat(node.get("a").isBigDecimal()).isTrue();
+        assertThat(root.decimal("a")).isEqualTo(new BigDecimal("0.1"));
+        assertThat(root.decimal("b")).isEqualTo(new BigDecimal("94.50"));
+        assertThat(root.decimal("c")).isEqualTo(new BigDecimal("12345678901234567.89"));
+        assertThat(root.decimal("d")).isEqualTo(new BigDecimal("50"));
+    }
+
+    @Test
+    void names_the_path_of_a_field_of_the_wrong_type() {
+        JsonCursor root = JsonCursor.root(ProviderJson.parse("{\"data\":[{\"balance\":\"1\"},{\"balance\":2}]}"));
+
+        assertThatThrownBy(() -> root.objects("data").get(1).decimalString("balance"))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("data[1].balance: expected a decimal string, got number");
+    }
+
+    @Test
+    void rejects_duplicate_keys_and_trailing_garbage() {
+        assertThatThrownBy(() -> ProviderJson.parse("{\"a\":1,\"a\":2}")).hasMessageStartingWith("body: not valid JSON");
+        assertThatThrownBy(() -> ProviderJson.parse("{\"a\":1} x")).hasMessageStartingWith("body: not valid JSON");
+        assertThatThrownBy(() -> JsonCursor.root(ProviderJson.parse("[1]"))).hasMessage("body: expected a JSON object, got array");
+    }
+}
