@@ -1,0 +1,82 @@
+package com.balancehistory.bootstrap;
+
+import com.balancehistory.adapters.persistence.CardLimitTotals;
+import com.balancehistory.adapters.persistence.ChangeSignificance;
+import com.balancehistory.adapters.persistence.JooqDailyRollup;
+import com.balancehistory.adapters.persistence.JooqPartitionMaintenance;
+import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
+import com.balancehistory.adapters.persistence.JooqSnapshotStore;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The PostgreSQL adapters. They manage their own transactions through jOOQ over the pooled DataSource, which keeps
+ * them plain classes that tests can build without Micronaut.
+ */
+@Factory
+class PersistenceFactory {
+
+    @Singleton
+    DSLContext dslContext(DataSource dataSource) {
+        return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    }
+
+    @Singleton
+    JooqSnapshotStore snapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals totals) {
+        return new JooqSnapshotStore(dsl, significance, totals);
+    }
+
+    @Singleton
+    JooqPollScheduleStore pollScheduleStore(DSLContext dsl) {
+        return new JooqPollScheduleStore(dsl);
+    }
+
+    @Singleton
+    JooqDailyRollup dailyRollup(DSLContext dsl) {
+        return new JooqDailyRollup(dsl);
+    }
+
+    @Singleton
+    JooqPartitionMaintenance partitionMaintenance(DSLContext dsl, JooqDailyRollup rollup) {
+        return new JooqPartitionMaintenance(dsl, rollup);
+    }
+
+    /** Configured card limit totals ({@code card-limit-totals} of each source), in each card's own currency. */
+    @Singleton
+    CardLimitTotals cardLimitTotals(ConfiguredSources sources) {
+        return card -> sources.byName(card.source())
+                .map(source -> source.cardLimitTotals().getOrDefault(card.externalId(), Map.of()))
+                .orElse(Map.of())
+                .entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> Money.of(e.getValue(), card.currency())));
+    }
+
+    @Singleton
+    ChangeSignificance changeSignificance(
+            @Value("${balance-history.changes.significant-percent:10}") BigDecimal percent,
+            Environment environment) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        environment.getProperty("balance-history.changes.significant-amounts", Map.class)
+                .ifPresent(raw -> ((Map<?, ?>) raw).forEach((currency, amount) -> {
+                    String code = String.valueOf(currency).toUpperCase(java.util.Locale.ROOT);
+                    CurrencyCodes.require(code);
+                    amounts.put(code, ConfigValues.decimal("balance-history.changes.significant-amounts." + code,
+                            amount));
+                }));
+        return new ChangeSignificance(percent, amounts);
+    }
+}

@@ -1,0 +1,81 @@
+package com.balancehistory.bootstrap;
+
+import com.balancehistory.adapters.persistence.JooqDailyRollup;
+import com.balancehistory.adapters.persistence.JooqPartitionMaintenance;
+import com.balancehistory.application.service.ScheduledPollService;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Ticks the poll schedule and keeps the snapshot partitions (ahead, and the optional retention). */
+@Singleton
+class PollScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+
+    private final ScheduledPollService scheduledPolls;
+    private final JooqPartitionMaintenance partitions;
+    private final JooqDailyRollup rollup;
+    private final Clock clock;
+    private final int monthsAhead;
+    private final int retentionMonths;
+
+    PollScheduler(ScheduledPollService scheduledPolls, JooqPartitionMaintenance partitions, JooqDailyRollup rollup,
+                  Clock clock,
+                  @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,
+                  @Value("${balance-history.retention.raw-months:0}") int retentionMonths) {
+        this.scheduledPolls = scheduledPolls;
+        this.partitions = partitions;
+        this.rollup = rollup;
+        this.clock = clock;
+        this.monthsAhead = monthsAhead;
+        this.retentionMonths = retentionMonths;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        maintainPartitions();
+    }
+
+    @Scheduled(fixedDelay = "${balance-history.scheduler.tick:5s}", initialDelay = "1s")
+    void tick() {
+        scheduledPolls.runDuePolls().forEach(run -> run.sources().forEach(source ->
+                LOG.info("poll {} source {}: {} ({} accounts, {} rows)", run.id(), source.source(),
+                        source.outcome().code(), source.accountsSeen(), source.rowsWritten())));
+    }
+
+    /** Completed days go into daily_balance soon after midnight UTC (and whenever late data reopens one). */
+    @Scheduled(fixedDelay = "${balance-history.rollup.every:10m}", initialDelay = "30s")
+    void rollUpDays() {
+        try {
+            List<java.time.LocalDate> days = rollup.rollUpCompletedDays(clock.instant());
+            if (!days.isEmpty()) {
+                LOG.info("rolled up daily balances of {}", days);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("daily rollup failed", e);
+        }
+    }
+
+    @Scheduled(cron = "0 17 3 * * *")
+    void maintainPartitions() {
+        try {
+            partitions.createAhead(clock.instant(), monthsAhead);
+            if (retentionMonths > 0) {
+                List<String> dropped = partitions.dropOlderThan(clock.instant(), retentionMonths);
+                if (!dropped.isEmpty()) {
+                    LOG.info("retention ({} months) dropped raw partitions {}", retentionMonths, dropped);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("partition maintenance failed", e);
+        }
+    }
+}

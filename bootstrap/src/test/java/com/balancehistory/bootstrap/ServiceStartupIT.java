@@ -1,0 +1,46 @@
+package com.balancehistory.bootstrap;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceStartupIT extends ServiceTestSupport {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ConfiguredSources sources;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of(
+                "balance-history.sources.broken.provider", "no-such-provider",
+                "balance-history.sources.broken.base-url", "http://127.0.0.1:1");
+    }
+
+    @Test
+    void health_endpoint_reports_the_database_up() {
+        String health = client.toBlocking().retrieve(HttpRequest.GET("/health"));
+
+        assertThat(health).contains("\"status\":\"UP\"").contains("jdbc");
+    }
+
+    @Test
+    void a_misconfigured_source_is_reported_by_name_and_left_out() {
+        assertThat(sources.misconfigured()).containsKey("broken");
+        assertThat(sources.misconfigured().get("broken")).contains("no-such-provider");
+        assertThat(sources.all()).noneMatch(source -> source.name().equals("broken"));
+    }
+}
