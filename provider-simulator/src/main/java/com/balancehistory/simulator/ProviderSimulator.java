@@ -61,6 +61,14 @@ public final class ProviderSimulator implements AutoCloseable {
 
     private static final String JSON = "application/json; charset=utf-8";
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for the
+        // client's delayed ACK (about 40 ms on loopback), which would swamp any latency we simulate.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorSettings settings;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -215,6 +223,9 @@ public final class ProviderSimulator implements AutoCloseable {
             requests.started(endpoint);
             started = true;
             Answer answer = answer(endpoint, exchange.getRequestMethod(), path, query, headers);
+            // counted in flight from arrival until its answer is ready: the client cannot reuse the slot before
+            started = false;
+            requests.finished(endpoint);
             send(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

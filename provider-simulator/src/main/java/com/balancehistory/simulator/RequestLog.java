@@ -45,7 +45,10 @@ public final class RequestLog {
         return of(endpoint).size();
     }
 
-    /** The most requests of this endpoint that were being answered at the same moment. */
+    /**
+     * The most requests of this endpoint that were being answered at the same moment, each counted from its arrival
+     * until its answer is ready to send (latency and injected delays included).
+     */
     public int maxInFlight(Endpoint endpoint) {
         return stats.get(endpoint).maxInFlight.get();
     }
