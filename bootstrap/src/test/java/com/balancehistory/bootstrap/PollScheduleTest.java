@@ -1,0 +1,55 @@
+package com.balancehistory.bootstrap;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PollScheduleTest {
+
+    @Test
+    void an_interval_schedule_is_due_one_interval_after_now() {
+        PollSchedule every = new PollSchedule.Every(Duration.ofMinutes(5));
+
+        assertThat(every.nextAfter(Instant.parse("2026-11-25T10:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-25T10:05:00Z"));
+    }
+
+    @Test
+    void a_cron_schedule_follows_its_time_zone_across_daylight_saving() {
+        PollSchedule sixInLondon = new PollSchedule.Cron("0 0 6 * * *", ZoneId.of("Europe/London"));
+
+        // winter: 06:00 London is 06:00 UTC; summer: 05:00 UTC
+        assertThat(sixInLondon.nextAfter(Instant.parse("2026-01-10T12:00:00Z")))
+                .isEqualTo(Instant.parse("2026-01-11T06:00:00Z"));
+        assertThat(sixInLondon.nextAfter(Instant.parse("2026-07-10T12:00:00Z")))
+                .isEqualTo(Instant.parse("2026-07-11T05:00:00Z"));
+    }
+
+    @Test
+    void a_cron_schedule_reports_its_typical_interval_for_staleness() {
+        assertThat(new PollSchedule.Cron("0 */10 * * * *", ZoneOffset.UTC).typicalInterval())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void an_invalid_cron_expression_is_rejected_with_the_expression_named() {
+        assertThatThrownBy(() -> new PollSchedule.Cron("every tuesday", ZoneOffset.UTC))
+                .hasMessageContaining("every tuesday");
+    }
+
+    @Test
+    void durations_accept_short_and_iso_forms_and_name_the_key_when_wrong() {
+        assertThat(ConfigValues.duration("k", "30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigValues.duration("k", "PT5M")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(ConfigValues.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> ConfigValues.duration("balance-history.sources.x.interval", "soon"))
+                .hasMessageContaining("balance-history.sources.x.interval");
+        assertThatThrownBy(() -> ConfigValues.duration("k", "0s")).hasMessageContaining("positive");
+    }
+}
