@@ -102,13 +102,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
                        allocated, initial
                 FROM incoming
                 ON CONFLICT DO NOTHING
-                RETURNING *
+                RETURNING 1
             ), latest AS (
+                -- fed from the input, not from RETURNING: a replay has the same observed_at and updates nothing
                 INSERT INTO latest_balance AS l (account_id, poll_id, observed_at, provider_as_of, currency, available,
                                                  ledger, pending, allocated, initial)
-                SELECT account_id, poll_id, observed_at, provider_as_of, currency, available, ledger, pending,
+                SELECT account_id, ?::bigint, ?::timestamptz, provider_as_of, currency, available, ledger, pending,
                        allocated, initial
-                FROM inserted
+                FROM incoming
                 ON CONFLICT (account_id) DO UPDATE SET
                     previous_observed_at = l.observed_at, previous_available = l.available,
                     poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
@@ -306,6 +307,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
             int p = bindColumns(connection, statement, 1, columns);
             statement.setString(p++, record.observedAt().toString());
             statement.setLong(p++, record.pollId());
+            statement.setLong(p++, record.pollId());
+            statement.setString(p++, record.observedAt().toString());
             statement.setArray(p++, connection.createArrayOf("text", thresholdCurrencies));
             statement.setArray(p++, connection.createArrayOf("text", thresholdAmounts));
             statement.setBigDecimal(p, significance.percentOfPrevious());
