@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,13 +51,10 @@ public class HistoryQueryBenchmark {
     private JooqBalanceReadModel readModel;
 
     @Setup(Level.Trial)
-    public void generateHistory() {
+    public void generateHistory() throws java.sql.SQLException {
         TestDatabase db = TestDatabase.get().sibling();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(db.jdbcUrl());
-        dataSource.setUser(db.user());
-        dataSource.setPassword(db.password());
-        dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+        // one connection, as a pool would hand out: connecting per query would dominate the numbers
+        dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         readModel = new JooqBalanceReadModel(dsl);
         int perAccount = snapshotRows / ACCOUNTS;
         for (int month = 0; month <= 12; month++) {

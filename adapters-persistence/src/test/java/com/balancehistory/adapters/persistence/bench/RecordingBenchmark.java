@@ -29,7 +29,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,13 +65,10 @@ public class RecordingBenchmark {
     private Instant observedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, java.sql.SQLException {
         db = TestDatabase.get();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(db.jdbcUrl());
-        dataSource.setUser(db.user());
-        dataSource.setPassword(db.password());
-        dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+        // one connection, as a pool would hand out: connecting per query would dominate the numbers
+        dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         Currency usd = CurrencyCodes.require("USD");
         balances = new ArrayList<>(ROWS);
