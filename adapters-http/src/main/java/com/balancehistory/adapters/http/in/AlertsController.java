@@ -1,0 +1,29 @@
+package com.balancehistory.adapters.http.in;
+
+import com.balancehistory.adapters.http.in.dto.AlertsResponse;
+import com.balancehistory.application.port.in.query.ActiveAlertsQuery;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Active alerts: low balances, low card limits and stale data. */
+@Controller("/api/v1/alerts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "alerts")
+public class AlertsController {
+
+    private final ActiveAlertsQuery alerts;
+
+    public AlertsController(ActiveAlertsQuery alerts) {
+        this.alerts = alerts;
+    }
+
+    @Get
+    @Operation(summary = "The low-balance, low-limit and stale-data alerts active now")
+    public AlertsResponse active() {
+        return AlertsResponse.of(alerts.activeAlerts());
+    }
+}

@@ -1,0 +1,187 @@
+package com.balancehistory.adapters.http.in;
+
+import com.balancehistory.adapters.http.in.dto.AccountDetailResponse;
+import com.balancehistory.adapters.http.in.dto.BalanceItem;
+import com.balancehistory.adapters.http.in.dto.BalanceListResponse;
+import com.balancehistory.adapters.http.in.dto.HistoryResponse;
+import com.balancehistory.adapters.http.in.dto.OverviewResponse;
+import com.balancehistory.adapters.http.in.dto.TrendResponse;
+import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.adapters.http.in.problem.Problem;
+import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
+import com.balancehistory.application.port.in.query.BalanceListQuery;
+import com.balancehistory.application.port.in.query.BalancePage;
+import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
+import com.balancehistory.application.port.in.query.HistoryBucketing;
+import com.balancehistory.application.port.in.query.HistoryQuery;
+import com.balancehistory.application.port.in.query.ListBalancesUseCase;
+import com.balancehistory.application.port.in.query.QueryHistoryUseCase;
+import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
+import com.balancehistory.application.port.out.query.BalanceSort;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.ProviderType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Latest balances, one account, its history and trend, and the per-currency overview. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "balances")
+@ApiResponse(responseCode = "400", description = "a parameter is invalid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "no valid API key",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class BalancesController {
+
+    private static final Duration DEFAULT_HISTORY_RANGE = Duration.ofDays(7);
+
+    private final ListBalancesUseCase list;
+    private final GetAccountBalanceUseCase get;
+    private final QueryHistoryUseCase history;
+    private final AnalyzeTrendUseCase trend;
+    private final SummarizeBalancesUseCase overview;
+    private final Clock clock;
+
+    public BalancesController(ListBalancesUseCase list, GetAccountBalanceUseCase get, QueryHistoryUseCase history,
+                              AnalyzeTrendUseCase trend, SummarizeBalancesUseCase overview, Clock clock) {
+        this.list = list;
+        this.get = get;
+        this.history = history;
+        this.trend = trend;
+        this.overview = overview;
+        this.clock = clock;
+    }
+
+    @Get("/balances")
+    @Operation(summary = "Latest balance of every account", description = "Filters are exact except q, which "
+            + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
+            + "limit 1..1000 (default 100), offset; total counts every match.")
+    public BalanceListResponse list(@QueryValue @Nullable String provider, @QueryValue @Nullable String source,
+                                    @QueryValue @Nullable String kind, @QueryValue @Nullable String currency,
+                                    @QueryValue @Nullable String q, @QueryValue @Nullable String stale,
+                                    @QueryValue @Nullable String sort, @QueryValue @Nullable String order,
+                                    @QueryValue @Nullable String limit, @QueryValue @Nullable String offset) {
+        BalanceListQuery query = new BalanceListQuery(
+                Params.text("provider", provider).map(BalancesController::provider),
+                Params.text("source", source),
+                Params.text("kind", kind).map(BalancesController::kind),
+                Params.text("currency", currency).map(c -> Params.currency("currency", c).getCurrencyCode()),
+                Params.text("q", q),
+                Params.bool("stale", stale),
+                sort(sort),
+                descending(order),
+                Params.integer("limit", limit, BalanceListQuery.DEFAULT_LIMIT, 1, BalanceListQuery.MAX_LIMIT),
+                Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
+        BalancePage page = this.list.list(query);
+        return new BalanceListResponse(page.items().stream().map(BalanceItem::of).toList(), page.total(),
+                page.limit(), page.offset());
+    }
+
+    @Get("/balances/{accountId}")
+    @Operation(summary = "One account's latest balance with its health tier and low-balance state")
+    @ApiResponse(responseCode = "404", description = "unknown account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AccountDetailResponse one(@PathVariable String accountId) {
+        return get.get(Params.accountId(accountId)).map(AccountDetailResponse::of)
+                .orElseThrow(() -> Params.unknownAccount(accountId));
+    }
+
+    @Get("/balances/{accountId}/history")
+    @Operation(summary = "History of one account", description = "bucket=raw (default) returns every snapshot in "
+            + "[from, to), at most 10,000; hour|day|week|month return one bucket per calendar unit of the zone "
+            + "(default UTC) with open, close, min, max and samples. Buckets without polls are empty; buckets with "
+            + "only failed polls are gaps. from/to default to the last 7 days.")
+    @ApiResponse(responseCode = "404", description = "unknown account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HistoryResponse history(@PathVariable String accountId, @QueryValue @Nullable String from,
+                                   @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
+                                   @QueryValue @Nullable String zone) {
+        AccountId id = Params.accountId(accountId);
+        Instant end = Params.instant("to", to).orElseGet(clock::instant);
+        Instant start = Params.instant("from", from).orElseGet(() -> end.minus(DEFAULT_HISTORY_RANGE));
+        HistoryBucketing bucketing = HistoryBucketing.fromApiName(
+                Params.text("bucket", bucket).orElse("raw").toLowerCase(Locale.ROOT));
+        HistoryQuery query = new HistoryQuery(id, start, end, bucketing, Params.zone("zone", zone));
+        return history.history(query).map(HistoryResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
+    }
+
+    @Get("/balances/{accountId}/trend")
+    @Operation(summary = "Trend of one account over a window ending now",
+            description = "window is an ISO-8601 duration (default P30D): change, percent change, average daily "
+                    + "burn, and the projected depletion date or why there is none.")
+    @ApiResponse(responseCode = "404", description = "unknown account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrendResponse trend(@PathVariable String accountId, @QueryValue @Nullable String window) {
+        AccountId id = Params.accountId(accountId);
+        Duration duration = Params.duration("window", window, Duration.ofDays(30));
+        return trend.trend(id, duration).map(TrendResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
+    }
+
+    @Get("/overview")
+    @Operation(summary = "Latest balances per currency", description = "count, total, average, highest, lowest, "
+            + "low-balance accounts and health tier counts per currency; never a total across currencies.")
+    public OverviewResponse overview() {
+        return OverviewResponse.of(overview.overview());
+    }
+
+    private static String provider(String name) {
+        try {
+            return ProviderType.fromConfigName(name.toLowerCase(Locale.ROOT)).configName();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("provider", "unknown provider '" + Params.shorten(name) + "' (known: "
+                    + Arrays.stream(ProviderType.values()).map(ProviderType::configName)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+    }
+
+    private static String kind(String slug) {
+        try {
+            return AccountKind.fromSlug(slug.toLowerCase(Locale.ROOT)).slug();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("kind", "unknown kind '" + Params.shorten(slug) + "' (known: "
+                    + Arrays.stream(AccountKind.values()).map(AccountKind::slug).collect(Collectors.joining(", "))
+                    + ")");
+        }
+    }
+
+    private static BalanceSort sort(String value) {
+        Optional<String> text = Params.text("sort", value);
+        if (text.isEmpty()) {
+            return BalanceSort.NAME;
+        }
+        for (BalanceSort sort : BalanceSort.values()) {
+            if (sort.apiName().equalsIgnoreCase(text.get())) {
+                return sort;
+            }
+        }
+        throw ApiProblem.invalidParameter("sort", "sort must be name, available or observedAt, got '"
+                + Params.shorten(text.get()) + "'");
+    }
+
+    private static boolean descending(String value) {
+        return switch (Params.text("order", value).orElse("asc").toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw ApiProblem.invalidParameter("order", "order must be asc or desc");
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package com.balancehistory.adapters.http.in;
+
+import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads request parameters; every mistake becomes a 400 problem that names the parameter. */
+final class Params {
+
+    private static final int MAX_TEXT = 200;
+
+    private Params() {
+    }
+
+    static Optional<String> text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        if (text.length() > MAX_TEXT) {
+            throw ApiProblem.invalidParameter(name, name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return Optional.of(text);
+    }
+
+    static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw ApiProblem.invalidParameter(name, name + " must be between " + min + " and " + max
+                        + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter(name, name + " must be a whole number, got '" + shorten(value) + "'");
+        }
+    }
+
+    static Optional<Boolean> bool(String name, String value) {
+        return text(name, value).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.invalidParameter(name, name + " must be true or false, got '"
+                    + shorten(text) + "'");
+        });
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset. */
+    static Optional<Instant> instant(String name, String value) {
+        return text(name, value).map(text -> {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 time such as "
+                        + "2026-11-20T10:00:00Z, got '" + shorten(text) + "'");
+            }
+        });
+    }
+
+    static ZoneId zone(String name, String value) {
+        Optional<String> text = text(name, value);
+        if (text.isEmpty()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(text.get());
+        } catch (DateTimeException e) {
+            throw ApiProblem.invalidParameter(name, name + " '" + shorten(text.get()) + "' is not a time zone "
+                    + "(use an IANA name such as Europe/London)");
+        }
+    }
+
+    static Duration duration(String name, String value, Duration fallback) {
+        Optional<String> text = text(name, value);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(text.get().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 duration such as P30D or PT12H, "
+                    + "got '" + shorten(text.get()) + "'");
+        }
+    }
+
+    static Currency currency(String name, String value) {
+        String text = text(name, value).orElseThrow(() -> ApiProblem.invalidParameter(name, name + " is required"));
+        try {
+            return CurrencyCodes.require(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter(name, name + " '" + shorten(text) + "' is not an ISO 4217 currency");
+        }
+    }
+
+    /** An amount as a plain decimal in the currency's scale or less, e.g. "84.50". */
+    static Money money(String name, String amount, Currency currency) {
+        if (amount == null || amount.isBlank()) {
+            throw ApiProblem.invalidParameter(name, name + " is required");
+        }
+        try {
+            BigDecimal value = Money.parseDecimal(amount);
+            return Money.of(value, currency);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter(name, name + ": " + e.getMessage());
+        }
+    }
+
+    /** An account id from the path; one that cannot exist is simply unknown. */
+    static AccountId accountId(String value) {
+        try {
+            return new AccountId(value);
+        } catch (IllegalArgumentException e) {
+            throw unknownAccount(value);
+        }
+    }
+
+    static ApiProblem unknownAccount(String value) {
+        return ApiProblem.notFound("account " + shorten(value), "no account '" + shorten(value)
+                + "' with a recorded balance");
+    }
+
+    static String shorten(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
+    }
+}

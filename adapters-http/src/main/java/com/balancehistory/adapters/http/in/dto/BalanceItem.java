@@ -1,0 +1,55 @@
+package com.balancehistory.adapters.http.in.dto;
+
+import com.balancehistory.application.port.in.query.BalanceView;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.domain.money.Money;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The latest balance of one account. Amounts are decimal strings in the currency's scale. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Balance")
+public record BalanceItem(
+        @Schema(example = "ahrvo-main.budget.b1") String accountId,
+        @Schema(example = "ahrvo-main") String source,
+        @Schema(example = "ahrvo") String provider,
+        @Schema(example = "budget") String kind,
+        String externalId,
+        String name,
+        @Schema(example = "USD") String currency,
+        @Schema(example = "45250.75") String available,
+        @Nullable String ledger,
+        @Nullable String pending,
+        @Nullable String allocated,
+        @Nullable String initial,
+        @Schema(format = "date-time") String observedAt,
+        @Schema(format = "date-time") @Nullable String providerAsOf,
+        @Schema(description = "older than twice its source's poll interval") boolean stale,
+        @Schema(format = "date-time", description = "when the provider's full listing first lacked the account")
+        @Nullable String goneAt) {
+
+    public static BalanceItem of(BalanceView view) {
+        LatestBalance latest = view.latest();
+        var account = latest.account();
+        var balances = latest.balances();
+        return new BalanceItem(account.id().value(), account.source(), account.provider().configName(),
+                account.kind().slug(), account.externalId(), account.name(), account.currency().getCurrencyCode(),
+                balances.available().toPlainString(), amount(balances.ledger()), amount(balances.pending()),
+                amount(balances.allocated()), amount(balances.initial()), latest.observedAt().toString(),
+                time(latest.providerAsOf()), view.stale(), time(latest.goneAt()));
+    }
+
+    public static String amount(Optional<Money> money) {
+        return money.map(Money::toPlainString).orElse(null);
+    }
+
+    public static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+}

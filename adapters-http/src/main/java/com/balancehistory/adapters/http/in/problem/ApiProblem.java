@@ -1,0 +1,53 @@
+package com.balancehistory.adapters.http.in.problem;
+
+import io.micronaut.http.HttpStatus;
+
+/** A request the API answers with a problem: thrown by controllers, rendered by {@link ProblemHandlers}. */
+public final class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final String parameter;
+    private final String resource;
+
+    private ApiProblem(HttpStatus status, String type, String title, String detail, String parameter,
+                       String resource) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.parameter = parameter;
+        this.resource = resource;
+    }
+
+    public static ApiProblem invalidParameter(String parameter, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", "Invalid parameter", detail,
+                parameter, null);
+    }
+
+    public static ApiProblem notFound(String resource, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "/problems/not-found", "Not found", detail, null, resource);
+    }
+
+    public static ApiProblem unknownParameterValue(String parameter, String resource, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "/problems/not-found", "Not found", detail, parameter, resource);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "/problems/unauthorized", "Unauthorized", detail,
+                "Authorization", null);
+    }
+
+    public static ApiProblem forbidden(String detail, String resource) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "/problems/forbidden", "Forbidden", detail, null, resource);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status.getCode(), getMessage(), parameter, resource, instance);
+    }
+}

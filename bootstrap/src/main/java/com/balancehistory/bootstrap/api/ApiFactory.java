@@ -1,0 +1,149 @@
+package com.balancehistory.bootstrap.api;
+
+import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.adapters.http.in.auth.ApiKeys;
+import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
+import com.balancehistory.adapters.persistence.query.JooqCardLimitReadModel;
+import com.balancehistory.adapters.persistence.query.JooqPollRunReadModel;
+import com.balancehistory.adapters.persistence.query.JooqSnapshotExportSource;
+import com.balancehistory.application.service.query.BalanceQueryService;
+import com.balancehistory.application.service.query.CardLimitsQueryService;
+import com.balancehistory.application.service.query.ComputeActiveAlertsService;
+import com.balancehistory.application.service.query.ExportHistoryService;
+import com.balancehistory.application.service.query.HistoryQueryService;
+import com.balancehistory.application.service.query.PollRunQueryService;
+import com.balancehistory.application.service.query.QuerySettings;
+import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.bootstrap.ConfiguredSources;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The internal API: read models, query services, and the API keys. */
+@Factory
+class ApiFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiFactory.class);
+
+    @Singleton
+    QuerySettings querySettings(Environment environment, ConfiguredSources sources) {
+        QuerySettings defaults = QuerySettings.defaults();
+        int maxRawPoints = environment.getProperty("balance-history.api.max-raw-points", Integer.class)
+                .orElse(defaults.maxRawPoints());
+        return new QuerySettings(
+                ApiSettingsReader.healthScale(environment.getProperty(ApiSettingsReader.HEALTH_TIERS, Map.class)
+                        .orElse(null)),
+                ApiSettingsReader.lowBalance(environment.getProperty(ApiSettingsReader.LOW_BALANCE, Map.class)
+                        .orElse(null)),
+                defaults.trend(), intervals(sources), maxRawPoints, defaults.maxBuckets(), defaults.maxTrendWindow(),
+                ApiSettingsReader.decimal("balance-history.alerts.low-limit-utilization",
+                        environment.getProperty("balance-history.alerts.low-limit-utilization", String.class)
+                                .orElse(null), "0.90"));
+    }
+
+    /**
+     * Each configured source's typical poll interval. {@code PollSchedule} is package-private in bootstrap, so its
+     * {@code typicalInterval()} is read reflectively; a source whose interval cannot be read gets the default.
+     */
+    static SourceIntervals intervals(ConfiguredSources sources) {
+        Map<String, Duration> bySource = new LinkedHashMap<>();
+        for (ConfiguredSources.Source source : sources.all()) {
+            typicalInterval(source.schedule()).ifPresent(interval -> bySource.put(source.name(), interval));
+        }
+        return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
+    }
+
+    private static Optional<Duration> typicalInterval(Object schedule) {
+        try {
+            Method method = schedule.getClass().getMethod("typicalInterval");
+            method.setAccessible(true);
+            Duration interval = (Duration) method.invoke(schedule);
+            return interval == null || interval.isZero() || interval.isNegative() ? Optional.empty()
+                    : Optional.of(interval);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("could not read a poll interval ({}); using {} for staleness", e.getClass().getSimpleName(),
+                    SourceIntervals.DEFAULT_INTERVAL);
+            return Optional.empty();
+        }
+    }
+
+    @Singleton
+    ApiKeys apiKeys(Environment environment) {
+        Object raw = environment.getProperty(ApiSettingsReader.KEYS, List.class).filter(list -> !list.isEmpty())
+                .map(Object.class::cast)
+                .or(() -> environment.getProperty(ApiSettingsReader.KEYS, Map.class).filter(map -> !map.isEmpty()))
+                .orElse(null);
+        List<ApiKey> keys = ApiSettingsReader.apiKeys(raw);
+        ApiKeys apiKeys = new ApiKeys(keys);
+        if (keys.isEmpty()) {
+            LOG.warn("no API keys configured ({}): every /api request will be refused with 401",
+                    ApiSettingsReader.KEYS);
+        } else {
+            LOG.info("API keys configured: {}", keys.stream().map(ApiKey::toString).toList());
+        }
+        return apiKeys;
+    }
+
+    @Singleton
+    JooqBalanceReadModel balanceReadModel(DSLContext dsl) {
+        return new JooqBalanceReadModel(dsl);
+    }
+
+    @Singleton
+    JooqCardLimitReadModel cardLimitReadModel(DSLContext dsl) {
+        return new JooqCardLimitReadModel(dsl);
+    }
+
+    @Singleton
+    JooqPollRunReadModel pollRunReadModel(DSLContext dsl) {
+        return new JooqPollRunReadModel(dsl);
+    }
+
+    @Singleton
+    JooqSnapshotExportSource snapshotExportSource(DSLContext dsl) {
+        return new JooqSnapshotExportSource(dsl);
+    }
+
+    @Singleton
+    BalanceQueryService balanceQueryService(JooqBalanceReadModel readModel, QuerySettings settings, Clock clock) {
+        return new BalanceQueryService(readModel, settings, clock);
+    }
+
+    @Singleton
+    HistoryQueryService historyQueryService(JooqBalanceReadModel readModel, QuerySettings settings, Clock clock) {
+        return new HistoryQueryService(readModel, settings, clock);
+    }
+
+    @Singleton
+    CardLimitsQueryService cardLimitsQueryService(JooqCardLimitReadModel readModel, QuerySettings settings,
+                                                  Clock clock) {
+        return new CardLimitsQueryService(readModel, settings, clock);
+    }
+
+    @Singleton
+    ComputeActiveAlertsService activeAlerts(JooqBalanceReadModel balances, JooqCardLimitReadModel cards,
+                                            QuerySettings settings, Clock clock) {
+        return new ComputeActiveAlertsService(balances, cards, settings, clock);
+    }
+
+    @Singleton
+    ExportHistoryService exportHistoryService(JooqSnapshotExportSource source, QuerySettings settings, Clock clock) {
+        return new ExportHistoryService(source, settings, clock);
+    }
+
+    @Singleton
+    PollRunQueryService pollRunQueryService(JooqPollRunReadModel readModel) {
+        return new PollRunQueryService(readModel);
+    }
+}

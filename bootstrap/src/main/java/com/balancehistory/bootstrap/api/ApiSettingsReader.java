@@ -1,0 +1,192 @@
+package com.balancehistory.bootstrap.api;
+
+import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.HealthScale;
+import com.balancehistory.domain.analytics.HealthTier;
+import com.balancehistory.domain.analytics.HealthTiers;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the API's configuration from raw property values (maps and lists as Micronaut hands them over), with errors
+ * that name the key at fault. Kept free of Micronaut so it is tested directly.
+ */
+final class ApiSettingsReader {
+
+    static final String KEYS = "balance-history.api.keys";
+    static final String HEALTH_TIERS = "balance-history.health-tiers";
+    static final String LOW_BALANCE = "balance-history.low-balance";
+
+    private ApiSettingsReader() {
+    }
+
+    /**
+     * API keys, as a list ({@code [{name, role, sha256 | key}]}) or a map ({@code {name: {role, sha256 | key}}}).
+     * A plain {@code key} is hashed here and dropped.
+     */
+    static List<ApiKey> apiKeys(Object raw) {
+        List<ApiKey> keys = new ArrayList<>();
+        if (raw == null) {
+            return keys;
+        }
+        if (raw instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, Object> entry = map(KEYS + "[" + i + "]", list.get(i));
+                keys.add(apiKey(KEYS + "[" + i + "]", String.valueOf(entry.get("name")), entry));
+            }
+        } else {
+            map(KEYS, raw).forEach((name, value) -> keys.add(apiKey(KEYS + "." + name, name, map(KEYS + "." + name,
+                    value))));
+        }
+        return keys;
+    }
+
+    private static ApiKey apiKey(String at, String name, Map<String, Object> entry) {
+        if (name == null || name.isBlank() || name.equals("null")) {
+            throw new ApiConfigurationError(at + ".name is required");
+        }
+        try {
+            ApiRole role = ApiRole.fromConfig(String.valueOf(entry.getOrDefault("role", "reader")));
+            Object hash = entry.get("sha256");
+            Object plain = entry.get("key");
+            if ((hash == null) == (plain == null)) {
+                throw new IllegalArgumentException("give exactly one of sha256 and key");
+            }
+            return hash != null ? ApiKey.ofSha256Hex(name, role, String.valueOf(hash))
+                    : ApiKey.ofPlain(name, role, String.valueOf(plain));
+        } catch (IllegalArgumentException e) {
+            throw new ApiConfigurationError(at + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Health tiers per currency, added to the domain's defaults (USD):
+     * {@code {EUR: {tiers: [{minimum: "40000", score: 100, label: EXCELLENT}], floor-score: 20, floor-label: CRITICAL}}}.
+     */
+    static HealthScale healthScale(Object raw) {
+        HealthScale scale = HealthScale.defaults();
+        if (raw == null) {
+            return scale;
+        }
+        for (Map.Entry<String, Object> entry : map(HEALTH_TIERS, raw).entrySet()) {
+            String at = HEALTH_TIERS + "." + entry.getKey();
+            try {
+                Currency currency = CurrencyCodes.require(entry.getKey().toUpperCase(Locale.ROOT));
+                Map<String, Object> settings = map(at, entry.getValue());
+                List<HealthTier> tiers = new ArrayList<>();
+                Object list = settings.get("tiers");
+                if (!(list instanceof List<?> items) || items.isEmpty()) {
+                    throw new IllegalArgumentException("tiers must be a list of {minimum, score, label}");
+                }
+                for (Object item : items) {
+                    Map<String, Object> tier = map(at + ".tiers", item);
+                    tiers.add(HealthTier.atLeast(Money.parse(String.valueOf(tier.get("minimum")), currency),
+                            Integer.parseInt(String.valueOf(tier.get("score"))), String.valueOf(tier.get("label"))));
+                }
+                int floorScore = Integer.parseInt(String.valueOf(settings.getOrDefault("floor-score", "0")));
+                String floorLabel = String.valueOf(settings.getOrDefault("floor-label", "CRITICAL"));
+                scale = scale.with(new HealthTiers(currency, tiers, floorScore, floorLabel));
+            } catch (RuntimeException e) {
+                throw new ApiConfigurationError(at + ": " + e.getMessage());
+            }
+        }
+        return scale;
+    }
+
+    /**
+     * Low-balance rules: {@code {currencies: {USD: "1000.00", EUR: "20%"}, accounts: [{account: id, threshold:
+     * "500.00"}]}}. A threshold ending in {@code %} is a share of the account's initial balance. Without rules no
+     * balance counts as low (the domain's default).
+     */
+    static LowBalancePolicy lowBalance(Object raw) {
+        LowBalancePolicy policy = LowBalancePolicy.none();
+        if (raw == null) {
+            return policy;
+        }
+        Map<String, Object> settings = map(LOW_BALANCE, raw);
+        Object currencies = settings.get("currencies");
+        if (currencies != null) {
+            for (Map.Entry<String, Object> entry : map(LOW_BALANCE + ".currencies", currencies).entrySet()) {
+                String at = LOW_BALANCE + ".currencies." + entry.getKey();
+                try {
+                    Currency currency = CurrencyCodes.require(entry.getKey().toUpperCase(Locale.ROOT));
+                    policy = policy.forCurrency(currency, rule(String.valueOf(entry.getValue()), currency));
+                } catch (RuntimeException e) {
+                    throw new ApiConfigurationError(at + ": " + e.getMessage());
+                }
+            }
+        }
+        Object accounts = settings.get("accounts");
+        if (accounts != null) {
+            if (!(accounts instanceof List<?> list)) {
+                throw new ApiConfigurationError(LOW_BALANCE + ".accounts must be a list of {account, threshold}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String at = LOW_BALANCE + ".accounts[" + i + "]";
+                try {
+                    Map<String, Object> rule = map(at, list.get(i));
+                    AccountId account = new AccountId(String.valueOf(rule.get("account")));
+                    String threshold = String.valueOf(rule.get("threshold"));
+                    String currency = rule.get("currency") == null ? null : String.valueOf(rule.get("currency"));
+                    policy = policy.forAccount(account, threshold.strip().endsWith("%") ? rule(threshold, null)
+                            : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
+                } catch (RuntimeException e) {
+                    throw new ApiConfigurationError(at + ": " + e.getMessage());
+                }
+            }
+        }
+        return policy;
+    }
+
+    private static String requireCurrency(String currency) {
+        if (currency == null) {
+            throw new IllegalArgumentException("an absolute account threshold needs a currency");
+        }
+        return currency.toUpperCase(Locale.ROOT);
+    }
+
+    private static LowBalanceRule rule(String text, Currency currency) {
+        String value = text.strip();
+        if (value.endsWith("%")) {
+            return LowBalanceRule.belowPercentOfInitial(Money.parseDecimal(value.substring(0, value.length() - 1)));
+        }
+        return LowBalanceRule.below(Money.of(Money.parseDecimal(value), currency));
+    }
+
+    static BigDecimal decimal(String key, Object raw, String fallback) {
+        try {
+            return Money.parseDecimal(raw == null ? fallback : String.valueOf(raw));
+        } catch (IllegalArgumentException e) {
+            throw new ApiConfigurationError(key + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(String at, Object value) {
+        if (!(value instanceof Map<?, ?> raw)) {
+            throw new ApiConfigurationError(at + " must be a map");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        raw.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+
+    /** A configuration value of the API that cannot be used; the message names the key. */
+    static final class ApiConfigurationError extends IllegalArgumentException {
+        ApiConfigurationError(String message) {
+            super(message);
+        }
+    }
+}
