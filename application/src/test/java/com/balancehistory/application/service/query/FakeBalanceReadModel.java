@@ -1,0 +1,105 @@
+package com.balancehistory.application.service.query;
+
+import com.balancehistory.application.port.out.query.BalanceReadModel;
+import com.balancehistory.application.port.out.query.BalanceRows;
+import com.balancehistory.application.port.out.query.BalanceSelection;
+import com.balancehistory.application.port.out.query.BucketAggregate;
+import com.balancehistory.application.port.out.query.FailedPoll;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.analytics.BalancePoint;
+import com.balancehistory.domain.money.Money;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An in-memory read model: snapshots and failed polls kept in lists, aggregated the way the SQL one does. */
+final class FakeBalanceReadModel implements BalanceReadModel {
+
+    private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+    private final Map<AccountId, List<BalancePoint>> snapshots = new LinkedHashMap<>();
+    private final Map<AccountId, Instant> gone = new LinkedHashMap<>();
+    private final List<FailedPoll> failed = new ArrayList<>();
+    private final Map<Long, String> failedSource = new LinkedHashMap<>();
+
+    void add(Account account, Instant at, String amount) {
+        accounts.put(account.id(), account);
+        snapshots.computeIfAbsent(account.id(), id -> new ArrayList<>())
+                .add(BalancePoint.of(at, Money.parse(amount, account.currency())));
+        snapshots.get(account.id()).sort(Comparator.comparing(BalancePoint::at));
+    }
+
+    void markGone(Account account, Instant at) {
+        gone.put(account.id(), at);
+    }
+
+    void fail(String source, FailedPoll poll) {
+        failed.add(poll);
+        failedSource.put(poll.pollId(), source);
+    }
+
+    @Override
+    public BalanceRows latestBalances(BalanceSelection selection) {
+        List<LatestBalance> all = allLatestBalances();
+        return new BalanceRows(all.stream().skip(selection.offset()).limit(selection.limit()).toList(), all.size());
+    }
+
+    @Override
+    public List<LatestBalance> allLatestBalances() {
+        return accounts.keySet().stream().map(this::latestBalance).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Optional<LatestBalance> latestBalance(AccountId id) {
+        List<BalancePoint> points = snapshots.get(id);
+        if (points == null || points.isEmpty()) {
+            return Optional.empty();
+        }
+        BalancePoint last = points.get(points.size() - 1);
+        return Optional.of(new LatestBalance(accounts.get(id), Balances.available(last.balance()), last.at(),
+                Optional.empty(), Optional.ofNullable(gone.get(id))));
+    }
+
+    private List<BalancePoint> between(AccountId id, Instant from, Instant to) {
+        return snapshots.getOrDefault(id, List.of()).stream()
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+    }
+
+    @Override
+    public long countSnapshots(AccountId id, Instant from, Instant to) {
+        return between(id, from, to).size();
+    }
+
+    @Override
+    public List<BalancePoint> availableHistory(AccountId id, Instant from, Instant to, int limit) {
+        return between(id, from, to).stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<BucketAggregate> aggregate(AccountId id, List<Instant> boundaries) {
+        List<BucketAggregate> result = new ArrayList<>();
+        for (int i = 0; i < boundaries.size() - 1; i++) {
+            List<BalancePoint> in = between(id, boundaries.get(i), boundaries.get(i + 1));
+            if (!in.isEmpty()) {
+                List<Money> amounts = in.stream().map(BalancePoint::balance).toList();
+                result.add(new BucketAggregate(i, amounts.get(0), amounts.get(amounts.size() - 1),
+                        amounts.stream().reduce(Money::min).orElseThrow(),
+                        amounts.stream().reduce(Money::max).orElseThrow(), in.size()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<FailedPoll> failedPolls(String source, Instant from, Instant to) {
+        return failed.stream().filter(p -> failedSource.get(p.pollId()).equals(source))
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+    }
+}

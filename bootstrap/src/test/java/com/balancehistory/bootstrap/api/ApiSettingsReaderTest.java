@@ -1,0 +1,77 @@
+package com.balancehistory.bootstrap.api;
+
+import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.adapters.http.in.auth.ApiKeys;
+import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.AccountBalance;
+import com.balancehistory.domain.analytics.HealthScale;
+import com.balancehistory.domain.analytics.LowBalanceAssessment;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiSettingsReaderTest {
+
+    @Test
+    void api_keys_come_as_a_list_or_a_map_with_plain_keys_hashed() {
+        List<ApiKey> fromList = ApiSettingsReader.apiKeys(List.of(
+                Map.of("name", "ops", "role", "reader", "key", "plain-key-0123456789"),
+                Map.of("name", "ci", "role", "admin", "sha256", ApiKey.sha256Hex("hashed-key-0123456789"))));
+        ApiKeys keys = new ApiKeys(fromList);
+
+        assertThat(keys.authenticate("plain-key-0123456789").map(ApiKey::name)).contains("ops");
+        assertThat(keys.authenticate("hashed-key-0123456789").map(ApiKey::role)).contains(ApiRole.ADMIN);
+
+        List<ApiKey> fromMap = ApiSettingsReader.apiKeys(Map.of("ops", Map.of("key", "plain-key-0123456789")));
+        assertThat(fromMap).singleElement().satisfies(key -> assertThat(key.role()).isEqualTo(ApiRole.READER));
+        assertThat(ApiSettingsReader.apiKeys(null)).isEmpty();
+    }
+
+    @Test
+    void a_key_entry_with_both_or_neither_secret_is_rejected_naming_the_entry() {
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "x", "role", "reader"))))
+                .hasMessageContaining("balance-history.api.keys[0]").hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "x", "role", "god",
+                "key", "plain-key-0123456789")))).hasMessageContaining("god");
+    }
+
+    @Test
+    void health_tiers_are_added_to_the_domain_defaults() {
+        HealthScale scale = ApiSettingsReader.healthScale(Map.of("eur", Map.of(
+                "tiers", List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")),
+                "floor-score", 5, "floor-label", "EMPTY")));
+
+        assertThat(scale.rate(Money.parse("1000", "EUR")).label()).isEqualTo("FINE");
+        assertThat(scale.rate(Money.parse("999.99", "EUR")).label()).isEqualTo("EMPTY");
+        assertThat(scale.rate(Money.parse("60000", "USD")).label()).isEqualTo("EXCELLENT");
+        assertThatThrownBy(() -> ApiSettingsReader.healthScale(Map.of("EUR", Map.of("tiers", List.of()))))
+                .hasMessageContaining("balance-history.health-tiers.EUR");
+    }
+
+    @Test
+    void low_balance_rules_by_currency_and_account_absolute_or_percent_of_initial() {
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
+                "currencies", Map.of("USD", "1000.00"),
+                "accounts", List.of(Map.of("account", "src.budget.b1", "threshold", "20%"))));
+
+        AccountId b1 = new AccountId("src.budget.b1");
+        AccountBalance account = AccountBalance.of(b1, "B1", Money.parse("250", "USD"), Money.parse("1000", "USD"));
+        LowBalanceAssessment own = policy.evaluate(account);
+        assertThat(own.isLow()).isFalse();
+        assertThat(own.scope()).contains(LowBalanceAssessment.RuleScope.ACCOUNT);
+        assertThat(own.threshold()).contains(Money.parse("200.00", "USD"));
+        assertThat(policy.evaluate(AccountBalance.of(new AccountId("src.budget.b2"), "B2", Money.parse("999.99",
+                "USD"))).isLow()).isTrue();
+        assertThat(ApiSettingsReader.lowBalance(null).evaluate(account).verdict())
+                .isEqualTo(LowBalanceAssessment.Verdict.NO_RULE);
+        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "lots"))))
+                .hasMessageContaining("balance-history.low-balance.currencies.USD");
+    }
+}
