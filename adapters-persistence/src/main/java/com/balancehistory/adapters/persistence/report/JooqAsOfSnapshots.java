@@ -1,0 +1,122 @@
+package com.balancehistory.adapters.persistence.report;
+
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.domain.limit.LimitPeriod;
+import com.balancehistory.domain.money.Money;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The values as of a time, read from the append-only snapshots (newest row per account, or per card and period, at
+ * or before as-of) and the poll results. Reading history rather than the latest tables is what makes a report
+ * rebuildable. Accounts gone from their provider by as-of are left out; names are the accounts' current names.
+ */
+public final class JooqAsOfSnapshots implements AsOfSnapshots {
+
+    private final DSLContext dsl;
+
+    public JooqAsOfSnapshots(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Snapshot at(Instant asOf) {
+        OffsetDateTime at = Times.utc(asOf);
+        List<AccountValue> accounts = dsl.resultQuery("""
+                SELECT a.id, a.name, a.source, a.kind, s.currency, s.available, s.initial, s.observed_at
+                FROM account a
+                JOIN LATERAL (SELECT b.currency, b.available, b.initial, b.observed_at
+                              FROM balance_snapshot b
+                              WHERE b.account_id = a.id AND b.observed_at <= ?
+                              ORDER BY b.observed_at DESC, b.poll_id DESC
+                              LIMIT 1) s ON true
+                WHERE a.first_seen_at <= ? AND (a.gone_at IS NULL OR a.gone_at > ?)
+                ORDER BY a.id""", at, at, at)
+                .fetch(JooqAsOfSnapshots::account);
+        List<CardLimitValue> limits = dsl.resultQuery("""
+                SELECT DISTINCT ON (c.account_id, c.period)
+                       c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
+                       c.observed_at
+                FROM card_limit_snapshot c
+                JOIN account a ON a.id = c.account_id
+                WHERE c.observed_at <= ? AND (a.gone_at IS NULL OR a.gone_at > ?)
+                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at)
+                .fetch(JooqAsOfSnapshots::limit);
+        List<SourcePolls> sources = dsl.resultQuery("""
+                WITH results AS (
+                    SELECT r.source, r.outcome, r.error_text, r.finished_at,
+                           r.outcome IN ('ok', 'partial') AS succeeded
+                    FROM poll_source_result r
+                    WHERE r.finished_at <= ?
+                ), last_success AS (
+                    SELECT source, max(finished_at) AS at FROM results WHERE succeeded GROUP BY source
+                ), last_failure AS (
+                    SELECT DISTINCT ON (source) source, finished_at AS at, error_text, outcome
+                    FROM results WHERE NOT succeeded ORDER BY source, finished_at DESC
+                )
+                SELECT src.source, s.at AS last_success_at, f.at AS last_failure_at, f.error_text, f.outcome,
+                       (SELECT count(*) FROM results r
+                        WHERE r.source = src.source AND NOT r.succeeded
+                          AND (s.at IS NULL OR r.finished_at > s.at)) AS failures
+                FROM (SELECT DISTINCT source FROM results) src
+                LEFT JOIN last_success s ON s.source = src.source
+                LEFT JOIN last_failure f ON f.source = src.source
+                ORDER BY src.source""", at)
+                .fetch(JooqAsOfSnapshots::source);
+        return new Snapshot(asOf, accounts, limits, sources);
+    }
+
+    @Override
+    public List<SignificantChange> significantChanges(Instant from, Instant to) {
+        return dsl.resultQuery("""
+                SELECT c.account_id, a.name, a.source, c.currency, c.previous_available, c.available, c.change,
+                       c.observed_at
+                FROM balance_change c
+                JOIN account a ON a.id = c.account_id
+                WHERE c.significant AND c.observed_at >= ? AND c.observed_at < ?
+                ORDER BY c.observed_at, c.account_id""", Times.utc(from), Times.utc(to))
+                .fetch(row -> {
+                    String currency = row.get("currency", String.class);
+                    return new SignificantChange(row.get("account_id", String.class), row.get("name", String.class),
+                            row.get("source", String.class),
+                            Money.of(row.get("previous_available", BigDecimal.class), currency),
+                            Money.of(row.get("available", BigDecimal.class), currency),
+                            Money.of(row.get("change", BigDecimal.class), currency),
+                            row.get("observed_at", OffsetDateTime.class).toInstant());
+                });
+    }
+
+    private static AccountValue account(Record row) {
+        String currency = row.get("currency", String.class);
+        return new AccountValue(row.get("id", String.class), row.get("name", String.class),
+                row.get("source", String.class), row.get("kind", String.class),
+                Money.of(row.get("available", BigDecimal.class), currency),
+                Optional.ofNullable(row.get("initial", BigDecimal.class)).map(v -> Money.of(v, currency)),
+                row.get("observed_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static CardLimitValue limit(Record row) {
+        String currency = row.get("currency", String.class);
+        return new CardLimitValue(row.get("account_id", String.class), row.get("name", String.class),
+                row.get("source", String.class), LimitPeriod.fromApiName(row.get("period", String.class)),
+                Money.of(row.get("remaining", BigDecimal.class), currency),
+                Optional.ofNullable(row.get("configured_total", BigDecimal.class)).map(v -> Money.of(v, currency)),
+                row.get("observed_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static SourcePolls source(Record row) {
+        String outcome = row.get("outcome", String.class);
+        String error = row.get("error_text", String.class);
+        return new SourcePolls(row.get("source", String.class),
+                Optional.ofNullable(row.get("last_success_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.get("last_failure_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                row.get("failures", Integer.class),
+                outcome == null ? Optional.empty() : Optional.of(error == null ? outcome : outcome + ": " + error));
+    }
+}

@@ -1,0 +1,18 @@
+package com.balancehistory.application.port.in.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored reports: the list, one report, and the same report rebuilt from the snapshots at its as-of time. */
+public interface QueryReportsUseCase {
+
+    List<ReportSummary> list(ReportFilter filter);
+
+    Optional<StoredReport> find(long id);
+
+    /** The stored report's content computed again from the snapshots at its as-of time, for comparison. */
+    Optional<AllocationReport> rebuild(long id);
+
+    /** The allocation report computed now, not stored. */
+    AllocationReport live();
+}

@@ -1,0 +1,26 @@
+package com.balancehistory.application.port.out.alert;
+
+import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.domain.alert.AlertState;
+import com.balancehistory.domain.alert.AlertTransition;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The state of every alert that ever fired, and the events of its lifecycle. */
+public interface AlertStateStore {
+
+    /** Every alert's current state, active or resolved. */
+    List<AlertState> states();
+
+    /**
+     * Applies a fire or resolve transition together with its event, if the alert's state is still the one the
+     * transition started from (another instance may have applied it first). Returns the recorded event, or empty when
+     * the transition lost that race.
+     */
+    Optional<AlertEvent> apply(AlertTransition transition);
+
+    /** Events in {@code [from, to)}, newest first. */
+    List<AlertEvent> history(Optional<Instant> from, Optional<Instant> to, int limit);
+}

@@ -1,0 +1,70 @@
+package com.balancehistory.application.port.out.report;
+
+import com.balancehistory.domain.limit.LimitPeriod;
+import com.balancehistory.domain.money.Money;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The recorded values as they stood at a given time: the newest snapshot of each account and card limit period at or
+ * before it, and each source's poll outcomes up to it. Reports and alerts are built from these, so a stored report
+ * can be rebuilt later from the same as-of time.
+ */
+public interface AsOfSnapshots {
+
+    Snapshot at(Instant asOf);
+
+    /** Balance changes flagged significant and observed in {@code [from, to)}, oldest first. */
+    List<SignificantChange> significantChanges(Instant from, Instant to);
+
+    /** Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. */
+    record Snapshot(Instant asOf, List<AccountValue> accounts, List<CardLimitValue> cardLimits,
+                    List<SourcePolls> sources) {
+        public Snapshot {
+            Objects.requireNonNull(asOf, "asOf");
+            accounts = List.copyOf(accounts);
+            cardLimits = List.copyOf(cardLimits);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** An account's newest balance at as-of. */
+    record AccountValue(String accountId, String name, String source, String kind, Money available,
+                        Optional<Money> initial, Instant observedAt) {
+        public AccountValue {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(available, "available");
+            initial = initial == null ? Optional.empty() : initial;
+            Objects.requireNonNull(observedAt, "observedAt");
+        }
+    }
+
+    /** A card's newest remaining limit for one period at as-of, with the configured total if any. */
+    record CardLimitValue(String accountId, String name, String source, LimitPeriod period, Money remaining,
+                          Optional<Money> total, Instant observedAt) {
+        public CardLimitValue {
+            total = total == null ? Optional.empty() : total;
+        }
+    }
+
+    /**
+     * A source's polls up to as-of: its last successful poll (ok or partial), its last failed one, and how many of
+     * its most recent polls failed in a row (0 when the newest succeeded).
+     */
+    record SourcePolls(String source, Optional<Instant> lastSuccessAt, Optional<Instant> lastFailureAt,
+                       int consecutiveFailures, Optional<String> lastError) {
+        public SourcePolls {
+            lastSuccessAt = lastSuccessAt == null ? Optional.empty() : lastSuccessAt;
+            lastFailureAt = lastFailureAt == null ? Optional.empty() : lastFailureAt;
+            lastError = lastError == null ? Optional.empty() : lastError;
+        }
+    }
+
+    /** A balance change the recorder flagged significant. */
+    record SignificantChange(String accountId, String name, String source, Money previous, Money available,
+                             Money change, Instant observedAt) {
+    }
+}

@@ -1,0 +1,23 @@
+package com.balancehistory.application.port.out.report;
+
+import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.ReportSummary;
+
+import java.util.Optional;
+
+/** The formats of reports and alert notifications: JSON (stored and sent), CSV and HTML. */
+public interface ReportRenderer {
+
+    String json(AllocationReport report);
+
+    AllocationReport parseJson(String json);
+
+    String csv(AllocationReport report);
+
+    /** A readable page; the summary is empty for a live report that is not stored. */
+    String html(Optional<ReportSummary> summary, AllocationReport report);
+
+    /** The JSON body of an alert notification. */
+    String alertJson(AlertEvent event);
+}

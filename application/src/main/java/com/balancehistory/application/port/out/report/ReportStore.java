@@ -1,0 +1,44 @@
+package com.balancehistory.application.port.out.report;
+
+import com.balancehistory.application.port.in.report.ReportFilter;
+import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.port.in.report.ReportTrigger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Stored reports with their parameters, as-of time and JSON content. */
+public interface ReportStore {
+
+    ReportSummary save(NewReport report);
+
+    /** The report's metadata and its JSON content. */
+    Optional<Stored> find(long id);
+
+    List<ReportSummary> list(ReportFilter filter);
+
+    /** The newest stored report of the type with an as-of time before {@code asOf}. */
+    Optional<Stored> latestBefore(String type, Instant asOf);
+
+    /** A report to store. */
+    record NewReport(String type, Instant asOf, Instant createdAt, ReportTrigger trigger, Optional<String> schedule,
+                     Optional<Instant> scheduledFor, Map<String, String> parameters, String contentJson) {
+        public NewReport {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(trigger, "trigger");
+            schedule = schedule == null ? Optional.empty() : schedule;
+            scheduledFor = scheduledFor == null ? Optional.empty() : scheduledFor;
+            parameters = Map.copyOf(parameters);
+            Objects.requireNonNull(contentJson, "contentJson");
+        }
+    }
+
+    /** A stored report as the store holds it. */
+    record Stored(ReportSummary summary, String contentJson) {
+    }
+}

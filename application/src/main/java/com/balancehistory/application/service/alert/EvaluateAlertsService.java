@@ -1,0 +1,229 @@
+package com.balancehistory.application.service.alert;
+
+import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
+import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantChange;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
+import com.balancehistory.application.port.out.report.DeliveryPayload;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.service.report.DeliveryService;
+import com.balancehistory.domain.alert.AlertKey;
+import com.balancehistory.domain.alert.AlertKind;
+import com.balancehistory.domain.alert.AlertReading;
+import com.balancehistory.domain.alert.AlertState;
+import com.balancehistory.domain.alert.AlertTransition;
+import com.balancehistory.domain.alert.Condition;
+import com.balancehistory.domain.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Evaluates the alert rules against the newest recorded values, applies each alert's lifecycle (fire once, stay quiet,
+ * resolve past the hysteresis band), records every firing and resolution, and notifies the configured targets. Run
+ * after each poll tick; several instances may run it at once, since each transition is applied only once.
+ */
+public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final AsOfSnapshots snapshots;
+    private final AlertStateStore store;
+    private final AlertRules rules;
+    private final DeliveryService delivery;
+    private final ReportRenderer renderer;
+    private final Clock clock;
+
+    public EvaluateAlertsService(AsOfSnapshots snapshots, AlertStateStore store, AlertRules rules,
+                                 DeliveryService delivery, ReportRenderer renderer, Clock clock) {
+        this.snapshots = snapshots;
+        this.store = store;
+        this.rules = rules;
+        this.delivery = delivery;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<AlertEvent> evaluate() {
+        Instant now = clock.instant();
+        Map<AlertKey, AlertState> states = new HashMap<>();
+        store.states().forEach(state -> states.put(state.key(), state));
+        Map<AlertKey, AlertReading> readings = readings(now, states);
+        states.values().stream().filter(AlertState::active).filter(state -> !readings.containsKey(state.key()))
+                .forEach(state -> readings.put(state.key(), AlertReading.noLongerEvaluated(state)));
+
+        List<AlertEvent> events = new ArrayList<>();
+        for (AlertReading reading : readings.values()) {
+            AlertTransition transition = rules.lifecycle().next(Optional.ofNullable(states.get(reading.key())),
+                    reading, now);
+            if (!(transition instanceof AlertTransition.None)) {
+                store.apply(transition).ifPresent(events::add);
+            }
+        }
+        if (!rules.targets().isEmpty()) {
+            for (AlertEvent event : events) {
+                delivery.deliver(new DeliveryPayload("alert", event.id(), renderer.alertJson(event), Map.of(
+                        "alert-" + event.id() + ".json", renderer.alertJson(event))), rules.targets());
+            }
+        }
+        return events;
+    }
+
+    /** The reading of every alert that a rule covers now, in a stable order. */
+    Map<AlertKey, AlertReading> readings(Instant now, Map<AlertKey, AlertState> states) {
+        AsOfSnapshots.Snapshot snapshot = snapshots.at(now);
+        Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
+        lowBalance(snapshot, readings);
+        lowLimit(snapshot, readings);
+        stale(snapshot, now, readings);
+        significant(now, states, readings);
+        return readings;
+    }
+
+    private void lowBalance(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
+        Map<String, Money> positiveTotals = new HashMap<>();
+        for (AccountValue account : snapshot.accounts()) {
+            if (account.available().isPositive()) {
+                positiveTotals.merge(account.available().currencyCode(), account.available(), Money::plus);
+            }
+        }
+        for (AccountValue account : snapshot.accounts()) {
+            String code = account.available().currencyCode();
+            Optional<AlertRules.LowBalance> rule = rules.lowBalance().stream()
+                    .filter(r -> r.account().filter(account.accountId()::equals).isPresent()).findFirst()
+                    .or(() -> rules.lowBalance().stream()
+                            .filter(r -> r.currency().filter(code::equalsIgnoreCase).isPresent()).findFirst());
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Optional<Money> threshold = switch (rule.get().measure()) {
+                case AMOUNT -> Optional.of(Money.of(rule.get().value(), account.available().currency()));
+                case PERCENT_OF_INITIAL -> account.initial().map(initial -> initial.times(rule.get().value()
+                        .movePointLeft(2)));
+                case PERCENT_OF_TOTAL -> Optional.of(positiveTotals.getOrDefault(code,
+                        Money.zero(account.available().currency())).times(rule.get().value().movePointLeft(2)));
+            };
+            if (threshold.isEmpty()) {
+                continue;
+            }
+            Condition condition = rules.hysteresis().lowerBound(account.available().amount(),
+                    threshold.get().amount());
+            AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, account.accountId());
+            readings.put(key, new AlertReading(key, condition, account.source(),
+                    Optional.of(account.available().amount()), Optional.of(threshold.get().amount()),
+                    Optional.of(code), account.name() + ": available " + account.available()
+                    + (condition == Condition.BREACHED ? " is below " : " against threshold ") + threshold.get()
+                    + " (" + describe(rule.get()) + ")"));
+        }
+    }
+
+    private void lowLimit(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
+        for (CardLimitValue limit : snapshot.cardLimits()) {
+            if (limit.total().isEmpty() || limit.total().get().isZero()) {
+                continue;
+            }
+            Optional<AlertRules.LowLimit> rule = rules.lowLimit().stream()
+                    .filter(r -> r.period().filter(limit.period()::equals).isPresent()).findFirst()
+                    .or(() -> rules.lowLimit().stream().filter(r -> r.period().isEmpty()).findFirst());
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Money total = limit.total().get();
+            Money threshold = total.times(rule.get().percent().movePointLeft(2));
+            Condition condition = rules.hysteresis().lowerBound(limit.remaining().amount(), threshold.amount());
+            BigDecimal percentLeft = limit.remaining().amount().multiply(HUNDRED)
+                    .divide(total.amount(), 2, RoundingMode.HALF_UP);
+            AlertKey key = new AlertKey(AlertKind.LOW_LIMIT, limit.accountId() + "/" + limit.period().apiName());
+            readings.put(key, new AlertReading(key, condition, limit.source(), Optional.of(limit.remaining().amount()),
+                    Optional.of(threshold.amount()), Optional.of(limit.remaining().currencyCode()),
+                    limit.name() + ": " + limit.period().apiName() + " limit remaining " + limit.remaining() + " ("
+                            + percentLeft.toPlainString() + " % of " + total + "), threshold "
+                            + rule.get().percent().stripTrailingZeros().toPlainString() + " %"));
+        }
+    }
+
+    private void stale(AsOfSnapshots.Snapshot snapshot, Instant now, Map<AlertKey, AlertReading> readings) {
+        if (rules.staleIntervals().isEmpty()) {
+            return;
+        }
+        BigDecimal limit = rules.staleIntervals().get();
+        for (SourcePolls source : snapshot.sources()) {
+            Duration interval = rules.intervals().intervalOf(source.source());
+            AlertKey key = new AlertKey(AlertKind.STALE_DATA, source.source());
+            if (source.lastSuccessAt().isEmpty()) {
+                readings.put(key, new AlertReading(key, Condition.BREACHED, source.source(), Optional.empty(),
+                        Optional.of(limit), Optional.of("intervals"), "source " + source.source()
+                        + " has never been polled successfully (" + source.consecutiveFailures() + " failed polls)"));
+                continue;
+            }
+            Duration age = Duration.between(source.lastSuccessAt().get(), now);
+            BigDecimal intervals = BigDecimal.valueOf(age.toMillis())
+                    .divide(BigDecimal.valueOf(interval.toMillis()), 2, RoundingMode.DOWN);
+            Condition condition = rules.hysteresis().upperBound(intervals, limit);
+            readings.put(key, new AlertReading(key, condition, source.source(), Optional.of(intervals),
+                    Optional.of(limit), Optional.of("intervals"), "source " + source.source()
+                    + ": last successful poll " + source.lastSuccessAt().get() + ", " + intervals.toPlainString()
+                    + " poll intervals of " + interval + " ago (limit " + limit.toPlainString() + ")"
+                    + source.lastError().filter(e -> source.consecutiveFailures() > 0)
+                    .map(e -> "; last error: " + e).orElse("")));
+        }
+    }
+
+    private void significant(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+        if (rules.significantWindow().isEmpty()) {
+            return;
+        }
+        Instant from = now.minus(rules.significantWindow().get());
+        Map<String, SignificantChange> newest = new HashMap<>();
+        for (SignificantChange change : snapshots.significantChanges(from, now.plusNanos(1))) {
+            newest.put(change.accountId(), change);
+        }
+        Set<String> accounts = new TreeSet<>(newest.keySet());
+        states.values().stream().filter(AlertState::active)
+                .filter(state -> state.key().kind() == AlertKind.SIGNIFICANT_CHANGE)
+                .forEach(state -> accounts.add(state.key().subject()));
+        for (String account : accounts) {
+            AlertKey key = new AlertKey(AlertKind.SIGNIFICANT_CHANGE, account);
+            SignificantChange change = newest.get(account);
+            if (change == null) {
+                AlertState state = states.get(key);
+                readings.put(key, new AlertReading(key, Condition.CLEAR, state.source(), Optional.empty(),
+                        Optional.empty(), state.unit(), "no significant change of " + account + " within the last "
+                        + rules.significantWindow().get()));
+            } else {
+                readings.put(key, new AlertReading(key, Condition.BREACHED, change.source(),
+                        Optional.of(change.change().amount()), Optional.empty(),
+                        Optional.of(change.change().currencyCode()), change.name() + ": balance changed by "
+                        + change.change() + " (" + change.previous() + " to " + change.available() + ") at "
+                        + change.observedAt()));
+            }
+        }
+    }
+
+    private static String describe(AlertRules.LowBalance rule) {
+        String scope = rule.account().map(a -> "account rule").orElse("currency rule");
+        return switch (rule.measure()) {
+            case AMOUNT -> scope + ", amount";
+            case PERCENT_OF_INITIAL -> scope + ", " + rule.value().stripTrailingZeros().toPlainString()
+                    + " % of initial";
+            case PERCENT_OF_TOTAL -> scope + ", " + rule.value().stripTrailingZeros().toPlainString()
+                    + " % of the currency total";
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package com.balancehistory.application.service.report;
+
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.GenerateReportUseCase;
+import com.balancehistory.application.port.in.report.QueryReportsUseCase;
+import com.balancehistory.application.port.in.report.ReportFilter;
+import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.port.in.report.StoredReport;
+import com.balancehistory.application.port.in.report.UnknownReportTypeException;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.port.out.report.ReportStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds allocation reports from the snapshots as of now (or as of a stored report's time), stores and reads them. */
+public final class ReportService implements GenerateReportUseCase, QueryReportsUseCase {
+
+    private final AsOfSnapshots snapshots;
+    private final ReportStore store;
+    private final ReportRenderer renderer;
+    private final ReportSettings settings;
+    private final Clock clock;
+
+    public ReportService(AsOfSnapshots snapshots, ReportStore store, ReportRenderer renderer, ReportSettings settings,
+                         Clock clock) {
+        this.snapshots = snapshots;
+        this.store = store;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public StoredReport generateNow(String type) {
+        return generate(type, ReportTrigger.ON_DEMAND, Optional.empty(), Optional.empty());
+    }
+
+    /** Builds a report as of now against the previous stored one, and stores it. */
+    public StoredReport generate(String type, ReportTrigger trigger, Optional<String> schedule,
+                                 Optional<Instant> scheduledFor) {
+        requireKnown(type);
+        Instant asOf = clock.instant();
+        Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
+                .map(stored -> new AllocationReportBuilder.Previous(stored.summary().id(),
+                        renderer.parseJson(stored.contentJson())));
+        AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
+        String json = renderer.json(report);
+        ReportSummary summary = store.save(new ReportStore.NewReport(type, asOf, clock.instant(), trigger, schedule,
+                scheduledFor, AllocationReportBuilder.parameters(settings), json));
+        return new StoredReport(summary, report, json);
+    }
+
+    @Override
+    public List<ReportSummary> list(ReportFilter filter) {
+        return store.list(filter);
+    }
+
+    @Override
+    public Optional<StoredReport> find(long id) {
+        return store.find(id).map(stored -> new StoredReport(stored.summary(), renderer.parseJson(stored.contentJson()),
+                stored.contentJson()));
+    }
+
+    @Override
+    public Optional<AllocationReport> rebuild(long id) {
+        return find(id).map(stored -> {
+            AllocationReport original = stored.content();
+            Optional<AllocationReportBuilder.Previous> previous = original.previousReportId()
+                    .flatMap(store::find)
+                    .map(p -> new AllocationReportBuilder.Previous(p.summary().id(), renderer.parseJson(p.contentJson())));
+            return AllocationReportBuilder.build(snapshots.at(original.asOf()), settings, previous);
+        });
+    }
+
+    @Override
+    public AllocationReport live() {
+        Instant asOf = clock.instant();
+        Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(AllocationReport.TYPE, asOf)
+                .map(stored -> new AllocationReportBuilder.Previous(stored.summary().id(),
+                        renderer.parseJson(stored.contentJson())));
+        return AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
+    }
+
+    private static void requireKnown(String type) {
+        if (!AllocationReport.TYPE.equals(type)) {
+            throw new UnknownReportTypeException(type);
+        }
+    }
+}

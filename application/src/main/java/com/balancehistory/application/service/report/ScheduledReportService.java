@@ -1,0 +1,98 @@
+package com.balancehistory.application.service.report;
+
+import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
+import com.balancehistory.application.port.in.report.StoredReport;
+import com.balancehistory.application.port.out.report.DeliveryPayload;
+import com.balancehistory.application.port.out.report.JobScheduleStore;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs report schedules across instances: a slot is claimed in the shared job schedule, so exactly one instance
+ * builds the report; the report is stored first and delivered after, so a failed delivery never loses it.
+ */
+public final class ScheduledReportService implements RunScheduledReportsUseCase {
+
+    private final ReportService reports;
+    private final JobScheduleStore jobs;
+    private final List<ReportSchedule> schedules;
+    private final DeliveryService delivery;
+    private final ReportRenderer renderer;
+    private final Clock clock;
+    private final String claimant;
+    private final Duration grace;
+
+    /**
+     * @param grace a slot due longer ago than this at start-up counts as missed (catch-up run or skipped); a slot due
+     *              more recently is simply run as scheduled
+     */
+    public ScheduledReportService(ReportService reports, JobScheduleStore jobs, List<ReportSchedule> schedules,
+                                  DeliveryService delivery, ReportRenderer renderer, Clock clock, String claimant,
+                                  Duration grace) {
+        this.reports = reports;
+        this.jobs = jobs;
+        this.schedules = List.copyOf(schedules);
+        this.delivery = delivery;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.claimant = claimant;
+        this.grace = grace;
+    }
+
+    public List<ReportSchedule> schedules() {
+        return schedules;
+    }
+
+    @Override
+    public List<StoredReport> catchUp() {
+        List<StoredReport> made = new ArrayList<>();
+        Instant now = clock.instant();
+        for (ReportSchedule schedule : schedules) {
+            if (schedule.catchUp()) {
+                Optional<Instant> slot = jobs.claimIfDue(schedule.job(), claimant, now, schedule.nextDueAfter());
+                slot.ifPresent(at -> made.add(run(schedule, at,
+                        at.isBefore(now.minus(grace)) ? ReportTrigger.CATCH_UP : ReportTrigger.SCHEDULE)));
+            } else {
+                jobs.skipMissed(schedule.job(), now, grace, schedule.nextDueAfter());
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public List<StoredReport> runDue() {
+        List<StoredReport> made = new ArrayList<>();
+        Instant now = clock.instant();
+        for (ReportSchedule schedule : schedules) {
+            jobs.claimIfDue(schedule.job(), claimant, now, schedule.nextDueAfter())
+                    .ifPresent(slot -> made.add(run(schedule, slot, ReportTrigger.SCHEDULE)));
+        }
+        return made;
+    }
+
+    private StoredReport run(ReportSchedule schedule, Instant slot, ReportTrigger trigger) {
+        StoredReport report = reports.generate(schedule.type(), trigger, Optional.of(schedule.name()),
+                Optional.of(slot));
+        if (!schedule.targets().isEmpty()) {
+            delivery.deliver(payload(report), schedule.targets());
+        }
+        return report;
+    }
+
+    /** The JSON, and for a directory the JSON, CSV and HTML files named after the report. */
+    public DeliveryPayload payload(StoredReport report) {
+        String base = "report-" + report.summary().type() + "-" + report.id();
+        return new DeliveryPayload("report", report.id(), report.contentJson(), Map.of(
+                base + ".json", report.contentJson(),
+                base + ".csv", renderer.csv(report.content()),
+                base + ".html", renderer.html(Optional.of(report.summary()), report.content())));
+    }
+}

@@ -1,0 +1,164 @@
+package com.balancehistory.application.service.alert;
+
+import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.application.port.out.report.DeliveryChannel;
+import com.balancehistory.application.port.out.report.DeliveryLog;
+import com.balancehistory.application.port.out.report.DeliveryPayload;
+import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.application.service.report.DeliveryService;
+import com.balancehistory.application.service.report.DeliverySettings;
+import com.balancehistory.domain.alert.AlertKey;
+import com.balancehistory.domain.alert.AlertLifecycle;
+import com.balancehistory.domain.alert.AlertState;
+import com.balancehistory.domain.alert.AlertTransition;
+import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvaluateAlertsServiceTest {
+
+    private Instant now = Instant.parse("2026-03-02T10:00:00Z");
+    private String balance = "1500.00";
+    private final List<DeliveryPayload> notified = new ArrayList<>();
+    private final InMemoryStates store = new InMemoryStates();
+
+    private final AsOfSnapshots snapshots = new AsOfSnapshots() {
+        @Override
+        public Snapshot at(Instant asOf) {
+            return new Snapshot(asOf, List.of(new AccountValue("s.budget.b1", "Ops", "s", "budget",
+                    Money.parse(balance, "USD"), Optional.empty(), asOf)), List.of(),
+                    List.of(new SourcePolls("s", Optional.of(asOf), Optional.empty(), 0, Optional.empty())));
+        }
+
+        @Override
+        public List<SignificantChange> significantChanges(Instant from, Instant to) {
+            return List.of();
+        }
+    };
+
+    private EvaluateAlertsService service() {
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return now; }
+        };
+        DeliveryChannel capture = new DeliveryChannel() {
+            public boolean handles(DeliveryTarget target) { return true; }
+            public Result send(DeliveryPayload payload, DeliveryTarget target) {
+                notified.add(payload);
+                return Result.ok(Optional.empty());
+            }
+        };
+        DeliveryLog log = new DeliveryLog() {
+            public void record(Attempt attempt) { }
+            public List<Attempt> attempts(String subject, long subjectId) { return List.of(); }
+        };
+        AlertRules rules = new AlertRules(List.of(new AlertRules.LowBalance(Optional.empty(), Optional.of("USD"),
+                AlertRules.Measure.AMOUNT, new BigDecimal("1000"))), List.of(), Optional.of(new BigDecimal("3")),
+                Optional.empty(), SourceIntervals.everySource(Duration.ofMinutes(5)), Hysteresis.of("0.05"),
+                new AlertLifecycle(Duration.ofMinutes(15)), List.of(new DeliveryTarget.Log()));
+        return new EvaluateAlertsService(snapshots, store, rules, new DeliveryService(List.of(capture), log,
+                DeliverySettings.defaults(), clock, wait -> { }), new StubRenderer(), clock);
+    }
+
+    @Test
+    void a_low_balance_fires_once_stays_quiet_and_resolves_past_the_band_without_flapping() {
+        EvaluateAlertsService service = service();
+        List<String> events = new ArrayList<>();
+        for (String value : List.of("1500.00", "999.00", "800.00", "1001.00", "999.99", "1040.00", "1050.00",
+                "1000.00", "1200.00")) {
+            balance = value;
+            service.evaluate().forEach(e -> events.add(e.type().code() + "@" + e.value().orElseThrow().toPlainString()));
+            now = now.plus(Duration.ofMinutes(5));
+        }
+
+        assertThat(events).containsExactly("fired@999.00", "resolved@1050.00");
+        assertThat(notified).hasSize(2);
+        assertThat(notified.get(0).json()).contains("fired").contains("low-balance");
+        AlertEvent fired = store.events.get(0);
+        assertThat(fired.threshold()).contains(new BigDecimal("1000.00"));
+        assertThat(fired.unit()).contains("USD");
+        assertThat(fired.message()).contains("Ops").contains("999.00 USD is below 1000.00 USD");
+        assertThat(store.states.values()).singleElement().satisfies(state -> assertThat(state.active()).isFalse());
+    }
+
+    @Test
+    void a_healthy_balance_and_a_freshly_polled_source_raise_no_alert() {
+        AsOfSnapshots staleSnapshots = snapshots;
+        EvaluateAlertsService service = service();
+        balance = "5000.00";
+        assertThat(service.evaluate()).isEmpty();
+        assertThat(store.states).isEmpty();
+        assertThat(staleSnapshots.at(now).sources()).hasSize(1);
+    }
+
+    /** The in-memory twin of the alert state table, with the same version check. */
+    static final class InMemoryStates implements AlertStateStore {
+        final Map<AlertKey, AlertState> states = new HashMap<>();
+        final List<AlertEvent> events = new ArrayList<>();
+
+        public List<AlertState> states() {
+            return List.copyOf(states.values());
+        }
+
+        public Optional<AlertEvent> apply(AlertTransition transition) {
+            AlertState next;
+            Optional<AlertState> previous;
+            AlertEvent.Type type;
+            if (transition instanceof AlertTransition.Fire fire) {
+                next = fire.state();
+                previous = fire.previous();
+                type = AlertEvent.Type.FIRED;
+            } else if (transition instanceof AlertTransition.Resolve resolve) {
+                next = resolve.state();
+                previous = Optional.of(resolve.previous());
+                type = AlertEvent.Type.RESOLVED;
+            } else {
+                return Optional.empty();
+            }
+            if (!Optional.ofNullable(states.get(next.key())).map(AlertState::version)
+                    .equals(previous.map(AlertState::version))) {
+                return Optional.empty();
+            }
+            states.put(next.key(), next);
+            AlertEvent event = new AlertEvent(events.size() + 1, next.key(), type,
+                    next.resolvedAt().orElse(next.firedAt()), next.source(), next.value(), next.threshold(),
+                    next.unit(), next.message(), next.firedAt());
+            events.add(event);
+            return Optional.of(event);
+        }
+
+        public List<AlertEvent> history(Optional<Instant> from, Optional<Instant> to, int limit) {
+            return events;
+        }
+    }
+
+    static final class StubRenderer implements ReportRenderer {
+        public String json(AllocationReport report) { return "{}"; }
+        public AllocationReport parseJson(String json) { throw new UnsupportedOperationException(); }
+        public String csv(AllocationReport report) { return ""; }
+        public String html(Optional<ReportSummary> summary, AllocationReport report) { return ""; }
+        public String alertJson(AlertEvent event) {
+            return "{\"event\":\"" + event.type().code() + "\",\"kind\":\"" + event.key().kind().apiName() + "\"}";
+        }
+    }
+}
