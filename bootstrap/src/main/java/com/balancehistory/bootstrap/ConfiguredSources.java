@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import com.balancehistory.domain.limit.LimitPeriod;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ public class ConfiguredSources {
     /** One source that will be polled. */
     public record Source(String name, BalanceProvider provider, PollSchedule schedule,
                          Map<String, Map<LimitPeriod, BigDecimal>> cardLimitTotals) {
+
+        /** The usual gap between two polls of this source; data older than twice this is stale. */
+        public Duration typicalInterval() {
+            return schedule.typicalInterval();
+        }
     }
 
     ConfiguredSources(Environment environment, ProviderBuilder builder, Optional<DemoSources> demo) {

@@ -22,13 +22,11 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The internal API: read models, query services, and the API keys. */
 @Factory
@@ -52,30 +50,13 @@ class ApiFactory {
                                 .orElse(null), "0.90"));
     }
 
-    /**
-     * Each configured source's typical poll interval. {@code PollSchedule} is package-private in bootstrap, so its
-     * {@code typicalInterval()} is read reflectively; a source whose interval cannot be read gets the default.
-     */
+    /** Each configured source's typical poll interval, for staleness (older than twice the interval). */
     static SourceIntervals intervals(ConfiguredSources sources) {
         Map<String, Duration> bySource = new LinkedHashMap<>();
         for (ConfiguredSources.Source source : sources.all()) {
-            typicalInterval(source.schedule()).ifPresent(interval -> bySource.put(source.name(), interval));
+            bySource.put(source.name(), source.typicalInterval());
         }
         return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
-    }
-
-    private static Optional<Duration> typicalInterval(Object schedule) {
-        try {
-            Method method = schedule.getClass().getMethod("typicalInterval");
-            method.setAccessible(true);
-            Duration interval = (Duration) method.invoke(schedule);
-            return interval == null || interval.isZero() || interval.isNegative() ? Optional.empty()
-                    : Optional.of(interval);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("could not read a poll interval ({}); using {} for staleness", e.getClass().getSimpleName(),
-                    SourceIntervals.DEFAULT_INTERVAL);
-            return Optional.empty();
-        }
     }
 
     @Singleton
