@@ -33,10 +33,10 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM account a
                 JOIN LATERAL (SELECT b.currency, b.available, b.initial, b.observed_at
                               FROM balance_snapshot b
-                              WHERE b.account_id = a.id AND b.observed_at <= ?
+                              WHERE b.account_id = a.id AND b.observed_at <= CAST(? AS TIMESTAMPTZ)
                               ORDER BY b.observed_at DESC, b.poll_id DESC
                               LIMIT 1) s ON true
-                WHERE a.first_seen_at <= ? AND (a.gone_at IS NULL OR a.gone_at > ?)
+                WHERE a.first_seen_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
                 ORDER BY a.id""", at, at, at)
                 .fetch(JooqAsOfSnapshots::account);
         List<CardLimitValue> limits = dsl.resultQuery("""
@@ -45,7 +45,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                        c.observed_at
                 FROM card_limit_snapshot c
                 JOIN account a ON a.id = c.account_id
-                WHERE c.observed_at <= ? AND (a.gone_at IS NULL OR a.gone_at > ?)
+                WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
                 ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at)
                 .fetch(JooqAsOfSnapshots::limit);
         List<SourcePolls> sources = dsl.resultQuery("""
@@ -53,7 +53,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                     SELECT r.source, r.outcome, r.error_text, r.finished_at,
                            r.outcome IN ('ok', 'partial') AS succeeded
                     FROM poll_source_result r
-                    WHERE r.finished_at <= ?
+                    WHERE r.finished_at <= CAST(? AS TIMESTAMPTZ)
                 ), last_success AS (
                     SELECT source, max(finished_at) AS at FROM results WHERE succeeded GROUP BY source
                 ), last_failure AS (
@@ -79,7 +79,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                        c.observed_at
                 FROM balance_change c
                 JOIN account a ON a.id = c.account_id
-                WHERE c.significant AND c.observed_at >= ? AND c.observed_at < ?
+                WHERE c.significant AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
                 ORDER BY c.observed_at, c.account_id""", Times.utc(from), Times.utc(to))
                 .fetch(row -> {
                     String currency = row.get("currency", String.class);

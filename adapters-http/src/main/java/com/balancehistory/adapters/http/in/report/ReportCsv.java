@@ -1,0 +1,74 @@
+package com.balancehistory.adapters.http.in.report;
+
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
+import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
+import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report as one CSV table (RFC 4180, CRLF): a {@code section} column says what a row is: {@code account} rows,
+ * one {@code currency} summary row per currency, {@code card-limit} rows, and {@code stale} / {@code failing-source}
+ * rows that name values not to be read as current.
+ */
+final class ReportCsv {
+
+    static final String HEADER = "section,currency,account_id,name,source,kind_or_period,balance_or_remaining,"
+            + "share_percent,change,count,total,average,health_tier,low,stale,observed_at,detail";
+
+    private ReportCsv() {
+    }
+
+    static String render(AllocationReport report) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (CurrencySection section : report.currencies()) {
+            for (AccountLine a : section.accounts()) {
+                row(csv, "account", section.currency(), a.accountId(), a.name(), a.source(), a.kind(),
+                        a.balance().toPlainString(), a.sharePercent().toPlainString(), text(a.change()), "", "", "",
+                        a.healthTier(), String.valueOf(a.low()), String.valueOf(a.stale()), a.observedAt().toString(),
+                        a.lowThreshold().map(t -> "low below " + t.toPlainString()).orElse(""));
+            }
+            row(csv, "currency", section.currency(), "", "", "", "", "", section.zeroTotal() ? "0.00" : "100.00",
+                    text(section.totalChange()), String.valueOf(section.count()), section.total().toPlainString(),
+                    section.average().toPlainString(), "", "", "", report.asOf().toString(),
+                    section.zeroTotal() ? "no positive balance: every share is 0.00" : "");
+        }
+        for (CardLimitLine l : report.cardLimits()) {
+            row(csv, "card-limit", l.currency(), l.accountId(), l.name(), l.source(), l.period(),
+                    l.remaining().toPlainString(), text(l.utilizationPercent()), "", "", text(l.total()), "", "", "",
+                    String.valueOf(l.stale()), l.observedAt().toString(),
+                    l.used().map(u -> "used " + u.toPlainString()).orElse(""));
+        }
+        report.freshness().staleAccounts().forEach(s -> row(csv, "stale", "", s.accountId(), s.name(), s.source(), "",
+                "", "", "", "", "", "", "", "", "true", s.observedAt().toString(),
+                "older than " + s.staleBefore()));
+        report.freshness().failingSources().forEach(f -> row(csv, "failing-source", "", "", "", f.source(), "", "",
+                "", "", String.valueOf(f.consecutiveFailures()), "", "", "", "", "",
+                f.lastFailureAt().map(Object::toString).orElse(""), f.lastError().orElse("")));
+        return csv.toString();
+    }
+
+    private static String text(Optional<BigDecimal> value) {
+        return value.map(BigDecimal::toPlainString).orElse("");
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        csv.append(String.join(",", List.of(cells).stream().map(ReportCsv::cell).toList())).append("\r\n");
+    }
+
+    /** Quotes cells with commas, quotes or line breaks; defuses spreadsheet formulas (=, +, -, @ at the start). */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+@\t\r".indexOf(text.charAt(0)) >= 0
+                || text.startsWith("-") && !text.matches("-\\d+(\\.\\d+)?")) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

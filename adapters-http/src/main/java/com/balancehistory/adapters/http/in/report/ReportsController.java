@@ -1,0 +1,238 @@
+package com.balancehistory.adapters.http.in.report;
+
+import com.balancehistory.adapters.http.in.auth.AdminOnly;
+import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.GenerateReportUseCase;
+import com.balancehistory.application.port.in.report.QueryReportsUseCase;
+import com.balancehistory.application.port.in.report.ReportFilter;
+import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.port.in.report.StoredReport;
+import com.balancehistory.application.port.in.report.UnknownReportTypeException;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Stored allocation reports (list, one, rebuilt), generating one now (admin), and the live report. A report is JSON by
+ * default, CSV with {@code Accept: text/csv} or {@code ?format=csv}, HTML with {@code Accept: text/html} or
+ * {@code ?format=html}; {@code format} wins over {@code Accept}.
+ */
+@Controller("/api/v1/reports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReportsController {
+
+    static final MediaType CSV = MediaType.of("text/csv");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final QueryReportsUseCase reports;
+    private final GenerateReportUseCase generator;
+    private final ReportRenderer renderer;
+
+    public ReportsController(QueryReportsUseCase reports, GenerateReportUseCase generator, ReportRenderer renderer) {
+        this.reports = reports;
+        this.generator = generator;
+        this.renderer = renderer;
+    }
+
+    /** The request body of {@code POST /api/v1/reports}: {@code {"type": "allocation"}}. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record GenerateRequest(@Nullable String type) {
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> list(@QueryValue @Nullable String type, @QueryValue @Nullable String from,
+                                     @QueryValue @Nullable String to, @QueryValue @Nullable String limit) {
+        int count = limit == null || limit.isBlank() ? 50 : integer("limit", limit);
+        if (count < 1 || count > ReportFilter.MAX_LIMIT) {
+            throw ApiProblem.invalidParameter("limit", "limit must be between 1 and " + ReportFilter.MAX_LIMIT);
+        }
+        ReportFilter filter = new ReportFilter(Optional.ofNullable(type).filter(t -> !t.isBlank()),
+                instant("from", from), instant("to", to), count);
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode items = root.putArray("reports");
+        reports.list(filter).forEach(summary -> items.add(summaryNode(summary)));
+        return json(HttpStatus.OK, root);
+    }
+
+    @Post(produces = MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public HttpResponse<byte[]> generate(@Body @Nullable GenerateRequest request) {
+        String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
+        StoredReport report;
+        try {
+            report = generator.generateNow(type);
+        } catch (UnknownReportTypeException e) {
+            throw ApiProblem.invalidParameter("type", e.getMessage());
+        }
+        ObjectNode root = summaryNode(report.summary());
+        root.set("content", parse(report.contentJson()));
+        return json(HttpStatus.CREATED, root).header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
+    }
+
+    @Get(uri = "/allocation/live", produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    public HttpResponse<byte[]> live(@QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        AllocationReport report = reports.live();
+        return render(format, accept, Optional.empty(), report, () -> renderer.json(report));
+    }
+
+    @Get(uri = "/{id}", produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    public HttpResponse<byte[]> one(@PathVariable String id, @QueryValue @Nullable String format,
+                                    @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        StoredReport report = reports.find(reportId(id)).orElseThrow(() -> notFound(id));
+        if (chosenFormat(format, accept).equals("json")) {
+            ObjectNode root = summaryNode(report.summary());
+            root.set("content", parse(report.contentJson()));
+            return json(HttpStatus.OK, root);
+        }
+        return render(format, accept, Optional.of(report.summary()), report.content(), report::contentJson);
+    }
+
+    /** The stored report's content computed again from the snapshots at its as-of time, and whether it is equal. */
+    @Get(uri = "/{id}/rebuild", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> rebuild(@PathVariable String id) {
+        long reportId = reportId(id);
+        StoredReport stored = reports.find(reportId).orElseThrow(() -> notFound(id));
+        AllocationReport rebuilt = reports.rebuild(reportId).orElseThrow(() -> notFound(id));
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("id", reportId);
+        root.put("identical", rebuilt.equals(stored.content()));
+        root.set("rebuilt", parse(renderer.json(rebuilt)));
+        return json(HttpStatus.OK, root);
+    }
+
+    private HttpResponse<byte[]> render(String format, String accept, Optional<ReportSummary> summary,
+                                        AllocationReport report, java.util.function.Supplier<String> json) {
+        return switch (chosenFormat(format, accept)) {
+            case "csv" -> HttpResponse.ok(renderer.csv(report).getBytes(StandardCharsets.UTF_8))
+                    .contentType(MediaType.of("text/csv; charset=utf-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"allocation-report"
+                            + summary.map(s -> "-" + s.id()).orElse("-live") + ".csv\"");
+            case "html" -> HttpResponse.ok(renderer.html(summary, report).getBytes(StandardCharsets.UTF_8))
+                    .contentType(MediaType.of("text/html; charset=utf-8"));
+            default -> HttpResponse.ok(json.get().getBytes(StandardCharsets.UTF_8))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        };
+    }
+
+    static String chosenFormat(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            String f = format.strip().toLowerCase(Locale.ROOT);
+            if (!f.equals("json") && !f.equals("csv") && !f.equals("html")) {
+                throw ApiProblem.invalidParameter("format", "format must be json, csv or html, got '"
+                        + shorten(format) + "'");
+            }
+            return f;
+        }
+        String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+        if (a.contains("application/json")) {
+            return "json";
+        }
+        if (a.contains("text/csv")) {
+            return "csv";
+        }
+        if (a.contains("text/html")) {
+            return "html";
+        }
+        return "json";
+    }
+
+    static ObjectNode summaryNode(ReportSummary summary) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", summary.id());
+        node.put("type", summary.type());
+        node.put("asOf", summary.asOf().toString());
+        node.put("createdAt", summary.createdAt().toString());
+        node.put("trigger", summary.trigger().code());
+        node.put("schedule", summary.schedule().orElse(null));
+        node.put("scheduledFor", summary.scheduledFor().map(Instant::toString).orElse(null));
+        ObjectNode parameters = node.putObject("parameters");
+        new java.util.TreeMap<>(summary.parameters()).forEach(parameters::put);
+        node.put("href", "/api/v1/reports/" + summary.id());
+        return node;
+    }
+
+    private static io.micronaut.http.MutableHttpResponse<byte[]> json(HttpStatus status, JsonNode node) {
+        try {
+            return HttpResponse.<byte[]>status(status).body(MAPPER.writeValueAsBytes(node))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report content is not JSON", e);
+        }
+    }
+
+    private static long reportId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("report " + shorten(id), "no report '" + shorten(id) + "'");
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter(name, name + " must be a whole number, got '" + shorten(value) + "'");
+        }
+    }
+
+    static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.LocalDate.parse(value.strip()).atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant());
+            } catch (DateTimeParseException notADate) {
+                throw ApiProblem.invalidParameter(name, name + " must be a date (2026-11-20) or an ISO-8601 time "
+                        + "(2026-11-20T10:00:00Z), got '" + shorten(value) + "'");
+            }
+        }
+    }
+
+    static String shorten(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
+    }
+}

@@ -1,0 +1,26 @@
+package com.balancehistory.adapters.http.out.delivery;
+
+import com.balancehistory.application.port.out.report.DeliveryChannel;
+import com.balancehistory.application.port.out.report.DeliveryPayload;
+import com.balancehistory.application.port.out.report.DeliveryTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/** Writes the payload's JSON as one line to the {@code balance-history.notifications} log. */
+public final class LogDeliveryChannel implements DeliveryChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger("balance-history.notifications");
+
+    @Override
+    public boolean handles(DeliveryTarget target) {
+        return target instanceof DeliveryTarget.Log;
+    }
+
+    @Override
+    public Result send(DeliveryPayload payload, DeliveryTarget target) {
+        LOG.warn("{} {}: {}", payload.subject(), payload.subjectId(), payload.json());
+        return Result.ok(Optional.empty());
+    }
+}

@@ -1,0 +1,201 @@
+package com.balancehistory.bootstrap.report;
+
+import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
+import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
+import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
+import com.balancehistory.adapters.http.out.delivery.WebhookDeliveryChannel;
+import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
+import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
+import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
+import com.balancehistory.adapters.persistence.report.JooqReportStore;
+import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.service.query.QuerySettings;
+import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.application.service.report.DeliveryService;
+import com.balancehistory.application.service.report.DeliverySettings;
+import com.balancehistory.application.service.report.ReportSchedule;
+import com.balancehistory.application.service.report.ReportService;
+import com.balancehistory.application.service.report.ReportSettings;
+import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.bootstrap.ConfiguredSources;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.scheduling.cron.CronExpression;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issue 6: stored allocation reports, their schedules across instances, and delivery (directory, webhook, log).
+ * Configuration is read with defaults in code; see docs/reports-and-alerts.md.
+ */
+@Factory
+class ReportsFactory {
+
+    static final String DEFAULT_CRON = "0 0 6 * * *";
+
+    @Singleton
+    JooqAsOfSnapshots asOfSnapshots(DSLContext dsl) {
+        return new JooqAsOfSnapshots(dsl);
+    }
+
+    @Singleton
+    JooqReportStore reportStore(DSLContext dsl) {
+        return new JooqReportStore(dsl);
+    }
+
+    @Singleton
+    JooqJobScheduleStore jobScheduleStore(DSLContext dsl) {
+        return new JooqJobScheduleStore(dsl);
+    }
+
+    @Singleton
+    JooqDeliveryLog deliveryLog(DSLContext dsl) {
+        return new JooqDeliveryLog(dsl);
+    }
+
+    @Singleton
+    ReportRenderer reportRenderer() {
+        return new JacksonReportRenderer();
+    }
+
+    @Singleton
+    DeliveryService deliveryService(JooqDeliveryLog log, Clock clock,
+                                    @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
+                                    @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
+                                    @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
+                                    @Value("${balance-history.delivery.timeout:10s}") String timeout) {
+        return new DeliveryService(List.of(new WebhookDeliveryChannel(duration(timeout)),
+                new DirectoryDeliveryChannel(), new LogDeliveryChannel()), log,
+                new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)), clock,
+                wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /** Health tiers and low-balance rules of the read side where it is configured, else the domain's defaults. */
+    @Singleton
+    ReportSettings reportSettings(Optional<QuerySettings> query, ConfiguredSources sources) {
+        QuerySettings settings = query.orElseGet(QuerySettings::defaults);
+        return new ReportSettings(settings.healthScale(), settings.lowBalance(), intervals(sources));
+    }
+
+    @Singleton
+    ReportService reportService(JooqAsOfSnapshots snapshots, JooqReportStore store, ReportRenderer renderer,
+                                ReportSettings settings, Clock clock) {
+        return new ReportService(snapshots, store, renderer, settings, clock);
+    }
+
+    @Singleton
+    ScheduledReportService scheduledReportService(ReportService reports, JooqJobScheduleStore jobs,
+                                                  DeliveryService delivery, ReportRenderer renderer, Clock clock,
+                                                  Environment environment,
+                                                  @Value("${balance-history.instance-id:local}") String instanceId,
+                                                  @Value("${balance-history.reports.catch-up-grace:2m}") String grace) {
+        return new ScheduledReportService(reports, jobs, schedules(environment), delivery, renderer, clock,
+                instanceId + "/" + ProcessHandle.current().pid(), duration(grace));
+    }
+
+    /** {@code balance-history.reports.schedules.<name>}, or one daily 06:00 UTC allocation report. */
+    static List<ReportSchedule> schedules(Environment environment) {
+        Map<String, Object> configured = new LinkedHashMap<>();
+        environment.getProperty("balance-history.reports.schedules", Map.class).ifPresent(raw ->
+                ((Map<?, ?>) raw).forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
+        if (configured.isEmpty()) {
+            configured.put("daily", Map.of());
+        }
+        List<ReportSchedule> schedules = new ArrayList<>();
+        configured.forEach((name, raw) -> {
+            Map<?, ?> settings = raw instanceof Map<?, ?> map ? map : Map.of();
+            if ("false".equals(String.valueOf(settings.get("enabled")))) {
+                return;
+            }
+            String key = "balance-history.reports.schedules." + name;
+            String cron = text(settings.get("cron"), DEFAULT_CRON);
+            ZoneId zone = ZoneId.of(text(settings.get("zone"), "UTC"));
+            CronExpression expression;
+            try {
+                expression = CronExpression.create(cron);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(key + ".cron: '" + cron + "' is not a cron expression", e);
+            }
+            String type = text(settings.get("type"), "allocation");
+            boolean catchUp = !"false".equals(text(firstOf(settings, "catch-up", "catchUp"), "true"));
+            schedules.add(new ReportSchedule(name, type,
+                    now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(), catchUp,
+                    targets(key + ".deliver", settings.get("deliver"))));
+        });
+        return schedules;
+    }
+
+    /** {@code deliver: {directory: path, webhook: {url, secret}, log: true}}. */
+    static List<DeliveryTarget> targets(String key, Object raw) {
+        List<DeliveryTarget> targets = new ArrayList<>();
+        if (!(raw instanceof Map<?, ?> deliver)) {
+            return targets;
+        }
+        Object directory = deliver.get("directory");
+        if (directory != null && !String.valueOf(directory).isBlank()) {
+            targets.add(new DeliveryTarget.Directory(String.valueOf(directory)));
+        }
+        if (deliver.get("webhook") instanceof Map<?, ?> webhook && webhook.get("url") != null) {
+            Object secret = webhook.get("secret");
+            if (secret == null || String.valueOf(secret).length() < 16) {
+                throw new IllegalArgumentException(key + ".webhook.secret: at least 16 characters are required");
+            }
+            targets.add(new DeliveryTarget.Webhook(String.valueOf(webhook.get("url")), String.valueOf(secret)));
+        }
+        if ("true".equals(String.valueOf(deliver.get("log")))) {
+            targets.add(new DeliveryTarget.Log());
+        }
+        return targets;
+    }
+
+    /**
+     * The configured poll interval of each source. {@code PollSchedule} is package-private to the bootstrap package,
+     * which this issue may not change, so its public {@code typicalInterval()} is read reflectively.
+     */
+    static SourceIntervals intervals(ConfiguredSources sources) {
+        Map<String, Duration> bySource = new LinkedHashMap<>();
+        for (ConfiguredSources.Source source : sources.all()) {
+            try {
+                Object schedule = source.getClass().getMethod("schedule").invoke(source);
+                Method typical = schedule.getClass().getMethod("typicalInterval");
+                typical.setAccessible(true);
+                bySource.put(source.name(), (Duration) typical.invoke(schedule));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                bySource.put(source.name(), SourceIntervals.DEFAULT_INTERVAL);
+            }
+        }
+        return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
+    }
+
+    static Duration duration(String text) {
+        return DeliveryTargets.duration(text);
+    }
+
+    static String text(Object value, String fallback) {
+        return value == null || String.valueOf(value).isBlank() ? fallback : String.valueOf(value).strip();
+    }
+
+    static Object firstOf(Map<?, ?> settings, String... keys) {
+        for (String key : keys) {
+            if (settings.get(key) != null) {
+                return settings.get(key);
+            }
+        }
+        return null;
+    }
+
+}
