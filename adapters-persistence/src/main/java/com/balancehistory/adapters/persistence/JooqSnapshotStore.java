@@ -181,6 +181,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private final ChangeSignificance significance;
     private final CardLimitTotals cardLimitTotals;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
+    private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
 
     public JooqSnapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals) {
         this.dsl = dsl;
@@ -209,9 +210,10 @@ public final class JooqSnapshotStore implements SnapshotStore {
     @Override
     public int recordSource(SourcePollRecord record) {
         ensurePartition(record.observedAt());
-        return dsl.transactionResult(tx -> {
+        List<Account> written = new ArrayList<>();
+        int rows = dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
-            int written = db.connectionResult(connection -> writeSource(connection, record));
+            int snapshotRows = db.connectionResult(connection -> writeSource(connection, record, written));
             db.insertInto(POLL_SOURCE_RESULT)
                     .set(POLL_SOURCE_RESULT.POLL_ID, record.pollId())
                     .set(POLL_SOURCE_RESULT.SOURCE, record.source())
@@ -219,7 +221,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     .set(POLL_SOURCE_RESULT.OUTCOME, record.outcome().code())
                     .set(POLL_SOURCE_RESULT.ERROR_TEXT, record.error().orElse(null))
                     .set(POLL_SOURCE_RESULT.ACCOUNTS_SEEN, accountsSeen(record.result()))
-                    .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, written)
+                    .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, snapshotRows)
                     .set(POLL_SOURCE_RESULT.STARTED_AT, utc(record.startedAt()))
                     .set(POLL_SOURCE_RESULT.FINISHED_AT, utc(record.observedAt()))
                     .onConflictDoNothing()
@@ -227,11 +229,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
             if (record.result() instanceof FetchResult.Fetched fetched && !fetched.fullyListedKinds().isEmpty()) {
                 markMissingAccountsGone(db, record, fetched);
             }
-            return written;
+            return snapshotRows;
         });
+        knownAccounts.remember(written, record.observedAt()); // only what is committed
+        return rows;
     }
 
-    private int writeSource(Connection connection, SourcePollRecord record) throws SQLException {
+    private int writeSource(Connection connection, SourcePollRecord record, List<Account> written)
+            throws SQLException {
         insertRawResponses(connection, record);
         if (!(record.result() instanceof FetchResult.Fetched fetched)) {
             return 0;
@@ -244,8 +249,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
         if (accounts.isEmpty()) {
             return 0;
         }
-        upsertAccounts(connection, accounts, record.observedAt());
-        int written = insertBalances(connection, balances.values(), record)
+        List<Account> changed = knownAccounts.changedOrUnknown(accounts, record.observedAt());
+        if (!changed.isEmpty()) {
+            upsertAccounts(connection, changed, record.observedAt());
+        }
+        bringBackGoneAccounts(connection, record.source(), accounts);
+        written.addAll(accounts);
+        int snapshotRows = insertBalances(connection, balances.values(), record)
                 + insertCardLimits(connection, limits.values(), record);
         if (!balances.isEmpty()) {
             try (PreparedStatement mark = connection.prepareStatement(MARK_DAY_FOR_ROLLUP)) {
@@ -253,7 +263,37 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 mark.executeUpdate();
             }
         }
-        return written;
+        return snapshotRows;
+    }
+
+    /**
+     * Another instance may have marked an account gone that this instance still remembers as unchanged; gone
+     * accounts are few, so they are fetched and matched here rather than probing every account.
+     */
+    private static void bringBackGoneAccounts(Connection connection, String source, List<Account> seen)
+            throws SQLException {
+        List<String> gone = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM account WHERE source = ? AND gone_at IS NOT NULL")) {
+            query.setString(1, source);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    gone.add(rs.getString(1));
+                }
+            }
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        Set<String> goneIds = new java.util.HashSet<>(gone);
+        String[] back = seen.stream().map(a -> a.id().value()).filter(goneIds::contains).toArray(String[]::new);
+        if (back.length > 0) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE account SET gone_at = NULL WHERE id = ANY (?::text[])")) {
+                update.setArray(1, connection.createArrayOf("text", back));
+                update.executeUpdate();
+            }
+        }
     }
 
     private void upsertAccounts(Connection connection, List<Account> accounts, Instant seenAt) throws SQLException {
@@ -378,15 +418,16 @@ public final class JooqSnapshotStore implements SnapshotStore {
         fetched.balances().forEach(o -> seen.add(o.account().id().value()));
         fetched.cardLimits().forEach(o -> seen.add(o.card().id().value()));
         List<String> kinds = fetched.fullyListedKinds().stream().map(AccountKind::slug).toList();
-        // one array parameter, not one bind value per account: a poll may list 100,000 of them
+        // one array parameter, not one bind value per account (a poll may list 100,000), as a hashed anti-join
         db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
                 .where(ACCOUNT.SOURCE.eq(record.source()))
                 .and(ACCOUNT.KIND.in(kinds))
                 .and(ACCOUNT.GONE_AT.isNull())
-                .and(DSL.condition("NOT ({0} = ANY ({1}::text[]))", ACCOUNT.ID,
-                        DSL.val(seen.toArray(String[]::new))))
+                .and(DSL.condition("NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
+                        DSL.val(seen.toArray(String[]::new)), ACCOUNT.ID))
                 .execute();
+        knownAccounts.forgetSource(record.source());
     }
 
     /** Creates the month's partitions before the first insert into it (once per month and process). */

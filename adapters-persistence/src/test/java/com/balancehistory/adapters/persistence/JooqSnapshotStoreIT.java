@@ -125,6 +125,27 @@ class JooqSnapshotStoreIT {
     }
 
     @Test
+    void an_account_marked_gone_by_another_instance_comes_back_when_this_instance_sees_it_again() {
+        JooqSnapshotStore otherInstance = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(),
+                CardLimitTotals.none());
+        record(Instant.parse("2026-11-20T10:00:00Z"), Fixtures.fetched(source,
+                Fixtures.balance(source, "b1", "1.00", "USD"), Fixtures.balance(source, "b2", "2.00", "USD")));
+        long pollId = otherInstance.openPollRun(PollTrigger.SCHEDULE, Optional.empty(),
+                Instant.parse("2026-11-20T10:05:00Z"));
+        otherInstance.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(),
+                Instant.parse("2026-11-20T10:05:00Z"), Instant.parse("2026-11-20T10:05:00Z"),
+                Fixtures.fetched(source, Fixtures.balance(source, "b1", "1.00", "USD"))));
+        assertThat(dsl.fetchOne("SELECT gone_at IS NOT NULL FROM account WHERE id = ?", source + ".budget.b2")
+                .get(0, Boolean.class)).isTrue();
+
+        record(Instant.parse("2026-11-20T10:10:00Z"), Fixtures.fetched(source,
+                Fixtures.balance(source, "b1", "1.00", "USD"), Fixtures.balance(source, "b2", "2.00", "USD")));
+
+        assertThat(dsl.fetchOne("SELECT gone_at IS NULL FROM account WHERE id = ?", source + ".budget.b2")
+                .get(0, Boolean.class)).isTrue();
+    }
+
+    @Test
     void records_card_limits_per_period() {
         FetchResult.Fetched result = new FetchResult.Fetched(source, List.of(),
                 List.of(Fixtures.cardLimits(source, "card1", "1500.00", "5000.00", "18000.00", "95000.00")),

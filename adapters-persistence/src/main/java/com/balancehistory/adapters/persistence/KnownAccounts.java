@@ -1,0 +1,65 @@
+package com.balancehistory.adapters.persistence;
+
+import com.balancehistory.domain.account.Account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this process last wrote for each account (name, parent, attributes), so that a poll rewrites only accounts
+ * that changed. An entry is trusted for a bounded time only: another instance may have written a newer name, and
+ * after {@code trust} this instance checks against the database again.
+ */
+final class KnownAccounts {
+
+    static final Duration DEFAULT_TRUST = Duration.ofHours(1);
+
+    private record Entry(int fingerprint, String source, Instant writtenAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Duration trust;
+
+    KnownAccounts(Duration trust) {
+        this.trust = trust;
+    }
+
+    /** The accounts whose stored description may differ from this one. */
+    List<Account> changedOrUnknown(List<Account> accounts, Instant now) {
+        List<Account> changed = new ArrayList<>();
+        for (Account account : accounts) {
+            Entry entry = entries.get(account.id().value());
+            if (entry == null || entry.fingerprint() != fingerprint(account)
+                    || entry.writtenAt().plus(trust).isBefore(now)) {
+                changed.add(account);
+            }
+        }
+        return changed;
+    }
+
+    void remember(List<Account> accounts, Instant writtenAt) {
+        for (Account account : accounts) {
+            Entry entry = entries.get(account.id().value());
+            int fingerprint = fingerprint(account);
+            // keep the time the description was last checked against the database, unless it changed now
+            if (entry == null || entry.fingerprint() != fingerprint || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
+                entries.put(account.id().value(), new Entry(fingerprint, account.source(), writtenAt));
+            }
+        }
+    }
+
+    /** After accounts of a source were marked gone, their next sighting must be written again. */
+    void forgetSource(String source) {
+        entries.values().removeIf(entry -> entry.source().equals(source));
+    }
+
+    private static int fingerprint(Account account) {
+        return Objects.hash(account.name(), account.parentExternalId(), account.attributes(), account.currency(),
+                account.kind(), account.provider());
+    }
+}
