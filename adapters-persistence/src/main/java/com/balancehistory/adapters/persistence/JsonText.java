@@ -2,13 +2,13 @@ package com.balancehistory.adapters.persistence;
 
 import java.util.Map;
 
-/** Writes a flat string map as a JSON object, for the account attributes column. */
-final class JsonText {
+/** Writes a flat string map as a JSON object (keys sorted, so equal maps give equal text). */
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static String object(Map<String, String> values) {
+    public static String object(Map<String, String> values) {
         StringBuilder json = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
@@ -30,6 +30,9 @@ final class JsonText {
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
                 default -> {
                     if (c < 0x20) {
                         json.append(String.format("\\u%04x", (int) c));

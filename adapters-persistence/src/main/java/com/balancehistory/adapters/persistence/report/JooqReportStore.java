@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.report;
 
+import com.balancehistory.adapters.persistence.JsonText;
 import com.balancehistory.application.port.in.report.ReportFilter;
 import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.port.in.report.ReportTrigger;
@@ -89,16 +90,7 @@ public final class JooqReportStore implements ReportStore {
 
     /** A flat JSON object of strings; keys sorted so equal parameters give equal text. */
     static String parametersJson(Map<String, String> parameters) {
-        StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(parameters).forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            quote(json, key);
-            json.append(':');
-            quote(json, value);
-        });
-        return json.append('}').toString();
+        return JsonText.object(parameters);
     }
 
     /** Reads back what {@link #parametersJson} wrote (PostgreSQL may re-space it): a flat object of strings. */
@@ -141,27 +133,6 @@ public final class JooqReportStore implements ReportStore {
             i++;
         }
         return i + 1;
-    }
-
-    private static void quote(StringBuilder json, String text) {
-        json.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 
     static String sha256(String text) {
