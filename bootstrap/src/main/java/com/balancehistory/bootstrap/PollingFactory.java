@@ -3,13 +3,18 @@ package com.balancehistory.bootstrap;
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
+import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
+import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,16 +27,26 @@ import java.util.function.UnaryOperator;
 @Factory
 class PollingFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PollingFactory.class);
+
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }
 
+    /**
+     * Every recorded poll (scheduled, or {@code POST /api/v1/polls}) is followed by an alert evaluation, so alerts
+     * fire and resolve with the values just written rather than on the next report tick. The evaluation is looked up
+     * lazily: it is built from beans that themselves need no poll service, but this keeps the graph free of cycles.
+     */
     @Singleton
     PollSourcesService pollSourcesService(ConfiguredSources sources, JooqSnapshotStore store, Clock clock,
-                                          @Named("polls") ExecutorService executor) {
+                                          @Named("polls") ExecutorService executor,
+                                          Provider<EvaluateAlertsUseCase> alerts) {
+        AfterPollListener evaluateAlerts = run -> alerts.get().evaluate().forEach(event -> LOG.info(
+                "alert {} {} after poll {}: {}", event.type().code(), event.key(), run.id(), event.message()));
         return new PollSourcesService(sources.all().stream().map(ConfiguredSources.Source::provider)
-                .map(BalanceProvider.class::cast).toList(), store, clock, executor);
+                .map(BalanceProvider.class::cast).toList(), store, clock, executor, evaluateAlerts);
     }
 
     @Singleton

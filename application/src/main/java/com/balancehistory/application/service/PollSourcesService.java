@@ -5,6 +5,7 @@ import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.in.UnknownSourceException;
+import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -38,8 +39,15 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private final SnapshotStore store;
     private final Clock clock;
     private final Executor executor;
+    private final AfterPollListener afterPoll;
 
     public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor) {
+        this(providers, store, clock, executor, AfterPollListener.NONE);
+    }
+
+    /** @param afterPoll told after each recorded run (e.g. alert evaluation); its failures are logged, not thrown */
+    public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor,
+                              AfterPollListener afterPoll) {
         this.providers = providers.stream().collect(Collectors.toMap(BalanceProvider::sourceName, p -> p,
                 (a, b) -> {
                     throw new IllegalArgumentException("two sources named '" + a.sourceName() + "'");
@@ -47,6 +55,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
         this.store = store;
         this.clock = clock;
         this.executor = executor;
+        this.afterPoll = afterPoll;
     }
 
     @Override
@@ -61,7 +70,13 @@ public final class PollSourcesService implements PollSourcesUseCase {
         List<PollRunSummary.SourceResult> results = running.stream().map(CompletableFuture::join).toList();
         Instant finishedAt = clock.instant();
         store.finishPollRun(pollId, finishedAt);
-        return new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
+        PollRunSummary run = new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
+        try {
+            afterPoll.pollRecorded(run);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "after poll " + pollId + ": listener failed", e);
+        }
+        return run;
     }
 
     /** The configured source names, in configuration order. */

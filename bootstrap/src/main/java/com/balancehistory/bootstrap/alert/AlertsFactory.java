@@ -2,7 +2,6 @@ package com.balancehistory.bootstrap.alert;
 
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
-import com.balancehistory.application.port.in.query.ActiveAlertsQuery;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertQueryService;
@@ -14,7 +13,6 @@ import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -28,7 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Issue 6: alert rules from configuration, the alert lifecycle store, evaluation and notifications. */
+/**
+ * The alert lifecycle: rules from configuration, the state store, evaluation and notifications, and the API's active
+ * alerts. Low-balance thresholds are the read side's {@code balance-history.low-balance} rules (one definition of a
+ * low balance); {@code balance-history.alerts.*} holds only what the lifecycle adds: hysteresis, cooldown,
+ * stale-intervals, low-limit, significant-change-window and deliver.
+ */
 @Factory
 class AlertsFactory {
 
@@ -45,59 +48,52 @@ class AlertsFactory {
                 clock);
     }
 
-    /** The API's active alerts come from the recorded lifecycle instead of being computed on every call. */
+    /** {@code GET /api/v1/alerts} and {@code /history}: the recorded lifecycle, never computed on the call. */
     @Singleton
-    @Primary
     AlertQueryService alertQueryService(JooqAlertStateStore store) {
         return new AlertQueryService(store);
     }
 
+    static final String PREFIX = "balance-history.alerts.";
+
+    /** Keys of earlier versions that now live elsewhere: refused at start-up rather than silently ignored. */
+    static final Map<String, String> MOVED = Map.of(
+            PREFIX + "low-balance", "balance-history.low-balance (currencies / accounts, thresholds \"500.00\", "
+                    + "\"10%\" or \"10% of initial\", \"5% of total\")",
+            PREFIX + "low-limit-utilization", PREFIX + "low-limit (remaining below % of the total, per period: "
+                    + "utilization 0.90 is low-limit {default: 10})");
+
     static AlertRules rules(Environment env, ReportSettings reportSettings) {
-        String prefix = "balance-history.alerts.";
-        BigDecimal band = new BigDecimal(env.getProperty(prefix + "hysteresis", String.class).orElse("0.05"));
-        Duration cooldown = duration(env.getProperty(prefix + "cooldown", String.class).orElse("15m"));
-        String stale = env.getProperty(prefix + "stale-intervals", String.class).orElse("3");
-        String window = env.getProperty(prefix + "significant-change-window", String.class).orElse("1h");
-        List<AlertRules.LowBalance> lowBalance = new ArrayList<>();
-        env.getProperty(prefix + "low-balance", List.class).ifPresent(list -> {
-            for (Object item : (List<?>) list) {
-                if (item instanceof Map<?, ?> rule) {
-                    lowBalance.add(lowBalance(rule));
-                }
+        MOVED.forEach((old, now) -> {
+            if (env.containsProperties(old) || env.containsProperty(old)) {
+                throw new IllegalArgumentException(old + " is no longer read: use " + now);
             }
         });
+        BigDecimal band = new BigDecimal(env.getProperty(PREFIX + "hysteresis", String.class).orElse("0.05"));
+        Duration cooldown = duration(env.getProperty(PREFIX + "cooldown", String.class).orElse("15m"));
+        String stale = env.getProperty(PREFIX + "stale-intervals", String.class).orElse("3");
+        String window = env.getProperty(PREFIX + "significant-change-window", String.class).orElse("1h");
+        Map<?, ?> lowLimitConfig = env.getProperty(PREFIX + "low-limit", Map.class).orElse(Map.of());
+        if (lowLimitConfig.isEmpty()) {
+            lowLimitConfig = Map.of("default", "10");   // remaining below 10 %, i.e. utilization above 90 %
+        }
         List<AlertRules.LowLimit> lowLimit = new ArrayList<>();
-        env.getProperty(prefix + "low-limit", Map.class).ifPresent(map -> ((Map<?, ?>) map).forEach((period, pct) -> {
+        lowLimitConfig.forEach((period, pct) -> {
             String name = String.valueOf(period).toLowerCase(Locale.ROOT);
             lowLimit.add(new AlertRules.LowLimit(name.equals("default") ? Optional.empty()
                     : Optional.of(LimitPeriod.fromApiName(name)), new BigDecimal(String.valueOf(pct))));
-        }));
+        });
         List<DeliveryTarget> targets = new ArrayList<>();
-        Object deliver = env.getProperty(prefix + "deliver", Map.class).orElse(null);
+        Object deliver = env.getProperty(PREFIX + "deliver", Map.class).orElse(null);
         if (deliver == null) {
             targets.add(new DeliveryTarget.Log());
         } else {
-            targets.addAll(com.balancehistory.bootstrap.report.DeliveryTargets.parse(prefix + "deliver", deliver));
+            targets.addAll(com.balancehistory.bootstrap.report.DeliveryTargets.parse(PREFIX + "deliver", deliver));
         }
-        return new AlertRules(lowBalance, lowLimit,
+        return new AlertRules(reportSettings.lowBalance(), lowLimit,
                 "off".equals(stale) ? Optional.empty() : Optional.of(new BigDecimal(stale)),
                 "off".equals(window) ? Optional.empty() : Optional.of(duration(window)),
                 reportSettings.intervals(), new Hysteresis(band), new AlertLifecycle(cooldown), targets);
-    }
-
-    /** {@code {account: id | currency: USD, below: "500" | "10% of initial" | "5% of total"}}. */
-    static AlertRules.LowBalance lowBalance(Map<?, ?> rule) {
-        String below = String.valueOf(rule.get("below")).strip().toLowerCase(Locale.ROOT);
-        AlertRules.Measure measure = AlertRules.Measure.AMOUNT;
-        if (below.endsWith("of initial")) {
-            measure = AlertRules.Measure.PERCENT_OF_INITIAL;
-        } else if (below.endsWith("of total")) {
-            measure = AlertRules.Measure.PERCENT_OF_TOTAL;
-        }
-        String number = below.replaceAll("%.*$", "").replace("of initial", "").replace("of total", "").strip();
-        return new AlertRules.LowBalance(Optional.ofNullable(rule.get("account")).map(String::valueOf),
-                Optional.ofNullable(rule.get("currency")).map(c -> String.valueOf(c).toUpperCase(Locale.ROOT)),
-                measure, new BigDecimal(number));
     }
 
     static Duration duration(String text) {

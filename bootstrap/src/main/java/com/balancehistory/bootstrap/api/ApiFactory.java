@@ -8,7 +8,6 @@ import com.balancehistory.adapters.persistence.query.JooqPollRunReadModel;
 import com.balancehistory.adapters.persistence.query.JooqSnapshotExportSource;
 import com.balancehistory.application.service.query.BalanceQueryService;
 import com.balancehistory.application.service.query.CardLimitsQueryService;
-import com.balancehistory.application.service.query.ComputeActiveAlertsService;
 import com.balancehistory.application.service.query.ExportHistoryService;
 import com.balancehistory.application.service.query.HistoryQueryService;
 import com.balancehistory.application.service.query.PollRunQueryService;
@@ -44,10 +43,7 @@ class ApiFactory {
                         .orElse(null)),
                 ApiSettingsReader.lowBalance(environment.getProperty(ApiSettingsReader.LOW_BALANCE, Map.class)
                         .orElse(null)),
-                defaults.trend(), intervals(sources), maxRawPoints, defaults.maxBuckets(), defaults.maxTrendWindow(),
-                ApiSettingsReader.decimal("balance-history.alerts.low-limit-utilization",
-                        environment.getProperty("balance-history.alerts.low-limit-utilization", String.class)
-                                .orElse(null), "0.90"));
+                defaults.trend(), intervals(sources), maxRawPoints, defaults.maxBuckets(), defaults.maxTrendWindow());
     }
 
     /** Each configured source's typical poll interval, for staleness (older than twice the interval). */
@@ -110,12 +106,6 @@ class ApiFactory {
     CardLimitsQueryService cardLimitsQueryService(JooqCardLimitReadModel readModel, QuerySettings settings,
                                                   Clock clock) {
         return new CardLimitsQueryService(readModel, settings, clock);
-    }
-
-    @Singleton
-    ComputeActiveAlertsService activeAlerts(JooqBalanceReadModel balances, JooqCardLimitReadModel cards,
-                                            QuerySettings settings, Clock clock) {
-        return new ComputeActiveAlertsService(balances, cards, settings, clock);
     }
 
     @Singleton

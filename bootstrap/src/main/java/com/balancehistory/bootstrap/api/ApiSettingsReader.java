@@ -106,9 +106,11 @@ final class ApiSettingsReader {
     }
 
     /**
-     * Low-balance rules: {@code {currencies: {USD: "1000.00", EUR: "20%"}, accounts: [{account: id, threshold:
-     * "500.00"}]}}. A threshold ending in {@code %} is a share of the account's initial balance. Without rules no
-     * balance counts as low (the domain's default).
+     * Low-balance rules, the one set used by the account detail, the overview, the allocation report and the
+     * low-balance alerts: {@code {currencies: {USD: "1000.00", EUR: "20%", GBP: "5% of total"}, accounts: [{account:
+     * id, threshold: "500.00", currency: USD}]}}. A threshold {@code "20%"} or {@code "20% of initial"} is a share of
+     * the account's initial balance; {@code "5% of total"} a share of the total of positive balances in the account's
+     * currency. Without rules no balance counts as low (the domain's default).
      */
     static LowBalancePolicy lowBalance(Object raw) {
         LowBalancePolicy policy = LowBalancePolicy.none();
@@ -140,7 +142,7 @@ final class ApiSettingsReader {
                     AccountId account = new AccountId(String.valueOf(rule.get("account")));
                     String threshold = String.valueOf(rule.get("threshold"));
                     String currency = rule.get("currency") == null ? null : String.valueOf(rule.get("currency"));
-                    policy = policy.forAccount(account, threshold.strip().endsWith("%") ? rule(threshold, null)
+                    policy = policy.forAccount(account, threshold.contains("%") ? rule(threshold, null)
                             : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
                 } catch (RuntimeException e) {
                     throw new ApiConfigurationError(at + ": " + e.getMessage());
@@ -157,20 +159,21 @@ final class ApiSettingsReader {
         return currency.toUpperCase(Locale.ROOT);
     }
 
+    /** {@code "1000.00"}, {@code "20%"} / {@code "20% of initial"}, or {@code "5% of total"}. */
     private static LowBalanceRule rule(String text, Currency currency) {
-        String value = text.strip();
-        if (value.endsWith("%")) {
-            return LowBalanceRule.belowPercentOfInitial(Money.parseDecimal(value.substring(0, value.length() - 1)));
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        int percent = value.indexOf('%');
+        if (percent < 0) {
+            return LowBalanceRule.below(Money.of(Money.parseDecimal(value), currency));
         }
-        return LowBalanceRule.below(Money.of(Money.parseDecimal(value), currency));
-    }
-
-    static BigDecimal decimal(String key, Object raw, String fallback) {
-        try {
-            return Money.parseDecimal(raw == null ? fallback : String.valueOf(raw));
-        } catch (IllegalArgumentException e) {
-            throw new ApiConfigurationError(key + ": " + e.getMessage());
-        }
+        BigDecimal share = Money.parseDecimal(value.substring(0, percent).strip());
+        String of = value.substring(percent + 1).strip();
+        return switch (of) {
+            case "", "of initial" -> LowBalanceRule.belowPercentOfInitial(share);
+            case "of total" -> LowBalanceRule.belowPercentOfTotal(share);
+            default -> throw new IllegalArgumentException("'" + text + "' is not an amount, \"N%\", \"N% of initial\""
+                    + " or \"N% of total\"");
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,9 @@ import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.money.Money;
+import com.balancehistory.domain.analytics.LowBalanceRule;
+import java.math.BigDecimal;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -73,5 +76,19 @@ class ApiSettingsReaderTest {
                 .isEqualTo(LowBalanceAssessment.Verdict.NO_RULE);
         assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "lots"))))
                 .hasMessageContaining("balance-history.low-balance.currencies.USD");
+    }
+
+    @Test
+    void low_balance_thresholds_may_be_a_percent_of_initial_or_of_the_currency_total_as_the_alerts_need() {
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
+                "currencies", Map.of("EUR", "5% of total", "USD", "10% of initial")));
+
+        assertThat(policy.currencyRules().get(Currency.getInstance("EUR")))
+                .isEqualTo(LowBalanceRule.belowPercentOfTotal(new BigDecimal("5")));
+        assertThat(policy.currencyRules().get(Currency.getInstance("USD")))
+                .isEqualTo(LowBalanceRule.belowPercentOfInitial(new BigDecimal("10")));
+        assertThat(policy.needsCurrencyTotals()).isTrue();
+        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("EUR", "5% of budget"))))
+                .hasMessageContaining("balance-history.low-balance.currencies.EUR").hasMessageContaining("of total");
     }
 }

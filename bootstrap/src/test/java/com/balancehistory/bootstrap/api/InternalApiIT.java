@@ -5,6 +5,7 @@ import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -76,6 +77,8 @@ class InternalApiIT extends ServiceTestSupport {
     DSLContext dsl;
     @Inject
     JsonMapper json;
+    @Inject
+    EvaluateAlertsUseCase evaluateAlerts;
 
     ApiTestClient api;
 
@@ -410,7 +413,10 @@ class InternalApiIT extends ServiceTestSupport {
     }
 
     @Test
-    void alerts_list_low_balance_low_limit_and_stale_data() {
+    void alerts_list_low_balance_low_limit_and_stale_data_once_the_lifecycle_has_evaluated_them() {
+        // the lifecycle evaluates after every recorded poll and on the report tick; the seeded rows bypassed both
+        evaluateAlerts.evaluate();
+
         JsonNode alerts = ok(api.get("api/v1/alerts", READER_KEY));
 
         List<JsonNode> all = list(alerts.get("alerts"));
@@ -418,13 +424,20 @@ class InternalApiIT extends ServiceTestSupport {
         assertThat(all).anySatisfy(a -> {
             assertThat(text(a, "kind")).isEqualTo("low-balance");
             assertThat(text(a, "accountId")).isEqualTo(MAIN);
+            assertThat(text(a, "value")).isEqualTo("500.00");
             assertThat(text(a, "threshold")).isEqualTo("550.00");
+            assertThat(text(a, "currency")).isEqualTo("CHF");
         });
         assertThat(all).anySatisfy(a -> {
             assertThat(text(a, "kind")).isEqualTo("low-limit");
             assertThat(text(a, "accountId")).isEqualTo(SOURCE + ".card-limit." + CARD);
             assertThat(text(a, "period")).isEqualTo("daily");
             assertThat(text(a, "value")).isEqualTo("5.00");
+            assertThat(text(a, "threshold")).isEqualTo("10.00");
+        });
+        assertThat(all).noneSatisfy(a -> {
+            assertThat(text(a, "kind")).isEqualTo("low-limit");
+            assertThat(text(a, "period")).isEqualTo("weekly");
         });
         assertThat(all).anySatisfy(a -> {
             assertThat(text(a, "kind")).isEqualTo("stale-data");
@@ -567,6 +580,19 @@ class InternalApiIT extends ServiceTestSupport {
         problem(api.get("api/v1/polls/999999999", READER_KEY), 404);
         problem(api.get("api/v1/polls/abc", READER_KEY), 404);
         assertThat(text(problem(api.get("api/v1/polls?limit=0", READER_KEY), 400), "parameter")).isEqualTo("limit");
+    }
+
+    @Test
+    void a_poll_through_the_api_is_followed_by_an_alert_evaluation() {
+        ok(api.post("api/v1/polls?source=" + POLLED, ADMIN_KEY, null));
+
+        // no explicit evaluation: the source that was never polled successfully is stale right after its poll
+        JsonNode alerts = ok(api.get("api/v1/alerts", READER_KEY));
+        assertThat(list(alerts.get("alerts"))).anySatisfy(a -> {
+            assertThat(text(a, "kind")).isEqualTo("stale-data");
+            assertThat(text(a, "source")).isEqualTo(POLLED);
+            assertThat(text(a, "message")).contains("never been polled successfully");
+        });
     }
 
     @Test

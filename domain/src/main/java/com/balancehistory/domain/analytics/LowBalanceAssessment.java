@@ -60,7 +60,9 @@ public record LowBalanceAssessment(
             case LOW -> "available " + available + " is below threshold " + threshold.orElseThrow() + scopeText();
             case OK -> "available " + available + " is not below threshold " + threshold.orElseThrow() + scopeText();
             case NO_RULE -> "no low-balance rule for account " + account + " or " + available.currencyCode();
-            case NOT_EVALUABLE -> "the initial balance of account " + account + " is unknown" + scopeText();
+            case NOT_EVALUABLE -> (rule.orElseThrow() instanceof LowBalanceRule.PercentOfTotal
+                    ? "the total of " + available.currencyCode() + " balances is unknown"
+                    : "the initial balance of account " + account + " is unknown") + scopeText();
         };
     }
 

@@ -6,8 +6,10 @@ import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
 
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,10 +49,50 @@ public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<
     }
 
     /**
-     * Applies the account's rule, or else its currency's rule. An account rule with an absolute threshold in another
-     * currency than the account throws {@link CurrencyMismatchException}: that is a configuration error.
+     * Applies the account's rule, or else its currency's rule, without the currency's total: a percent-of-total rule is
+     * {@link Verdict#NOT_EVALUABLE}. Use {@link #evaluate(AccountBalance, Money)} where the total is known.
      */
     public LowBalanceAssessment evaluate(AccountBalance account) {
+        return evaluate(account, Optional.empty());
+    }
+
+    /**
+     * Applies the account's rule, or else its currency's rule, with {@code positiveTotal} the total of the positive
+     * available balances in the account's currency (see {@link #positiveTotals}). An account rule with an absolute
+     * threshold in another currency than the account throws {@link CurrencyMismatchException}: that is a
+     * configuration error.
+     */
+    public LowBalanceAssessment evaluate(AccountBalance account, Money positiveTotal) {
+        return evaluate(account, Optional.of(positiveTotal));
+    }
+
+    /** Whether some rule needs the currency's total of positive balances (so callers fetch it only when needed). */
+    public boolean needsCurrencyTotals() {
+        return accountRules.values().stream().anyMatch(LowBalanceRule::needsCurrencyTotal)
+                || currencyRules.values().stream().anyMatch(LowBalanceRule::needsCurrencyTotal);
+    }
+
+    /** Per currency, the total of the positive available balances: the base of percent-of-total rules. */
+    public static Map<Currency, Money> positiveTotals(Collection<AccountBalance> accounts) {
+        Map<Currency, Money> totals = new HashMap<>();
+        for (AccountBalance account : accounts) {
+            totals.putIfAbsent(account.currency(), Money.zero(account.currency()));
+            if (account.available().isPositive()) {
+                totals.merge(account.currency(), account.available(), Money::plus);
+            }
+        }
+        return totals;
+    }
+
+    /** Evaluates every account, each with its currency's total of positive balances among {@code accounts}. */
+    public Map<AccountId, LowBalanceAssessment> evaluateAll(Collection<AccountBalance> accounts) {
+        Map<Currency, Money> totals = positiveTotals(accounts);
+        Map<AccountId, LowBalanceAssessment> result = new LinkedHashMap<>();
+        accounts.forEach(account -> result.put(account.id(), evaluate(account, totals.get(account.currency()))));
+        return result;
+    }
+
+    private LowBalanceAssessment evaluate(AccountBalance account, Optional<Money> positiveTotal) {
         Money available = account.available();
         Optional<RuleScope> scope = accountRules.containsKey(account.id()) ? Optional.of(RuleScope.ACCOUNT)
                 : currencyRules.containsKey(account.currency()) ? Optional.of(RuleScope.CURRENCY)
@@ -62,7 +104,7 @@ public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<
         LowBalanceRule rule = scope.get() == RuleScope.ACCOUNT
                 ? accountRules.get(account.id())
                 : currencyRules.get(account.currency());
-        Optional<Money> threshold = rule.thresholdFor(account);
+        Optional<Money> threshold = rule.thresholdFor(account, positiveTotal);
         Verdict verdict = threshold.map(limit -> available.isLessThan(limit) ? Verdict.LOW : Verdict.OK)
                 .orElse(Verdict.NOT_EVALUABLE);
         return new LowBalanceAssessment(account.id(), available, verdict, Optional.of(rule), scope, threshold);

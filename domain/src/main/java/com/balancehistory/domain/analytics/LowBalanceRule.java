@@ -8,17 +8,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When an account's available balance counts as low: below an absolute amount, or below a percentage of the account's
- * initial balance. "Below" is strict: a balance exactly at the threshold is not low.
+ * When an account's available balance counts as low: below an absolute amount, below a percentage of the account's
+ * initial balance, or below a percentage of the total of positive balances in the account's currency. "Below" is
+ * strict: a balance exactly at the threshold is not low. The one definition of a low balance, used by the account
+ * detail, the overview, the allocation report and the low-balance alerts alike.
  */
 public sealed interface LowBalanceRule {
 
     /**
-     * The threshold this rule sets for an account, or empty when the rule cannot be applied to it (a percentage rule
-     * for an account whose initial balance is unknown). An absolute rule in another currency throws
-     * {@link CurrencyMismatchException}: thresholds are never converted.
+     * The threshold this rule sets for an account, or empty when the rule cannot be applied to it (a percentage of
+     * initial rule for an account whose initial balance is unknown, a percentage of total rule without the currency's
+     * total). An absolute rule in another currency throws {@link CurrencyMismatchException}: thresholds are never
+     * converted.
+     *
+     * @param positiveTotal the total of the positive available balances in the account's currency, when known
      */
-    Optional<Money> thresholdFor(AccountBalance account);
+    Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal);
+
+    /** Whether this rule needs the currency's total of positive balances. */
+    default boolean needsCurrencyTotal() {
+        return false;
+    }
 
     /** Low below a fixed amount, e.g. 1,000.00 USD. */
     record Absolute(Money threshold) implements LowBalanceRule {
@@ -27,7 +37,7 @@ public sealed interface LowBalanceRule {
         }
 
         @Override
-        public Optional<Money> thresholdFor(AccountBalance account) {
+        public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
             if (!threshold.hasCurrency(account.currency())) {
                 throw new CurrencyMismatchException("low-balance threshold " + threshold + " cannot apply to account "
                         + account.id() + " in " + account.available().currencyCode());
@@ -53,8 +63,40 @@ public sealed interface LowBalanceRule {
         }
 
         @Override
-        public Optional<Money> thresholdFor(AccountBalance account) {
+        public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
             return account.initial().map(initial -> initial.times(percent.movePointLeft(2)));
+        }
+    }
+
+    /**
+     * Low below {@code percent} % of the total of the positive available balances in the account's currency
+     * (0 &lt; percent &le; 100), rounded half-even to the currency's scale. Without positive balances the total is
+     * zero, so only a negative balance is
+     * below it.
+     */
+    record PercentOfTotal(BigDecimal percent) implements LowBalanceRule {
+        public PercentOfTotal {
+            Objects.requireNonNull(percent, "percent");
+            if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("low-balance percentage must be above 0 and at most 100, got "
+                        + percent.toPlainString());
+            }
+        }
+
+        @Override
+        public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
+            positiveTotal.ifPresent(total -> {
+                if (!total.hasCurrency(account.currency())) {
+                    throw new CurrencyMismatchException("the total " + total + " is not in the currency of account "
+                            + account.id());
+                }
+            });
+            return positiveTotal.map(total -> total.times(percent.movePointLeft(2)));
+        }
+
+        @Override
+        public boolean needsCurrencyTotal() {
+            return true;
         }
     }
 
@@ -64,5 +106,9 @@ public sealed interface LowBalanceRule {
 
     static LowBalanceRule belowPercentOfInitial(BigDecimal percent) {
         return new PercentOfInitial(percent);
+    }
+
+    static LowBalanceRule belowPercentOfTotal(BigDecimal percent) {
+        return new PercentOfTotal(percent);
     }
 }

@@ -1,5 +1,6 @@
 package com.balancehistory.domain.analytics;
 
+import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.LowBalanceAssessment.RuleScope;
 import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
 import com.balancehistory.domain.money.CurrencyMismatchException;
@@ -145,6 +146,39 @@ class LowBalancePolicyTest {
                 Optional.empty(), Optional.of(usd("2")))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LowBalanceAssessment(id("a"), usd("1"), Verdict.OK,
                 Optional.of(LowBalanceRule.below(usd("2"))), Optional.of(RuleScope.ACCOUNT), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_percent_of_total_rule_compares_with_a_share_of_the_currencys_positive_balances() {
+        LowBalancePolicy share = LowBalancePolicy.none()
+                .forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+        AccountBalance small = account("small", eur("99.99"));
+        AccountBalance big = account("big", eur("900.01"));
+        AccountBalance overdrawn = account("overdrawn", eur("-50"));
+
+        Map<AccountId, LowBalanceAssessment> all = share.evaluateAll(java.util.List.of(small, big, overdrawn));
+
+        assertThat(LowBalancePolicy.positiveTotals(java.util.List.of(small, big, overdrawn)))
+                .containsEntry(EUR, eur("1000.00"));
+        assertThat(all.get(small.id()).isLow()).isTrue();
+        assertThat(all.get(small.id()).threshold()).contains(eur("100.00"));
+        assertThat(all.get(big.id()).verdict()).isEqualTo(Verdict.OK);
+        assertThat(all.get(overdrawn.id()).isLow()).isTrue();
+        assertThat(share.needsCurrencyTotals()).isTrue();
+        assertThat(policy.needsCurrencyTotals()).isFalse();
+    }
+
+    @Test
+    void a_percent_of_total_rule_without_the_total_is_not_evaluable_and_says_so() {
+        LowBalancePolicy share = LowBalancePolicy.none()
+                .forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+
+        LowBalanceAssessment assessment = share.evaluate(account("a", eur("1")));
+
+        assertThat(assessment.verdict()).isEqualTo(Verdict.NOT_EVALUABLE);
+        assertThat(assessment.reason()).isEqualTo("the total of EUR balances is unknown (currency rule)");
+        assertThatThrownBy(() -> LowBalanceRule.belowPercentOfTotal(new BigDecimal("0")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

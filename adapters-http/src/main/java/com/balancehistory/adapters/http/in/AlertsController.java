@@ -9,7 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Active alerts: low balances, low card limits and stale data. */
+/** Active alerts of the lifecycle: low balances, low card limits, stale data and significant changes. */
 @Controller("/api/v1/alerts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "alerts")
@@ -22,7 +22,7 @@ public class AlertsController {
     }
 
     @Get
-    @Operation(summary = "The low-balance, low-limit and stale-data alerts active now")
+    @Operation(summary = "The alerts active now (fired and not yet resolved)")
     public AlertsResponse active() {
         return AlertsResponse.of(alerts.activeAlerts());
     }

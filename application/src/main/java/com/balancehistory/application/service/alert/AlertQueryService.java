@@ -5,7 +5,6 @@ import com.balancehistory.application.port.in.alert.ListAlertsUseCase;
 import com.balancehistory.application.port.in.query.ActiveAlert;
 import com.balancehistory.application.port.in.query.ActiveAlertsQuery;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
-import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Active alerts and alert history from the recorded lifecycle. It also answers the API's {@link ActiveAlertsQuery}
- * from the stored state instead of computing alerts on every call. That port has no kind for significant changes,
- * so those appear in {@link #active()} and the history only.
+ * Active alerts and alert history from the recorded lifecycle. It is also the one implementation of the API's
+ * {@link ActiveAlertsQuery}: {@code GET /api/v1/alerts} lists the lifecycle's active alerts, every kind included.
  */
 public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQuery {
 
@@ -49,8 +47,7 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
 
     @Override
     public List<ActiveAlert> activeAlerts() {
-        return active().stream().filter(state -> state.key().kind() != AlertKind.SIGNIFICANT_CHANGE)
-                .map(AlertQueryService::toActiveAlert).toList();
+        return active().stream().map(AlertQueryService::toActiveAlert).toList();
     }
 
     private static ActiveAlert toActiveAlert(AlertState state) {
@@ -58,11 +55,11 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
             case LOW_BALANCE -> ActiveAlert.Kind.LOW_BALANCE;
             case LOW_LIMIT -> ActiveAlert.Kind.LOW_LIMIT;
             case STALE_DATA -> ActiveAlert.Kind.STALE_DATA;
-            case SIGNIFICANT_CHANGE -> throw new IllegalStateException("no API kind for significant changes");
+            case SIGNIFICANT_CHANGE -> ActiveAlert.Kind.SIGNIFICANT_CHANGE;
         };
         Optional<String> account = Optional.empty();
         Optional<LimitPeriod> period = Optional.empty();
-        if (kind == ActiveAlert.Kind.LOW_BALANCE) {
+        if (kind == ActiveAlert.Kind.LOW_BALANCE || kind == ActiveAlert.Kind.SIGNIFICANT_CHANGE) {
             account = Optional.of(state.key().subject());
         } else if (kind == ActiveAlert.Kind.LOW_LIMIT) {
             String subject = state.key().subject();

@@ -4,6 +4,7 @@ import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.limit.LimitPeriod;
 
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The configured alert rules.
  *
- * @param lowBalance        low-balance rules; a rule for an account overrides one for its currency
+ * @param lowBalance        the low-balance rules, the same ones the account detail, overview and reports apply (an
+ *                          account's rule overrides its currency's)
  * @param lowLimit          low remaining card limit: below {@code percent} % of the configured total, per period
  *                          (a rule without a period applies to every period without its own rule)
  * @param staleIntervals    a source is stale after this many poll intervals without a successful poll (empty: off)
@@ -24,12 +26,12 @@ import java.util.Optional;
  * @param lifecycle         the cooldown between a resolution and the next firing
  * @param targets           where notifications of fired and resolved alerts go
  */
-public record AlertRules(List<LowBalance> lowBalance, List<LowLimit> lowLimit, Optional<BigDecimal> staleIntervals,
+public record AlertRules(LowBalancePolicy lowBalance, List<LowLimit> lowLimit, Optional<BigDecimal> staleIntervals,
                          Optional<Duration> significantWindow, SourceIntervals intervals, Hysteresis hysteresis,
                          AlertLifecycle lifecycle, List<DeliveryTarget> targets) {
 
     public AlertRules {
-        lowBalance = List.copyOf(lowBalance);
+        Objects.requireNonNull(lowBalance, "lowBalance");
         lowLimit = List.copyOf(lowLimit);
         staleIntervals = staleIntervals == null ? Optional.empty() : staleIntervals;
         significantWindow = significantWindow == null ? Optional.empty() : significantWindow;
@@ -37,35 +39,6 @@ public record AlertRules(List<LowBalance> lowBalance, List<LowLimit> lowLimit, O
         Objects.requireNonNull(hysteresis, "hysteresis");
         Objects.requireNonNull(lifecycle, "lifecycle");
         targets = List.copyOf(targets);
-    }
-
-    /** What a low-balance threshold is measured in. */
-    public enum Measure {
-        /** An amount in the account's currency. */
-        AMOUNT,
-        /** Percent of the account's initial balance. */
-        PERCENT_OF_INITIAL,
-        /** Percent of the total of positive balances in the account's currency. */
-        PERCENT_OF_TOTAL
-    }
-
-    /**
-     * One low-balance rule for an account ({@code account} set) or for every account in a currency ({@code currency}
-     * set). An AMOUNT rule for a currency is in that currency; for an account, in the account's currency.
-     */
-    public record LowBalance(Optional<String> account, Optional<String> currency, Measure measure, BigDecimal value) {
-        public LowBalance {
-            account = account == null ? Optional.empty() : account;
-            currency = currency == null ? Optional.empty() : currency;
-            Objects.requireNonNull(measure, "measure");
-            Objects.requireNonNull(value, "value");
-            if (account.isPresent() == currency.isPresent()) {
-                throw new IllegalArgumentException("a low-balance rule is for one account or for one currency");
-            }
-            if (value.signum() < 0 || (measure != Measure.AMOUNT && value.compareTo(BigDecimal.valueOf(100)) > 0)) {
-                throw new IllegalArgumentException("a low-balance threshold is non-negative, percentages at most 100");
-            }
-        }
     }
 
     /** Low remaining card limit: remaining below {@code percent} % of the configured total. */

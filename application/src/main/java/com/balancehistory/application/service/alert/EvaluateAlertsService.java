@@ -17,6 +17,11 @@ import com.balancehistory.domain.alert.AlertReading;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Condition;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.AccountBalance;
+import com.balancehistory.domain.analytics.LowBalanceAssessment;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
 
 import java.math.BigDecimal;
@@ -36,7 +41,8 @@ import java.util.TreeSet;
 /**
  * Evaluates the alert rules against the newest recorded values, applies each alert's lifecycle (fire once, stay quiet,
  * resolve past the hysteresis band), records every firing and resolution, and notifies the configured targets. Run
- * after each poll tick; several instances may run it at once, since each transition is applied only once.
+ * after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
+ * transition is applied only once.
  */
 public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
 
@@ -96,41 +102,29 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         return readings;
     }
 
+    /** Low balances under the one low-balance policy ({@link LowBalancePolicy}), with the hysteresis band. */
     private void lowBalance(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
-        Map<String, Money> positiveTotals = new HashMap<>();
+        List<AccountBalance> balances = new ArrayList<>();
+        Map<String, AccountValue> byId = new HashMap<>();
         for (AccountValue account : snapshot.accounts()) {
-            if (account.available().isPositive()) {
-                positiveTotals.merge(account.available().currencyCode(), account.available(), Money::plus);
-            }
+            balances.add(new AccountBalance(new AccountId(account.accountId()), account.name(), account.available(),
+                    account.initial()));
+            byId.put(account.accountId(), account);
         }
-        for (AccountValue account : snapshot.accounts()) {
-            String code = account.available().currencyCode();
-            Optional<AlertRules.LowBalance> rule = rules.lowBalance().stream()
-                    .filter(r -> r.account().filter(account.accountId()::equals).isPresent()).findFirst()
-                    .or(() -> rules.lowBalance().stream()
-                            .filter(r -> r.currency().filter(code::equalsIgnoreCase).isPresent()).findFirst());
-            if (rule.isEmpty()) {
-                continue;
+        rules.lowBalance().evaluateAll(balances).forEach((id, assessment) -> {
+            if (assessment.threshold().isEmpty()) {
+                return;
             }
-            Optional<Money> threshold = switch (rule.get().measure()) {
-                case AMOUNT -> Optional.of(Money.of(rule.get().value(), account.available().currency()));
-                case PERCENT_OF_INITIAL -> account.initial().map(initial -> initial.times(rule.get().value()
-                        .movePointLeft(2)));
-                case PERCENT_OF_TOTAL -> Optional.of(positiveTotals.getOrDefault(code,
-                        Money.zero(account.available().currency())).times(rule.get().value().movePointLeft(2)));
-            };
-            if (threshold.isEmpty()) {
-                continue;
-            }
-            Condition condition = rules.hysteresis().lowerBound(account.available().amount(),
-                    threshold.get().amount());
+            AccountValue account = byId.get(id.value());
+            Money threshold = assessment.threshold().get();
+            Condition condition = rules.hysteresis().lowerBound(account.available().amount(), threshold.amount());
             AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, account.accountId());
             readings.put(key, new AlertReading(key, condition, account.source(),
-                    Optional.of(account.available().amount()), Optional.of(threshold.get().amount()),
-                    Optional.of(code), account.name() + ": available " + account.available()
-                    + (condition == Condition.BREACHED ? " is below " : " against threshold ") + threshold.get()
-                    + " (" + describe(rule.get()) + ")"));
-        }
+                    Optional.of(account.available().amount()), Optional.of(threshold.amount()),
+                    Optional.of(account.available().currencyCode()), account.name() + ": available "
+                    + account.available() + (condition == Condition.BREACHED ? " is below " : " against threshold ")
+                    + threshold + " (" + describe(assessment) + ")"));
+        });
     }
 
     private void lowLimit(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
@@ -216,14 +210,15 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         }
     }
 
-    private static String describe(AlertRules.LowBalance rule) {
-        String scope = rule.account().map(a -> "account rule").orElse("currency rule");
-        return switch (rule.measure()) {
-            case AMOUNT -> scope + ", amount";
-            case PERCENT_OF_INITIAL -> scope + ", " + rule.value().stripTrailingZeros().toPlainString()
-                    + " % of initial";
-            case PERCENT_OF_TOTAL -> scope + ", " + rule.value().stripTrailingZeros().toPlainString()
-                    + " % of the currency total";
-        };
+    private static String describe(LowBalanceAssessment assessment) {
+        String scope = assessment.scope().orElseThrow().name().toLowerCase(java.util.Locale.ROOT) + " rule";
+        LowBalanceRule rule = assessment.rule().orElseThrow();
+        if (rule instanceof LowBalanceRule.PercentOfInitial percent) {
+            return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of initial";
+        }
+        if (rule instanceof LowBalanceRule.PercentOfTotal percent) {
+            return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of the currency total";
+        }
+        return scope + ", amount";
     }
 }

@@ -18,6 +18,7 @@ import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
         return readModel.latestBalance(account).map(latest -> {
             AccountBalance balance = analyticsView(latest);
             HealthScore health = settings.healthScale().rate(balance.available());
-            LowBalanceAssessment low = settings.lowBalance().evaluate(balance);
+            LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
+                    ? settings.lowBalance().evaluate(balance, LowBalancePolicy.positiveTotals(readModel
+                    .allLatestBalances().stream().map(BalanceQueryService::analyticsView).toList())
+                    .get(balance.currency()))
+                    : settings.lowBalance().evaluate(balance);
             return new AccountBalanceDetail(view(latest, cutoffs), health, low);
         });
     }
@@ -74,6 +79,7 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
         all.forEach(latest -> byCurrency.computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
                 .add(latest));
         List<AccountBalance> balances = all.stream().map(BalanceQueryService::analyticsView).toList();
+        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
         List<CurrencySummary> summaries = new ArrayList<>();
         for (CurrencyOverview overview : CurrencyOverview.perCurrency(balances)) {
             List<LatestBalance> ofCurrency = byCurrency.get(overview.currency());
@@ -86,7 +92,7 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
             int stale = 0;
             for (LatestBalance latest : ofCurrency) {
                 AccountBalance balance = analyticsView(latest);
-                if (settings.lowBalance().evaluate(balance).isLow()) {
+                if (lowBalance.get(balance.id()).isLow()) {
                     low.add(balance.id());
                 }
                 tiers.merge(settings.healthScale().rate(balance.available()).label(), 1, Integer::sum);

@@ -57,6 +57,7 @@ public final class AllocationReportBuilder {
             balances.add(new AccountBalance(new AccountId(value.accountId()), value.name(), value.available(),
                     value.initial()));
         }
+        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
         Map<String, BigDecimal> previousBalances = new HashMap<>();
         Map<String, BigDecimal> previousTotals = new HashMap<>();
         previous.ifPresent(p -> p.report().currencies().forEach(section -> {
@@ -77,7 +78,7 @@ public final class AllocationReportBuilder {
                 AccountBalance balance = new AccountBalance(share.account(), value.name(), value.available(),
                         value.initial());
                 HealthScore health = settings.healthScale().rate(value.available());
-                LowBalanceAssessment low = settings.lowBalance().evaluate(balance);
+                LowBalanceAssessment low = lowBalance.get(balance.id());
                 Instant staleBefore = staleBefore(settings, value.source(), asOf);
                 boolean stale = value.observedAt().isBefore(staleBefore);
                 if (stale) {

@@ -18,6 +18,8 @@ import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ class EvaluateAlertsServiceTest {
     private String balance = "1500.00";
     private final List<DeliveryPayload> notified = new ArrayList<>();
     private final InMemoryStates store = new InMemoryStates();
+    private LowBalancePolicy lowBalance = LowBalancePolicy.none()
+            .forCurrency(Currency.getInstance("USD"), LowBalanceRule.below(Money.parse("1000", "USD")));
 
     private final AsOfSnapshots snapshots = new AsOfSnapshots() {
         @Override
@@ -72,8 +77,7 @@ class EvaluateAlertsServiceTest {
             public void record(Attempt attempt) { }
             public List<Attempt> attempts(String subject, long subjectId) { return List.of(); }
         };
-        AlertRules rules = new AlertRules(List.of(new AlertRules.LowBalance(Optional.empty(), Optional.of("USD"),
-                AlertRules.Measure.AMOUNT, new BigDecimal("1000"))), List.of(), Optional.of(new BigDecimal("3")),
+        AlertRules rules = new AlertRules(lowBalance, List.of(), Optional.of(new BigDecimal("3")),
                 Optional.empty(), SourceIntervals.everySource(Duration.ofMinutes(5)), Hysteresis.of("0.05"),
                 new AlertLifecycle(Duration.ofMinutes(15)), List.of(new DeliveryTarget.Log()));
         return new EvaluateAlertsService(snapshots, store, rules, new DeliveryService(List.of(capture), log,
@@ -109,6 +113,27 @@ class EvaluateAlertsServiceTest {
         assertThat(service.evaluate()).isEmpty();
         assertThat(store.states).isEmpty();
         assertThat(staleSnapshots.at(now).sources()).hasSize(1);
+    }
+
+    @Test
+    void the_same_policy_as_the_account_detail_drives_the_alert_and_the_api_lists_it_as_active() {
+        lowBalance = LowBalancePolicy.none().forAccount(new com.balancehistory.domain.account.AccountId("s.budget.b1"),
+                LowBalanceRule.below(Money.parse("2000", "USD")));
+        balance = "1500.00";
+
+        List<AlertEvent> events = service().evaluate();
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AlertEvent.Type.FIRED);
+            assertThat(event.threshold()).contains(new BigDecimal("2000.00"));
+            assertThat(event.message()).contains("account rule, amount");
+        });
+        assertThat(new AlertQueryService(store).activeAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(com.balancehistory.application.port.in.query.ActiveAlert.Kind.LOW_BALANCE);
+            assertThat(alert.account()).contains("s.budget.b1");
+            assertThat(alert.value()).contains(Money.parse("1500.00", "USD"));
+            assertThat(alert.threshold()).contains(Money.parse("2000.00", "USD"));
+        });
     }
 
     /** The in-memory twin of the alert state table, with the same version check. */

@@ -50,6 +50,9 @@ public record AccountDetailResponse(BalanceItem balance, Health health, LowBalan
             if (rule instanceof LowBalanceRule.Absolute absolute) {
                 return "below " + absolute.threshold();
             }
+            if (rule instanceof LowBalanceRule.PercentOfTotal total) {
+                return "below " + total.percent().toPlainString() + " % of total";
+            }
             return "below " + ((LowBalanceRule.PercentOfInitial) rule).percent().toPlainString() + " % of initial";
         }
     }

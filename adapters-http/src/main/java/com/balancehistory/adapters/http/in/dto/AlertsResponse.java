@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** The alerts active now. */
+/** The alerts active now, as the alert lifecycle recorded them. */
 @Serdeable
 @Schema(name = "Alerts")
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -19,7 +19,7 @@ public record AlertsResponse(int count, List<Alert> alerts) {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Alert")
-    public record Alert(@Schema(description = "low-balance, low-limit or stale-data") String kind, String source,
+    public record Alert(@Schema(description = "low-balance, low-limit, stale-data or significant-change") String kind, String source,
                         @Nullable String accountId, @Nullable String period, @Nullable String value,
                         @Nullable String threshold, @Nullable String currency, String observedAt, String message) {
     }

@@ -8,17 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A condition that needs attention now: a low balance or low card limit of one account, or stale data of a source.
+ * An alert of the lifecycle that is active now: a low balance, a low card limit or a significant balance change of one
+ * account, or stale data of a source.
  *
- * @param account the account id, empty for a source-wide alert
- * @param value   the balance or remaining limit concerned
+ * @param account    the account id, empty for a source-wide alert
+ * @param value      the balance, remaining limit or change concerned
+ * @param observedAt when the alert fired
  */
 public record ActiveAlert(Kind kind, String source, Optional<String> account, Optional<LimitPeriod> period,
                           Optional<Money> value, Optional<Money> threshold, Instant observedAt, String message) {
 
     /** What an alert is about. */
     public enum Kind {
-        LOW_BALANCE("low-balance"), LOW_LIMIT("low-limit"), STALE_DATA("stale-data");
+        LOW_BALANCE("low-balance"), LOW_LIMIT("low-limit"), STALE_DATA("stale-data"),
+        SIGNIFICANT_CHANGE("significant-change");
 
         private final String apiName;
 
