@@ -26,7 +26,6 @@ import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,21 +161,11 @@ class ReportsFactory {
         return targets;
     }
 
-    /**
-     * The configured poll interval of each source. {@code PollSchedule} is package-private to the bootstrap package,
-     * which this issue may not change, so its public {@code typicalInterval()} is read reflectively.
-     */
+    /** The typical poll interval of each configured source (staleness and the stale-data alert measure in it). */
     static SourceIntervals intervals(ConfiguredSources sources) {
         Map<String, Duration> bySource = new LinkedHashMap<>();
         for (ConfiguredSources.Source source : sources.all()) {
-            try {
-                Object schedule = source.getClass().getMethod("schedule").invoke(source);
-                Method typical = schedule.getClass().getMethod("typicalInterval");
-                typical.setAccessible(true);
-                bySource.put(source.name(), (Duration) typical.invoke(schedule));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                bySource.put(source.name(), SourceIntervals.DEFAULT_INTERVAL);
-            }
+            bySource.put(source.name(), source.typicalInterval());
         }
         return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
     }
