@@ -1,0 +1,89 @@
+package com.balancehistory.adapters.persistence;
+
+import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
+import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.domain.alert.AlertKey;
+import com.balancehistory.domain.alert.AlertKind;
+import com.balancehistory.domain.alert.AlertLifecycle;
+import com.balancehistory.domain.alert.AlertReading;
+import com.balancehistory.domain.alert.AlertState;
+import com.balancehistory.domain.alert.AlertTransition;
+import com.balancehistory.domain.alert.Condition;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JooqAlertStateStoreIT {
+
+    private static final Instant T0 = Instant.parse("2021-05-03T06:00:00Z");
+
+    private final JooqAlertStateStore store = new JooqAlertStateStore(PersistenceTestSupport.dsl());
+    private final AlertLifecycle lifecycle = new AlertLifecycle(Duration.ofMinutes(15));
+    private final AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, "src-" + UUID.randomUUID() + ".budget.b1");
+
+    private AlertReading reading(Condition condition, String value) {
+        return new AlertReading(key, condition, "src", Optional.of(new BigDecimal(value)),
+                Optional.of(new BigDecimal("1000.00")), Optional.of("USD"), "Ops: available " + value + " USD");
+    }
+
+    private Optional<AlertState> current() {
+        return store.states().stream().filter(state -> state.key().equals(key)).findFirst();
+    }
+
+    @Test
+    void a_firing_and_its_resolution_are_stored_as_state_and_as_events_with_their_values() {
+        AlertTransition fire = lifecycle.next(current(), reading(Condition.BREACHED, "999.50"), T0);
+        Optional<AlertEvent> fired = store.apply(fire);
+
+        assertThat(fired).hasValueSatisfying(event -> {
+            assertThat(event.type()).isEqualTo(AlertEvent.Type.FIRED);
+            assertThat(event.value()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("999.50"));
+            assertThat(event.threshold()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1000.00"));
+            assertThat(event.unit()).contains("USD");
+            assertThat(event.occurredAt()).isEqualTo(T0);
+        });
+        assertThat(current()).hasValueSatisfying(state -> assertThat(state.active()).isTrue());
+
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        Optional<AlertEvent> resolved = store.apply(lifecycle.next(current(), reading(Condition.CLEAR, "1200.00"),
+                later));
+
+        assertThat(resolved).hasValueSatisfying(event -> {
+            assertThat(event.type()).isEqualTo(AlertEvent.Type.RESOLVED);
+            assertThat(event.occurredAt()).isEqualTo(later);
+            assertThat(event.firedAt()).isEqualTo(T0);
+            assertThat(event.value()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1200.00"));
+        });
+        assertThat(current()).hasValueSatisfying(state -> {
+            assertThat(state.active()).isFalse();
+            assertThat(state.resolvedAt()).contains(later);
+        });
+        List<AlertEvent> history = store.history(Optional.of(T0), Optional.of(later.plusSeconds(1)), 1000).stream()
+                .filter(event -> event.key().equals(key)).toList();
+        assertThat(history).extracting(AlertEvent::type)
+                .containsExactly(AlertEvent.Type.RESOLVED, AlertEvent.Type.FIRED);
+        assertThat(store.history(Optional.of(T0), Optional.of(later), 1000)).extracting(AlertEvent::key)
+                .contains(key).filteredOn(key::equals).hasSize(1);
+    }
+
+    @Test
+    void a_transition_from_a_state_that_another_instance_already_changed_is_not_applied_twice() {
+        AlertTransition fire = lifecycle.next(Optional.empty(), reading(Condition.BREACHED, "10.00"), T0);
+
+        assertThat(store.apply(fire)).isPresent();
+        assertThat(store.apply(fire)).isEmpty();
+
+        AlertTransition resolve = lifecycle.next(current(), reading(Condition.CLEAR, "5000.00"), T0.plusSeconds(60));
+        assertThat(store.apply(resolve)).isPresent();
+        assertThat(store.apply(resolve)).isEmpty();
+        assertThat(store.history(Optional.empty(), Optional.empty(), 1000)).filteredOn(e -> e.key().equals(key))
+                .hasSize(2);
+    }
+}
