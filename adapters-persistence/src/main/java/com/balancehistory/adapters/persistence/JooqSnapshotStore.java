@@ -101,7 +101,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 SELECT account_id, ?::timestamptz, ?::bigint, provider_as_of, currency, available, ledger, pending,
                        allocated, initial
                 FROM incoming
-                ON CONFLICT DO NOTHING
                 RETURNING 1
             ), latest AS (
                 -- fed from the input, not from RETURNING: a replay has the same observed_at and updates nothing
@@ -155,7 +154,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
                                                  configured_total)
                 SELECT account_id, period, ?::timestamptz, ?::bigint, currency, remaining, configured_total
                 FROM incoming
-                ON CONFLICT DO NOTHING
                 RETURNING *
             ), latest AS (
                 INSERT INTO latest_card_limit (account_id, period, poll_id, observed_at, currency, remaining,
@@ -174,7 +172,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
             INSERT INTO raw_response (poll_id, source, endpoint, http_status, body, body_text, received_at)
             SELECT ?, ?, ?, ?, try_jsonb(t.body), CASE WHEN try_jsonb(t.body) IS NULL THEN t.body END, ?::timestamptz
             FROM (SELECT ?::text AS body) t
-            WHERE NOT EXISTS (SELECT 1 FROM raw_response r WHERE r.poll_id = ? AND r.source = ? AND r.endpoint = ?)
             """;
 
     private final DSLContext dsl;
@@ -213,19 +210,32 @@ public final class JooqSnapshotStore implements SnapshotStore {
         List<Account> written = new ArrayList<>();
         int rows = dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
-            int snapshotRows = db.connectionResult(connection -> writeSource(connection, record, written));
-            db.insertInto(POLL_SOURCE_RESULT)
+            // Idempotency gate: the source's row of this poll is its natural key. A replay finds it (or waits for
+            // a concurrent first attempt to commit, then finds it) and writes nothing; the snapshot tables' own
+            // keys still refuse any duplicate, so the bulk inserts need no per-row conflict handling.
+            int claimed = db.insertInto(POLL_SOURCE_RESULT)
                     .set(POLL_SOURCE_RESULT.POLL_ID, record.pollId())
                     .set(POLL_SOURCE_RESULT.SOURCE, record.source())
                     .set(POLL_SOURCE_RESULT.PROVIDER, record.provider())
                     .set(POLL_SOURCE_RESULT.OUTCOME, record.outcome().code())
                     .set(POLL_SOURCE_RESULT.ERROR_TEXT, record.error().orElse(null))
                     .set(POLL_SOURCE_RESULT.ACCOUNTS_SEEN, accountsSeen(record.result()))
-                    .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, snapshotRows)
+                    .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, 0)
                     .set(POLL_SOURCE_RESULT.STARTED_AT, utc(record.startedAt()))
                     .set(POLL_SOURCE_RESULT.FINISHED_AT, utc(record.observedAt()))
                     .onConflictDoNothing()
                     .execute();
+            if (claimed == 0) {
+                return 0;
+            }
+            int snapshotRows = db.connectionResult(connection -> writeSource(connection, record, written));
+            if (snapshotRows > 0) {
+                db.update(POLL_SOURCE_RESULT)
+                        .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, snapshotRows)
+                        .where(POLL_SOURCE_RESULT.POLL_ID.eq(record.pollId()))
+                        .and(POLL_SOURCE_RESULT.SOURCE.eq(record.source()))
+                        .execute();
+            }
             if (record.result() instanceof FetchResult.Fetched fetched && !fetched.fullyListedKinds().isEmpty()) {
                 markMissingAccountsGone(db, record, fetched);
             }
@@ -404,9 +414,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 statement.setInt(4, response.status());
                 statement.setString(5, record.observedAt().toString());
                 statement.setString(6, response.body().replace("\u0000", ""));
-                statement.setLong(7, record.pollId());
-                statement.setString(8, record.source());
-                statement.setString(9, response.endpoint());
                 statement.addBatch();
             }
             statement.executeBatch();
