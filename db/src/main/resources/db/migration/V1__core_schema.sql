@@ -40,6 +40,8 @@ CREATE TABLE account (
 );
 -- "last seen" is the newest snapshot (latest_balance / latest_card_limit), so a poll need not touch every account.
 CREATE INDEX account_by_source ON account (source, kind);
+-- the few accounts that are gone, checked on every poll of their source
+CREATE INDEX account_gone_by_source ON account (source) WHERE gone_at IS NOT NULL;
 
 -- Every name an account has had, from when it was first seen with it.
 CREATE TABLE account_name (
