@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# API benchmark of issue 5 (results: docs/benchmarks-api.md). Loopback only.
+# API benchmark of issue 5 (results: docs/benchmarks.md ("HTTP API under load")). Loopback only.
 #
 #   docs/bench/api-benchmark.sh            # seed bh_bench_api, start the service, run every load, stop, report
 #

@@ -1,4 +1,4 @@
--- Seed data for the API benchmark (docs/benchmarks-api.md): 1,000 accounts and 1,000,000 snapshots.
+-- Seed data for the API benchmark (docs/benchmarks.md ("HTTP API under load")): 1,000 accounts and 1,000,000 snapshots.
 --
 -- Run against an empty database that the service has migrated once (it applies V1.. at start-up):
 --   psql -h localhost -U postgres -d bh_bench_api -v ON_ERROR_STOP=1 -f docs/bench/seed-api.sql
