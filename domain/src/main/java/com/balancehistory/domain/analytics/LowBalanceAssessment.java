@@ -27,7 +27,10 @@ public record LowBalanceAssessment(
         OK,
         /** No rule covers the account or its currency. */
         NO_RULE,
-        /** A rule applies but cannot be evaluated: a percentage rule and no known initial balance. */
+        /**
+         * A rule applies but cannot be evaluated: a percentage rule and no known initial balance or total, or an
+         * amount in another currency than the account's.
+         */
         NOT_EVALUABLE
     }
 
@@ -60,10 +63,18 @@ public record LowBalanceAssessment(
             case LOW -> "available " + available + " is below threshold " + threshold.orElseThrow() + scopeText();
             case OK -> "available " + available + " is not below threshold " + threshold.orElseThrow() + scopeText();
             case NO_RULE -> "no low-balance rule for account " + account + " or " + available.currencyCode();
-            case NOT_EVALUABLE -> (rule.orElseThrow() instanceof LowBalanceRule.PercentOfTotal
-                    ? "the total of " + available.currencyCode() + " balances is unknown"
-                    : "the initial balance of account " + account + " is unknown") + scopeText();
+            case NOT_EVALUABLE -> notEvaluableBecause(rule.orElseThrow()) + scopeText();
         };
+    }
+
+    private String notEvaluableBecause(LowBalanceRule applied) {
+        if (applied instanceof LowBalanceRule.Absolute absolute) {
+            return "the threshold " + absolute.threshold() + " is not in the account's currency "
+                    + available.currencyCode();
+        }
+        return applied instanceof LowBalanceRule.PercentOfTotal
+                ? "the total of " + available.currencyCode() + " balances is unknown"
+                : "the initial balance of account " + account + " is unknown";
     }
 
     private String scopeText() {

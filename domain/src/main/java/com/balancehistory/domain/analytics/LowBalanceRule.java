@@ -18,8 +18,7 @@ public sealed interface LowBalanceRule {
     /**
      * The threshold this rule sets for an account, or empty when the rule cannot be applied to it (a percentage of
      * initial rule for an account whose initial balance is unknown, a percentage of total rule without the currency's
-     * total). An absolute rule in another currency throws {@link CurrencyMismatchException}: thresholds are never
-     * converted.
+     * total, or an absolute rule in another currency than the account's: thresholds are never converted).
      *
      * @param positiveTotal the total of the positive available balances in the account's currency, when known
      */
@@ -36,13 +35,10 @@ public sealed interface LowBalanceRule {
             Objects.requireNonNull(threshold, "threshold");
         }
 
+        /** Empty (not evaluable) for an account in another currency: a misconfigured rule must not stop the rest. */
         @Override
         public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
-            if (!threshold.hasCurrency(account.currency())) {
-                throw new CurrencyMismatchException("low-balance threshold " + threshold + " cannot apply to account "
-                        + account.id() + " in " + account.available().currencyCode());
-            }
-            return Optional.of(threshold);
+            return threshold.hasCurrency(account.currency()) ? Optional.of(threshold) : Optional.empty();
         }
     }
 

@@ -133,11 +133,14 @@ class LowBalancePolicyTest {
     }
 
     @Test
-    void rejects_an_account_rule_in_another_currency_than_the_account_when_evaluating() {
+    void an_account_rule_in_another_currency_than_the_account_is_not_evaluable_and_says_why() {
         LowBalancePolicy misconfigured = LowBalancePolicy.none().forAccount(id("a"), LowBalanceRule.below(usd("10")));
 
-        assertThatThrownBy(() -> misconfigured.evaluate(account("a", eur("5"))))
-                .isInstanceOf(CurrencyMismatchException.class);
+        LowBalanceAssessment assessment = misconfigured.evaluate(account("a", eur("5")));
+
+        assertThat(assessment.verdict()).isEqualTo(Verdict.NOT_EVALUABLE);
+        assertThat(assessment.isLow()).isFalse();
+        assertThat(assessment.reason()).contains("10.00 USD", "EUR");
     }
 
     @Test
