@@ -41,9 +41,10 @@ import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
 /**
  * PostgreSQL snapshot store. One source's poll is one transaction. Bulk rows travel as arrays through
- * {@code unnest(...)}, so a 100,000-account poll is a handful of statements rather than 100,000 round trips; the
- * snapshot insert, change events, latest values and daily rollups are one statement whose CTEs all see the state
- * before it, which is what makes change detection and replays exact.
+ * {@code unnest(...)}, so a 100,000-account poll is a handful of statements rather than 100,000 round trips. The
+ * snapshot insert, the latest values (which keep the value they replace) and the change events are one statement.
+ * A replay is recognised by the poll's source row, its natural key; daily rollups are made later, from the raw rows
+ * ({@link JooqDailyRollup}).
  */
 public final class JooqSnapshotStore implements SnapshotStore {
 
