@@ -3,7 +3,7 @@ package com.balancehistory.adapters.http.out.equals;
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
 import com.balancehistory.adapters.http.out.testing.SimulatorSources;
-import com.balancehistory.adapters.http.out.testing.TestRuntime;
+import com.balancehistory.adapters.http.out.testing.SimulatorBackedContract;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -13,12 +13,7 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
-import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.RecordedRequest;
-import com.balancehistory.simulator.SimulatorSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -31,31 +26,12 @@ import static com.balancehistory.adapters.http.out.testing.Results.failed;
 import static com.balancehistory.adapters.http.out.testing.Results.fetched;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EqualsMoneyBalanceProviderIT {
+class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
     private static final String ROOT = "775596ae-2624-40af-a9dc-9756110a4a03";
 
     /** 7 budgets holding 12 budget-currency balances (root 3, then 1, 2, 2, 1, 2, 2... see the simulator). */
-    private static ProviderSimulator sim;
     private static int balanceCount;
-    private TestRuntime runtime;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = ProviderSimulator.start(SimulatorSettings.defaults().withEqualsBudgets(7));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.faults().clear();
-        sim.requests().clear();
-        runtime = new TestRuntime();
-    }
 
     private BalanceProvider provider(Map<String, Object> raw) {
         return BalanceProviderFactory.create(SimulatorSources.settings("equals-main", raw), runtime.runtime());

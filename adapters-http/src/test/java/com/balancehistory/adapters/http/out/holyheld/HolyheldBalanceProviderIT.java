@@ -3,7 +3,7 @@ package com.balancehistory.adapters.http.out.holyheld;
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
 import com.balancehistory.adapters.http.out.testing.SimulatorSources;
-import com.balancehistory.adapters.http.out.testing.TestRuntime;
+import com.balancehistory.adapters.http.out.testing.SimulatorBackedContract;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -13,11 +13,7 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
-import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.RecordedRequest;
-import com.balancehistory.simulator.SimulatorSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,29 +25,14 @@ import static com.balancehistory.adapters.http.out.testing.Results.failed;
 import static com.balancehistory.adapters.http.out.testing.Results.fetched;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HolyheldBalanceProviderIT {
+class HolyheldBalanceProviderIT extends SimulatorBackedContract {
 
     private static final String MISSING = "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
             + "\"error\":\"Authorization header missing\"}";
-    private static ProviderSimulator sim;
-    private TestRuntime runtime;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = ProviderSimulator.start(SimulatorSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void reset() {
-        sim.faults().clear();
-        sim.requests().clear();
         sim.setHolyheldBalance("94.20");
-        runtime = new TestRuntime();
     }
 
     private BalanceProvider provider() {
