@@ -43,8 +43,10 @@ import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
  * PostgreSQL snapshot store. One source's poll is one transaction. Bulk rows travel as arrays through
  * {@code unnest(...)}, so a 100,000-account poll is a handful of statements rather than 100,000 round trips. The
  * snapshot insert, the latest values (which keep the value they replace) and the change events are one statement.
- * A replay is recognised by the poll's source row, its natural key; daily rollups are made later, from the raw rows
- * ({@link JooqDailyRollup}).
+ * Latest values are written only for accounts whose balance changed (or that are new, or were not seen by the
+ * previous poll); the others follow the source's newest poll ({@code source_balance_poll}), whose time is their
+ * last sighting. A replay is recognised by the poll's source row, its natural key; daily rollups are made later,
+ * from the raw rows ({@link JooqDailyRollup}).
  */
 public final class JooqSnapshotStore implements SnapshotStore {
 
@@ -85,58 +87,96 @@ public final class JooqSnapshotStore implements SnapshotStore {
             ON CONFLICT DO NOTHING
             """;
 
+    /** Balance snapshots go in through COPY, as {@code psql \copy} would write them. */
+    private static final String COPY_BALANCE_SNAPSHOTS = "balance_snapshot (account_id, observed_at, poll_id, "
+            + "provider_as_of, currency, available, ledger, pending, allocated, initial)";
+
     /**
-     * One statement per poll for balances: the snapshots, then the latest value of each account. The latest upsert
-     * keeps the value it replaces, so its RETURNING rows are exactly the consecutive pairs that change events need.
+     * The latest value of the accounts offered (those that may have changed). A row is updated when this poll is
+     * the source's newest and the value differs or the row did not follow the previous poll; offered accounts
+     * that may be new get a row if they have none. The update keeps the value it replaces, so its RETURNING rows
+     * are exactly the consecutive pairs that change events need. A poll older than the source's newest only adds
+     * rows for accounts that have none. Plain UPDATE and INSERT rather than an upsert: recordings of a source are
+     * serialised by its source_balance_poll row, and a replay never gets here, so nothing else can conflict.
      */
-    private static final String INSERT_BALANCES = """
+    private static final String WRITE_LATEST_BALANCES = """
             WITH incoming AS (
                 SELECT t.account_id, t.provider_as_of::timestamptz AS provider_as_of, t.currency,
                        t.available::numeric AS available, t.ledger::numeric AS ledger, t.pending::numeric AS pending,
-                       t.allocated::numeric AS allocated, t.initial::numeric AS initial
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS t(account_id, provider_as_of, currency, available, ledger, pending, allocated, initial)
-            ), inserted AS (
-                INSERT INTO balance_snapshot (account_id, observed_at, poll_id, provider_as_of, currency, available,
-                                              ledger, pending, allocated, initial)
-                SELECT account_id, ?::timestamptz, ?::bigint, provider_as_of, currency, available, ledger, pending,
-                       allocated, initial
-                FROM incoming
-                RETURNING 1
-            ), latest AS (
-                -- fed from the input, not from RETURNING: a replay has the same observed_at and updates nothing
-                INSERT INTO latest_balance AS l (account_id, poll_id, observed_at, provider_as_of, currency, available,
-                                                 ledger, pending, allocated, initial)
-                SELECT account_id, ?::bigint, ?::timestamptz, provider_as_of, currency, available, ledger, pending,
-                       allocated, initial
-                FROM incoming
-                ON CONFLICT (account_id) DO UPDATE SET
-                    previous_observed_at = l.observed_at, previous_available = l.available,
-                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
-                    provider_as_of = EXCLUDED.provider_as_of, currency = EXCLUDED.currency,
-                    available = EXCLUDED.available, ledger = EXCLUDED.ledger, pending = EXCLUDED.pending,
-                    allocated = EXCLUDED.allocated, initial = EXCLUDED.initial
-                WHERE l.observed_at < EXCLUDED.observed_at
+                       t.allocated::numeric AS allocated, t.initial::numeric AS initial, t.maybe_new
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::boolean[])
+                    AS t(account_id, provider_as_of, currency, available, ledger, pending, allocated, initial,
+                         maybe_new)
+            ), poll AS (
+                SELECT ?::bigint AS poll_id, ?::timestamptz AS observed_at, ?::boolean AS newest,
+                       ?::timestamptz AS previous_observed_at
+            ), updated AS (
+                UPDATE latest_balance l SET
+                    previous_observed_at = CASE WHEN l.follows_source_poll THEN poll.previous_observed_at
+                                                ELSE l.observed_at END,
+                    previous_available = l.available,
+                    poll_id = poll.poll_id, observed_at = poll.observed_at,
+                    provider_as_of = i.provider_as_of, currency = i.currency, available = i.available,
+                    ledger = i.ledger, pending = i.pending, allocated = i.allocated, initial = i.initial,
+                    follows_source_poll = TRUE
+                FROM incoming i, poll
+                WHERE l.account_id = i.account_id AND poll.newest AND l.observed_at < poll.observed_at
+                  AND (NOT l.follows_source_poll OR l.currency <> i.currency OR l.available <> i.available
+                       OR l.ledger IS DISTINCT FROM i.ledger OR l.pending IS DISTINCT FROM i.pending
+                       OR l.allocated IS DISTINCT FROM i.allocated OR l.initial IS DISTINCT FROM i.initial
+                       OR l.provider_as_of IS DISTINCT FROM i.provider_as_of)
                 RETURNING l.account_id, l.observed_at, l.poll_id, l.currency, l.available, l.previous_observed_at,
                           l.previous_available
+            ), added AS (
+                INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
+                                            ledger, pending, allocated, initial, follows_source_poll)
+                SELECT i.account_id, poll.poll_id, poll.observed_at, i.provider_as_of, i.currency, i.available,
+                       i.ledger, i.pending, i.allocated, i.initial, poll.newest
+                FROM incoming i, poll
+                WHERE i.maybe_new
+                  AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
             ), thresholds AS (
                 SELECT * FROM unnest(?::text[], ?::numeric[]) AS th(currency, amount)
-            ), changes AS (
-                INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
-                                            previous_available, available, change, significant)
-                SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
-                       c.previous_available, c.available, c.available - c.previous_available,
-                       (th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
-                       OR (c.previous_available <> 0
-                           AND abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * ?::numeric)
-                       OR c.previous_available = 0
-                FROM latest c
-                LEFT JOIN thresholds th ON th.currency = c.currency
-                WHERE c.previous_available IS NOT NULL AND c.previous_available <> c.available
-                ON CONFLICT DO NOTHING
-                RETURNING 1
             )
-            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM changes)
+            INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
+                                        previous_available, available, change, significant)
+            SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
+                   c.previous_available, c.available, c.available - c.previous_available,
+                   (th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
+                   OR (c.previous_available <> 0
+                       AND abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * ?::numeric)
+                   OR c.previous_available = 0
+            FROM updated c
+            LEFT JOIN thresholds th ON th.currency = c.currency
+            WHERE c.previous_available <> c.available
+            """;
+
+    /** The first recording of a source's balances creates its row, locked until this transaction ends. */
+    private static final String CLAIM_FIRST_BALANCE_POLL = """
+            INSERT INTO source_balance_poll (source, poll_id, observed_at) VALUES (?, ?, ?::timestamptz)
+            ON CONFLICT (source) DO NOTHING
+            """;
+
+    /** Later recordings of the source wait here for each other, so latest values are applied one poll at a time. */
+    private static final String LOCK_NEWEST_BALANCE_POLL =
+            "SELECT poll_id, observed_at FROM source_balance_poll WHERE source = ? FOR UPDATE";
+
+    private static final String ADVANCE_NEWEST_BALANCE_POLL =
+            "UPDATE source_balance_poll SET poll_id = ?, observed_at = ?::timestamptz WHERE source = ?";
+
+    /** Accounts the previous poll saw and this one did not: their last sighting is that previous poll. */
+    private static final String STOP_FOLLOWING_ACCOUNTS = """
+            UPDATE latest_balance SET follows_source_poll = FALSE, poll_id = ?, observed_at = ?::timestamptz
+            WHERE account_id = ANY (?::text[]) AND follows_source_poll
+            """;
+
+    /** The same without knowing the previous poll's accounts: every following account of the source not seen now. */
+    private static final String STOP_FOLLOWING_UNSEEN_ACCOUNTS = """
+            UPDATE latest_balance l SET follows_source_poll = FALSE, poll_id = ?, observed_at = ?::timestamptz
+            FROM account a
+            WHERE a.id = l.account_id AND a.source = ? AND l.follows_source_poll
+              AND NOT EXISTS (SELECT 1 FROM unnest(?::text[]) AS seen(id) WHERE seen.id = l.account_id)
             """;
 
     private static final String MARK_DAY_FOR_ROLLUP = """
@@ -180,6 +220,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private final CardLimitTotals cardLimitTotals;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
     private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
+    private final FollowedBalances followedBalances = new FollowedBalances();
 
     public JooqSnapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals) {
         this.dsl = dsl;
@@ -208,7 +249,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     @Override
     public int recordSource(SourcePollRecord record) {
         ensurePartition(record.observedAt());
-        List<Account> written = new ArrayList<>();
+        Committed committed = new Committed();
         int rows = dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
             // Idempotency gate: the source's row of this poll is its natural key. A replay finds it (or waits for
@@ -229,7 +270,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
             if (claimed == 0) {
                 return 0;
             }
-            int snapshotRows = db.connectionResult(connection -> writeSource(connection, record, written));
+            // The bulk statements' cost estimates would make PostgreSQL JIT-compile them on every poll, which
+            // takes longer than running them; a large hash join in SQL should not spill to disk either.
+            db.execute("SET LOCAL jit = off");
+            db.execute("SET LOCAL work_mem = '64MB'");
+            int snapshotRows = db.connectionResult(connection -> writeSource(connection, record, committed));
             if (snapshotRows > 0) {
                 db.update(POLL_SOURCE_RESULT)
                         .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, snapshotRows)
@@ -242,11 +287,21 @@ public final class JooqSnapshotStore implements SnapshotStore {
             }
             return snapshotRows;
         });
-        knownAccounts.remember(written, record.observedAt()); // only what is committed
+        // only what is committed is remembered
+        knownAccounts.remember(committed.accounts, record.observedAt());
+        if (committed.newestBalances != null) {
+            followedBalances.put(record.source(), committed.newestBalances);
+        }
         return rows;
     }
 
-    private int writeSource(Connection connection, SourcePollRecord record, List<Account> written)
+    /** What a recording leaves for this process to remember once it has committed. */
+    private static final class Committed {
+        final List<Account> accounts = new ArrayList<>();
+        FollowedBalances.Poll newestBalances;
+    }
+
+    private int writeSource(Connection connection, SourcePollRecord record, Committed committed)
             throws SQLException {
         insertRawResponses(connection, record);
         if (!(record.result() instanceof FetchResult.Fetched fetched)) {
@@ -257,16 +312,16 @@ public final class JooqSnapshotStore implements SnapshotStore {
         List<Account> accounts = new ArrayList<>();
         balances.values().forEach(o -> accounts.add(o.account()));
         limits.values().forEach(o -> accounts.add(o.card()));
-        if (accounts.isEmpty()) {
-            return 0;
-        }
         List<Account> changed = knownAccounts.changedOrUnknown(accounts, record.observedAt());
         if (!changed.isEmpty()) {
             upsertAccounts(connection, changed, record.observedAt());
         }
-        bringBackGoneAccounts(connection, record.source(), accounts);
-        written.addAll(accounts);
-        int snapshotRows = insertBalances(connection, balances.values(), record)
+        if (!accounts.isEmpty()) {
+            bringBackGoneAccounts(connection, record.source(), accounts);
+        }
+        committed.accounts.addAll(accounts);
+        // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
+        int snapshotRows = insertBalances(connection, balances, record, committed)
                 + insertCardLimits(connection, limits.values(), record);
         if (!balances.isEmpty()) {
             try (PreparedStatement mark = connection.prepareStatement(MARK_DAY_FOR_ROLLUP)) {
@@ -331,15 +386,139 @@ public final class JooqSnapshotStore implements SnapshotStore {
         }
     }
 
-    private int insertBalances(Connection connection, Collection<BalanceObservation> observations,
-                               SourcePollRecord record) throws SQLException {
-        if (observations.isEmpty()) {
-            return 0;
+    /**
+     * Writes every balance snapshot and, for the source's newest poll, the latest values that changed. Which ones
+     * changed is known from the previous poll's observations when this process recorded that poll; otherwise every
+     * row is offered to the latest-value statement, whose conditions skip the unchanged ones.
+     */
+    private int insertBalances(Connection connection, Map<String, BalanceObservation> byAccount,
+                               SourcePollRecord record, Committed committed) throws SQLException {
+        Optional<NewestBalancePoll> previous = lockNewestBalancePoll(connection, record);
+        boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
+        List<BalanceObservation> observations = new ArrayList<>(byAccount.values());
+        Optional<FollowedBalances.Poll> remembered = previous
+                .flatMap(p -> followedBalances.take(record.source(), p.pollId()));
+        FollowedBalances.Difference difference = FollowedBalances.Difference.unknown(observations.size());
+        if (newest && remembered.isPresent()) {
+            difference = FollowedBalances.difference(remembered.get(), observations, byAccount);
+            stopFollowing(connection, previous.get(), difference.vanished());
+        } else if (newest && previous.isPresent()) {
+            stopFollowingUnseen(connection, previous.get(), record.source(), byAccount.keySet());
         }
+        int rows = observations.isEmpty() ? 0
+                : writeBalances(connection, observations, difference, newest, previous, record);
+        if (newest) {
+            if (previous.isPresent()) {
+                try (PreparedStatement advance = connection.prepareStatement(ADVANCE_NEWEST_BALANCE_POLL)) {
+                    advance.setLong(1, record.pollId());
+                    advance.setString(2, record.observedAt().toString());
+                    advance.setString(3, record.source());
+                    advance.executeUpdate();
+                }
+            }
+            committed.newestBalances = new FollowedBalances.Poll(record.pollId(), byAccount);
+        } else {
+            remembered.ifPresent(poll -> committed.newestBalances = poll); // still the newest: keep it
+        }
+        return rows;
+    }
+
+    /** The source's newest recorded balance poll before this one, locked; empty when this is its first. */
+    private static Optional<NewestBalancePoll> lockNewestBalancePoll(Connection connection, SourcePollRecord record)
+            throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM_FIRST_BALANCE_POLL)) {
+            claim.setString(1, record.source());
+            claim.setLong(2, record.pollId());
+            claim.setString(3, record.observedAt().toString());
+            if (claim.executeUpdate() == 1) {
+                return Optional.empty();
+            }
+        }
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_NEWEST_BALANCE_POLL)) {
+            lock.setString(1, record.source());
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return Optional.of(new NewestBalancePoll(rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()));
+            }
+        }
+    }
+
+    private record NewestBalancePoll(long pollId, Instant observedAt) {
+
+        boolean isOlderThan(SourcePollRecord record) {
+            int byTime = observedAt.compareTo(record.observedAt());
+            return byTime < 0 || (byTime == 0 && pollId < record.pollId());
+        }
+    }
+
+    private static void stopFollowing(Connection connection, NewestBalancePoll previous, List<String> accounts)
+            throws SQLException {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(STOP_FOLLOWING_ACCOUNTS)) {
+            update.setLong(1, previous.pollId());
+            update.setString(2, previous.observedAt().toString());
+            update.setArray(3, connection.createArrayOf("text", accounts.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private static void stopFollowingUnseen(Connection connection, NewestBalancePoll previous, String source,
+                                            Set<String> seen) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(STOP_FOLLOWING_UNSEEN_ACCOUNTS)) {
+            update.setLong(1, previous.pollId());
+            update.setString(2, previous.observedAt().toString());
+            update.setString(3, source);
+            update.setArray(4, connection.createArrayOf("text", seen.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private int writeBalances(Connection connection, List<BalanceObservation> observations,
+                              FollowedBalances.Difference difference, boolean newest,
+                              Optional<NewestBalancePoll> previous, SourcePollRecord record) throws SQLException {
+        int rows = copyBalanceSnapshots(connection, observations, record);
+        List<BalanceObservation> offered = new ArrayList<>();
+        List<Boolean> maybeNew = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            if (difference.offer()[i]) {
+                offered.add(observations.get(i));
+                maybeNew.add(difference.maybeNew()[i]);
+            }
+        }
+        if (!offered.isEmpty()) {
+            writeLatestBalances(connection, offered, maybeNew, newest, previous, record);
+        }
+        return rows;
+    }
+
+    private static int copyBalanceSnapshots(Connection connection, List<BalanceObservation> observations,
+                                            SourcePollRecord record) throws SQLException {
+        String observedAt = record.observedAt().toString();
+        String pollId = Long.toString(record.pollId());
+        try (CopyRows copy = CopyRows.into(connection, COPY_BALANCE_SNAPSHOTS)) {
+            for (BalanceObservation o : observations) {
+                Balances b = o.balances();
+                copy.value(o.account().id().value()).value(observedAt).value(pollId)
+                        .value(o.providerAsOf().map(Instant::toString).orElse(null))
+                        .value(b.available().currencyCode()).value(b.available().toPlainString())
+                        .value(plain(b.ledger())).value(plain(b.pending())).value(plain(b.allocated()))
+                        .value(plain(b.initial()))
+                        .endRow();
+            }
+            return Math.toIntExact(copy.end());
+        }
+    }
+
+    private void writeLatestBalances(Connection connection, List<BalanceObservation> observations,
+                                     List<Boolean> maybeNew, boolean newest, Optional<NewestBalancePoll> previous,
+                                     SourcePollRecord record) throws SQLException {
         int n = observations.size();
         String[][] columns = new String[8][n];
-        int i = 0;
-        for (BalanceObservation o : observations) {
+        for (int i = 0; i < n; i++) {
+            BalanceObservation o = observations.get(i);
             Balances b = o.balances();
             columns[0][i] = o.account().id().value();
             columns[1][i] = o.providerAsOf().map(Instant::toString).orElse(null);
@@ -349,24 +528,21 @@ public final class JooqSnapshotStore implements SnapshotStore {
             columns[5][i] = plain(b.pending());
             columns[6][i] = plain(b.allocated());
             columns[7][i] = plain(b.initial());
-            i++;
         }
         String[] thresholdCurrencies = significance.absoluteByCurrency().keySet().toArray(String[]::new);
         String[] thresholdAmounts = significance.absoluteByCurrency().values().stream()
                 .map(BigDecimal::toPlainString).toArray(String[]::new);
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_BALANCES)) {
+        try (PreparedStatement statement = connection.prepareStatement(WRITE_LATEST_BALANCES)) {
             int p = bindColumns(connection, statement, 1, columns);
-            statement.setString(p++, record.observedAt().toString());
+            statement.setArray(p++, connection.createArrayOf("boolean", maybeNew.toArray()));
             statement.setLong(p++, record.pollId());
-            statement.setLong(p++, record.pollId());
             statement.setString(p++, record.observedAt().toString());
+            statement.setBoolean(p++, newest);
+            statement.setString(p++, previous.map(poll -> poll.observedAt().toString()).orElse(null));
             statement.setArray(p++, connection.createArrayOf("text", thresholdCurrencies));
             statement.setArray(p++, connection.createArrayOf("text", thresholdAmounts));
             statement.setBigDecimal(p, significance.percentOfPrevious());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+            statement.executeUpdate();
         }
     }
 

@@ -60,10 +60,9 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public BalanceRows latestBalances(BalanceSelection selection) {
         Condition where = conditions(selection);
-        long total = dsl.fetchCount(dsl.select().from(LATEST_BALANCE).join(ACCOUNT)
-                .on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID)).where(where));
+        long total = dsl.fetchCount(dsl.select().from(QueryRows.LATEST_WITH_ACCOUNT).where(where));
         List<LatestBalance> rows = dsl.select(QueryRows.LATEST_FIELDS)
-                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .from(QueryRows.LATEST_WITH_ACCOUNT)
                 .where(where)
                 .orderBy(order(selection))
                 .limit(selection.limit()).offset(selection.offset())
@@ -80,7 +79,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         selection.text().ifPresent(text -> conditions.add(
                 ACCOUNT.NAME.containsIgnoreCase(text).or(ACCOUNT.ID.containsIgnoreCase(text))));
         selection.stale().ifPresent(stale -> {
-            Condition isStale = LATEST_BALANCE.OBSERVED_AT.lt(staleCutoff(selection));
+            Condition isStale = QueryRows.LATEST_OBSERVED_AT.lt(staleCutoff(selection));
             conditions.add(stale ? isStale : DSL.not(isStale));
         });
         return DSL.and(conditions);
@@ -107,7 +106,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         Field<?> key = switch (selection.sort()) {
             case NAME -> DSL.lower(ACCOUNT.NAME);
             case AVAILABLE -> LATEST_BALANCE.AVAILABLE;
-            case OBSERVED_AT -> LATEST_BALANCE.OBSERVED_AT;
+            case OBSERVED_AT -> QueryRows.LATEST_OBSERVED_AT;
         };
         return selection.descending() ? List.of(key.desc(), ACCOUNT.ID.desc()) : List.of(key.asc(), ACCOUNT.ID.asc());
     }
@@ -115,7 +114,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public List<LatestBalance> allLatestBalances() {
         return dsl.select(QueryRows.LATEST_FIELDS)
-                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .from(QueryRows.LATEST_WITH_ACCOUNT)
                 .orderBy(ACCOUNT.ID)
                 .fetch(QueryRows::latest);
     }
@@ -123,7 +122,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public Optional<LatestBalance> latestBalance(AccountId account) {
         return dsl.select(QueryRows.LATEST_FIELDS)
-                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .from(QueryRows.LATEST_WITH_ACCOUNT)
                 .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))
                 .fetchOptional(QueryRows::latest);
     }

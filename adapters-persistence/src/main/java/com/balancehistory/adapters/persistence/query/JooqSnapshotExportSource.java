@@ -23,7 +23,6 @@ import java.util.function.Function;
 
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
-import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 
 /**
  * Streams exports with a server-side cursor: PostgreSQL's JDBC driver fetches {@value #FETCH_SIZE} rows at a time only
@@ -44,7 +43,7 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
     @Override
     public RowCursor<LatestBalance> latestBalances() {
         return open(db -> db.select(QueryRows.LATEST_FIELDS)
-                .from(LATEST_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+                .from(QueryRows.LATEST_WITH_ACCOUNT)
                 .orderBy(ACCOUNT.ID), QueryRows::latest);
     }
 

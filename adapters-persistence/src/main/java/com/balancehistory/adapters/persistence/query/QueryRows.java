@@ -10,6 +10,8 @@ import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,15 +24,29 @@ import java.util.Optional;
 
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
 
 /** Maps stored rows to domain values: accounts, and amounts at their currency's scale. */
 final class QueryRows {
 
-    /** The columns of a latest balance with its account. */
+    /** Latest balances with their accounts and their sources' newest balance poll. */
+    static final Table<?> LATEST_WITH_ACCOUNT = LATEST_BALANCE
+            .join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
+            .leftJoin(SOURCE_BALANCE_POLL).on(SOURCE_BALANCE_POLL.SOURCE.eq(ACCOUNT.SOURCE));
+
+    /**
+     * When the latest value was last observed: the source's newest balance poll while the row follows it (the
+     * value was seen again unchanged), else the row's own time. analytics.latest_balances says the same in SQL.
+     */
+    static final Field<OffsetDateTime> LATEST_OBSERVED_AT = DSL
+            .when(LATEST_BALANCE.FOLLOWS_SOURCE_POLL, SOURCE_BALANCE_POLL.OBSERVED_AT)
+            .otherwise(LATEST_BALANCE.OBSERVED_AT);
+
+    /** The columns of a latest balance with its account, read from {@link #LATEST_WITH_ACCOUNT}. */
     static final List<Field<?>> LATEST_FIELDS = List.of(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND,
             ACCOUNT.EXTERNAL_ID, ACCOUNT.NAME, ACCOUNT.PARENT_EXTERNAL_ID, ACCOUNT.GONE_AT, LATEST_BALANCE.CURRENCY,
             LATEST_BALANCE.AVAILABLE, LATEST_BALANCE.LEDGER, LATEST_BALANCE.PENDING, LATEST_BALANCE.ALLOCATED,
-            LATEST_BALANCE.INITIAL, LATEST_BALANCE.OBSERVED_AT, LATEST_BALANCE.PROVIDER_AS_OF);
+            LATEST_BALANCE.INITIAL, LATEST_OBSERVED_AT, LATEST_BALANCE.PROVIDER_AS_OF);
 
     private QueryRows() {
     }
@@ -50,7 +66,7 @@ final class QueryRows {
                 optionalMoney(row.get(LATEST_BALANCE.PENDING), currency),
                 optionalMoney(row.get(LATEST_BALANCE.ALLOCATED), currency),
                 optionalMoney(row.get(LATEST_BALANCE.INITIAL), currency));
-        return new LatestBalance(account(row, currency), balances, instant(row.get(LATEST_BALANCE.OBSERVED_AT)),
+        return new LatestBalance(account(row, currency), balances, instant(row.get(LATEST_OBSERVED_AT)),
                 optionalInstant(row.get(LATEST_BALANCE.PROVIDER_AS_OF)), optionalInstant(row.get(ACCOUNT.GONE_AT)));
     }
 

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,17 +46,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Recording one poll of 100,000 balances, from domain objects to committed rows, side by side with psql's
  * {@code \copy} of the same rows into the same table. Each invocation writes a new poll (new observed time), as in
- * production. Run: see docs/benchmarks.md.
+ * production, in which {@code changedPercent} of the balances differ from the poll before. Each benchmark and
+ * parameter runs in its own JVM and so its own fresh database. Run: see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
 @Fork(1)
 public class RecordingBenchmark {
 
     static final int ROWS = 100_000;
+
+    /** Share of accounts whose balance changed since the previous poll: none, a busy day, every one. */
+    @Param({"0", "10", "100"})
+    public int changedPercent;
 
     private DSLContext dsl;
     private JooqSnapshotStore store;
@@ -63,6 +69,7 @@ public class RecordingBenchmark {
     private Path csv;
     private TestDatabase db;
     private Instant observedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private int poll;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, java.sql.SQLException {
@@ -85,6 +92,15 @@ public class RecordingBenchmark {
     @Setup(Level.Invocation)
     public void nextPoll() throws IOException {
         observedAt = observedAt.plusSeconds(300);
+        poll++;
+        for (int i = 0; i < ROWS; i++) {
+            if ((i + poll) % 100 < changedPercent) {
+                BalanceObservation before = balances.get(i);
+                Money spent = Money.parse("1.00", before.balances().available().currency());
+                balances.set(i, BalanceObservation.of(before.account(),
+                        Balances.available(before.balances().available().minus(spent))));
+            }
+        }
         StringBuilder rows = new StringBuilder(ROWS * 48);
         long copyPoll = observedAt.getEpochSecond();
         for (BalanceObservation b : balances) {

@@ -1,0 +1,200 @@
+package com.balancehistory.adapters.persistence;
+
+import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
+import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.BalanceObservation;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unchanged balances are not rewritten into latest_balance, yet every reader sees them as observed by the newest
+ * poll that returned them; accounts a poll lacks keep their last sighting. Each case runs with one instance
+ * recording every poll (it knows the previous poll's values) and with two instances taking turns (each finds the
+ * other's poll newest, so it compares in SQL).
+ */
+class LatestBalanceFollowingIT {
+
+    enum Recorders { ONE_INSTANCE, TWO_INSTANCES_TAKING_TURNS }
+
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(300);
+    private static final Instant T2 = T0.plusSeconds(600);
+    private static final Instant T3 = T0.plusSeconds(900);
+
+    private final DSLContext dsl = PersistenceTestSupport.dsl();
+    private final JooqBalanceReadModel readModel = new JooqBalanceReadModel(dsl);
+    private List<JooqSnapshotStore> instances;
+    private int polls;
+    private String source;
+
+    @BeforeEach
+    void uniqueSource() {
+        source = "follow-" + UUID.randomUUID().toString().substring(0, 8);
+        polls = 0;
+    }
+
+    private void use(Recorders recorders) {
+        JooqSnapshotStore first = newInstance();
+        instances = recorders == Recorders.ONE_INSTANCE ? List.of(first) : List.of(first, newInstance());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recorders.class)
+    void an_unchanged_balance_is_not_rewritten_but_reads_as_observed_by_the_newest_poll(Recorders recorders) {
+        use(recorders);
+        record(T0, listed(balance("b1", "100.00"), balance("b2", "5.00")));
+        long firstWrite = latestPollId("b1");
+        record(T1, listed(balance("b1", "100.00"), balance("b2", "4.00")));
+        record(T2, listed(balance("b1", "100.00"), balance("b2", "4.00")));
+
+        assertThat(latestPollId("b1")).as("row of the unchanged balance keeps the poll that wrote it")
+                .isEqualTo(firstWrite);
+        assertThat(observedAtInView("b1")).isEqualTo(T2);
+        assertThat(observedAtInView("b2")).isEqualTo(T2);
+        assertThat(readModel.latestBalance(id("b1")).map(LatestBalance::observedAt)).contains(T2);
+        assertThat(readModel.latestBalance(id("b2")).orElseThrow().balances().available().toPlainString())
+                .isEqualTo("4.00");
+        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recorders.class)
+    void an_account_a_poll_did_not_return_keeps_its_last_sighting_until_it_comes_back(Recorders recorders) {
+        use(recorders);
+        record(T0, partial(balance("b1", "1.00"), balance("b2", "2.00")));
+        record(T1, partial(balance("b1", "1.00"), balance("b2", "2.00")));
+        record(T2, partial(balance("b1", "1.00")));
+
+        assertThat(observedAtInView("b1")).isEqualTo(T2);
+        assertThat(observedAtInView("b2")).as("b2 was last seen by the poll at T1").isEqualTo(T1);
+        assertThat(readModel.latestBalance(id("b2")).map(LatestBalance::observedAt)).contains(T1);
+        assertThat(dsl.fetchValue("SELECT last_seen_at FROM analytics.latest_balances WHERE account_id = ?",
+                id("b2").value())).isEqualTo(OffsetDateTime.parse("2026-11-20T10:05:00Z"));
+
+        record(T3, partial(balance("b1", "1.00"), balance("b2", "2.00")));
+
+        assertThat(observedAtInView("b2")).isEqualTo(T3);
+        assertThat(count("balance_change WHERE account_id = '" + id("b2").value() + "'")).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recorders.class)
+    void a_change_after_unchanged_polls_is_paired_with_the_last_sighting_of_the_old_value(Recorders recorders) {
+        use(recorders);
+        record(T0, listed(balance("b1", "100.00")));
+        record(T1, listed(balance("b1", "100.00")));
+        record(T2, listed(balance("b1", "90.00")));
+        record(T3, listed(balance("b1", "90.00")));
+
+        List<Record> changes = dsl.fetch("SELECT previous_observed_at, observed_at, previous_available, available "
+                + "FROM balance_change WHERE account_id = ?", id("b1").value());
+        assertThat(changes).hasSize(1);
+        Record change = changes.get(0);
+        assertThat(change.get("previous_observed_at", OffsetDateTime.class).toInstant()).isEqualTo(T1);
+        assertThat(change.get("observed_at", OffsetDateTime.class).toInstant()).isEqualTo(T2);
+        assertThat(change.get("previous_available", BigDecimal.class)).isEqualByComparingTo("100.00");
+        assertThat(change.get("available", BigDecimal.class)).isEqualByComparingTo("90.00");
+        assertThat(observedAtInView("b1")).isEqualTo(T3);
+    }
+
+    @Test
+    void a_poll_recorded_after_a_newer_one_adds_its_snapshots_but_not_its_older_values() {
+        use(Recorders.ONE_INSTANCE);
+        long older = open(T0);
+        record(T1, listed(balance("b1", "50.00")));
+        recordOpened(older, T0, listed(balance("b1", "70.00"), balance("b9", "9.00")));
+        record(T2, listed(balance("b1", "50.00")));
+
+        assertThat(readModel.latestBalance(id("b1")).orElseThrow().balances().available().toPlainString())
+                .isEqualTo("50.00");
+        assertThat(observedAtInView("b1")).isEqualTo(T2);
+        assertThat(observedAtInView("b9")).as("seen only by the older poll").isEqualTo(T0);
+        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'")).isEqualTo(3);
+        assertThat(count("balance_change WHERE account_id = '" + id("b1").value() + "'")).isZero();
+    }
+
+    @Test
+    void an_instance_does_not_trust_what_it_remembers_once_another_instance_recorded_a_newer_poll() {
+        use(Recorders.TWO_INSTANCES_TAKING_TURNS);
+        record(T0, listed(balance("b1", "10.00"))); // first instance: remembers 10.00
+        record(T1, listed(balance("b1", "12.00"))); // second instance
+        record(T2, listed(balance("b1", "10.00"))); // first instance again: unchanged from what it remembers
+
+        assertThat(readModel.latestBalance(id("b1")).orElseThrow().balances().available().toPlainString())
+                .isEqualTo("10.00");
+        assertThat(dsl.fetch("SELECT previous_available, available FROM balance_change WHERE account_id = ? "
+                        + "ORDER BY observed_at", id("b1").value())
+                .map(r -> r.get(0, BigDecimal.class).toPlainString() + "->" + r.get(1, BigDecimal.class).toPlainString()))
+                .containsExactly("10.0000->12.0000", "12.0000->10.0000");
+    }
+
+    private JooqSnapshotStore newInstance() {
+        return new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+    }
+
+    private BalanceObservation balance(String externalId, String amount) {
+        return Fixtures.balance(source, externalId, amount, "USD");
+    }
+
+    /** A complete budget list. */
+    private FetchResult.Fetched listed(BalanceObservation... balances) {
+        return Fixtures.fetched(source, balances);
+    }
+
+    /** Balances read one by one (configured grants, say): a missing one is not gone, only not seen. */
+    private FetchResult.Fetched partial(BalanceObservation... balances) {
+        return new FetchResult.Fetched(source, List.of(balances), List.of(), List.of(), Set.of(), List.of());
+    }
+
+    private void record(Instant at, FetchResult result) {
+        recordOpened(open(at), at, result);
+    }
+
+    private long open(Instant at) {
+        return instances.get(0).openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
+    }
+
+    private void recordOpened(long pollId, Instant at, FetchResult result) {
+        JooqSnapshotStore instance = instances.get(polls++ % instances.size());
+        instance.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at,
+                at, result));
+    }
+
+    private AccountId id(String externalId) {
+        return balance(externalId, "0").account().id();
+    }
+
+    private long latestPollId(String externalId) {
+        return dsl.fetchValue("SELECT poll_id FROM latest_balance WHERE account_id = ?", id(externalId).value())
+                instanceof Long value ? value : -1;
+    }
+
+    private Instant observedAtInView(String externalId) {
+        return dsl.fetchValue("SELECT observed_at FROM analytics.latest_balances WHERE account_id = ?",
+                id(externalId).value()) instanceof OffsetDateTime value ? value.toInstant() : null;
+    }
+
+    private int count(String fromWhere) {
+        return dsl.fetchOne("SELECT count(*) FROM " + fromWhere).get(0, Integer.class);
+    }
+}
