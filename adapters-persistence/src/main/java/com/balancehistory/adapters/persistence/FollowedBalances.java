@@ -1,25 +1,42 @@
 package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The balances of each source's newest poll that this process recorded, so the next poll can tell which latest
  * values changed without reading them back. An entry is used only when the database says that poll is still the
- * source's newest ({@code source_balance_poll}); otherwise the store compares in SQL. An entry is taken out while a
+ * source's newest ({@code source_balance_poll}); otherwise the store reads the rows that follow that poll. An entry is taken out while a
  * poll of its source is recorded and put back only after that commits, so a failed recording never leaves a guess.
  */
 final class FollowedBalances {
 
-    /** One source's newest recorded poll and the observations it recorded, by account id. */
-    record Poll(long pollId, Map<String, BalanceObservation> byAccount) {
+    /** What a poll saw of one account's balance. */
+    record Seen(Balances balances, Optional<Instant> providerAsOf) {
+
+        static Seen of(BalanceObservation observation) {
+            return new Seen(observation.balances(), observation.providerAsOf());
+        }
+    }
+
+    /** One source's newest recorded poll and what it saw, by account id. */
+    record Poll(long pollId, Map<String, Seen> byAccount) {
+
+        static Poll of(long pollId, Collection<BalanceObservation> observations) {
+            Map<String, Seen> byAccount = new HashMap<>(observations.size() * 4 / 3 + 1);
+            observations.forEach(o -> byAccount.put(o.account().id().value(), Seen.of(o)));
+            return new Poll(pollId, byAccount);
+        }
     }
 
     /**
@@ -59,10 +76,9 @@ final class FollowedBalances {
         boolean[] unseen = new boolean[incoming.size()];
         for (int i = 0; i < changed.length; i++) {
             BalanceObservation now = incoming.get(i);
-            BalanceObservation before = previous.byAccount().get(now.account().id().value());
+            Seen before = previous.byAccount().get(now.account().id().value());
             unseen[i] = before == null;
-            changed[i] = before == null || !before.balances().equals(now.balances())
-                    || !Objects.equals(before.providerAsOf(), now.providerAsOf());
+            changed[i] = before == null || !before.equals(Seen.of(now));
         }
         List<String> vanished = new ArrayList<>();
         for (String id : previous.byAccount().keySet()) {

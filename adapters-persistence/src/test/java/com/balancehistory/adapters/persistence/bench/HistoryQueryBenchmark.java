@@ -73,10 +73,19 @@ public class HistoryQueryBenchmark {
                        (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], round((100000 - k * 7 + a % 1000)::numeric, 2)
                 FROM generate_series(1, ?) k, generate_series(1, ?) a
                 """, FIRST_DAY.toString(), perAccount, perAccount, ACCOUNTS);
+        // as after steady polling: most latest rows follow the source's newest poll, one in ten was not seen by it
         dsl.execute("""
-                INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available)
-                SELECT DISTINCT ON (account_id) account_id, poll_id, observed_at, currency, available
+                INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available, follows_source_poll)
+                SELECT DISTINCT ON (account_id) account_id, poll_id, observed_at, currency, available,
+                       right(account_id, 1) <> '0'
                 FROM balance_snapshot ORDER BY account_id, observed_at DESC
+                """);
+        dsl.execute("""
+                WITH newest AS (
+                    INSERT INTO poll_run (trigger, started_at) SELECT 'schedule', max(observed_at) FROM latest_balance
+                    RETURNING id, started_at
+                )
+                INSERT INTO source_balance_poll (source, poll_id, observed_at) SELECT 'bench', id, started_at FROM newest
                 """);
         dsl.execute("""
                 INSERT INTO daily_rollup_pending (day, marked_at)
