@@ -61,12 +61,11 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     public BalanceRows latestBalances(BalanceSelection selection) {
         Condition where = conditions(selection);
         long total = dsl.fetchCount(dsl.select().from(QueryRows.LATEST_WITH_ACCOUNT).where(where));
-        List<LatestBalance> rows = dsl.select(QueryRows.LATEST_FIELDS)
+        List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
                 .from(QueryRows.LATEST_WITH_ACCOUNT)
                 .where(where)
                 .orderBy(order(selection))
-                .limit(selection.limit()).offset(selection.offset())
-                .fetch(QueryRows::latest);
+                .limit(selection.limit()).offset(selection.offset()));
         return new BalanceRows(rows, total);
     }
 
@@ -113,18 +112,16 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     @Override
     public List<LatestBalance> allLatestBalances() {
-        return dsl.select(QueryRows.LATEST_FIELDS)
+        return QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
                 .from(QueryRows.LATEST_WITH_ACCOUNT)
-                .orderBy(ACCOUNT.ID)
-                .fetch(QueryRows::latest);
+                .orderBy(ACCOUNT.ID));
     }
 
     @Override
     public Optional<LatestBalance> latestBalance(AccountId account) {
-        return dsl.select(QueryRows.LATEST_FIELDS)
+        return QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
                 .from(QueryRows.LATEST_WITH_ACCOUNT)
-                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))
-                .fetchOptional(QueryRows::latest);
+                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))).stream().findFirst();
     }
 
     @Override
