@@ -1,0 +1,87 @@
+package com.balancehistory.bootstrap.api;
+
+import com.balancehistory.bootstrap.ServiceTestSupport;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service in demo mode: polls of the built-in provider simulator go through the real provider clients,
+ * the pooled connection (snapshots by COPY) and the API. A balance that a later poll saw again reads as observed by
+ * that poll, whether or not its latest row was rewritten.
+ */
+@MicronautTest(environments = "demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoRecordingIT extends ServiceTestSupport {
+
+    private static final String ADMIN_KEY = "demo-admin-key-change-me-0001";
+    private static final String READER_KEY = "demo-reader-key-change-me-0001";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DSLContext dsl;
+
+    @Test
+    void every_balance_reads_as_observed_by_the_newest_poll_that_saw_it() {
+        ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+
+        JsonNode first = ok(api.post("api/v1/polls", ADMIN_KEY, null));
+        assertThat(list(first.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
+        JsonNode second = ok(api.post("api/v1/polls", ADMIN_KEY, null));
+        assertThat(list(second.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
+        Instant secondStarted = Instant.parse(text(second, "startedAt"));
+
+        List<JsonNode> balances = list(ok(api.get("api/v1/balances?limit=1000", READER_KEY)).get("items")).stream()
+                .filter(b -> text(b, "source").startsWith("demo-")).toList();
+
+        assertThat(balances).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(balances).allSatisfy(b -> assertThat(Instant.parse(text(b, "observedAt")))
+                .as(text(b, "accountId")).isAfterOrEqualTo(secondStarted));
+        for (JsonNode poll : List.of(first, second)) {
+            assertThat(count("balance_snapshot WHERE poll_id = " + poll.get("id").getLongValue()))
+                    .isEqualTo(balances.size());
+        }
+        assertThat(count("latest_balance WHERE account_id LIKE 'demo-%' AND follows_source_poll"))
+                .isEqualTo(balances.size());
+    }
+
+    private int count(String fromWhere) {
+        return dsl.fetchOne("SELECT count(*) FROM " + fromWhere).get(0, Integer.class);
+    }
+
+    private JsonNode ok(ApiTestClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        try {
+            return json.readValue(response.body(), JsonNode.class);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.coerceStringValue();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.values().forEach(items::add);
+        return items;
+    }
+}
