@@ -78,7 +78,8 @@ final class FollowedBalances {
             BalanceObservation now = incoming.get(i);
             Seen before = previous.byAccount().get(now.account().id().value());
             unseen[i] = before == null;
-            changed[i] = before == null || !before.equals(Seen.of(now));
+            changed[i] = before == null || !before.balances().equals(now.balances())
+                    || !before.providerAsOf().equals(now.providerAsOf());
         }
         List<String> vanished = new ArrayList<>();
         for (String id : previous.byAccount().keySet()) {

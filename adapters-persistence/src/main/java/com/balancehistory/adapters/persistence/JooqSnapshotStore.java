@@ -89,8 +89,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
             """;
 
     /** Balance snapshots go in through COPY, as {@code psql \copy} would write them. */
-    private static final String COPY_BALANCE_SNAPSHOTS = "balance_snapshot (account_id, observed_at, poll_id, "
-            + "provider_as_of, currency, available, ledger, pending, allocated, initial)";
+    private static final String COPY_BALANCE_SNAPSHOTS = "balance_snapshot (account_id, provider_as_of, currency, "
+            + "available, ledger, pending, allocated, initial, observed_at, poll_id)";
 
     /**
      * The latest value of the accounts offered (those that may have changed). A row is updated when this poll is
@@ -478,9 +478,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     java.util.Currency currency = CurrencyCodes.require(rs.getString(2));
-                    Balances balances = new Balances(Money.of(rs.getBigDecimal(3), currency),
-                            storedMoney(rs.getBigDecimal(4), currency), storedMoney(rs.getBigDecimal(5), currency),
-                            storedMoney(rs.getBigDecimal(6), currency), storedMoney(rs.getBigDecimal(7), currency));
+                    Balances balances = StoredAmounts.balances(currency, rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
                     OffsetDateTime asOf = rs.getObject(8, OffsetDateTime.class);
                     byAccount.put(rs.getString(1), new FollowedBalances.Seen(balances,
                             Optional.ofNullable(asOf).map(OffsetDateTime::toInstant)));
@@ -488,10 +487,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
             }
         }
         return new FollowedBalances.Poll(pollId, byAccount);
-    }
-
-    private static Optional<Money> storedMoney(BigDecimal amount, java.util.Currency currency) {
-        return amount == null ? Optional.empty() : Optional.of(Money.of(amount, currency));
     }
 
     private int writeBalances(Connection connection, List<BalanceObservation> observations,
@@ -518,16 +513,24 @@ public final class JooqSnapshotStore implements SnapshotStore {
         String pollId = Long.toString(record.pollId());
         try (CopyRows copy = CopyRows.into(connection, COPY_BALANCE_SNAPSHOTS)) {
             for (BalanceObservation o : observations) {
-                Balances b = o.balances();
-                copy.value(o.account().id().value()).value(observedAt).value(pollId)
-                        .value(o.providerAsOf().map(Instant::toString).orElse(null))
-                        .value(b.available().currencyCode()).value(b.available().toPlainString())
-                        .value(plain(b.ledger())).value(plain(b.pending())).value(plain(b.allocated()))
-                        .value(plain(b.initial()))
-                        .endRow();
+                for (String value : balanceValues(o)) {
+                    copy.value(value);
+                }
+                copy.value(observedAt).value(pollId).endRow();
             }
             return Math.toIntExact(copy.end());
         }
+    }
+
+    /**
+     * One balance as stored, in the order both the snapshot COPY and the latest-value statement take it: account id,
+     * provider as-of, currency, available, ledger, pending, allocated, initial.
+     */
+    private static String[] balanceValues(BalanceObservation o) {
+        Balances b = o.balances();
+        return new String[]{o.account().id().value(), o.providerAsOf().map(Instant::toString).orElse(null),
+                b.available().currencyCode(), b.available().toPlainString(), plain(b.ledger()), plain(b.pending()),
+                plain(b.allocated()), plain(b.initial())};
     }
 
     private void writeLatestBalances(Connection connection, List<BalanceObservation> observations,
@@ -536,16 +539,10 @@ public final class JooqSnapshotStore implements SnapshotStore {
         int n = observations.size();
         String[][] columns = new String[8][n];
         for (int i = 0; i < n; i++) {
-            BalanceObservation o = observations.get(i);
-            Balances b = o.balances();
-            columns[0][i] = o.account().id().value();
-            columns[1][i] = o.providerAsOf().map(Instant::toString).orElse(null);
-            columns[2][i] = b.available().currencyCode();
-            columns[3][i] = b.available().toPlainString();
-            columns[4][i] = plain(b.ledger());
-            columns[5][i] = plain(b.pending());
-            columns[6][i] = plain(b.allocated());
-            columns[7][i] = plain(b.initial());
+            String[] values = balanceValues(observations.get(i));
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
         }
         String[] thresholdCurrencies = significance.absoluteByCurrency().keySet().toArray(String[]::new);
         String[] thresholdAmounts = significance.absoluteByCurrency().values().stream()

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
@@ -137,7 +138,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                 .orderBy(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID)
                 .limit(limit)
                 .fetch(row -> BalancePoint.of(row.value1().toInstant(),
-                        QueryRows.money(row.value2(), CurrencyCodes.require(row.value3()))));
+                        StoredAmounts.money(row.value2(), CurrencyCodes.require(row.value3()))));
     }
 
     private static Condition inRange(AccountId account, Instant from, Instant to) {
@@ -159,10 +160,10 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     private static BucketAggregate toAggregate(Record row) {
         Currency currency = CurrencyCodes.require(row.get("currency", String.class));
         return new BucketAggregate(row.get("bucket", Integer.class),
-                QueryRows.money(row.get("open", BigDecimal.class), currency),
-                QueryRows.money(row.get("close", BigDecimal.class), currency),
-                QueryRows.money(row.get("min", BigDecimal.class), currency),
-                QueryRows.money(row.get("max", BigDecimal.class), currency),
+                StoredAmounts.money(row.get("open", BigDecimal.class), currency),
+                StoredAmounts.money(row.get("close", BigDecimal.class), currency),
+                StoredAmounts.money(row.get("min", BigDecimal.class), currency),
+                StoredAmounts.money(row.get("max", BigDecimal.class), currency),
                 row.get("samples", Integer.class));
     }
 

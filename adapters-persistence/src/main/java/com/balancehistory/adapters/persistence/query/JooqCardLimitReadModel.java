@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.CardLimitReadModel;
 import com.balancehistory.application.port.out.query.CardLimitsReading;
 import com.balancehistory.domain.account.Account;
@@ -65,8 +66,8 @@ public final class JooqCardLimitReadModel implements CardLimitReadModel {
         Instant oldest = Instant.MAX;
         for (Record row : rows) {
             LimitPeriod period = LimitPeriod.fromApiName(row.get(LATEST_CARD_LIMIT.PERIOD));
-            remaining.put(period, QueryRows.money(row.get(LATEST_CARD_LIMIT.REMAINING), currency));
-            QueryRows.optionalMoney(row.get(LATEST_CARD_LIMIT.CONFIGURED_TOTAL), currency)
+            remaining.put(period, StoredAmounts.money(row.get(LATEST_CARD_LIMIT.REMAINING), currency));
+            StoredAmounts.optionalMoney(row.get(LATEST_CARD_LIMIT.CONFIGURED_TOTAL), currency)
                     .ifPresent(total -> totals.put(period, total));
             Instant observed = row.get(LATEST_CARD_LIMIT.OBSERVED_AT).toInstant();
             oldest = observed.isBefore(oldest) ? observed : oldest;

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.port.out.query.RowCursor;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
@@ -63,11 +64,9 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
 
     private static SnapshotRow snapshot(Record row) {
         Currency currency = CurrencyCodes.require(row.get(BALANCE_SNAPSHOT.CURRENCY));
-        Balances balances = new Balances(QueryRows.money(row.get(BALANCE_SNAPSHOT.AVAILABLE), currency),
-                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.LEDGER), currency),
-                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.PENDING), currency),
-                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.ALLOCATED), currency),
-                QueryRows.optionalMoney(row.get(BALANCE_SNAPSHOT.INITIAL), currency));
+        Balances balances = StoredAmounts.balances(currency, row.get(BALANCE_SNAPSHOT.AVAILABLE),
+                row.get(BALANCE_SNAPSHOT.LEDGER), row.get(BALANCE_SNAPSHOT.PENDING),
+                row.get(BALANCE_SNAPSHOT.ALLOCATED), row.get(BALANCE_SNAPSHOT.INITIAL));
         return new SnapshotRow(row.get(BALANCE_SNAPSHOT.POLL_ID), QueryRows.account(row, currency), balances,
                 row.get(BALANCE_SNAPSHOT.OBSERVED_AT).toInstant(),
                 QueryRows.optionalInstant(row.get(BALANCE_SNAPSHOT.PROVIDER_AS_OF)));

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
@@ -7,12 +8,12 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
-import com.balancehistory.domain.money.Money;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
 
-/** Maps stored rows to domain values: accounts, and amounts at their currency's scale. */
+/** Maps stored rows to domain values: accounts and latest balances (amounts: {@link StoredAmounts}). */
 final class QueryRows {
 
     /** Latest balances with their accounts and their sources' newest balance poll. */
@@ -78,8 +79,9 @@ final class QueryRows {
                 }
                 List<LatestBalance> rows = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
+                    LatestRow row = new JdbcLatestRow(rs);
                     while (rs.next()) {
-                        rows.add(latest(rs));
+                        rows.add(latest(row));
                     }
                 }
                 return rows;
@@ -87,40 +89,74 @@ final class QueryRows {
         });
     }
 
-    private static LatestBalance latest(ResultSet rs) throws SQLException {
-        Currency currency = CurrencyCodes.require(rs.getString(9));
-        Account account = new Account(new AccountId(rs.getString(1)), rs.getString(2),
-                ProviderType.fromConfigName(rs.getString(3)), AccountKind.fromSlug(rs.getString(4)),
-                rs.getString(5), rs.getString(6), currency, Optional.ofNullable(rs.getString(7)), Map.of());
-        Balances balances = new Balances(money(rs.getBigDecimal(10), currency),
-                optionalMoney(rs.getBigDecimal(11), currency), optionalMoney(rs.getBigDecimal(12), currency),
-                optionalMoney(rs.getBigDecimal(13), currency), optionalMoney(rs.getBigDecimal(14), currency));
-        return new LatestBalance(account, balances, instant(rs.getObject(15, OffsetDateTime.class)),
-                optionalInstant(rs.getObject(16, OffsetDateTime.class)),
-                optionalInstant(rs.getObject(8, OffsetDateTime.class)));
+    /** A row of {@link #LATEST_FIELDS} fetched through jOOQ (the streamed export). */
+    static LatestBalance latest(Record record) {
+        return latest(new LatestRow() {
+            @Override
+            public String text(int column) {
+                return record.get(column, String.class);
+            }
+
+            @Override
+            public BigDecimal amount(int column) {
+                return record.get(column, BigDecimal.class);
+            }
+
+            @Override
+            public OffsetDateTime time(int column) {
+                return record.get(column, OffsetDateTime.class);
+            }
+        });
     }
 
-    static LatestBalance latest(Record row) {
-        Currency currency = CurrencyCodes.require(row.get(LATEST_BALANCE.CURRENCY));
-        Balances balances = new Balances(money(row.get(LATEST_BALANCE.AVAILABLE), currency),
-                optionalMoney(row.get(LATEST_BALANCE.LEDGER), currency),
-                optionalMoney(row.get(LATEST_BALANCE.PENDING), currency),
-                optionalMoney(row.get(LATEST_BALANCE.ALLOCATED), currency),
-                optionalMoney(row.get(LATEST_BALANCE.INITIAL), currency));
-        return new LatestBalance(account(row, currency), balances, instant(row.get(LATEST_OBSERVED_AT)),
-                optionalInstant(row.get(LATEST_BALANCE.PROVIDER_AS_OF)), optionalInstant(row.get(ACCOUNT.GONE_AT)));
+    /** The values of {@link #LATEST_FIELDS} in one row, by position from 0, however the row was fetched. */
+    private interface LatestRow {
+        String text(int column);
+
+        BigDecimal amount(int column);
+
+        OffsetDateTime time(int column);
     }
 
-    /**
-     * Stored amounts are NUMERIC(24,4); the trailing zeros beyond the currency's scale are dropped again (anything
-     * else there would be a broken invariant, and {@link Money} refuses it).
-     */
-    static Money money(BigDecimal amount, Currency currency) {
-        return Money.of(amount, currency);
+    private record JdbcLatestRow(ResultSet rs) implements LatestRow {
+
+        @Override
+        public String text(int column) {
+            try {
+                return rs.getString(column + 1);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read latest balance column " + column, e);
+            }
+        }
+
+        @Override
+        public BigDecimal amount(int column) {
+            try {
+                return rs.getBigDecimal(column + 1);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read latest balance column " + column, e);
+            }
+        }
+
+        @Override
+        public OffsetDateTime time(int column) {
+            try {
+                return rs.getObject(column + 1, OffsetDateTime.class);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read latest balance column " + column, e);
+            }
+        }
     }
 
-    static Optional<Money> optionalMoney(BigDecimal amount, Currency currency) {
-        return amount == null ? Optional.empty() : Optional.of(Money.of(amount, currency));
+    private static LatestBalance latest(LatestRow row) {
+        Currency currency = CurrencyCodes.require(row.text(8));
+        Account account = new Account(new AccountId(row.text(0)), row.text(1),
+                ProviderType.fromConfigName(row.text(2)), AccountKind.fromSlug(row.text(3)), row.text(4),
+                row.text(5), currency, Optional.ofNullable(row.text(6)), Map.of());
+        Balances balances = StoredAmounts.balances(currency, row.amount(9), row.amount(10), row.amount(11),
+                row.amount(12), row.amount(13));
+        return new LatestBalance(account, balances, instant(row.time(14)), optionalInstant(row.time(15)),
+                optionalInstant(row.time(7)));
     }
 
     static Instant instant(OffsetDateTime time) {
