@@ -29,6 +29,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,7 +325,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
         }
         committed.accounts.addAll(accounts);
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
-        int snapshotRows = insertBalances(connection, balances, record, committed)
+        int snapshotRows = recordBalances(connection, balances, record, committed)
                 + insertCardLimits(connection, limits.values(), record);
         if (!balances.isEmpty()) {
             try (PreparedStatement mark = connection.prepareStatement(MARK_DAY_FOR_ROLLUP)) {
@@ -352,7 +355,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
         if (gone.isEmpty()) {
             return;
         }
-        Set<String> goneIds = new java.util.HashSet<>(gone);
+        Set<String> goneIds = new HashSet<>(gone);
         String[] back = seen.stream().map(a -> a.id().value()).filter(goneIds::contains).toArray(String[]::new);
         if (back.length > 0) {
             try (PreparedStatement update = connection.prepareStatement(
@@ -389,10 +392,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
     /**
      * Writes every balance snapshot and, for the source's newest poll, the latest values that changed. Which ones
-     * changed is known from the previous poll's observations when this process recorded that poll; otherwise every
-     * row is offered to the latest-value statement, whose conditions skip the unchanged ones.
+     * changed is known from the previous poll's values: remembered when this process recorded that poll, else read
+     * back from the rows that follow it. A poll older than the source's newest offers every row, and only accounts
+     * without a latest row get one.
      */
-    private int insertBalances(Connection connection, Map<String, BalanceObservation> byAccount,
+    private int recordBalances(Connection connection, Map<String, BalanceObservation> byAccount,
                                SourcePollRecord record, Committed committed) throws SQLException {
         Optional<NewestBalancePoll> previous = lockNewestBalancePoll(connection, record);
         boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
@@ -472,12 +476,12 @@ public final class JooqSnapshotStore implements SnapshotStore {
      */
     private static FollowedBalances.Poll readFollowingBalances(Connection connection, String source, long pollId)
             throws SQLException {
-        Map<String, FollowedBalances.Seen> byAccount = new java.util.HashMap<>();
+        Map<String, FollowedBalances.Seen> byAccount = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(FOLLOWING_BALANCES)) {
             query.setString(1, source);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    java.util.Currency currency = CurrencyCodes.require(rs.getString(2));
+                    Currency currency = CurrencyCodes.require(rs.getString(2));
                     Balances balances = StoredAmounts.balances(currency, rs.getBigDecimal(3), rs.getBigDecimal(4),
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
                     OffsetDateTime asOf = rs.getObject(8, OffsetDateTime.class);
@@ -614,7 +618,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
     private void markMissingAccountsGone(DSLContext db, SourcePollRecord record, FetchResult.Fetched fetched) {
         Set<AccountKind> listed = fetched.fullyListedKinds();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         fetched.balances().stream().map(BalanceObservation::account).filter(a -> listed.contains(a.kind()))
                 .forEach(a -> seen.add(a.id().value()));
         fetched.cardLimits().stream().map(CardLimitObservation::card).filter(a -> listed.contains(a.kind()))
