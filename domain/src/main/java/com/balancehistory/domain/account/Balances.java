@@ -5,7 +5,6 @@ import com.balancehistory.domain.money.Money;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The balances of one account at one moment, all in the account's currency: available always, and ledger, pending,
@@ -24,12 +23,17 @@ public record Balances(
         pending = pending == null ? Optional.empty() : pending;
         allocated = allocated == null ? Optional.empty() : allocated;
         initial = initial == null ? Optional.empty() : initial;
-        Stream.of(ledger, pending, allocated, initial).flatMap(Optional::stream).forEach(other -> {
-            if (!other.hasCurrency(available.currency())) {
-                throw new CurrencyMismatchException("balances of one account must share a currency: "
-                        + available.currencyCode() + " and " + other.currencyCode());
-            }
-        });
+        requireCurrencyOf(available, ledger);
+        requireCurrencyOf(available, pending);
+        requireCurrencyOf(available, allocated);
+        requireCurrencyOf(available, initial);
+    }
+
+    private static void requireCurrencyOf(Money available, Optional<Money> other) {
+        if (other.isPresent() && !other.get().hasCurrency(available.currency())) {
+            throw new CurrencyMismatchException("balances of one account must share a currency: "
+                    + available.currencyCode() + " and " + other.get().currencyCode());
+        }
     }
 
     public static Balances available(Money available) {

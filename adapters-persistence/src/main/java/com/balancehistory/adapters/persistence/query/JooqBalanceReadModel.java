@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
             GROUP BY 1
             ORDER BY 1
             """;
+
+    private static final Comparator<LatestBalance> BY_ACCOUNT_ID =
+            Comparator.comparing(latest -> latest.account().id().value());
 
     private final DSLContext dsl;
 
@@ -111,11 +115,18 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         return selection.descending() ? List.of(key.desc(), ACCOUNT.ID.desc()) : List.of(key.asc(), ACCOUNT.ID.asc());
     }
 
+    /**
+     * Sorted by account id here rather than in SQL: without an ORDER BY PostgreSQL hash-joins two sequential scans,
+     * where ordering made it either fetch both tables row by row in key order or sort the wide rows, each about
+     * twice the cost of the join itself at 10,000 accounts. Account ids are ASCII letters, digits and {@code _.-},
+     * so this is their byte order.
+     */
     @Override
     public List<LatestBalance> allLatestBalances() {
-        return QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_ACCOUNT)
-                .orderBy(ACCOUNT.ID));
+        List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
+                .from(QueryRows.LATEST_WITH_ACCOUNT));
+        rows.sort(BY_ACCOUNT_ID);
+        return rows;
     }
 
     @Override

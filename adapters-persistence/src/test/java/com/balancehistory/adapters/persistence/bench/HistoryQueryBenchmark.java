@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,9 +97,31 @@ public class HistoryQueryBenchmark {
         dsl.execute("ANALYZE");
     }
 
+    /** The service's read model: every latest balance mapped to domain objects (API list, reports, alerts). */
     @Benchmark
     public int latestBalancesOf10000Accounts() {
         return readModel.allLatestBalances().size();
+    }
+
+    /** What an analyst's SQL client gets: every column of every row of the documented view, as text. */
+    @Benchmark
+    public int latestBalancesViewOf10000Accounts() {
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT * FROM analytics.latest_balances ORDER BY account_id");
+                 ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                int values = 0;
+                while (rs.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        if (rs.getString(column) != null) {
+                            values++;
+                        }
+                    }
+                }
+                return values;
+            }
+        });
     }
 
     @Benchmark
