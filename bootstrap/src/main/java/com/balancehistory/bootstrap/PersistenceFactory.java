@@ -40,8 +40,10 @@ class PersistenceFactory {
     }
 
     @Singleton
-    JooqPollScheduleStore pollScheduleStore(DSLContext dsl) {
-        return new JooqPollScheduleStore(dsl);
+    JooqPollScheduleStore pollScheduleStore(DSLContext dsl,
+                                            @Value("${balance-history.scheduler.affinity-grace:15s}") String grace) {
+        return new JooqPollScheduleStore(dsl, ConfigValues.duration("balance-history.scheduler.affinity-grace",
+                grace));
     }
 
     @Singleton

@@ -26,27 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TwoInstancesPollingIT {
 
+    private static final Duration AFFINITY_GRACE = Duration.ofMinutes(1);
+
     private final DSLContext dsl = PersistenceTestSupport.dsl();
 
     @Test
     void two_instances_on_one_database_poll_each_due_slot_exactly_once() throws Exception {
         String source = "shared-" + UUID.randomUUID().toString().substring(0, 8);
-        // one provider object per instance, as two processes would have
-        FakeBalanceProvider providerA = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
-        FakeBalanceProvider providerB = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
-        ScheduledPollService instanceA = instance(providerA, source, "instance-a");
-        ScheduledPollService instanceB = instance(providerB, source, "instance-b");
+        // a grace shorter than the overdue time below: both instances may claim every slot, so they really race
+        TwoInstances two = new TwoInstances(source, Duration.ofMillis(1));
 
         ExecutorService ticking = Executors.newFixedThreadPool(2);
         int rounds = 20;
         int claimed = 0;
         for (int round = 0; round < rounds; round++) {
             // make the slot due again, then let both instances race for it at the same moment
-            dsl.execute("UPDATE source_schedule SET next_due_at = now() - interval '1 second' WHERE source = ?",
-                    source);
+            makeDue(source, "1 second");
             CyclicBarrier start = new CyclicBarrier(2);
             List<Future<List<PollRunSummary>>> ticks = new ArrayList<>();
-            for (ScheduledPollService instance : List.of(instanceA, instanceB)) {
+            for (ScheduledPollService instance : List.of(two.a, two.b)) {
                 Callable<List<PollRunSummary>> tick = () -> {
                     start.await();
                     return instance.runDuePolls();
@@ -64,7 +62,7 @@ class TwoInstancesPollingIT {
 
         // the first round creates the schedule row (due at once); every round after that is due exactly once
         assertThat(claimed).isBetween(rounds - 1, rounds);
-        assertThat(providerA.calls() + providerB.calls()).isEqualTo(claimed);
+        assertThat(two.providerA.calls() + two.providerB.calls()).isEqualTo(claimed);
         assertThat(dsl.fetchOne("SELECT count(*) FROM poll_run WHERE requested_source = ?", source)
                 .get(0, Integer.class)).isEqualTo(claimed);
     }
@@ -73,20 +71,72 @@ class TwoInstancesPollingIT {
     void a_source_that_is_not_due_is_not_polled() {
         String source = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
         FakeBalanceProvider provider = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
-        ScheduledPollService instance = instance(provider, source, "instance-a");
+        ScheduledPollService instance = instance(provider, source, "instance-a", AFFINITY_GRACE);
 
         assertThat(instance.runDuePolls()).hasSize(1);
         assertThat(instance.runDuePolls()).isEmpty();
         assertThat(provider.calls()).isEqualTo(1);
     }
 
-    private ScheduledPollService instance(FakeBalanceProvider provider, String source, String name) {
+    @Test
+    void the_instance_that_ran_the_previous_poll_gets_the_next_due_slot_first() {
+        String source = "sticky-" + UUID.randomUUID().toString().substring(0, 8);
+        TwoInstances two = new TwoInstances(source, AFFINITY_GRACE);
+        assertThat(two.a.runDuePolls()).hasSize(1);
+
+        for (int round = 0; round < 3; round++) {
+            makeDue(source, "5 seconds");
+            assertThat(two.b.runDuePolls()).as("another instance, within the grace").isEmpty();
+            assertThat(two.a.runDuePolls()).as("the previous poll's instance").hasSize(1);
+        }
+        assertThat(two.providerA.calls()).isEqualTo(4);
+        assertThat(two.providerB.calls()).isZero();
+    }
+
+    @Test
+    void another_instance_takes_the_source_over_once_its_slot_is_overdue_by_the_grace() {
+        String source = "takeover-" + UUID.randomUUID().toString().substring(0, 8);
+        TwoInstances two = new TwoInstances(source, AFFINITY_GRACE);
+        assertThat(two.a.runDuePolls()).hasSize(1);
+
+        makeDue(source, "61 seconds"); // instance A stopped ticking: the slot is overdue by more than the grace
+        assertThat(two.b.runDuePolls()).hasSize(1);
+
+        makeDue(source, "5 seconds"); // A is back, but the source now stays with B
+        assertThat(two.a.runDuePolls()).isEmpty();
+        assertThat(two.b.runDuePolls()).hasSize(1);
+        assertThat(two.providerA.calls()).isEqualTo(1);
+        assertThat(two.providerB.calls()).isEqualTo(2);
+    }
+
+    private void makeDue(String source, String overdueBy) {
+        dsl.execute("UPDATE source_schedule SET next_due_at = now() - ?::interval WHERE source = ?", overdueBy,
+                source);
+    }
+
+    /** Two instances scheduling one source on this database, each with its own provider object as a process has. */
+    private final class TwoInstances {
+        final FakeBalanceProvider providerA;
+        final FakeBalanceProvider providerB;
+        final ScheduledPollService a;
+        final ScheduledPollService b;
+
+        TwoInstances(String source, Duration affinityGrace) {
+            providerA = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
+            providerB = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
+            a = instance(providerA, source, "instance-a", affinityGrace);
+            b = instance(providerB, source, "instance-b", affinityGrace);
+        }
+    }
+
+    private ScheduledPollService instance(FakeBalanceProvider provider, String source, String name,
+                                          Duration affinityGrace) {
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         PollSourcesService polls = new PollSourcesService(List.of(provider), store, Clock.systemUTC(),
                 Executors.newCachedThreadPool());
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));
-        return new ScheduledPollService(polls, new JooqPollScheduleStore(dsl), Map.of(source, everyFiveMinutes), name,
-                Executors.newCachedThreadPool());
+        return new ScheduledPollService(polls, new JooqPollScheduleStore(dsl, affinityGrace),
+                Map.of(source, everyFiveMinutes), name, Executors.newCachedThreadPool());
     }
 
 }

@@ -59,8 +59,8 @@ public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<
     /**
      * Applies the account's rule, or else its currency's rule, with {@code positiveTotal} the total of the positive
      * available balances in the account's currency (see {@link #positiveTotals}). An account rule with an absolute
-     * threshold in another currency than the account throws {@link CurrencyMismatchException}: that is a
-     * configuration error.
+     * threshold in another currency than the account is {@link Verdict#NOT_EVALUABLE}: thresholds are never
+     * converted, and one misconfigured rule must not stop the assessment of every other account.
      */
     public LowBalanceAssessment evaluate(AccountBalance account, Money positiveTotal) {
         return evaluate(account, Optional.of(positiveTotal));

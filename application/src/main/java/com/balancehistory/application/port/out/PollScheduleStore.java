@@ -7,7 +7,9 @@ import java.util.function.UnaryOperator;
 public interface PollScheduleStore {
 
     /**
-     * Claims the source's poll if it is due by the store's own clock (the database's, not this instance's).
+     * Claims the source's poll if it is due by the store's own clock (the database's, not this instance's). The
+     * claimant of the source's previous poll may be preferred for a short grace, so that a source stays with one
+     * instance while that instance is alive.
      *
      * @param nextDueAfter given the store's current time, when the source is due next
      * @return true when this caller claimed the due poll and must run it
