@@ -117,8 +117,8 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     /**
      * Sorted by account id here rather than in SQL: without an ORDER BY PostgreSQL hash-joins two sequential scans,
-     * where ordering made it either fetch both tables row by row in key order or sort the wide rows, each about
-     * twice the cost of the join itself at 10,000 accounts. Account ids are ASCII letters, digits and {@code _.-},
+     * where ordering made it either fetch both tables row by row in key order or sort the wide joined rows, each
+     * costing more than the join itself at 10,000 accounts. Account ids are ASCII letters, digits and {@code _.-},
      * so this is their byte order.
      */
     @Override
