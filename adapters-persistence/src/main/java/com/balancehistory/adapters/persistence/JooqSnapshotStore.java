@@ -179,8 +179,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private static final String FOLLOWING_BALANCES = """
             SELECT l.account_id, l.currency, l.available, l.ledger, l.pending, l.allocated, l.initial,
                    l.provider_as_of
-            FROM latest_balance l JOIN account a ON a.id = l.account_id
-            WHERE a.source = ? AND l.follows_source_poll
+            FROM latest_balance l
+            WHERE l.source = ? AND l.follows_source_poll
             """;
 
     private static final String MARK_DAY_FOR_ROLLUP = """

@@ -9,6 +9,8 @@ import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.money.Money;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +148,34 @@ class LatestBalanceFollowingIT {
                         + "ORDER BY observed_at", id("b1").value())
                 .map(r -> r.get(0, BigDecimal.class).toPlainString() + "->" + r.get(1, BigDecimal.class).toPlainString()))
                 .containsExactly("10.0000->12.0000", "12.0000->10.0000");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recorders.class)
+    void the_list_of_latest_balances_shows_each_account_renamed_gone_or_back_as_it_is_now(Recorders recorders) {
+        use(recorders);
+        record(T0, listed(balance("b1", "100.00"), balance("b2", "5.00")));
+        record(T1, listed(named("b1", "Marketing Q4", "100.00"))); // b2 missing from the full list: gone
+
+        assertThat(inList("b1").account().name()).isEqualTo("Marketing Q4");
+        assertThat(inList("b1").goneAt()).isEmpty();
+        assertThat(inList("b2").goneAt()).contains(T1);
+        assertThat(readModel.latestBalance(id("b2")).orElseThrow().goneAt()).contains(T1);
+
+        record(T2, listed(named("b1", "Marketing Q4", "100.00"), balance("b2", "5.00")));
+
+        assertThat(inList("b2").goneAt()).as("back in the list").isEmpty();
+        assertThat(inList("b2").account().name()).isEqualTo("Budget b2");
+    }
+
+    private LatestBalance inList(String externalId) {
+        return readModel.allLatestBalances().stream().filter(l -> l.account().id().equals(id(externalId)))
+                .findFirst().orElseThrow();
+    }
+
+    private BalanceObservation named(String externalId, String name, String amount) {
+        return BalanceObservation.of(Fixtures.budget(source, externalId, name, "USD"),
+                Balances.available(Money.parse(amount, "USD")));
     }
 
     private JooqSnapshotStore newInstance() {

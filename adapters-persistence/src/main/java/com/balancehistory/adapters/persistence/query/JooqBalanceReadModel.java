@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
@@ -65,9 +64,9 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public BalanceRows latestBalances(BalanceSelection selection) {
         Condition where = conditions(selection);
-        long total = dsl.fetchCount(dsl.select().from(QueryRows.LATEST_WITH_ACCOUNT).where(where));
+        long total = dsl.fetchCount(dsl.select().from(QueryRows.LATEST_WITH_SOURCE_POLL).where(where));
         List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_ACCOUNT)
+                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
                 .where(where)
                 .orderBy(order(selection))
                 .limit(selection.limit()).offset(selection.offset()));
@@ -76,12 +75,12 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     private static Condition conditions(BalanceSelection selection) {
         List<Condition> conditions = new ArrayList<>();
-        selection.provider().ifPresent(p -> conditions.add(ACCOUNT.PROVIDER.eq(p)));
-        selection.source().ifPresent(s -> conditions.add(ACCOUNT.SOURCE.eq(s)));
-        selection.kind().ifPresent(k -> conditions.add(ACCOUNT.KIND.eq(k)));
+        selection.provider().ifPresent(p -> conditions.add(LATEST_BALANCE.PROVIDER.eq(p)));
+        selection.source().ifPresent(s -> conditions.add(LATEST_BALANCE.SOURCE.eq(s)));
+        selection.kind().ifPresent(k -> conditions.add(LATEST_BALANCE.KIND.eq(k)));
         selection.currency().ifPresent(c -> conditions.add(LATEST_BALANCE.CURRENCY.eq(c)));
         selection.text().ifPresent(text -> conditions.add(
-                ACCOUNT.NAME.containsIgnoreCase(text).or(ACCOUNT.ID.containsIgnoreCase(text))));
+                LATEST_BALANCE.NAME.containsIgnoreCase(text).or(LATEST_BALANCE.ACCOUNT_ID.containsIgnoreCase(text))));
         selection.stale().ifPresent(stale -> {
             Condition isStale = QueryRows.LATEST_OBSERVED_AT.lt(staleCutoff(selection));
             conditions.add(stale ? isStale : DSL.not(isStale));
@@ -96,7 +95,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         if (bySource.isEmpty()) {
             return otherwise;
         }
-        CaseValueStep<String> choose = DSL.choose(ACCOUNT.SOURCE);
+        CaseValueStep<String> choose = DSL.choose(LATEST_BALANCE.SOURCE);
         org.jooq.CaseWhenStep<String, OffsetDateTime> when = null;
         for (Map.Entry<String, Instant> entry : bySource.entrySet()) {
             OffsetDateTime cutoff = QueryRows.utc(entry.getValue());
@@ -108,11 +107,12 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     private static List<SortField<?>> order(BalanceSelection selection) {
         Field<?> key = switch (selection.sort()) {
-            case NAME -> DSL.lower(ACCOUNT.NAME);
+            case NAME -> DSL.lower(LATEST_BALANCE.NAME);
             case AVAILABLE -> LATEST_BALANCE.AVAILABLE;
             case OBSERVED_AT -> QueryRows.LATEST_OBSERVED_AT;
         };
-        return selection.descending() ? List.of(key.desc(), ACCOUNT.ID.desc()) : List.of(key.asc(), ACCOUNT.ID.asc());
+        Field<String> id = LATEST_BALANCE.ACCOUNT_ID;
+        return selection.descending() ? List.of(key.desc(), id.desc()) : List.of(key.asc(), id.asc());
     }
 
     /**
@@ -124,7 +124,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public List<LatestBalance> allLatestBalances() {
         List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_ACCOUNT));
+                .from(QueryRows.LATEST_WITH_SOURCE_POLL));
         rows.sort(BY_ACCOUNT_ID);
         return rows;
     }
@@ -132,7 +132,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public Optional<LatestBalance> latestBalance(AccountId account) {
         return QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_ACCOUNT)
+                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
                 .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))).stream().findFirst();
     }
 

@@ -24,6 +24,7 @@ import java.util.function.Function;
 
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 
 /**
  * Streams exports with a server-side cursor: PostgreSQL's JDBC driver fetches {@value #FETCH_SIZE} rows at a time only
@@ -44,8 +45,8 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
     @Override
     public RowCursor<LatestBalance> latestBalances() {
         return open(db -> db.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_ACCOUNT)
-                .orderBy(ACCOUNT.ID), QueryRows::latest);
+                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+                .orderBy(LATEST_BALANCE.ACCOUNT_ID), QueryRows::latest);
     }
 
     @Override

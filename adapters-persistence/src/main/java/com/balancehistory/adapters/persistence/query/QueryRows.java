@@ -36,10 +36,12 @@ import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
 /** Maps stored rows to domain values: accounts and latest balances (amounts: {@link StoredAmounts}). */
 final class QueryRows {
 
-    /** Latest balances with their accounts and their sources' newest balance poll. */
-    static final Table<?> LATEST_WITH_ACCOUNT = LATEST_BALANCE
-            .join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_BALANCE.ACCOUNT_ID))
-            .leftJoin(SOURCE_BALANCE_POLL).on(SOURCE_BALANCE_POLL.SOURCE.eq(ACCOUNT.SOURCE));
+    /**
+     * Latest balances, which carry their accounts' columns (copied from {@code account} by triggers, so that the list
+     * reads one table), with their sources' newest balance poll.
+     */
+    static final Table<?> LATEST_WITH_SOURCE_POLL = LATEST_BALANCE
+            .leftJoin(SOURCE_BALANCE_POLL).on(SOURCE_BALANCE_POLL.SOURCE.eq(LATEST_BALANCE.SOURCE));
 
     /**
      * When the latest value was last observed: the source's newest balance poll while the row follows it (the
@@ -49,9 +51,10 @@ final class QueryRows {
             .when(LATEST_BALANCE.FOLLOWS_SOURCE_POLL, SOURCE_BALANCE_POLL.OBSERVED_AT)
             .otherwise(LATEST_BALANCE.OBSERVED_AT);
 
-    /** The columns of a latest balance with its account, read from {@link #LATEST_WITH_ACCOUNT}. */
-    static final List<Field<?>> LATEST_FIELDS = List.of(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND,
-            ACCOUNT.EXTERNAL_ID, ACCOUNT.NAME, ACCOUNT.PARENT_EXTERNAL_ID, ACCOUNT.GONE_AT, LATEST_BALANCE.CURRENCY,
+    /** The columns of a latest balance with its account, read from {@link #LATEST_WITH_SOURCE_POLL}. */
+    static final List<Field<?>> LATEST_FIELDS = List.of(LATEST_BALANCE.ACCOUNT_ID, LATEST_BALANCE.SOURCE,
+            LATEST_BALANCE.PROVIDER, LATEST_BALANCE.KIND, LATEST_BALANCE.EXTERNAL_ID, LATEST_BALANCE.NAME,
+            LATEST_BALANCE.PARENT_EXTERNAL_ID, LATEST_BALANCE.GONE_AT, LATEST_BALANCE.CURRENCY,
             LATEST_BALANCE.AVAILABLE, LATEST_BALANCE.LEDGER, LATEST_BALANCE.PENDING, LATEST_BALANCE.ALLOCATED,
             LATEST_BALANCE.INITIAL, LATEST_OBSERVED_AT, LATEST_BALANCE.PROVIDER_AS_OF);
 
