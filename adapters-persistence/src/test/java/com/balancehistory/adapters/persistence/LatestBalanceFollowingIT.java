@@ -161,6 +161,12 @@ class LatestBalanceFollowingIT {
         assertThat(inList("b1").goneAt()).isEmpty();
         assertThat(inList("b2").goneAt()).contains(T1);
         assertThat(readModel.latestBalance(id("b2")).orElseThrow().goneAt()).contains(T1);
+        Record b1InView = dsl.fetchOne("SELECT account_name, first_seen_at FROM analytics.latest_balances "
+                + "WHERE account_id = ?", id("b1").value());
+        assertThat(b1InView.get(0, String.class)).isEqualTo("Marketing Q4");
+        assertThat(b1InView.get(1, OffsetDateTime.class).toInstant()).isEqualTo(T0);
+        assertThat(dsl.fetchValue("SELECT gone_at FROM analytics.latest_balances WHERE account_id = ?",
+                id("b2").value())).isNotNull();
 
         record(T2, listed(named("b1", "Marketing Q4", "100.00"), balance("b2", "5.00")));
 
