@@ -1,8 +1,8 @@
 -- The list of every latest balance (API list, overview, reports, alerts, analytics.latest_balances) read
 -- latest_balance joined with account; on 10,000 accounts the join cost about as much as reading both tables.
--- latest_balance now carries the account columns that list shows, so it reads one table. account stays the one place they are written: triggers fill the
--- copies when a latest row is inserted and keep them in step when an account is renamed, re-parented, marked gone
--- or comes back.
+-- latest_balance now carries the account columns that list shows, so it reads one table. account stays the one
+-- place they are written: triggers fill the copies when a latest row is inserted and keep them in step when an
+-- account is renamed, re-parented, marked gone or comes back.
 ALTER TABLE latest_balance
     ADD COLUMN source             VARCHAR(80),
     ADD COLUMN provider           VARCHAR(32),
