@@ -128,7 +128,7 @@ final class QueryRows {
             try {
                 return rs.getString(column + 1);
             } catch (SQLException e) {
-                throw new DataAccessException("could not read latest balance column " + column, e);
+                throw unreadable(column, e);
             }
         }
 
@@ -137,7 +137,7 @@ final class QueryRows {
             try {
                 return rs.getBigDecimal(column + 1);
             } catch (SQLException e) {
-                throw new DataAccessException("could not read latest balance column " + column, e);
+                throw unreadable(column, e);
             }
         }
 
@@ -146,8 +146,13 @@ final class QueryRows {
             try {
                 return rs.getObject(column + 1, OffsetDateTime.class);
             } catch (SQLException e) {
-                throw new DataAccessException("could not read latest balance column " + column, e);
+                throw unreadable(column, e);
             }
+        }
+
+        private static DataAccessException unreadable(int column, SQLException cause) {
+            return new DataAccessException("could not read column " + LATEST_FIELDS.get(column).getName()
+                    + " of a latest balance", cause);
         }
     }
 
