@@ -69,6 +69,9 @@ public class RecordingBenchmark {
     private boolean otherRecordedLast;
     private List<BalanceObservation> balances;
     private Path csv;
+    private Path changedCsv;
+    private Path changesCsv;
+    private Path leastWritesScript;
     private TestDatabase db;
     private Instant observedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private int poll;
@@ -90,27 +93,53 @@ public class RecordingBenchmark {
         // the accounts exist after the first poll, as they do in production after the first day
         record(store);
         csv = Files.createTempFile("snapshots", ".csv");
+        changedCsv = Files.createTempFile("changed", ".csv");
+        changesCsv = Files.createTempFile("changes", ".csv");
+        leastWritesScript = Files.createTempFile("least-writes", ".sql");
+        Files.writeString(leastWritesScript, """
+                BEGIN;
+                \\copy balance_snapshot (account_id, observed_at, poll_id, currency, available) FROM '%s' WITH (FORMAT csv)
+                CREATE TEMPORARY TABLE changed_value (account_id TEXT, currency TEXT, available NUMERIC) ON COMMIT DROP;
+                \\copy changed_value FROM '%s' WITH (FORMAT csv)
+                UPDATE latest_balance l SET previous_observed_at = l.observed_at, previous_available = l.available,
+                    poll_id = :poll, observed_at = :'observed', currency = c.currency, available = c.available,
+                    follows_source_poll = TRUE
+                FROM changed_value c WHERE l.account_id = c.account_id;
+                \\copy balance_change (account_id, observed_at, poll_id, previous_observed_at, currency, previous_available, available, change, significant) FROM '%s' WITH (FORMAT csv)
+                COMMIT;
+                """.formatted(csv, changedCsv, changesCsv));
     }
 
     @Setup(Level.Invocation)
     public void nextPoll() throws IOException {
+        Instant previousObservedAt = observedAt;
         observedAt = observedAt.plusSeconds(300);
         poll++;
+        long copyPoll = observedAt.getEpochSecond();
+        Instant copyObservedAt = observedAt.plusMillis(1);
+        StringBuilder changed = new StringBuilder();
+        StringBuilder changes = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
             if ((i + poll) % 100 < changedPercent) {
                 BalanceObservation before = balances.get(i);
-                Money spent = Money.parse("1.00", before.balances().available().currency());
-                balances.set(i, BalanceObservation.of(before.account(),
-                        Balances.available(before.balances().available().minus(spent))));
+                Money previous = before.balances().available();
+                Money now = previous.minus(Money.parse("1.00", previous.currency()));
+                balances.set(i, BalanceObservation.of(before.account(), Balances.available(now)));
+                String id = before.account().id().value();
+                changed.append(id).append(",USD,").append(now.toPlainString()).append('\n');
+                changes.append(id).append(',').append(copyObservedAt).append(',').append(copyPoll).append(',')
+                        .append(previousObservedAt).append(",USD,").append(previous.toPlainString()).append(',')
+                        .append(now.toPlainString()).append(",-1.00,false\n");
             }
         }
         StringBuilder rows = new StringBuilder(ROWS * 48);
-        long copyPoll = observedAt.getEpochSecond();
         for (BalanceObservation b : balances) {
-            rows.append(b.account().id().value()).append(',').append(observedAt.plusMillis(1)).append(',')
+            rows.append(b.account().id().value()).append(',').append(copyObservedAt).append(',')
                     .append(copyPoll).append(",USD,").append(b.balances().available().toPlainString()).append('\n');
         }
         Files.writeString(csv, rows);
+        Files.writeString(changedCsv, changed);
+        Files.writeString(changesCsv, changes);
     }
 
     @Benchmark
@@ -130,10 +159,25 @@ public class RecordingBenchmark {
 
     @Benchmark
     public int psqlCopyOfTheSameRows() throws IOException, InterruptedException {
-        Process psql = new ProcessBuilder("psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", psqlUrl(), "-c",
-                "\\copy balance_snapshot (account_id, observed_at, poll_id, currency, available) FROM '" + csv
-                        + "' WITH (FORMAT csv)")
-                .redirectErrorStream(true).start();
+        return psql("-c", "\\copy balance_snapshot (account_id, observed_at, poll_id, currency, available) FROM '"
+                + csv + "' WITH (FORMAT csv)");
+    }
+
+    /**
+     * The least any recorder must write for this poll, done by psql with no Java at all: in one transaction the
+     * snapshots by {@code \copy}, the latest values of the balances that changed (staged by {@code \copy}, one
+     * UPDATE), and their change events by {@code \copy}. It bounds what the store can reach when many balances change.
+     */
+    @Benchmark
+    public int psqlLeastWritesOfTheSamePoll() throws IOException, InterruptedException {
+        return psql("-v", "poll=" + observedAt.getEpochSecond(), "-v", "observed=" + observedAt.plusMillis(1),
+                "-f", leastWritesScript.toString());
+    }
+
+    private int psql(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", psqlUrl()));
+        command.addAll(List.of(arguments));
+        Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(psql.getInputStream().readAllBytes());
         if (psql.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + output);
