@@ -98,7 +98,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
     /**
      * The latest value of the accounts offered (those that may have changed). A row is updated when this poll is
      * the source's newest and the value differs or the row did not follow the previous poll; offered accounts
-     * that may be new get a row if they have none. The update keeps the value it replaces, so its RETURNING rows
+     * that may be new get a row if they have none, with their account's columns joined in (the row trigger that
+     * would otherwise copy them is skipped, V6). The update keeps the value it replaces, so its RETURNING rows
      * are exactly the consecutive pairs that change events need. A poll older than the source's newest only adds
      * rows for accounts that have none. Plain UPDATE and INSERT rather than an upsert: recordings of a source are
      * serialised by its source_balance_poll row, and a replay never gets here, so nothing else can conflict.
@@ -126,10 +127,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
                           l.previous_available
             ), added AS (
                 INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
-                                            ledger, pending, allocated, initial, follows_source_poll)
+                                            ledger, pending, allocated, initial, follows_source_poll, source,
+                                            provider, kind, external_id, name, parent_external_id, first_seen_at,
+                                            gone_at)
                 SELECT i.account_id, poll.poll_id, poll.observed_at, i.provider_as_of, i.currency, i.available,
-                       i.ledger, i.pending, i.allocated, i.initial, poll.newest
-                FROM offered_balance i, poll
+                       i.ledger, i.pending, i.allocated, i.initial, poll.newest, a.source, a.provider, a.kind,
+                       a.external_id, a.name, a.parent_external_id, a.first_seen_at, a.gone_at
+                FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
                 WHERE i.maybe_new
                   AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
             ), thresholds AS (

@@ -174,6 +174,25 @@ class LatestBalanceFollowingIT {
         assertThat(inList("b2").account().name()).isEqualTo("Budget b2");
     }
 
+    @Test
+    void a_latest_row_inserted_without_its_account_columns_gets_them_from_the_account() {
+        use(Recorders.ONE_INSTANCE);
+        record(T0, listed(named("b1", "Travel", "10.00")));
+        String b1 = id("b1").value();
+        Record recorded = dsl.fetchOne("SELECT source, provider, kind, external_id, name, first_seen_at "
+                + "FROM latest_balance WHERE account_id = ?", b1);
+        dsl.execute("DELETE FROM latest_balance WHERE account_id = ?", b1);
+
+        dsl.execute("INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available) "
+                + "SELECT account_id, poll_id, observed_at, currency, available FROM balance_snapshot "
+                + "WHERE account_id = ?", b1);
+
+        Record copied = dsl.fetchOne("SELECT source, provider, kind, external_id, name, first_seen_at "
+                + "FROM latest_balance WHERE account_id = ?", b1);
+        assertThat(copied.intoList()).as("filled by the row trigger").isEqualTo(recorded.intoList())
+                .containsExactly(source, "ahrvo", "budget", "b1", "Travel", OffsetDateTime.parse("2026-11-20T10:00Z"));
+    }
+
     private LatestBalance inList(String externalId) {
         return readModel.allLatestBalances().stream().filter(l -> l.account().id().equals(id(externalId)))
                 .findFirst().orElseThrow();
