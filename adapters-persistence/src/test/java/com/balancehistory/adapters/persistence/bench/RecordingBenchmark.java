@@ -72,24 +72,19 @@ public class RecordingBenchmark {
     private Path changedCsv;
     private Path changesCsv;
     private Path leastWritesScript;
-    private TestDatabase db;
+    private Psql psql;
     private Instant observedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private int poll;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, java.sql.SQLException {
-        db = TestDatabase.get();
+        TestDatabase db = TestDatabase.get();
+        psql = new Psql(db);
         // one connection, as a pool would hand out: connecting per query would dominate the numbers
         dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         otherInstance = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
-        Currency usd = CurrencyCodes.require("USD");
-        balances = new ArrayList<>(ROWS);
-        for (int i = 0; i < ROWS; i++) {
-            Account account = Account.of("bench", ProviderType.AHRVO, AccountKind.BUDGET, "budget" + i,
-                    "Budget " + i, usd);
-            balances.add(BalanceObservation.of(account, Balances.available(Money.parse((i % 90_000) + ".25", usd))));
-        }
+        balances = budgets("bench");
         // the accounts exist after the first poll, as they do in production after the first day
         record(store);
         csv = Files.createTempFile("snapshots", ".csv");
@@ -159,8 +154,8 @@ public class RecordingBenchmark {
 
     @Benchmark
     public int psqlCopyOfTheSameRows() throws IOException, InterruptedException {
-        return psql("-c", "\\copy balance_snapshot (account_id, observed_at, poll_id, currency, available) FROM '"
-                + csv + "' WITH (FORMAT csv)");
+        psql.copySnapshots("account_id, observed_at, poll_id, currency, available", csv);
+        return ROWS;
     }
 
     /**
@@ -170,36 +165,38 @@ public class RecordingBenchmark {
      */
     @Benchmark
     public int psqlLeastWritesOfTheSamePoll() throws IOException, InterruptedException {
-        return psql("-v", "poll=" + observedAt.getEpochSecond(), "-v", "observed=" + observedAt.plusMillis(1),
+        psql.run("-v", "poll=" + observedAt.getEpochSecond(), "-v", "observed=" + observedAt.plusMillis(1),
                 "-f", leastWritesScript.toString());
-    }
-
-    private int psql(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", psqlUrl()));
-        command.addAll(List.of(arguments));
-        Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(psql.getInputStream().readAllBytes());
-        if (psql.waitFor() != 0) {
-            throw new IllegalStateException("psql failed: " + output);
-        }
         return ROWS;
     }
 
-    private int record(JooqSnapshotStore store) {
+    /** 100,000 Ahrvo budgets of one source, in USD. */
+    static List<BalanceObservation> budgets(String source) {
+        Currency usd = CurrencyCodes.require("USD");
+        List<BalanceObservation> budgets = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            Account account = Account.of(source, ProviderType.AHRVO, AccountKind.BUDGET, "budget" + i,
+                    "Budget " + i, usd);
+            budgets.add(BalanceObservation.of(account, Balances.available(Money.parse((i % 90_000) + ".25", usd))));
+        }
+        return budgets;
+    }
+
+    /** Records one poll of these budgets as the complete list of the source's budgets. */
+    static int record(JooqSnapshotStore store, String source, List<BalanceObservation> budgets, Instant observedAt) {
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), observedAt);
         // Ahrvo lists every budget, so each poll also checks for budgets that are gone
-        FetchResult.Fetched result = new FetchResult.Fetched("bench", balances, List.of(), List.of(),
+        FetchResult.Fetched result = new FetchResult.Fetched(source, budgets, List.of(), List.of(),
                 Set.of(AccountKind.BUDGET), List.of());
-        int written = store.recordSource(new SourcePollRecord(pollId, "bench", "ahrvo", SourceOutcome.OK,
+        int written = store.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK,
                 Optional.empty(), observedAt, observedAt, result));
-        if (written != ROWS) {
-            throw new IllegalStateException("wrote " + written + " rows, expected " + ROWS);
+        if (written != budgets.size()) {
+            throw new IllegalStateException("wrote " + written + " rows, expected " + budgets.size());
         }
         return written;
     }
 
-    private String psqlUrl() {
-        String url = db.jdbcUrl().substring("jdbc:".length());
-        return url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user=" + db.user();
+    private int record(JooqSnapshotStore store) {
+        return record(store, "bench", balances, observedAt);
     }
 }
