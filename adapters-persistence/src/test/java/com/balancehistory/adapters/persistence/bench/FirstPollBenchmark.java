@@ -78,7 +78,7 @@ public class FirstPollBenchmark {
 
     @Benchmark
     public int psqlCopyOfTheSameRows() throws IOException, InterruptedException {
-        psql.copySnapshots("account_id, observed_at, poll_id, currency, available", csv);
+        psql.copySnapshots(csv);
         return budgets.size();
     }
 }

@@ -59,6 +59,9 @@ public class RecordingBenchmark {
 
     static final int ROWS = 100_000;
 
+    private static final String CHANGE_COLUMNS = "account_id, observed_at, poll_id, previous_observed_at, currency, "
+            + "previous_available, available, change, significant";
+
     /** Share of accounts whose balance changed since the previous poll: none, a busy day, every one. */
     @Param({"0", "10", "100"})
     public int changedPercent;
@@ -93,16 +96,17 @@ public class RecordingBenchmark {
         leastWritesScript = Files.createTempFile("least-writes", ".sql");
         Files.writeString(leastWritesScript, """
                 BEGIN;
-                \\copy balance_snapshot (account_id, observed_at, poll_id, currency, available) FROM '%s' WITH (FORMAT csv)
-                CREATE TEMPORARY TABLE changed_value (account_id TEXT, currency TEXT, available NUMERIC) ON COMMIT DROP;
+                \\copy balance_snapshot (%s) FROM '%s' WITH (FORMAT csv)
+                CREATE TEMPORARY TABLE changed_value (account_id TEXT, currency TEXT, available NUMERIC)
+                    ON COMMIT DROP;
                 \\copy changed_value FROM '%s' WITH (FORMAT csv)
                 UPDATE latest_balance l SET previous_observed_at = l.observed_at, previous_available = l.available,
                     poll_id = :poll, observed_at = :'observed', currency = c.currency, available = c.available,
                     follows_source_poll = TRUE
                 FROM changed_value c WHERE l.account_id = c.account_id;
-                \\copy balance_change (account_id, observed_at, poll_id, previous_observed_at, currency, previous_available, available, change, significant) FROM '%s' WITH (FORMAT csv)
+                \\copy balance_change (%s) FROM '%s' WITH (FORMAT csv)
                 COMMIT;
-                """.formatted(csv, changedCsv, changesCsv));
+                """.formatted(Psql.SNAPSHOT_COLUMNS, csv, changedCsv, CHANGE_COLUMNS, changesCsv));
     }
 
     @Setup(Level.Invocation)
@@ -154,7 +158,7 @@ public class RecordingBenchmark {
 
     @Benchmark
     public int psqlCopyOfTheSameRows() throws IOException, InterruptedException {
-        psql.copySnapshots("account_id, observed_at, poll_id, currency, available", csv);
+        psql.copySnapshots(csv);
         return ROWS;
     }
 
