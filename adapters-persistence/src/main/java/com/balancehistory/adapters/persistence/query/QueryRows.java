@@ -94,77 +94,38 @@ final class QueryRows {
 
     /** A row of {@link #LATEST_FIELDS} fetched through jOOQ (the streamed export). */
     static LatestBalance latest(Record record) {
-        return latest(new LatestRow() {
-            @Override
-            public String text(int column) {
-                return record.get(column, String.class);
-            }
-
-            @Override
-            public BigDecimal amount(int column) {
-                return record.get(column, BigDecimal.class);
-            }
-
-            @Override
-            public OffsetDateTime time(int column) {
-                return record.get(column, OffsetDateTime.class);
-            }
-        });
+        return latest(record::get);
     }
 
     /** The values of {@link #LATEST_FIELDS} in one row, by position from 0, however the row was fetched. */
     private interface LatestRow {
-        String text(int column);
-
-        BigDecimal amount(int column);
-
-        OffsetDateTime time(int column);
+        <T> T get(int column, Class<T> type);
     }
 
     private record JdbcLatestRow(ResultSet rs) implements LatestRow {
 
         @Override
-        public String text(int column) {
+        public <T> T get(int column, Class<T> type) {
             try {
-                return rs.getString(column + 1);
+                return rs.getObject(column + 1, type);
             } catch (SQLException e) {
-                throw unreadable(column, e);
+                throw new DataAccessException("could not read column " + LATEST_FIELDS.get(column).getName()
+                        + " of a latest balance", e);
             }
-        }
-
-        @Override
-        public BigDecimal amount(int column) {
-            try {
-                return rs.getBigDecimal(column + 1);
-            } catch (SQLException e) {
-                throw unreadable(column, e);
-            }
-        }
-
-        @Override
-        public OffsetDateTime time(int column) {
-            try {
-                return rs.getObject(column + 1, OffsetDateTime.class);
-            } catch (SQLException e) {
-                throw unreadable(column, e);
-            }
-        }
-
-        private static DataAccessException unreadable(int column, SQLException cause) {
-            return new DataAccessException("could not read column " + LATEST_FIELDS.get(column).getName()
-                    + " of a latest balance", cause);
         }
     }
 
     private static LatestBalance latest(LatestRow row) {
-        Currency currency = CurrencyCodes.require(row.text(8));
-        Account account = new Account(new AccountId(row.text(0)), row.text(1),
-                ProviderType.fromConfigName(row.text(2)), AccountKind.fromSlug(row.text(3)), row.text(4),
-                row.text(5), currency, Optional.ofNullable(row.text(6)), Map.of());
-        Balances balances = StoredAmounts.balances(currency, row.amount(9), row.amount(10), row.amount(11),
-                row.amount(12), row.amount(13));
-        return new LatestBalance(account, balances, instant(row.time(14)), optionalInstant(row.time(15)),
-                optionalInstant(row.time(7)));
+        Currency currency = CurrencyCodes.require(row.get(8, String.class));
+        Account account = new Account(new AccountId(row.get(0, String.class)), row.get(1, String.class),
+                ProviderType.fromConfigName(row.get(2, String.class)), AccountKind.fromSlug(row.get(3, String.class)),
+                row.get(4, String.class), row.get(5, String.class), currency,
+                Optional.ofNullable(row.get(6, String.class)), Map.of());
+        Balances balances = StoredAmounts.balances(currency, row.get(9, BigDecimal.class),
+                row.get(10, BigDecimal.class), row.get(11, BigDecimal.class), row.get(12, BigDecimal.class),
+                row.get(13, BigDecimal.class));
+        return new LatestBalance(account, balances, instant(row.get(14, OffsetDateTime.class)),
+                optionalInstant(row.get(15, OffsetDateTime.class)), optionalInstant(row.get(7, OffsetDateTime.class)));
     }
 
     static Instant instant(OffsetDateTime time) {
