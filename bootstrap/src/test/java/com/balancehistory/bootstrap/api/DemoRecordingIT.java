@@ -10,12 +10,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,22 +66,6 @@ class DemoRecordingIT extends ServiceTestSupport {
     }
 
     private JsonNode ok(ApiTestClient.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        try {
-            return json.readValue(response.body(), JsonNode.class);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.coerceStringValue();
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.values().forEach(items::add);
-        return items;
+        return ApiJson.ok(json, response);
     }
 }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +44,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,16 +161,11 @@ class InternalApiIT extends ServiceTestSupport {
     }
 
     private JsonNode body(ApiTestClient.Response response) {
-        try {
-            return json.readValue(response.body(), JsonNode.class);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return ApiJson.body(json, response);
     }
 
     private JsonNode ok(ApiTestClient.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return body(response);
+        return ApiJson.ok(json, response);
     }
 
     private JsonNode problem(ApiTestClient.Response response, int status) {
@@ -184,19 +179,8 @@ class InternalApiIT extends ServiceTestSupport {
         return problem;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.coerceStringValue();
-    }
-
     private static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.values().forEach(items::add);
-        return items;
     }
 
     // ------------------------------------------------------------------ authentication
