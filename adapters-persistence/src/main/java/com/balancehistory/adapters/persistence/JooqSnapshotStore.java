@@ -50,8 +50,8 @@ import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
  * 100,000-account poll is a handful of statements rather than 100,000 round trips. Latest values are written only
  * for accounts whose balance changed (or that are new, or were not seen by the previous poll), in one statement with
  * their change events; the others follow the source's newest poll ({@code source_balance_poll}), whose time is their
- * last sighting. A replay is recognised by the poll's
- * source row, its natural key; daily rollups are made later, from the raw rows ({@link JooqDailyRollup}).
+ * last sighting. A replay is recognised by the poll's source row, its natural key; daily rollups are made later,
+ * from the raw rows ({@link JooqDailyRollup}).
  */
 public final class JooqSnapshotStore implements SnapshotStore {
 
