@@ -12,9 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
-/** Ticks the poll schedule and keeps the snapshot partitions (ahead, and the optional retention). */
+/**
+ * Ticks the poll schedule and keeps the partitions: snapshots (ahead, and the optional retention) and provider
+ * bodies (ahead, and their retention).
+ */
 @Singleton
 class PollScheduler {
 
@@ -26,17 +30,24 @@ class PollScheduler {
     private final Clock clock;
     private final int monthsAhead;
     private final int retentionMonths;
+    private final Duration rawResponseRetention;
 
     PollScheduler(ScheduledPollService scheduledPolls, JooqPartitionMaintenance partitions, JooqDailyRollup rollup,
                   Clock clock,
                   @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,
-                  @Value("${balance-history.retention.raw-months:0}") int retentionMonths) {
+                  @Value("${balance-history.retention.raw-months:0}") int retentionMonths,
+                  @Value("${balance-history.retention.raw-responses:90d}") Duration rawResponseRetention) {
+        if (rawResponseRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "balance-history.retention.raw-responses must keep at least 1 day, got " + rawResponseRetention);
+        }
         this.scheduledPolls = scheduledPolls;
         this.partitions = partitions;
         this.rollup = rollup;
         this.clock = clock;
         this.monthsAhead = monthsAhead;
         this.retentionMonths = retentionMonths;
+        this.rawResponseRetention = rawResponseRetention;
     }
 
     @EventListener
@@ -73,6 +84,10 @@ class PollScheduler {
                 if (!dropped.isEmpty()) {
                     LOG.info("retention ({} months) dropped raw partitions {}", retentionMonths, dropped);
                 }
+            }
+            List<String> bodies = partitions.dropRawResponsesOlderThan(clock.instant(), rawResponseRetention);
+            if (!bodies.isEmpty()) {
+                LOG.info("raw-response retention ({}) dropped partitions {}", rawResponseRetention, bodies);
             }
         } catch (RuntimeException e) {
             LOG.error("partition maintenance failed", e);

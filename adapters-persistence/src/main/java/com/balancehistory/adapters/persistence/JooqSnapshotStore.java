@@ -225,18 +225,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
             SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM latest)
             """;
 
-    private static final String INSERT_RAW_RESPONSE = """
-            INSERT INTO raw_response (poll_id, source, endpoint, http_status, body, body_text, received_at)
-            SELECT ?, ?, ?, ?, try_jsonb(t.body), CASE WHEN try_jsonb(t.body) IS NULL THEN t.body END, ?::timestamptz
-            FROM (SELECT ?::text AS body) t
-            """;
-
     private final DSLContext dsl;
     private final ChangeSignificance significance;
     private final CardLimitTotals cardLimitTotals;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
     private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
     private final FollowedBalances followedBalances = new FollowedBalances();
+    private final RawBodies rawBodies = new RawBodies();
 
     public JooqSnapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals) {
         this.dsl = dsl;
@@ -265,6 +260,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     @Override
     public int recordSource(SourcePollRecord record) {
         ensurePartition(record.observedAt());
+        rawBodies.ensurePartitions(dsl, record.observedAt());
         Committed committed = new Committed();
         int rows = dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
@@ -608,21 +604,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private void insertRawResponses(Connection connection, SourcePollRecord record) throws SQLException {
         List<RawResponse> responses = record.result() instanceof FetchResult.Fetched fetched
                 ? fetched.rawResponses() : ((FetchResult.Failed) record.result()).rawResponses();
-        if (responses.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_RAW_RESPONSE)) {
-            for (RawResponse response : responses) {
-                statement.setLong(1, record.pollId());
-                statement.setString(2, record.source());
-                statement.setString(3, response.endpoint());
-                statement.setInt(4, response.status());
-                statement.setString(5, record.observedAt().toString());
-                statement.setString(6, response.body().replace("\u0000", ""));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        rawBodies.store(connection, record.pollId(), record.source(), record.observedAt(), responses);
     }
 
     private void markMissingAccountsGone(DSLContext db, SourcePollRecord record, FetchResult.Fetched fetched) {

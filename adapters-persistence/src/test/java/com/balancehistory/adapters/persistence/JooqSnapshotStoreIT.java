@@ -4,6 +4,8 @@ import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.service.PollSourcesService;
@@ -201,6 +203,68 @@ class JooqSnapshotStoreIT {
                 .isEqualTo(true);
         assertThat(count("raw_response WHERE poll_id = " + run.id() + " AND source = '" + broken + "'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_large_non_json_body_is_stored_cut_with_its_length_and_hash_and_the_poll_is_recorded_as_failed() {
+        String body = "<html>" + "x".repeat(1_500_000 - 13) + "</html>";
+        var huge = new FakeBalanceProvider(source, ProviderType.GRANTEX).otherwise(() -> new FetchResult.Failed(source,
+                FetchFailure.ofSource("GET /budgets", FailureKind.MALFORMED_RESPONSE, "expected a JSON object"),
+                List.of(new RawResponse("GET /budgets", 200, body))));
+        PollSourcesService polls = new PollSourcesService(List.of(huge), store,
+                Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC), Executors.newFixedThreadPool(1));
+
+        PollRunSummary run = polls.pollNow(Optional.empty(), PollTrigger.SCHEDULE);
+
+        assertThat(run.sources()).singleElement().satisfies(s -> {
+            assertThat(s.outcome()).isEqualTo(SourceOutcome.FAILED);
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("expected a JSON object").hasSizeLessThan(300));
+        });
+        assertThat(dsl.fetchValue("SELECT outcome FROM poll_source_result WHERE poll_id = ?", run.id()))
+                .isEqualTo("failed");
+        Record raw = dsl.fetchOne("SELECT body, body_text, body_length, body_sha256, body_truncated FROM raw_response "
+                + "WHERE poll_id = ?", run.id());
+        assertThat(raw.get("body_length", Integer.class)).isEqualTo(1_500_000);
+        assertThat(raw.get("body_sha256", String.class)).isEqualTo(sha256(body));
+        assertThat(raw.get("body_truncated", Boolean.class)).isTrue();
+        assertThat(raw.get("body")).isNull();
+        assertThat(raw.get("body_text", String.class)).hasSize(RawBodies.MAX_STORED_CHARS).startsWith("<html>xxx");
+    }
+
+    @Test
+    void an_identical_body_of_a_source_and_endpoint_is_stored_once_and_every_poll_keeps_its_receipt() {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        long first = recordRaw(at, new RawResponse("GET /budgets", 200, "{\"items\": [1, 2]}"),
+                new RawResponse("GET /cards", 200, "{\"items\": [1, 2]}"));
+        long second = recordRaw(at.plusSeconds(300), new RawResponse("GET /budgets", 200, "{\"items\": [1, 2]}"));
+        long third = recordRaw(at.plusSeconds(600), new RawResponse("GET /budgets", 200, "{\"items\": [1, 3]}"));
+
+        assertThat(count("raw_receipt WHERE source = '" + source + "'")).isEqualTo(4);
+        assertThat(count("raw_body WHERE source = '" + source + "' AND endpoint = 'GET /budgets'")).isEqualTo(2);
+        assertThat(count("raw_body WHERE source = '" + source + "' AND endpoint = 'GET /cards'")).isEqualTo(1);
+        for (long poll : List.of(first, second)) {
+            assertThat(dsl.fetchValue("SELECT body->>'items' FROM raw_response WHERE poll_id = ? "
+                    + "AND endpoint = 'GET /budgets'", poll)).isEqualTo("[1, 2]");
+        }
+        assertThat(dsl.fetchValue("SELECT body->>'items' FROM raw_response WHERE poll_id = ?", third))
+                .isEqualTo("[1, 3]");
+    }
+
+    private long recordRaw(Instant at, RawResponse... responses) {
+        long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
+        store.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at,
+                new FetchResult.Fetched(source, List.of(Fixtures.balance(source, "b1", "1.00", "USD")), List.of(),
+                        List.of(), Set.of(), List.of(responses))));
+        return pollId;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void record(Instant at, FetchResult result) {

@@ -161,6 +161,25 @@ public final class TestDatabase {
         return other;
     }
 
+    /** Another database on the same server, migrated only up to {@code version}: the start of an upgrade test. */
+    public TestDatabase siblingAtVersion(String version) {
+        TestDatabase other = new TestDatabase(adminUrl, user, password);
+        other.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(other::drop, "drop-test-database"));
+        Flyway.configure()
+                .dataSource(other.jdbcUrl, other.user, other.password)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
+        return other;
+    }
+
+    /** Applies every migration not applied yet, as a service upgrading this database would at start-up. */
+    public void upgrade() {
+        migrate();
+    }
+
     private String describeFailure(SQLException e) {
         String where = adminUrl.replaceAll("password=[^&]*", "password=***");
         return "No PostgreSQL for the tests at " + where + " (" + firstLine(e.getMessage()) + "). "
