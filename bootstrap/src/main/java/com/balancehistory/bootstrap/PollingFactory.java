@@ -2,12 +2,18 @@ package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
+import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
+import com.balancehistory.bootstrap.metrics.BalanceGauges;
+import com.balancehistory.bootstrap.metrics.MeteredSnapshotStore;
+import com.balancehistory.bootstrap.metrics.ServiceMetrics;
+import com.balancehistory.domain.alert.AlertKind;
+import com.balancehistory.domain.alert.AlertState;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -18,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 
@@ -42,11 +50,18 @@ class PollingFactory {
     @Singleton
     PollSourcesService pollSourcesService(ConfiguredSources sources, JooqSnapshotStore store, Clock clock,
                                           @Named("polls") ExecutorService executor,
-                                          Provider<EvaluateAlertsUseCase> alerts) {
-        AfterPollListener evaluateAlerts = run -> alerts.get().evaluate().forEach(event -> LOG.info(
-                "alert {} {} after poll {}: {}", event.type().code(), event.key(), run.id(), event.message()));
+                                          Provider<EvaluateAlertsUseCase> alerts, Provider<JooqAlertStateStore> states,
+                                          ServiceMetrics metrics, BalanceGauges balances) {
+        AfterPollListener evaluateAlerts = run -> {
+            alerts.get().evaluate().forEach(event -> LOG.info("alert {} {} after poll {}: {}", event.type().code(),
+                    event.key(), run.id(), event.message()));
+            metrics.activeAlerts(states.get().states().stream().filter(AlertState::active)
+                    .collect(Collectors.groupingBy(state -> state.key().kind(), () -> new EnumMap<>(AlertKind.class),
+                            Collectors.counting())));
+        };
         return new PollSourcesService(sources.all().stream().map(ConfiguredSources.Source::provider)
-                .map(BalanceProvider.class::cast).toList(), store, clock, executor, evaluateAlerts);
+                .map(BalanceProvider.class::cast).toList(), new MeteredSnapshotStore(store, metrics, balances, clock),
+                clock, executor, evaluateAlerts);
     }
 
     @Singleton

@@ -2,15 +2,22 @@ package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.adapters.http.out.common.ProviderRuntime;
+import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Provider clients come from the HTTP adapter's factory, which validates each source's settings. */
+/**
+ * Provider clients come from the HTTP adapter's factory, which validates each source's settings; each source's calls
+ * are measured.
+ */
 @Factory
 class ProviderWiring {
 
     @Singleton
-    ProviderBuilder providerBuilder() {
-        return (name, settings) -> BalanceProviderFactory.create(SourceSettings.fromMap(name, settings));
+    ProviderBuilder providerBuilder(ServiceMetrics metrics) {
+        ProviderRuntime runtime = ProviderRuntime.system();
+        return (name, settings) -> BalanceProviderFactory.create(SourceSettings.fromMap(name, settings),
+                runtime.withObserver(metrics.providerCalls(name)));
     }
 }

@@ -22,6 +22,8 @@ public abstract class ServiceTestSupport implements TestPropertyProvider {
         properties.put("datasources.default.username", db.user());
         properties.put("datasources.default.password", db.password());
         properties.put("balance-history.scheduler.tick", "1h");
+        // a random free port: application.yml names 8080, which another service or test run may hold
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(moreProperties());
         return properties;
     }

@@ -1,5 +1,8 @@
 package com.balancehistory.bootstrap.report;
 
+import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
+import com.balancehistory.bootstrap.metrics.MeteredReportStore;
+import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
@@ -72,13 +75,13 @@ class ReportsFactory {
     }
 
     @Singleton
-    DeliveryService deliveryService(JooqDeliveryLog log, Clock clock,
+    DeliveryService deliveryService(JooqDeliveryLog log, ServiceMetrics metrics, Clock clock,
                                     @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
                                     @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
                                     @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
                                     @Value("${balance-history.delivery.timeout:10s}") String timeout) {
         return new DeliveryService(List.of(new WebhookDeliveryChannel(duration(timeout)),
-                new DirectoryDeliveryChannel(), new LogDeliveryChannel()), log,
+                new DirectoryDeliveryChannel(), new LogDeliveryChannel()), new MeteredDeliveryLog(log, metrics),
                 new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)), clock,
                 wait -> Thread.sleep(wait.toMillis()));
     }
@@ -91,9 +94,9 @@ class ReportsFactory {
     }
 
     @Singleton
-    ReportService reportService(JooqAsOfSnapshots snapshots, JooqReportStore store, ReportRenderer renderer,
-                                ReportSettings settings, Clock clock) {
-        return new ReportService(snapshots, store, renderer, settings, clock);
+    ReportService reportService(JooqAsOfSnapshots snapshots, JooqReportStore store, ServiceMetrics metrics,
+                                ReportRenderer renderer, ReportSettings settings, Clock clock) {
+        return new ReportService(snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock);
     }
 
     @Singleton

@@ -48,13 +48,15 @@ public final class ApiKeyFilter {
             LOG.info("rejected an unknown API key on {} {}", request.getMethodName(), request.getPath());
             return reject(request, ApiProblem.unauthorized("the API key is not valid"));
         }
-        boolean adminRoute = RouteAttributes.getRouteMatch(request)
-                .map(ApiKeyFilter::needsAdmin).orElse(false);
-        if (adminRoute && !key.get().role().mayDo(ApiRole.ADMIN)) {
-            LOG.info("API key {} (reader) refused on admin route {} {}", key.get().name(), request.getMethodName(),
-                    request.getPath());
-            return reject(request, ApiProblem.forbidden("this route needs an admin key; key '" + key.get().name()
-                    + "' is a reader key", request.getMethodName() + " " + request.getPath()));
+        ApiRole required = RouteAttributes.getRouteMatch(request)
+                .map(ApiKeyFilter::needsAdmin).orElse(false) ? ApiRole.ADMIN : ApiRole.READER;
+        ApiRole role = key.get().role();
+        if (!role.mayDo(required)) {
+            LOG.info("API key {} ({}) refused on {} route {} {}", key.get().name(), role.configName(),
+                    required.configName(), request.getMethodName(), request.getPath());
+            return reject(request, ApiProblem.forbidden("this route needs " + (required == ApiRole.ADMIN ? "an admin"
+                    : "a reader or admin") + " key; key '" + key.get().name() + "' is a " + role.configName()
+                    + " key", request.getMethodName() + " " + request.getPath()));
         }
         return null;
     }

@@ -71,11 +71,12 @@ public final class ProviderHttpClient {
      */
     public HttpOutcome get(URI uri, Map<String, String> headers, String auditEndpoint) {
         List<RawResponse> raws = new ArrayList<>();
+        String endpoint = ProviderCallObserver.endpointOf(uri.getRawPath());
         int attempt = 0;
         while (true) {
             Attempt result;
             try {
-                result = once(uri, headers);
+                result = once(uri, headers, endpoint);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new HttpOutcome(0, "", raws, FailureKind.UNAVAILABLE, "interrupted while calling", attempt, null);
@@ -98,6 +99,7 @@ public final class ProviderHttpClient {
                 }
                 wait = retryAfter.get();
             }
+            runtime.observer().retrying(endpoint, wait);
             try {
                 runtime.sleeper().sleep(wait);
             } catch (InterruptedException e) {
@@ -134,9 +136,21 @@ public final class ProviderHttpClient {
         }
     }
 
-    private Attempt once(URI uri, Map<String, String> headers) throws InterruptedException {
+    private Attempt once(URI uri, Map<String, String> headers, String endpoint) throws InterruptedException {
         rateLimiter.acquire();
         inFlight.acquire();
+        try {
+            long started = runtime.nanoTime().getAsLong();
+            Attempt result = send(uri, headers);
+            runtime.observer().requestFinished(endpoint, result.status,
+                    Duration.ofNanos(runtime.nanoTime().getAsLong() - started));
+            return result;
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private Attempt send(URI uri, Map<String, String> headers) throws InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> future = null;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
@@ -169,8 +183,6 @@ public final class ProviderHttpClient {
                     + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
             return Attempt.transport(FailureKind.UNAVAILABLE, "connection failed: " + what,
                     cause instanceof IOException);
-        } finally {
-            inFlight.release();
         }
     }
 

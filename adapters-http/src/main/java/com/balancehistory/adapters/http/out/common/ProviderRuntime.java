@@ -13,14 +13,21 @@ import java.util.function.LongSupplier;
  * @param sleeper   waits for backoff, Retry-After and the rate limiter
  * @param jitter    uniform numbers in [0, 1) for backoff jitter
  * @param nanoTime  monotonic nanoseconds for the rate limiter
+ * @param observer  told about every request, retry and rate-limit wait (metrics)
  */
-public record ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime) {
+public record ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime,
+                              ProviderCallObserver observer) {
 
     public ProviderRuntime {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(nanoTime, "nanoTime");
+        Objects.requireNonNull(observer, "observer");
+    }
+
+    public ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime) {
+        this(clock, sleeper, jitter, nanoTime, ProviderCallObserver.NONE);
     }
 
     /** The real clock, real sleeping, a random jitter. */
@@ -34,10 +41,14 @@ public record ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitte
     }
 
     public ProviderRuntime withClock(Clock newClock) {
-        return new ProviderRuntime(newClock, sleeper, jitter, nanoTime);
+        return new ProviderRuntime(newClock, sleeper, jitter, nanoTime, observer);
     }
 
     public ProviderRuntime withSleeper(Sleeper newSleeper) {
-        return new ProviderRuntime(clock, newSleeper, jitter, nanoTime);
+        return new ProviderRuntime(clock, newSleeper, jitter, nanoTime, observer);
+    }
+
+    public ProviderRuntime withObserver(ProviderCallObserver newObserver) {
+        return new ProviderRuntime(clock, sleeper, jitter, nanoTime, newObserver);
     }
 }

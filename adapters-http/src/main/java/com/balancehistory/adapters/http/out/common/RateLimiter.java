@@ -35,7 +35,9 @@ public final class RateLimiter {
             nextFreeNanos += intervalNanos;
         }
         if (wait > 0) {
-            runtime.sleeper().sleep(Duration.ofNanos(wait));
+            Duration waited = Duration.ofNanos(wait);
+            runtime.observer().rateLimitWaited(waited);
+            runtime.sleeper().sleep(waited);
         }
     }
 }

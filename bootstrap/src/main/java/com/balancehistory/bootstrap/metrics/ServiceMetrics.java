@@ -1,0 +1,150 @@
+package com.balancehistory.bootstrap.metrics;
+
+import com.balancehistory.adapters.http.out.common.ProviderCallObserver;
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.domain.alert.AlertKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The service's own {@code balance_history_*} meters (names and labels are listed in docs/monitoring.md). Counters
+ * and timers are looked up by Micrometer per call; per-source gauges read holders kept here.
+ */
+public final class ServiceMetrics {
+
+    static final String PREFIX = "balance_history.";
+    /** Bucket bounds of the duration histograms: few enough for many sources, fine enough for SLOs. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private final MeterRegistry registry;
+    private final Map<String, SourceState> sources = new ConcurrentHashMap<>();
+    private final Map<AlertKind, AtomicLong> activeAlerts = new EnumMap<>(AlertKind.class);
+
+    public ServiceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (AlertKind kind : AlertKind.values()) {
+            AtomicLong count = new AtomicLong();
+            activeAlerts.put(kind, count);
+            Gauge.builder(PREFIX + "active.alerts", count, AtomicLong::get).tag("kind", kind.apiName())
+                    .description("Alerts active now, by kind").register(registry);
+        }
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The number of misconfigured sources, read when scraped. */
+    public void misconfiguredSources(Supplier<Number> count) {
+        Gauge.builder(PREFIX + "misconfigured.sources", count, c -> c.get().doubleValue())
+                .description("Configured sources left out because their settings are unusable").strongReference(true)
+                .register(registry);
+    }
+
+    /** A source's circuit-breaker state as one 0/1 series per state, read when scraped. */
+    public void circuitState(String source, Supplier<String> state, String... states) {
+        for (String each : states) {
+            Gauge.builder(PREFIX + "circuit.state", state, s -> s.get().equals(each) ? 1 : 0)
+                    .tags("source", source, "state", each)
+                    .description("1 for the state the source's circuit breaker is in, 0 for the others")
+                    .strongReference(true).register(registry);
+        }
+    }
+
+    /** One source's part of a poll, after it was recorded (or failed to be). */
+    public void sourcePolled(String source, SourceOutcome outcome, int rowsWritten, Duration pollDuration,
+                             Duration recordingDuration, long finishedEpochMillis) {
+        Counter.builder(PREFIX + "polls").tags("source", source, "outcome", outcome.code())
+                .description("Polls of a source, by outcome").register(registry).increment();
+        timer("poll.duration", "Fetching and recording one source's poll", "source", source).record(pollDuration);
+        timer("recording.duration", "Writing one source's poll to the database", "source", source)
+                .record(recordingDuration);
+        Counter.builder(PREFIX + "snapshot.rows.written").tag("source", source)
+                .description("Snapshot rows (balances and card limits) written").register(registry)
+                .increment(rowsWritten);
+        SourceState state = state(source);
+        if (outcome == SourceOutcome.OK || outcome == SourceOutcome.PARTIAL) {
+            state.consecutiveFailures.set(0);
+            state.lastSuccessEpochMillis.set(finishedEpochMillis);
+        } else {
+            state.consecutiveFailures.incrementAndGet();
+        }
+    }
+
+    /** Active alerts now, per kind (kinds not given have none). */
+    public void activeAlerts(Map<AlertKind, Long> byKind) {
+        activeAlerts.forEach((kind, count) -> count.set(byKind.getOrDefault(kind, 0L)));
+    }
+
+    public void reportRun(String outcome) {
+        Counter.builder(PREFIX + "report.runs").tag("outcome", outcome).description("Report runs, by outcome")
+                .register(registry).increment();
+    }
+
+    public void deliveryAttempt(String channel, boolean succeeded) {
+        Counter.builder(PREFIX + "delivery.attempts").tags("channel", channel, "outcome",
+                        succeeded ? "delivered" : "failed")
+                .description("Attempts to deliver a report or alert notification").register(registry).increment();
+    }
+
+    /** An observer of one source's provider calls. */
+    public ProviderCallObserver providerCalls(String source) {
+        state(source);
+        return new ProviderCallObserver() {
+            @Override
+            public void requestFinished(String endpoint, int status, Duration took) {
+                timer("provider.request.duration", "One HTTP request to a provider", "source", source,
+                        "endpoint", endpoint, "status", status == 0 ? "none" : Integer.toString(status)).record(took);
+            }
+
+            @Override
+            public void retrying(String endpoint, Duration wait) {
+                Counter.builder(PREFIX + "provider.retries").tag("source", source)
+                        .description("Provider requests retried after a failure").register(registry).increment();
+            }
+
+            @Override
+            public void rateLimitWaited(Duration wait) {
+                Counter.builder(PREFIX + "provider.rate.limit.waits").tag("source", source)
+                        .description("Provider requests held back by the source's rate limit").register(registry)
+                        .increment();
+            }
+        };
+    }
+
+    private Timer timer(String name, String description, String... tags) {
+        return Timer.builder(PREFIX + name).tags(tags).description(description).serviceLevelObjectives(BUCKETS)
+                .minimumExpectedValue(BUCKETS[0]).maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
+                .register(registry);
+    }
+
+    private SourceState state(String source) {
+        return sources.computeIfAbsent(source, name -> {
+            SourceState state = new SourceState();
+            Gauge.builder(PREFIX + "source.last.success.timestamp", state.lastSuccessEpochMillis,
+                            millis -> millis.get() / 1000.0).tag("source", name).baseUnit("seconds")
+                    .description("Unix time of the source's last successful poll by this instance (0: none yet)")
+                    .register(registry);
+            Gauge.builder(PREFIX + "source.consecutive.failures", state.consecutiveFailures, AtomicLong::get)
+                    .tag("source", name).description("Polls of the source that failed in a row")
+                    .register(registry);
+            return state;
+        });
+    }
+
+    private static final class SourceState {
+        final AtomicLong lastSuccessEpochMillis = new AtomicLong();
+        final AtomicLong consecutiveFailures = new AtomicLong();
+    }
+}

@@ -1,0 +1,28 @@
+package com.balancehistory.bootstrap.metrics;
+
+import com.balancehistory.adapters.http.out.common.CircuitBreaker;
+import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
+import com.balancehistory.bootstrap.ConfiguredSources;
+import io.micronaut.context.annotation.Context;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Gauges read from the configured sources when scraped: misconfigured sources, and each circuit breaker's state. */
+@Context
+final class SourceGauges {
+
+    SourceGauges(ConfiguredSources sources, ServiceMetrics metrics) {
+        metrics.misconfiguredSources(() -> sources.misconfigured().size());
+        String[] states = Arrays.stream(CircuitBreaker.State.values()).map(SourceGauges::name).toArray(String[]::new);
+        for (ConfiguredSources.Source source : sources.all()) {
+            if (source.provider() instanceof CircuitBreakingProvider breaking) {
+                metrics.circuitState(source.name(), () -> name(breaking.circuitState()), states);
+            }
+        }
+    }
+
+    private static String name(CircuitBreaker.State state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
