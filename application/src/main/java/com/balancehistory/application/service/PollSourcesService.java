@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Asks sources for their balances and records each source's result in its own transaction, so one failing source
- * never loses or delays another's rows. Sources are fetched concurrently on the given executor.
+ * never loses or delays another's rows. Sources are fetched concurrently on the given executor. A source is fetched
+ * by one poll at a time: a poll that finds it still being fetched records it as skipped, saying since when.
  */
 public final class PollSourcesService implements PollSourcesUseCase {
 
@@ -40,6 +44,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private final Clock clock;
     private final Executor executor;
     private final AfterPollListener afterPoll;
+    private final ConcurrentMap<String, Instant> fetchingSince = new ConcurrentHashMap<>();
 
     public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor) {
         this(providers, store, clock, executor, AfterPollListener.NONE);
@@ -67,7 +72,8 @@ public final class PollSourcesService implements PollSourcesUseCase {
         for (BalanceProvider provider : selected) {
             running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider), executor));
         }
-        List<PollRunSummary.SourceResult> results = running.stream().map(CompletableFuture::join).toList();
+        List<PollRunSummary.SourceResult> results = running.stream().map(PollSourcesService::joinRethrowingErrors)
+                .toList();
         Instant finishedAt = clock.instant();
         store.finishPollRun(pollId, finishedAt);
         PollRunSummary run = new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
@@ -95,9 +101,37 @@ public final class PollSourcesService implements PollSourcesUseCase {
         return List.of(provider);
     }
 
+    /** A JVM error (out of memory, stack overflow) in a source's poll is rethrown as itself, never as a failure. */
+    private static <T> T joinRethrowingErrors(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider) {
         Instant startedAt = clock.instant();
-        FetchResult result = fetchSafely(provider);
+        Instant busySince = fetchingSince.putIfAbsent(provider.sourceName(), startedAt);
+        if (busySince != null) {
+            return record(pollId, provider, startedAt, new FetchResult.Failed(provider.sourceName(),
+                    FetchFailure.ofSource("fetch", FailureKind.STILL_POLLING, "not called: the poll started at "
+                            + busySince + " is still fetching this source")));
+        }
+        FetchResult result;
+        try {
+            result = fetchSafely(provider);
+        } finally {
+            fetchingSince.remove(provider.sourceName(), startedAt);
+        }
+        return record(pollId, provider, startedAt, result);
+    }
+
+    private PollRunSummary.SourceResult record(long pollId, BalanceProvider provider, Instant startedAt,
+                                               FetchResult result) {
         Instant observedAt = clock.instant();
         SourceOutcome outcome = outcomeOf(result);
         Optional<String> error = errorOf(result);
@@ -135,7 +169,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
     static SourceOutcome outcomeOf(FetchResult result) {
         if (result instanceof FetchResult.Failed failed) {
             return switch (failed.failure().kind()) {
-                case CIRCUIT_OPEN -> SourceOutcome.SKIPPED;
+                case CIRCUIT_OPEN, STILL_POLLING -> SourceOutcome.SKIPPED;
                 case RATE_LIMITED -> SourceOutcome.RATE_LIMITED;
                 default -> SourceOutcome.FAILED;
             };

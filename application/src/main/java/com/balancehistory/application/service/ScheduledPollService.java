@@ -16,8 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs each source's scheduled poll when it is due. Many instances may tick at once on one database: the schedule
- * store lets exactly one of them claim each due poll.
+ * Starts each source's scheduled poll when it is due. Many instances may tick at once on one database: the schedule
+ * store lets exactly one of them claim each due poll. A tick never waits for the polls it started, so every source
+ * keeps its own schedule however long another source takes; a source whose previous poll is still fetching is
+ * recorded as skipped for the new slot (see {@link PollSourcesService}).
  */
 public final class ScheduledPollService {
 
@@ -32,7 +34,7 @@ public final class ScheduledPollService {
     /**
      * @param nextDueBySource per source, when it is due next given the current time (an interval or a cron rule)
      * @param instanceId      names this instance in the schedule table, for operators
-     * @param executor        runs the claimed polls side by side, so a slow source delays no other
+     * @param executor        runs the claimed polls side by side, one task per claimed source
      */
     public ScheduledPollService(PollSourcesService polls, PollScheduleStore schedule,
                                 Map<String, UnaryOperator<Instant>> nextDueBySource, String instanceId,
@@ -44,16 +46,22 @@ public final class ScheduledPollService {
         this.executor = executor;
     }
 
-    /** Polls every source that is due and that this instance claimed; returns the runs it made. */
-    public List<PollRunSummary> runDuePolls() {
-        List<CompletableFuture<Optional<PollRunSummary>>> running = new ArrayList<>();
+    /**
+     * Claims every due source and starts its poll without waiting for it.
+     *
+     * @return one future per started poll, completed with the run once it is recorded (empty when it broke)
+     */
+    public List<CompletableFuture<Optional<PollRunSummary>>> startDuePolls() {
+        List<CompletableFuture<Optional<PollRunSummary>>> started = new ArrayList<>();
         for (String source : polls.sourceNames()) {
             UnaryOperator<Instant> nextDue = nextDueBySource.get(source);
             if (nextDue != null && claim(source, nextDue)) {
-                running.add(CompletableFuture.supplyAsync(() -> pollClaimed(source), executor));
+                CompletableFuture<Optional<PollRunSummary>> done = new CompletableFuture<>();
+                executor.execute(() -> pollClaimed(source, done));
+                started.add(done);
             }
         }
-        return running.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+        return started;
     }
 
     private boolean claim(String source, UnaryOperator<Instant> nextDue) {
@@ -65,12 +73,16 @@ public final class ScheduledPollService {
         }
     }
 
-    private Optional<PollRunSummary> pollClaimed(String source) {
+    /** An {@link Error} is passed on to the executor's thread after the future hears of it: it is no poll failure. */
+    private void pollClaimed(String source, CompletableFuture<Optional<PollRunSummary>> done) {
         try {
-            return Optional.of(polls.pollNow(Optional.of(source), PollTrigger.SCHEDULE));
+            done.complete(Optional.of(polls.pollNow(Optional.of(source), PollTrigger.SCHEDULE)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "scheduled poll of source " + source + " failed", e);
-            return Optional.empty();
+            done.complete(Optional.empty());
+        } catch (Error e) {
+            done.completeExceptionally(e);
+            throw e;
         }
     }
 }

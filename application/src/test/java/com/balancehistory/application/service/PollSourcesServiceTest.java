@@ -6,6 +6,7 @@ import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.FakeBalanceProvider;
+import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.ProviderType;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +16,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PollSourcesServiceTest {
 
-    private final List<String> happened = new ArrayList<>();
+    private final List<String> happened = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final SnapshotStore store = new SnapshotStore() {
         @Override
@@ -69,5 +76,91 @@ class PollSourcesServiceTest {
 
         assertThat(run.id()).isEqualTo(7);
         assertThat(happened).containsExactly("open", "record s", "finish 7");
+    }
+
+    @Test
+    void a_poll_that_finds_the_source_still_being_fetched_records_it_as_skipped_saying_since_when() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeBalanceProvider slow = new FakeBalanceProvider("slow", ProviderType.HOLYHELD);
+        slow.otherwise(() -> {
+            fetching.countDown();
+            awaitQuietly(release);
+            return Fixtures.fetched("slow");
+        });
+        ExecutorService threads = Executors.newCachedThreadPool();
+        PollSourcesService service = new PollSourcesService(List.of(slow), store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), threads);
+        try {
+            Future<PollRunSummary> first = threads.submit(() -> service.pollNow(Optional.of("slow"),
+                    PollTrigger.SCHEDULE));
+            assertThat(fetching.await(5, TimeUnit.SECONDS)).isTrue();
+
+            PollRunSummary second = service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE);
+            release.countDown();
+
+            assertThat(second.sources()).singleElement().satisfies(source -> {
+                assertThat(source.outcome()).isEqualTo(SourceOutcome.SKIPPED);
+                assertThat(source.error()).hasValueSatisfying(error -> assertThat(error)
+                        .contains("STILL_POLLING").contains("2026-03-02T10:00:00Z is still fetching"));
+            });
+            assertThat(first.get(5, TimeUnit.SECONDS).sources().get(0).outcome()).isEqualTo(SourceOutcome.OK);
+            assertThat(slow.calls()).isEqualTo(1);
+            assertThat(service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE).sources().get(0).outcome())
+                    .as("once the first poll is done").isEqualTo(SourceOutcome.OK);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_poll_of_every_source_records_each_answer_without_waiting_for_the_slowest_source() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FakeBalanceProvider hanging = new FakeBalanceProvider("hanging", ProviderType.HOLYHELD);
+        hanging.otherwise(() -> {
+            awaitQuietly(release);
+            return Fixtures.fetched("hanging");
+        });
+        ExecutorService threads = Executors.newCachedThreadPool();
+        PollSourcesService service = new PollSourcesService(List.of(hanging,
+                new FakeBalanceProvider("healthy", ProviderType.AHRVO)), store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), threads);
+        try {
+            Future<PollRunSummary> all = threads.submit(() -> service.pollNow(Optional.empty(),
+                    PollTrigger.ON_DEMAND));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!happened.contains("record healthy") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(happened).as("while the hanging source is still fetching").contains("record healthy")
+                    .doesNotContain("record hanging");
+            assertThat(all).isNotDone();
+            release.countDown();
+            assertThat(all.get(5, TimeUnit.SECONDS).sources()).hasSize(2);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_error_of_the_virtual_machine_in_a_fetch_is_rethrown_and_never_recorded_as_a_failed_source() {
+        FakeBalanceProvider broken = new FakeBalanceProvider("s", ProviderType.AHRVO);
+        broken.otherwise(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        PollSourcesService service = new PollSourcesService(List.of(broken), store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), Runnable::run);
+
+        assertThatThrownBy(() -> service.pollNow(Optional.empty(), PollTrigger.SCHEDULE))
+                .isInstanceOf(OutOfMemoryError.class);
+        assertThat(happened).containsExactly("open");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,7 +8,7 @@ public enum SourceOutcome {
     PARTIAL("partial"),
     FAILED("failed"),
     RATE_LIMITED("rate_limited"),
-    /** Not called: the circuit breaker is open. */
+    /** Not called: the circuit breaker is open, or an earlier poll is still fetching the source. */
     SKIPPED("skipped");
 
     private final String code;

@@ -18,6 +18,8 @@ public enum FailureKind {
     MALFORMED_RESPONSE(false),
     /** Not called: the source's circuit breaker is open after repeated failures. */
     CIRCUIT_OPEN(true),
+    /** Not called: an earlier poll is still fetching this source (a slow or hanging provider). */
+    STILL_POLLING(true),
     /** The source is configured wrongly (missing credential, bad URL). */
     MISCONFIGURED(false);
 

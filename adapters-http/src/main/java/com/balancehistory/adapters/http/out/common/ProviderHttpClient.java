@@ -21,15 +21,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One source's HTTP access: GET with connect and read timeouts, a response size cap, retries with capped
@@ -40,7 +43,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProviderHttpClient {
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> newClient;
+    private volatile HttpClient client;
     private final HttpSettings settings;
     private final ProviderRuntime runtime;
     private final Redactor redactor;
@@ -48,16 +52,23 @@ public final class ProviderHttpClient {
     private final RateLimiter rateLimiter;
 
     public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Redactor redactor) {
+        this(settings, runtime, redactor, () -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    /** @param newClient builds the JDK client, again whenever the one in use has died */
+    ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Redactor redactor,
+                       Supplier<HttpClient> newClient) {
+        this.newClient = newClient;
         this.settings = settings;
         this.runtime = runtime;
         this.redactor = redactor;
         this.inFlight = new Semaphore(settings.maxConcurrency(), true);
         this.rateLimiter = new RateLimiter(settings.maxRequestsPerSecond(), runtime);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = newClient.get();
     }
 
     public HttpSettings settings() {
@@ -155,7 +166,12 @@ public final class ProviderHttpClient {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
             headers.forEach(builder::header);
-            future = client.sendAsync(builder.build(), info -> new CappedBody(settings.maxResponseBytes()));
+            HttpClient current = client;
+            try {
+                future = current.sendAsync(builder.build(), info -> new CappedBody(settings.maxResponseBytes()));
+            } catch (RejectedExecutionException | IllegalStateException dead) {
+                return rebuilt(current, dead);
+            }
             long limitMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
             HttpResponse<byte[]> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
             String body = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
@@ -167,6 +183,12 @@ public final class ProviderHttpClient {
                     + settings.connectTimeout().plus(settings.readTimeout()).toMillis() + " ms", true);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof VirtualMachineError error) {
+                throw error;
+            }
+            if (hasDied(cause)) {
+                return rebuilt(client, cause);
+            }
             if (cause instanceof ResponseTooLargeException) {
                 return Attempt.transport(FailureKind.MALFORMED_RESPONSE, "response is larger than the "
                         + settings.maxResponseBytes() + " bytes we accept", false);
@@ -184,6 +206,32 @@ public final class ProviderHttpClient {
             return Attempt.transport(FailureKind.UNAVAILABLE, "connection failed: " + what,
                     cause instanceof IOException);
         }
+    }
+
+    /**
+     * Whether the JDK client can send no more: its selector thread died (an {@link OutOfMemoryError} there kills
+     * it for good) or its executor terminated. Every later request would fail the same way.
+     */
+    static boolean hasDied(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RejectedExecutionException
+                    || t instanceof IOException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("selector manager closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces a dead client (once, if no other request already did) and reports the attempt as retryable. */
+    private Attempt rebuilt(HttpClient dead, Throwable why) {
+        synchronized (this) {
+            if (client == dead) {
+                client = newClient.get();
+            }
+        }
+        return Attempt.transport(FailureKind.UNAVAILABLE, "the HTTP client had died (" + why.getClass().getSimpleName()
+                + "); it was rebuilt", true);
     }
 
     private record Attempt(int status, String body, String retryAfter, FailureKind transportKind,
