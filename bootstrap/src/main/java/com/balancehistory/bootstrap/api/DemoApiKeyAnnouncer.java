@@ -39,5 +39,6 @@ class DemoApiKeyAnnouncer {
             }
         }
         LOG.info("demo mode: API documentation at {}/swagger-ui/index.html and {}/rapidoc/index.html", base, base);
+        LOG.info("demo mode: dashboard at {}/ -> sign in with one of the API keys above", base);
     }
 }

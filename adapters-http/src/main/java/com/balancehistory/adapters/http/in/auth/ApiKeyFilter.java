@@ -2,6 +2,8 @@ package com.balancehistory.adapters.http.in.auth;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
+import com.balancehistory.application.port.in.session.BrowserSessionsUseCase;
+import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.BrowserSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,6 +11,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import org.slf4j.Logger;
@@ -20,6 +24,11 @@ import java.util.Optional;
  * Requires {@code Authorization: Bearer <key>} on every {@code /api} route: 401 without a valid key, 403 when a
  * reader key calls an {@link AdminOnly} route. Health and the API documentation live outside {@code /api} and stay
  * open. Keys are never logged; a rejected request logs only the path.
+ * <p>
+ * Without an {@code Authorization} header, a dashboard session cookie authenticates instead, with the role of the key
+ * it was started with; a request with the cookie that may change state (anything but GET, HEAD, OPTIONS) must carry
+ * the session's CSRF token in {@value SessionCookie#CSRF_HEADER}, or it is refused with 403. Runs on the blocking
+ * executor because resuming a session reads the database.
  */
 @ServerFilter("/api/**")
 public final class ApiKeyFilter {
@@ -28,16 +37,23 @@ public final class ApiKeyFilter {
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
+    private final BrowserSessionsUseCase sessions;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public ApiKeyFilter(ApiKeys keys, BrowserSessionsUseCase sessions) {
         this.keys = keys;
+        this.sessions = sessions;
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public MutableHttpResponse<Problem> authenticate(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
+            Optional<String> cookie = SessionCookie.read(request);
+            if (cookie.isPresent()) {
+                return authenticateSession(request, cookie.get());
+            }
             return reject(request, ApiProblem.unauthorized("send an API key as 'Authorization: Bearer <key>'"));
         }
         if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -48,14 +64,43 @@ public final class ApiKeyFilter {
             LOG.info("rejected an unknown API key on {} {}", request.getMethodName(), request.getPath());
             return reject(request, ApiProblem.unauthorized("the API key is not valid"));
         }
+        return authorize(request, key.get().name(), key.get().role());
+    }
+
+    @Nullable
+    private MutableHttpResponse<Problem> authenticateSession(HttpRequest<?> request, String sessionId) {
+        Optional<BrowserSession> session = sessions.resume(sessionId);
+        if (session.isEmpty()) {
+            return reject(request, ApiProblem.unauthorized("the dashboard session has ended; sign in again at /login"));
+        }
+        if (mayChangeState(request)
+                && !session.get().acceptsCsrfToken(request.getHeaders().get(SessionCookie.CSRF_HEADER))) {
+            LOG.info("session of key {} refused without its CSRF token on {} {}", session.get().keyName(),
+                    request.getMethodName(), request.getPath());
+            return reject(request, ApiProblem.forbidden("a request made with the session cookie that may change state"
+                    + " needs the session's CSRF token in " + SessionCookie.CSRF_HEADER,
+                    request.getMethodName() + " " + request.getPath()));
+        }
+        return authorize(request, session.get().keyName(), ApiRole.fromConfig(session.get().role()));
+    }
+
+    /** True for every method but the safe ones (RFC 9110 section 9.2.1). */
+    public static boolean mayChangeState(HttpRequest<?> request) {
+        return switch (request.getMethod()) {
+            case GET, HEAD, OPTIONS -> false;
+            default -> true;
+        };
+    }
+
+    @Nullable
+    private static MutableHttpResponse<Problem> authorize(HttpRequest<?> request, String keyName, ApiRole role) {
         ApiRole required = RouteAttributes.getRouteMatch(request)
                 .map(ApiKeyFilter::needsAdmin).orElse(false) ? ApiRole.ADMIN : ApiRole.READER;
-        ApiRole role = key.get().role();
         if (!role.mayDo(required)) {
-            LOG.info("API key {} ({}) refused on {} route {} {}", key.get().name(), role.configName(),
+            LOG.info("API key {} ({}) refused on {} route {} {}", keyName, role.configName(),
                     required.configName(), request.getMethodName(), request.getPath());
             return reject(request, ApiProblem.forbidden("this route needs " + (required == ApiRole.ADMIN ? "an admin"
-                    : "a reader or admin") + " key; key '" + key.get().name() + "' is a " + role.configName()
+                    : "a reader or admin") + " key; key '" + keyName + "' is a " + role.configName()
                     + " key", request.getMethodName() + " " + request.getPath()));
         }
         return null;

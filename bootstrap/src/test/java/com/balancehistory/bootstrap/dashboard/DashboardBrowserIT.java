@@ -1,0 +1,340 @@
+package com.balancehistory.bootstrap.dashboard;
+
+import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.CurrencyCodes;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium against the whole service in demo mode (the provider simulator, polled for
+ * real) plus seeded sources: one whose balance falls and that failed one poll, one gone stale, one account whose name
+ * is markup. One service and one browser serve every test here.
+ */
+@MicronautTest(environments = "demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT extends ServiceTestSupport {
+
+    static final String ADMIN_KEY = "demo-admin-key-change-me-0001";
+    static final String READER_KEY = "demo-reader-key-change-me-0001";
+    static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
+
+    static final String SHAKY = "shaky-" + UUID.randomUUID().toString().substring(0, 6);
+    static final String FROZEN = "frozen-" + UUID.randomUUID().toString().substring(0, 6);
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final Account FALLING = Account.of(SHAKY, ProviderType.AHRVO, AccountKind.BUDGET, "ops", "Operations",
+            CurrencyCodes.require("CHF"));
+    static final Account MARKUP = Account.of(FROZEN, ProviderType.AHRVO, AccountKind.BUDGET, "x", MARKUP_NAME,
+            CurrencyCodes.require("CHF"));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DSLContext dsl;
+    @Inject
+    JsonMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Browser browser;
+    String base;
+
+    @BeforeAll
+    void startBrowserAndSeed() {
+        base = server.getURL().toString();
+        browser = Browser.get();
+        SeededPolls polls = new SeededPolls(dsl);
+        polls.answered(SHAKY, NOW.minus(4, ChronoUnit.DAYS), FALLING, "9000.00");
+        polls.answered(SHAKY, NOW.minus(3, ChronoUnit.DAYS), FALLING, "8000.00");
+        polls.failed(SHAKY, NOW.minus(2, ChronoUnit.DAYS));
+        polls.answered(SHAKY, NOW.minus(1, ChronoUnit.DAYS), FALLING, "6000.00");
+        polls.answered(SHAKY, NOW.minusSeconds(60), FALLING, "5000.00");
+        polls.answered(FROZEN, NOW.minus(3, ChronoUnit.HOURS), MARKUP, "1.00");
+        assertThat(send("POST", "/api/v1/polls", "Bearer " + ADMIN_KEY, null, null).statusCode()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------ signing in and out
+
+    @Test
+    void the_root_leads_to_the_dashboard_which_without_a_session_leads_to_the_login_form() {
+        browser.signOutByForgetting();
+        browser.open(base + "/");
+
+        assertThat(browser.url()).isEqualTo(base + "/login");
+        assertThat(browser.find("label[for=key]").getText()).isEqualTo("API key");
+    }
+
+    @Test
+    void a_wrong_key_shows_the_form_again_with_one_message_and_starts_no_session() {
+        browser.signIn(base, "not-a-key-of-ours");
+
+        assertThat(browser.url()).isEqualTo(base + "/login");
+        assertThat(browser.find("#login-error").getText()).isEqualTo("That key was not accepted. Check it and try again.");
+        assertThat(browser.sessionCookie()).isNull();
+    }
+
+    @Test
+    void signing_in_sets_an_http_only_strict_cookie_that_holds_an_opaque_id_never_the_key() throws Exception {
+        HttpResponse<String> response = send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "key=" + READER_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).contains("/dashboard");
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("bh_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .doesNotContain(READER_KEY).doesNotContain("Secure");
+        String forwarded = send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY,
+                Map.of("X-Forwarded-Proto", "https")).headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(forwarded).contains("Secure");
+        assertThat(dsl.fetchCount(dsl.selectFrom("browser_session").where("key_name = 'demo-reader'")))
+                .isPositive();
+        assertThat(dsl.fetch("SELECT * FROM browser_session").formatCSV()).doesNotContain(READER_KEY)
+                .doesNotContain(sessionId(cookie));
+    }
+
+    @Test
+    void signing_out_ends_the_session_for_the_api_and_the_pages() throws Exception {
+        browser.signIn(base, READER_KEY);
+        String cookie = browser.sessionCookie();
+        assertThat(send("GET", "/api/v1/overview", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
+                .statusCode()).isEqualTo(200);
+
+        browser.find("#logout").click();
+        browser.waitForPage();
+
+        assertThat(browser.url()).isEqualTo(base + "/login");
+        assertThat(send("GET", "/api/v1/overview", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
+                .statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/dashboard", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
+                .headers().firstValue("Location")).contains("/login");
+    }
+
+    @Test
+    void a_session_started_on_one_instance_works_on_another_and_a_logout_there_ends_it_everywhere() {
+        browser.signIn(base, READER_KEY);
+        String cookie = "bh_session=" + browser.sessionCookie();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("micronaut.server.port", -1);
+        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, properties, "demo")) {
+            String otherBase = other.getURL().toString();
+            assertThat(send(otherBase, "GET", "/api/v1/overview", null, null, null, Map.of("Cookie", cookie))
+                    .statusCode()).isEqualTo(200);
+            String csrf = String.valueOf(browser.js("return document.body.dataset.csrf"));
+
+            HttpResponse<String> logout = send(otherBase, "POST", "/logout", null,
+                    "application/x-www-form-urlencoded", "csrf=" + csrf, Map.of("Cookie", cookie));
+            assertThat(logout.statusCode()).isEqualTo(303);
+        }
+
+        browser.open(base + "/dashboard");
+        assertThat(browser.url()).isEqualTo(base + "/login");
+    }
+
+    // ------------------------------------------------------------------ CSRF and roles
+
+    @Test
+    void a_forged_post_with_the_session_cookie_but_without_the_csrf_token_is_refused_with_403() {
+        browser.signIn(base, ADMIN_KEY);
+
+        Object forged = browser.asyncJs("const done = arguments[0]; fetch('/api/v1/polls?source=" + SHAKY
+                + "', {method: 'POST'}).then(r => done(r.status))");
+        Object wrongToken = browser.asyncJs("const done = arguments[0]; fetch('/api/v1/reports', {method: 'POST',"
+                + " headers: {'X-CSRF-Token': 'guess', 'Content-Type': 'application/json'}, body: '{}'})"
+                + ".then(r => done(r.status))");
+        Object forgedLogout = browser.asyncJs("const done = arguments[0]; fetch('/logout', {method: 'POST',"
+                + " headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'csrf=guess'})"
+                + ".then(r => done(r.status))");
+
+        assertThat(forged).isEqualTo(403L);
+        assertThat(wrongToken).isEqualTo(403L);
+        assertThat(forgedLogout).isEqualTo(403L);
+        browser.open(base + "/dashboard");
+        assertThat(browser.url()).as("the session survived the forged logout").isEqualTo(base + "/dashboard");
+    }
+
+    @Test
+    void a_reader_sees_no_poll_now_button_and_an_admin_does() {
+        browser.signIn(base, READER_KEY);
+        assertThat(browser.all("button.poll-now")).isEmpty();
+
+        browser.signIn(base, ADMIN_KEY);
+        assertThat(browser.all("button.poll-now")).isNotEmpty();
+        assertThat(browser.all("button#poll-all")).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ overview
+
+    @Test
+    void the_overview_shows_per_currency_totals_equal_to_the_api() {
+        browser.signIn(base, READER_KEY);
+        JsonNode overview = apiGet("/api/v1/overview");
+
+        List<JsonNode> currencies = list(overview.get("currencies"));
+        assertThat(currencies).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode currency : currencies) {
+            String code = currency.get("currency").getStringValue();
+            WebElement row = browser.find("tr[data-currency='" + code + "']");
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".total")).getText())
+                    .isEqualTo(currency.get("total").getStringValue() + " " + code);
+        }
+    }
+
+    @Test
+    void a_stale_source_is_marked_stale_and_a_fresh_one_is_not() {
+        browser.signIn(base, READER_KEY);
+
+        WebElement frozen = browser.find("#freshness [data-source='" + FROZEN + "']");
+        assertThat(frozen.getAttribute("class")).contains("stale");
+        assertThat(frozen.getText()).contains("stale");
+        assertThat(browser.find("#freshness [data-source='" + SHAKY + "']").getAttribute("class"))
+                .doesNotContain("stale");
+    }
+
+    @Test
+    void an_account_named_with_markup_renders_as_text() {
+        browser.signIn(base, READER_KEY);
+
+        assertThat(browser.find("tr[data-currency='CHF'] .lowest").getText()).contains(MARKUP_NAME);
+        assertThat(browser.all("img")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ assets and headers
+
+    @Test
+    void the_pages_load_nothing_from_any_other_origin() {
+        browser.signIn(base, ADMIN_KEY);
+        for (String page : List.of("/dashboard")) {
+            browser.open(base + page);
+            assertThat(browser.resources()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(String.valueOf(r.get("name"))).startsWith(base + "/"));
+        }
+    }
+
+    @Test
+    void every_html_answer_has_the_strict_policy_and_data_answers_are_not_stored() throws Exception {
+        HttpResponse<String> login = send("GET", "/login", null, null, null);
+        HttpResponse<String> data = send("GET", "/api/v1/overview", "Bearer " + READER_KEY, null, null);
+        HttpResponse<String> refused = send("GET", "/api/v1/overview", null, null, null);
+
+        for (HttpResponse<String> response : List.of(login, data, refused)) {
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        }
+        assertThat(send("GET", "/dashboard/assets/common.js", null, null, null).headers()
+                .firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).doesNotContain("no-store"));
+    }
+
+    @Test
+    void swagger_ui_still_renders_the_api_under_its_own_policy() {
+        browser.open(base + "/swagger-ui/index.html");
+
+        assertThat(browser.find(".opblock-summary-path").getText()).startsWith("/api/v1/");
+        assertThat(browser.resources()).allSatisfy(r -> assertThat(String.valueOf(r.get("name")))
+                .startsWith(base + "/"));
+    }
+
+    @Test
+    void rapidoc_still_renders_the_api_under_its_own_policy() {
+        browser.open(base + "/rapidoc/index.html");
+
+        Object operations = null;
+        for (int i = 0; i < 50 && !(operations instanceof Long n && n > 0); i++) {
+            operations = browser.js("const doc = document.querySelector('rapi-doc');"
+                    + " return doc && doc.shadowRoot ? doc.shadowRoot.querySelectorAll('[part~=\"section-operation\"],"
+                    + " .nav-bar-path, .m-endpoint').length : 0");
+            sleep();
+        }
+        assertThat(operations).isInstanceOf(Long.class);
+        assertThat((Long) operations).isPositive();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String sessionId(String setCookie) {
+        return setCookie.substring("bh_session=".length(), setCookie.indexOf(';'));
+    }
+
+    JsonNode apiGet(String path) {
+        HttpResponse<String> response = send("GET", path, "Bearer " + READER_KEY, null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return json.readValue(response.body(), JsonNode.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.values().forEach(items::add);
+        return items;
+    }
+
+    HttpResponse<String> send(String method, String path, String authorization, String contentType, String body) {
+        return send(method, path, authorization, contentType, body, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String authorization, String contentType, String body,
+                              Map<String, String> headers) {
+        return send(base, method, path, authorization, contentType, body, headers);
+    }
+
+    HttpResponse<String> send(String origin, String method, String path, String authorization, String contentType,
+                              String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
