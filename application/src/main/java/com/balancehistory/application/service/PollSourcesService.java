@@ -4,6 +4,7 @@ import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.in.StartedPoll;
 import com.balancehistory.application.port.in.UnknownSourceException;
 import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
@@ -67,7 +68,20 @@ public final class PollSourcesService implements PollSourcesUseCase {
     public PollRunSummary pollNow(Optional<String> source, PollTrigger trigger) {
         List<BalanceProvider> selected = select(source);
         Instant startedAt = clock.instant();
+        return run(store.openPollRun(trigger, source, startedAt), selected, source, trigger, startedAt);
+    }
+
+    @Override
+    public StartedPoll start(Optional<String> source, PollTrigger trigger) {
+        List<BalanceProvider> selected = select(source);
+        Instant startedAt = clock.instant();
         long pollId = store.openPollRun(trigger, source, startedAt);
+        return new StartedPoll(pollId, CompletableFuture.supplyAsync(
+                () -> run(pollId, selected, source, trigger, startedAt), executor));
+    }
+
+    private PollRunSummary run(long pollId, List<BalanceProvider> selected, Optional<String> source,
+                               PollTrigger trigger, Instant startedAt) {
         List<CompletableFuture<PollRunSummary.SourceResult>> running = new ArrayList<>();
         for (BalanceProvider provider : selected) {
             running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider), executor));
@@ -85,7 +99,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
         return run;
     }
 
-    /** The configured source names, in configuration order. */
+    @Override
     public List<String> sourceNames() {
         return List.copyOf(providers.keySet());
     }

@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap.health;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -17,11 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Readiness: the database answers and every migration is applied. It answers within {@code timeout} whatever the
@@ -36,26 +30,19 @@ final class DatabaseHealthIndicator implements HealthIndicator {
 
     private final DataSource dataSource;
     private final Duration timeout;
-    private final ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-health");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicReference<CompletableFuture<HealthResult>> running = new AtomicReference<>();
+    private final BoundedCheck check;
     private volatile boolean migrationsApplied;
 
     DatabaseHealthIndicator(DataSource dataSource,
                             @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
+        this.check = new BoundedCheck(NAME, timeout, HealthStatus.DOWN, this::check);
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        CompletableFuture<HealthResult> check = running.updateAndGet(previous -> previous == null || previous.isDone()
-                ? CompletableFuture.supplyAsync(this::check, checker) : previous);
-        return Publishers.fromCompletableFuture(check.copy().completeOnTimeout(down("the database did not answer "
-                + "within " + timeout.toMillis() + " ms"), timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return check.result();
     }
 
     private HealthResult check() {
@@ -65,7 +52,7 @@ final class DatabaseHealthIndicator implements HealthIndicator {
             statement.execute("SELECT 1");
             details.put("reachable", true);
         } catch (Exception e) {
-            return down("the database is not reachable: " + e.getClass().getSimpleName());
+            return check.unanswered("the database is not reachable: " + e.getClass().getSimpleName());
         }
         if (!migrationsApplied) {
             try {
@@ -77,19 +64,15 @@ final class DatabaseHealthIndicator implements HealthIndicator {
                     return HealthResult.builder(NAME, HealthStatus.DOWN).details(details).build();
                 }
             } catch (RuntimeException e) {
-                return down("could not read the migration history: " + e.getClass().getSimpleName());
+                return check.unanswered("could not read the migration history: " + e.getClass().getSimpleName());
             }
         }
         details.put("migrations", "applied");
         return HealthResult.builder(NAME, HealthStatus.UP).details(details).build();
     }
 
-    private static HealthResult down(String reason) {
-        return HealthResult.builder(NAME, HealthStatus.DOWN).details(Map.of("error", reason)).build();
-    }
-
     @PreDestroy
     void stop() {
-        checker.shutdownNow();
+        check.close();
     }
 }

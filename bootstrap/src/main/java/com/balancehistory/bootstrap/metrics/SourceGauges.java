@@ -6,7 +6,6 @@ import com.balancehistory.bootstrap.ConfiguredSources;
 import io.micronaut.context.annotation.Context;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** Gauges read from the configured sources when scraped: misconfigured sources, and each circuit breaker's state. */
 @Context
@@ -14,15 +13,12 @@ final class SourceGauges {
 
     SourceGauges(ConfiguredSources sources, ServiceMetrics metrics) {
         metrics.misconfiguredSources(() -> sources.misconfigured().size());
-        String[] states = Arrays.stream(CircuitBreaker.State.values()).map(SourceGauges::name).toArray(String[]::new);
+        String[] states = Arrays.stream(CircuitBreaker.State.values()).map(CircuitBreaker.State::label)
+                .toArray(String[]::new);
         for (ConfiguredSources.Source source : sources.all()) {
             if (source.provider() instanceof CircuitBreakingProvider breaking) {
-                metrics.circuitState(source.name(), () -> name(breaking.circuitState()), states);
+                metrics.circuitState(source.name(), () -> breaking.circuitState().label(), states);
             }
         }
-    }
-
-    private static String name(CircuitBreaker.State state) {
-        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

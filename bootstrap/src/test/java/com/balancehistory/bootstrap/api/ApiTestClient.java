@@ -21,7 +21,14 @@ final class ApiTestClient {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String body, String wwwAuthenticate) {
+    record Response(int status, String contentType, String body, String wwwAuthenticate,
+                    java.util.Map<String, List<String>> headers) {
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
     }
 
     Response get(String path, String key) {
@@ -45,7 +52,8 @@ final class ApiTestClient {
             seen.add(response.body());
             seen.add(response.headers().map().toString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

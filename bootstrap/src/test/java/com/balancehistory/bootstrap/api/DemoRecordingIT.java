@@ -41,9 +41,9 @@ class DemoRecordingIT extends ServiceTestSupport {
     void every_balance_reads_as_observed_by_the_newest_poll_that_saw_it() {
         ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
 
-        JsonNode first = ok(api.post("api/v1/polls", ADMIN_KEY, null));
+        JsonNode first = ok(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null));
         assertThat(list(first.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
-        JsonNode second = ok(api.post("api/v1/polls", ADMIN_KEY, null));
+        JsonNode second = ok(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null));
         assertThat(list(second.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
         Instant secondStarted = Instant.parse(text(second, "startedAt"));
 

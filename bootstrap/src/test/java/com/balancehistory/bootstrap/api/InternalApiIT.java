@@ -548,7 +548,7 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void an_admin_polls_a_source_now_and_the_run_is_listed_and_readable() {
-        JsonNode run = ok(api.post("api/v1/polls?source=" + POLLED, ADMIN_KEY, null));
+        JsonNode run = ok(api.post("api/v1/polls?wait=PT30S&source=" + POLLED, ADMIN_KEY, null));
 
         assertThat(text(run, "trigger")).isEqualTo("on_demand");
         assertThat(text(run, "requestedSource")).isEqualTo(POLLED);
@@ -568,7 +568,7 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void a_poll_through_the_api_is_followed_by_an_alert_evaluation() {
-        ok(api.post("api/v1/polls?source=" + POLLED, ADMIN_KEY, null));
+        ok(api.post("api/v1/polls?wait=PT30S&source=" + POLLED, ADMIN_KEY, null));
 
         // no explicit evaluation: the source that was never polled successfully is stale right after its poll
         JsonNode alerts = ok(api.get("api/v1/alerts", READER_KEY));
@@ -608,8 +608,8 @@ class InternalApiIT extends ServiceTestSupport {
         api.get("api/v1/balances", "Bearer " + READER_KEY + "-wrong");
         api.get("api/v1/balances", "Basic " + ADMIN_KEY);
         api.post("api/v1/polls", READER_KEY, null);
-        api.post("api/v1/polls?source=" + POLLED, ADMIN_KEY, null);
-        api.post("api/v1/polls?source=" + SOURCE, ADMIN_KEY, null);
+        api.post("api/v1/polls?wait=PT30S&source=" + POLLED, ADMIN_KEY, null);
+        api.post("api/v1/polls?wait=PT30S&source=" + SOURCE, ADMIN_KEY, null);
         api.get("api/v1/polls?limit=500", ADMIN_KEY);
         api.get("api/v1/balances/" + MAIN + "/history?zone=Nowhere/Else", READER_KEY);
         api.get("api/v1/balances/" + MAIN, "Bearer");

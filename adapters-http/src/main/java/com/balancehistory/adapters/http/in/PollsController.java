@@ -7,9 +7,12 @@ import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.StartedPoll;
 import com.balancehistory.application.port.in.UnknownSourceException;
 import com.balancehistory.application.port.in.query.ListPollRunsUseCase;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -23,9 +26,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Poll now (admin), and the recorded poll runs. */
+/** Poll now in the background (admin), and the recorded poll runs. */
 @Controller("/api/v1/polls")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "polls")
@@ -41,30 +49,57 @@ public class PollsController {
 
     @Post
     @AdminOnly
-    @Operation(summary = "Poll every source, or ?source=, now; returns the poll run (admin key)")
+    @Operation(summary = "Poll every source, or ?source=, in the background (admin key): 202 at once with the run and "
+            + "Location: /api/v1/polls/{id}. ?wait=PT30S or Prefer: wait=30 waits up to that long (at most "
+            + "PT60S) and answers 200 with the finished run, or 202 if it is still running")
+    @ApiResponse(responseCode = "202", description = "the run, with its sources running",
+            content = @Content(schema = @Schema(implementation = PollRunResponse.class)))
+    @ApiResponse(responseCode = "200", description = "the finished run, when asked to wait",
+            content = @Content(schema = @Schema(implementation = PollRunResponse.class)))
+    @ApiResponse(responseCode = "400", description = "a malformed wait",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "a reader key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollRunResponse pollNow(@QueryValue @Nullable String source) {
+    public HttpResponse<PollRunResponse> pollNow(@QueryValue @Nullable String source, @QueryValue @Nullable String wait,
+                                                 @Header("Prefer") @Nullable String prefer) {
         Optional<String> requested = Params.text("source", source);
+        Optional<Duration> waitFor = PollWait.parse(wait, prefer);
+        StartedPoll started;
         try {
-            return PollRunResponse.of(polls.pollNow(requested, PollTrigger.ON_DEMAND));
+            started = polls.start(requested, PollTrigger.ON_DEMAND);
         } catch (UnknownSourceException e) {
             throw ApiProblem.unknownParameterValue("source", "source " + Params.shorten(requested.orElse("")),
                     "no configured source '" + Params.shorten(requested.orElse("")) + "'");
         }
+        if (waitFor.isPresent()) {
+            try {
+                return HttpResponse.ok(PollRunResponse.of(started.finished().get(waitFor.get().toMillis(),
+                        TimeUnit.MILLISECONDS)));
+            } catch (TimeoutException e) {
+                // still running: answer as without a wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("poll run " + started.id() + " failed", e.getCause());
+            }
+        }
+        PollRunResponse current = runs.findRun(started.id()).map(run -> PollRunResponse.of(run, polls.sourceNames()))
+                .orElseThrow(() -> new IllegalStateException("poll run " + started.id() + " is not recorded"));
+        return HttpResponse.accepted(URI.create("/api/v1/polls/" + started.id())).body(current);
     }
 
     @Get
     @Operation(summary = "Recent poll runs with per-source outcomes, newest first (limit 1..500, default 20)")
     public PollRunsResponse recent(@QueryValue @Nullable String limit) {
         int count = Params.integer("limit", limit, 20, 1, ListPollRunsUseCase.MAX_LIMIT);
-        return new PollRunsResponse(runs.recentRuns(count).stream().map(PollRunResponse::of).toList());
+        return new PollRunsResponse(runs.recentRuns(count).stream()
+                .map(run -> PollRunResponse.of(run, polls.sourceNames())).toList());
     }
 
     @Get("/{id}")
-    @Operation(summary = "One poll run")
+    @Operation(summary = "One poll run; while it runs, sources not yet recorded show as running")
     @ApiResponse(responseCode = "404", description = "unknown poll run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PollRunResponse one(@PathVariable String id) {
@@ -74,7 +109,7 @@ public class PollsController {
         } catch (NumberFormatException e) {
             throw ApiProblem.notFound("poll run " + Params.shorten(id), "no poll run '" + Params.shorten(id) + "'");
         }
-        return runs.findRun(pollId).map(PollRunResponse::of)
+        return runs.findRun(pollId).map(run -> PollRunResponse.of(run, polls.sourceNames()))
                 .orElseThrow(() -> ApiProblem.notFound("poll run " + pollId, "no poll run " + pollId));
     }
 }

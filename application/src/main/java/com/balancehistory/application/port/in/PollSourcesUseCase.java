@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.in;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Polls every enabled source, or one named source, now, and records the run. */
@@ -10,4 +11,14 @@ public interface PollSourcesUseCase {
      * @throws UnknownSourceException when the named source is not configured
      */
     PollRunSummary pollNow(Optional<String> source, PollTrigger trigger);
+
+    /**
+     * Opens the run now and polls in the background, so a caller learns the run's id without waiting for providers.
+     *
+     * @throws UnknownSourceException when the named source is not configured
+     */
+    StartedPoll start(Optional<String> source, PollTrigger trigger);
+
+    /** The configured source names, in configuration order: the sources a run of all sources polls. */
+    List<String> sourceNames();
 }

@@ -7,7 +7,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A poll run and per source what happened. */
 @Serdeable
@@ -17,21 +20,37 @@ public record PollRunResponse(long id, @Schema(example = "on_demand") String tri
                               @Nullable String requestedSource, String startedAt, @Nullable String finishedAt,
                               List<Source> sources) {
 
-    /** One source's part of the run. */
+    /** One source's part of the run: {@code running} until it is recorded. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PollSourceResult")
-    public record Source(String source, String provider,
-                         @Schema(description = "ok, partial, failed, rate_limited or skipped") String outcome,
-                         @Nullable String error, int accountsSeen, int rowsWritten, String startedAt,
-                         String finishedAt) {
+    public record Source(String source, @Nullable String provider,
+                         @Schema(description = "running, ok, partial, failed, rate_limited or skipped") String outcome,
+                         @Nullable String error, int accountsSeen, int rowsWritten, @Nullable String startedAt,
+                         @Nullable String finishedAt) {
     }
 
+    static final String RUNNING = "running";
+
     public static PollRunResponse of(PollRunSummary run) {
+        return of(run, List.of());
+    }
+
+    /**
+     * @param polledSources the sources a run of all sources polls: those without a result yet show as running while
+     *                      the run is unfinished
+     */
+    public static PollRunResponse of(PollRunSummary run, List<String> polledSources) {
+        List<Source> sources = new ArrayList<>(run.sources().stream().map(s -> new Source(s.source(), s.provider(),
+                s.outcome().code(), s.error().orElse(null), s.accountsSeen(), s.rowsWritten(),
+                s.startedAt().toString(), s.finishedAt().toString())).toList());
+        if (run.finishedAt().isEmpty()) {
+            Set<String> recorded = new HashSet<>();
+            run.sources().forEach(s -> recorded.add(s.source()));
+            run.requestedSource().map(List::of).orElse(polledSources).stream().filter(name -> !recorded.contains(name))
+                    .forEach(name -> sources.add(new Source(name, null, RUNNING, null, 0, 0, null, null)));
+        }
         return new PollRunResponse(run.id(), run.trigger().code(), run.requestedSource().orElse(null),
-                run.startedAt().toString(), run.finishedAt().map(Instant::toString).orElse(null),
-                run.sources().stream().map(s -> new Source(s.source(), s.provider(), s.outcome().code(),
-                        s.error().orElse(null), s.accountsSeen(), s.rowsWritten(), s.startedAt().toString(),
-                        s.finishedAt().toString())).toList());
+                run.startedAt().toString(), run.finishedAt().map(Instant::toString).orElse(null), sources);
     }
 }

@@ -12,7 +12,14 @@ import java.time.Instant;
 public final class CircuitBreaker {
 
     /** Where the breaker stands. */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED, OPEN, HALF_OPEN;
+
+        /** {@code closed}, {@code open} or {@code half-open}, as the API and the metrics say it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final int failureThreshold;
     private final Duration openFor;
