@@ -2,6 +2,7 @@ package com.balancehistory.bootstrap.api;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
+import com.balancehistory.adapters.http.in.auth.FailedAttemptThrottle;
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.adapters.persistence.query.JooqCardLimitReadModel;
 import com.balancehistory.adapters.persistence.query.JooqPollRunReadModel;
@@ -55,6 +56,22 @@ class ApiFactory {
         return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
     }
 
+    /** Failed API keys (and other credential checks) per client address: {@code balance-history.api.failed-key-throttle}. */
+    @Singleton
+    FailedAttemptThrottle failedAttemptThrottle(Environment environment, Clock clock) {
+        FailedAttemptThrottle.Settings defaults = FailedAttemptThrottle.Settings.defaults();
+        String at = ApiSettingsReader.THROTTLE + ".";
+        try {
+            return new FailedAttemptThrottle(new FailedAttemptThrottle.Settings(
+                    environment.getProperty(at + "max-failures", Integer.class).orElse(defaults.maxFailures()),
+                    environment.getProperty(at + "window", Duration.class).orElse(defaults.window()),
+                    environment.getProperty(at + "max-addresses", Integer.class).orElse(defaults.maxAddresses())),
+                    clock);
+        } catch (IllegalArgumentException e) {
+            throw new ApiSettingsReader.ApiConfigurationError(ApiSettingsReader.THROTTLE + ": " + e.getMessage());
+        }
+    }
+
     @Singleton
     ApiKeys apiKeys(Environment environment) {
         Object raw = environment.getProperty(ApiSettingsReader.KEYS, List.class).filter(list -> !list.isEmpty())
@@ -63,6 +80,13 @@ class ApiFactory {
                 .orElse(null);
         List<ApiKey> keys = ApiSettingsReader.apiKeys(raw);
         ApiKeys apiKeys = new ApiKeys(keys);
+        boolean demo = environment.getActiveNames().contains("demo");
+        if (!demo) {
+            ApiSettingsReader.refusePublishedKeys(apiKeys, PublishedDemoKeys.KEYS);
+            keys.stream().filter(ApiKey::givenInPlain).forEach(key -> LOG.warn("API key '{}' is configured in plain "
+                    + "text ({}[].key): configure its SHA-256 instead (sha256: <hex>, see README), so the key is in no "
+                    + "file and no log", key.name(), ApiSettingsReader.KEYS));
+        }
         if (keys.isEmpty()) {
             LOG.warn("no API keys configured ({}): every /api request will be refused with 401",
                     ApiSettingsReader.KEYS);

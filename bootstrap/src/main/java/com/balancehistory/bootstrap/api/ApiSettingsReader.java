@@ -1,6 +1,7 @@
 package com.balancehistory.bootstrap.api;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.HealthScale;
@@ -26,6 +27,7 @@ import java.util.Map;
 final class ApiSettingsReader {
 
     static final String KEYS = "balance-history.api.keys";
+    static final String THROTTLE = "balance-history.api.failed-key-throttle";
     static final String HEALTH_TIERS = "balance-history.health-tiers";
     static final String LOW_BALANCE = "balance-history.low-balance";
 
@@ -51,6 +53,15 @@ final class ApiSettingsReader {
                     value))));
         }
         return keys;
+    }
+
+    /** Refuses keys anyone can know (the demo keys the README publishes), naming the entries. */
+    static void refusePublishedKeys(ApiKeys keys, List<String> published) {
+        List<String> names = keys.namesOfKeysEqualTo(published);
+        if (!names.isEmpty()) {
+            throw new ApiConfigurationError(KEYS + ": key(s) " + names + " are published demo keys; outside --demo "
+                    + "configure keys of your own (at least 16 characters, ideally 32 random bytes)");
+        }
     }
 
     private static ApiKey apiKey(String at, String name, Map<String, Object> entry) {

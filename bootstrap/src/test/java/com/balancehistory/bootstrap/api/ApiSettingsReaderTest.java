@@ -46,6 +46,38 @@ class ApiSettingsReaderTest {
     }
 
     @Test
+    void a_published_demo_key_is_refused_naming_the_entry_whether_given_plain_or_hashed() {
+        ApiKeys keys = new ApiKeys(ApiSettingsReader.apiKeys(List.of(
+                Map.of("name", "copied", "role", "admin", "key", PublishedDemoKeys.KEYS.get(0)),
+                Map.of("name", "hashed", "role", "reader", "sha256", ApiKey.sha256Hex(PublishedDemoKeys.KEYS.get(1))),
+                Map.of("name", "mine", "role", "reader", "key", "mine-key-0123456789abcdef"))));
+
+        assertThatThrownBy(() -> ApiSettingsReader.refusePublishedKeys(keys, PublishedDemoKeys.KEYS))
+                .hasMessageContaining("balance-history.api.keys").hasMessageContaining("copied")
+                .hasMessageContaining("hashed").hasMessageNotContaining("mine");
+        ApiSettingsReader.refusePublishedKeys(new ApiKeys(ApiSettingsReader.apiKeys(List.of(
+                Map.of("name", "own", "role", "reader", "key", "own-key-0123456789abcdef")))), PublishedDemoKeys.KEYS);
+    }
+
+    @Test
+    void the_published_demo_keys_are_exactly_the_keys_of_the_demo_configuration() throws Exception {
+        String demo;
+        try (var in = getClass().getResourceAsStream("/application-demo.yml")) {
+            demo = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> keysInFile = java.util.regex.Pattern.compile("(?m)^\\s+key:\\s*(\\S+)\\s*$").matcher(demo)
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(keysInFile).containsExactlyInAnyOrderElementsOf(PublishedDemoKeys.KEYS);
+    }
+
+    @Test
+    void a_short_plain_key_is_refused_naming_the_entry() {
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "short", "key", "0123456789"))))
+                .hasMessageContaining("balance-history.api.keys[0]").hasMessageContaining("16 characters");
+    }
+
+    @Test
     void health_tiers_are_added_to_the_domain_defaults() {
         HealthScale scale = ApiSettingsReader.healthScale(Map.of("eur", Map.of(
                 "tiers", List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")),

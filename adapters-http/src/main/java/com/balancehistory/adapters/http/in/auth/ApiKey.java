@@ -17,8 +17,9 @@ public final class ApiKey {
     private final String name;
     private final ApiRole role;
     private final byte[] sha256;
+    private final boolean givenInPlain;
 
-    private ApiKey(String name, ApiRole role, byte[] sha256) {
+    private ApiKey(String name, ApiRole role, byte[] sha256, boolean givenInPlain) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an API key needs a name");
         }
@@ -28,6 +29,7 @@ public final class ApiKey {
             throw new IllegalArgumentException("API key " + name + ": sha256 must be 64 hex digits");
         }
         this.sha256 = sha256.clone();
+        this.givenInPlain = givenInPlain;
     }
 
     /** A key given as the hex SHA-256 of its text. */
@@ -38,7 +40,7 @@ public final class ApiKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("API key " + name + ": sha256 must be 64 hex digits");
         }
-        return new ApiKey(name, role, digest);
+        return new ApiKey(name, role, digest, false);
     }
 
     /** A key given in plain text: hashed here, and the text is not kept. */
@@ -46,7 +48,7 @@ public final class ApiKey {
         if (key == null || key.strip().length() < 16) {
             throw new IllegalArgumentException("API key " + name + ": a plain key needs at least 16 characters");
         }
-        return new ApiKey(name, role, sha256(key.strip()));
+        return new ApiKey(name, role, sha256(key.strip()), true);
     }
 
     static byte[] sha256(String text) {
@@ -68,6 +70,11 @@ public final class ApiKey {
 
     public ApiRole role() {
         return role;
+    }
+
+    /** Whether configuration held the key itself rather than its SHA-256 (the key then sat in a file in plain text). */
+    public boolean givenInPlain() {
+        return givenInPlain;
     }
 
     boolean matches(byte[] presentedHash) {

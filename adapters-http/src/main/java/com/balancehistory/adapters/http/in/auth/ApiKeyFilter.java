@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Requires {@code Authorization: Bearer <key>} on every {@code /api} route: 401 without a valid key, 403 when a
  * reader key calls an {@link AdminOnly} route. Health and the API documentation live outside {@code /api} and stay
- * open. Keys are never logged; a rejected request logs only the path.
+ * open. A client address that sent too many invalid keys gets 429 with {@code Retry-After} (see {@link BearerKeyCheck}).
+ * Keys are never logged; a rejected request logs the client address and the path.
  * <p>
  * Without an {@code Authorization} header, a dashboard session cookie authenticates instead, with the role of the key
  * it was started with; a request with the cookie that may change state (anything but GET, HEAD, OPTIONS) must carry
@@ -34,13 +35,12 @@ import java.util.Optional;
 public final class ApiKeyFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
-    private static final String BEARER = "bearer ";
 
-    private final ApiKeys keys;
+    private final BearerKeyCheck check;
     private final BrowserSessionsUseCase sessions;
 
-    public ApiKeyFilter(ApiKeys keys, BrowserSessionsUseCase sessions) {
-        this.keys = keys;
+    public ApiKeyFilter(BearerKeyCheck check, BrowserSessionsUseCase sessions) {
+        this.check = check;
         this.sessions = sessions;
     }
 
@@ -54,17 +54,18 @@ public final class ApiKeyFilter {
             if (cookie.isPresent()) {
                 return authenticateSession(request, cookie.get());
             }
-            return reject(request, ApiProblem.unauthorized("send an API key as 'Authorization: Bearer <key>'"));
         }
-        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return reject(request, ApiProblem.unauthorized("the Authorization header must use the Bearer scheme"));
+        BearerKeyCheck.Outcome outcome = check.check(request);
+        if (outcome instanceof BearerKeyCheck.Missing missing) {
+            return reject(request, ApiProblem.unauthorized(missing.reason()));
         }
-        Optional<ApiKey> key = keys.authenticate(header.substring(BEARER.length()).strip());
-        if (key.isEmpty()) {
-            LOG.info("rejected an unknown API key on {} {}", request.getMethodName(), request.getPath());
+        if (outcome instanceof BearerKeyCheck.Throttled throttled) {
+            return BearerKeyCheck.tooManyFailures(request, throttled.retryAfter());
+        }
+        if (!(outcome instanceof BearerKeyCheck.Accepted accepted)) {
             return reject(request, ApiProblem.unauthorized("the API key is not valid"));
         }
-        return authorize(request, key.get().name(), key.get().role());
+        return authorize(request, accepted.key().name(), accepted.key().role());
     }
 
     @Nullable

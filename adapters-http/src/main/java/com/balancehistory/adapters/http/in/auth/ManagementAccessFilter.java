@@ -24,26 +24,30 @@ import java.util.Optional;
 @ServerFilter({"/prometheus", "/prometheus/**", "/health", "/health/**"})
 public final class ManagementAccessFilter {
 
-    private static final String BEARER = "bearer ";
-
-    private final ApiKeys keys;
+    private final BearerKeyCheck check;
     private final int managementPort;
 
-    public ManagementAccessFilter(ApiKeys keys, @Value("${endpoints.all.port:-1}") int managementPort) {
-        this.keys = keys;
+    public ManagementAccessFilter(BearerKeyCheck check, @Value("${endpoints.all.port:-1}") int managementPort) {
+        this.check = check;
         this.managementPort = managementPort;
     }
 
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Problem> authorize(HttpRequest<?> request) {
-        Optional<ApiKey> key = presentedKey(request);
+        if (managementPort > 0 && request.getServerAddress().getPort() == managementPort
+                && !request.getPath().startsWith("/health")) {
+            return null;
+        }
+        BearerKeyCheck.Outcome outcome = check.check(request);
+        if (outcome instanceof BearerKeyCheck.Throttled throttled) {
+            return BearerKeyCheck.tooManyFailures(request, throttled.retryAfter());
+        }
+        Optional<ApiKey> key = outcome instanceof BearerKeyCheck.Accepted accepted ? Optional.of(accepted.key())
+                : Optional.empty();
         if (request.getPath().startsWith("/health")) {
             key.filter(k -> k.role().mayDo(ApiRole.ADMIN)).ifPresent(admin -> request.setAttribute(
                     HttpAttributes.PRINCIPAL, new ApiKeyPrincipal(admin.name(), admin.role())));
-            return null;
-        }
-        if (managementPort > 0 && request.getServerAddress().getPort() == managementPort) {
             return null;
         }
         if (key.isEmpty()) {
@@ -54,14 +58,5 @@ public final class ManagementAccessFilter {
                     .body(problem.toProblem(request.getPath()));
         }
         return null;
-    }
-
-    private Optional<ApiKey> presentedKey(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.empty();
-        }
-        return keys.authenticate(header.substring(BEARER.length()).strip());
     }
 }

@@ -43,6 +43,12 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "/problems/forbidden", "Forbidden", detail, null, resource);
     }
 
+    /** Too many attempts or requests: the caller should wait (the response says how long in Retry-After). */
+    public static ApiProblem tooManyRequests(String detail) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-requests", "Too many requests", detail,
+                null, null);
+    }
+
     public HttpStatus status() {
         return status;
     }
