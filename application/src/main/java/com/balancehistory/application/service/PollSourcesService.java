@@ -166,7 +166,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
             LOG.warning("source " + provider.sourceName() + ": " + outcome.code() + ": " + error.get());
         }
         return new PollRunSummary.SourceResult(provider.sourceName(), providerName, outcome, error,
-                accountsSeen(result), rowsWritten, startedAt, observedAt);
+                accountsSeen(result), rowsWritten, startedAt, observedAt, retryAtOf(result));
     }
 
     /** A provider that throws despite its contract is a bug there; the poll records it and goes on. */
@@ -204,6 +204,10 @@ public final class PollSourcesService implements PollSourcesUseCase {
             text = failures.stream().map(FetchFailure::describe).collect(Collectors.joining("; "));
         }
         return Optional.of(text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...");
+    }
+
+    private static Optional<Instant> retryAtOf(FetchResult result) {
+        return result instanceof FetchResult.Failed failed ? failed.failure().retryAfter() : Optional.empty();
     }
 
     private static int accountsSeen(FetchResult result) {

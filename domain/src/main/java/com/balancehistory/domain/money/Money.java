@@ -19,6 +19,10 @@ public final class Money implements Comparable<Money> {
     /** Plain decimal text: optional minus, digits, optional fraction. No exponent, no grouping, no NaN. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final int MAX_TEXT_LENGTH = 40;
+    /** The widest amount history can hold: NUMERIC(24,4) has 20 digits before the point. */
+    public static final int MAX_INTEGER_DIGITS = 20;
+    /** Decimals beyond this are never trailing zeros worth reading: a provider sending more is broken. */
+    private static final int MAX_DECIMALS = MAX_TEXT_LENGTH;
 
     private final BigDecimal amount;
     private final Currency currency;
@@ -43,14 +47,35 @@ public final class Money implements Comparable<Money> {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int scale = scaleOf(currency);
+        BigDecimal bounded = requireBounded(amount);
         BigDecimal scaled;
         try {
-            scaled = amount.setScale(scale, RoundingMode.UNNECESSARY);
+            scaled = bounded.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException tooPrecise) {
-            throw new InvalidAmountException("amount " + amount.toPlainString() + " has more decimals than "
+            throw new InvalidAmountException("amount " + bounded.toPlainString() + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + scale + ")");
         }
         return new Money(scaled, currency);
+    }
+
+    /**
+     * Rejects a decimal too large or too finely written to be an amount, judged from its precision and scale alone,
+     * so an exponent such as {@code 1e999999999} is never expanded into its digits.
+     */
+    public static BigDecimal requireBounded(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return amount.scale() < 0 || amount.scale() > MAX_DECIMALS ? BigDecimal.ZERO : amount;
+        }
+        long integerDigits = (long) amount.precision() - amount.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw new InvalidAmountException("amount " + abbreviate(amount.toString()) + " has more than "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
+        if (amount.scale() > MAX_DECIMALS) {
+            throw new InvalidAmountException("amount " + abbreviate(amount.toString()) + " has more than "
+                    + MAX_DECIMALS + " decimals");
+        }
+        return amount;
     }
 
     public static Money of(BigDecimal amount, String currencyCode) {

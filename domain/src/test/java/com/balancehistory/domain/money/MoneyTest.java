@@ -199,4 +199,16 @@ class MoneyTest {
         assertThat(Money.parse("94.2", USD)).hasToString("94.20 USD");
         assertThat(Money.parse("1500", JPY)).hasToString("1500 JPY");
     }
+
+    @Test
+    void an_amount_beyond_the_stored_width_is_rejected_from_its_size_alone() {
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e999999999"), "USD"))
+                .isInstanceOf(InvalidAmountException.class)
+                .hasMessage("amount 1E+999999999 has more than 20 digits before the decimal point");
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e-999999999"), "USD"))
+                .isInstanceOf(InvalidAmountException.class).hasMessageContaining("more than 40 decimals");
+        assertThat(Money.of(new BigDecimal("0e999999999"), "USD")).isEqualTo(Money.zero(CurrencyCodes.require("USD")));
+        assertThat(Money.of(new BigDecimal("99999999999999999999.99"), "USD").toPlainString())
+                .isEqualTo("99999999999999999999.99");
+    }
 }

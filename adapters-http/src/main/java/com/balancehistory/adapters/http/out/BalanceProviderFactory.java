@@ -2,6 +2,7 @@ package com.balancehistory.adapters.http.out;
 
 import com.balancehistory.adapters.http.out.ahrvo.AhrvoBalanceProvider;
 import com.balancehistory.adapters.http.out.ahrvo.AhrvoSettings;
+import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
 import com.balancehistory.adapters.http.out.equals.EqualsMoneyBalanceProvider;
 import com.balancehistory.adapters.http.out.equals.EqualsSettings;
@@ -39,8 +40,10 @@ public final class BalanceProviderFactory {
         Objects.requireNonNull(runtime, "runtime");
         try {
             return switch (settings.provider()) {
-                case AHRVO -> new AhrvoBalanceProvider(AhrvoSettings.from(settings), runtime);
-                case EQUALS_MONEY -> new EqualsMoneyBalanceProvider(EqualsSettings.from(settings), runtime);
+                case AHRVO -> new AhrvoBalanceProvider(AhrvoSettings.from(settings), ListingLimits.from(settings),
+                        runtime);
+                case EQUALS_MONEY -> new EqualsMoneyBalanceProvider(EqualsSettings.from(settings),
+                        ListingLimits.from(settings), runtime);
                 case GRANTEX -> new GrantexBalanceProvider(GrantexSettings.from(settings), runtime);
                 case HOLYHELD -> new HolyheldBalanceProvider(HolyheldSettings.from(settings), runtime);
             };

@@ -17,7 +17,11 @@ public record PollRunSummary(
         sources = List.copyOf(sources);
     }
 
-    /** One source's part of a poll run. */
+    /**
+     * One source's part of a poll run.
+     *
+     * @param retryAt when the provider said it may be called again (rate limited), if it did
+     */
     public record SourceResult(
             String source,
             String provider,
@@ -26,6 +30,12 @@ public record PollRunSummary(
             int accountsSeen,
             int rowsWritten,
             Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            Optional<Instant> retryAt) {
+
+        public SourceResult(String source, String provider, SourceOutcome outcome, Optional<String> error,
+                            int accountsSeen, int rowsWritten, Instant startedAt, Instant finishedAt) {
+            this(source, provider, outcome, error, accountsSeen, rowsWritten, startedAt, finishedAt, Optional.empty());
+        }
     }
 }

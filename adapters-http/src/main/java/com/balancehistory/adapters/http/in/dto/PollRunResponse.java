@@ -27,7 +27,9 @@ public record PollRunResponse(long id, @Schema(example = "on_demand") String tri
     public record Source(String source, @Nullable String provider,
                          @Schema(description = "running, ok, partial, failed, rate_limited or skipped") String outcome,
                          @Nullable String error, int accountsSeen, int rowsWritten, @Nullable String startedAt,
-                         @Nullable String finishedAt) {
+                         @Nullable String finishedAt,
+                         @Nullable @Schema(description = "rate_limited: no call to the source before this time")
+                         String retryAt) {
     }
 
     static final String RUNNING = "running";
@@ -43,12 +45,13 @@ public record PollRunResponse(long id, @Schema(example = "on_demand") String tri
     public static PollRunResponse of(PollRunSummary run, List<String> polledSources) {
         List<Source> sources = new ArrayList<>(run.sources().stream().map(s -> new Source(s.source(), s.provider(),
                 s.outcome().code(), s.error().orElse(null), s.accountsSeen(), s.rowsWritten(),
-                s.startedAt().toString(), s.finishedAt().toString())).toList());
+                s.startedAt().toString(), s.finishedAt().toString(), s.retryAt().map(Instant::toString).orElse(null)))
+                .toList());
         if (run.finishedAt().isEmpty()) {
             Set<String> recorded = new HashSet<>();
             run.sources().forEach(s -> recorded.add(s.source()));
             run.requestedSource().map(List::of).orElse(polledSources).stream().filter(name -> !recorded.contains(name))
-                    .forEach(name -> sources.add(new Source(name, null, RUNNING, null, 0, 0, null, null)));
+                    .forEach(name -> sources.add(new Source(name, null, RUNNING, null, 0, 0, null, null, null)));
         }
         return new PollRunResponse(run.id(), run.trigger().code(), run.requestedSource().orElse(null),
                 run.startedAt().toString(), run.finishedAt().map(Instant::toString).orElse(null), sources);

@@ -6,6 +6,7 @@ import com.balancehistory.adapters.http.out.common.FanOut;
 import com.balancehistory.adapters.http.out.common.FetchResults;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
+import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
 import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
@@ -66,13 +67,19 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
     private static final Map<String, LimitPeriod> LIMIT_FIELDS = limitFields();
 
     private final AhrvoSettings settings;
+    private final ListingLimits limits;
     private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public AhrvoBalanceProvider(AhrvoSettings settings, ProviderRuntime runtime) {
+        this(settings, ListingLimits.DEFAULTS, runtime);
+    }
+
+    public AhrvoBalanceProvider(AhrvoSettings settings, ListingLimits limits, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.AHRVO, new CircuitBreaker(settings.http().circuitFailureThreshold(),
                 settings.http().circuitOpenFor(), runtime.clock()));
         this.settings = settings;
+        this.limits = limits;
         this.http = new ProviderHttpClient(settings.http(), runtime,
                 new Redactor(List.of(settings.accessToken(), settings.apiKey())));
         Map<String, String> h = new LinkedHashMap<>();
@@ -155,7 +162,12 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
                 return new BudgetRead(List.of(), refused);
             }
             List<BalanceObservation> out = new ArrayList<>();
-            for (JsonCursor budget : root.objects("data")) {
+            List<JsonCursor> budgets = root.objects("data");
+            if (budgets.size() > limits.maxAccounts()) {
+                return new BudgetRead(List.of(), FetchFailure.ofSource(BUDGETS_ENDPOINT,
+                        FailureKind.MALFORMED_RESPONSE, limits.tooManyAccounts("the budget listing")));
+            }
+            for (JsonCursor budget : budgets) {
                 String id = budget.text("budget_id");
                 String name = budget.string("budget_name");
                 BigDecimal amount = budget.decimalString("balance");

@@ -35,6 +35,11 @@ public final class CircuitBreaker {
         this.clock = clock;
     }
 
+    /** The clock the breaker judges cool-downs by. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Whether a fetch may call the provider now; moves an expired open breaker to half-open. */
     public synchronized boolean allowCall() {
         if (failureThreshold <= 0 || state == State.CLOSED) {

@@ -6,18 +6,24 @@ import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.domain.account.ProviderType;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Base of the HTTP balance providers: one circuit breaker per source around {@link #fetchNow()}. A
  * {@link FetchResult.Failed} counts as a failed fetch, anything answered (even with some accounts failing) as a
- * success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN without calling the provider.
+ * success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN without calling the provider. A
+ * {@code Retry-After} the provider answered with is remembered: until that time {@link #fetch()} returns RATE_LIMITED
+ * with the time, without calling the provider.
  */
 public abstract class CircuitBreakingProvider implements BalanceProvider {
 
     private final String source;
     private final ProviderType type;
     private final CircuitBreaker breaker;
+    private volatile Instant retryAt;
 
     protected CircuitBreakingProvider(String source, ProviderType type, CircuitBreaker breaker) {
         this.source = Objects.requireNonNull(source, "source");
@@ -37,18 +43,39 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
 
     @Override
     public final FetchResult fetch() {
+        Instant notBefore = retryAt;
+        if (notBefore != null && breaker.clock().instant().isBefore(notBefore)) {
+            return new FetchResult.Failed(source, new FetchFailure(primaryEndpoint(), FailureKind.RATE_LIMITED,
+                    "not called: the provider asked for no call before " + notBefore + " (Retry-After)", null,
+                    notBefore));
+        }
         if (!breaker.allowCall()) {
             return new FetchResult.Failed(source, FetchFailure.ofSource(primaryEndpoint(), FailureKind.CIRCUIT_OPEN,
                     "not called: circuit open after " + breaker.consecutiveFailures()
                             + " consecutive failed fetches, next try after " + breaker.openUntil()));
         }
         FetchResult result = fetchNow();
+        retryAt = retryAtOf(result).orElse(null);
         if (result instanceof FetchResult.Failed) {
             breaker.recordFailure();
         } else {
             breaker.recordSuccess();
         }
         return result;
+    }
+
+    /** The latest time any part of the answer named for calling again, if one did. */
+    private static Optional<Instant> retryAtOf(FetchResult result) {
+        Stream<FetchFailure> failures = result instanceof FetchResult.Failed failed ? Stream.of(failed.failure())
+                : ((FetchResult.Fetched) result).accountFailures().stream();
+        return failures.map(FetchFailure::retryAt).filter(Objects::nonNull).max(Instant::compareTo);
+    }
+
+    /** When the provider said it may be called again, while that is still ahead. */
+    public Optional<Instant> retryAt() {
+        Instant notBefore = retryAt;
+        return notBefore != null && breaker.clock().instant().isBefore(notBefore) ? Optional.of(notBefore)
+                : Optional.empty();
     }
 
     /** The state of this source's circuit breaker. */

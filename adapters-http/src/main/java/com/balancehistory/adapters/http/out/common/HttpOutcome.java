@@ -3,6 +3,7 @@ package com.balancehistory.adapters.http.out.common;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.RawResponse;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param transportReason  why, else null
  * @param attempts         how many requests were sent
  * @param retryNote        why retrying stopped early (a Retry-After beyond our cap), else null
+ * @param retryAt          when the provider said it may be called again (Retry-After on the last answer), else null
  */
 public record HttpOutcome(
         int status,
@@ -24,11 +26,17 @@ public record HttpOutcome(
         FailureKind transportFailure,
         String transportReason,
         int attempts,
-        String retryNote) {
+        String retryNote,
+        Instant retryAt) {
 
     public HttpOutcome {
         body = body == null ? "" : body;
         rawResponses = List.copyOf(rawResponses);
+    }
+
+    public HttpOutcome(int status, String body, List<RawResponse> rawResponses, FailureKind transportFailure,
+                       String transportReason, int attempts, String retryNote) {
+        this(status, body, rawResponses, transportFailure, transportReason, attempts, retryNote, null);
     }
 
     /** A 2xx answer with a body to parse. */

@@ -152,10 +152,10 @@ public final class JsonCursor {
                     + typeOf(value));
         }
         if (value.isIntegralNumber()) {
-            return new BigDecimal(value.bigIntegerValue());
+            return bounded(name, new BigDecimal(value.bigIntegerValue()));
         }
         if (value.isBigDecimal()) {
-            return value.decimalValue();
+            return bounded(name, value.decimalValue());
         }
         // ProviderJson reads every fraction as BigDecimal; a double here means the mapper was set up wrongly
         throw new IllegalStateException(pathOf(name) + " was parsed as a binary floating-point number");
@@ -164,6 +164,15 @@ public final class JsonCursor {
     /** An optional amount (absent or null gives empty); a present value must be a number or a decimal string. */
     public Optional<BigDecimal> optionalDecimal(String name) {
         return has(name) ? Optional.of(decimal(name)) : Optional.empty();
+    }
+
+    /** A JSON number (exponent notation included) only within what an amount can be, never expanded first. */
+    private BigDecimal bounded(String name, BigDecimal number) {
+        try {
+            return Money.requireBounded(number);
+        } catch (InvalidAmountException e) {
+            throw new MalformedResponseException(pathOf(name), e.getMessage());
+        }
     }
 
     private BigDecimal parseDecimal(String name, String text) {

@@ -41,8 +41,10 @@ public final class ProviderFailures {
             return new FetchFailure(endpoint, outcome.transportFailure(), outcome.transportReason() + retries + note,
                     externalId);
         }
-        String reason = "HTTP " + outcome.status() + retries + ": " + describeErrorBody(outcome.body()) + note;
-        return new FetchFailure(endpoint, kindOf(outcome.status()), reason, externalId);
+        String retryAt = outcome.retryAt() == null ? "" : "; no call before " + outcome.retryAt();
+        String reason = "HTTP " + outcome.status() + retries + ": " + describeErrorBody(outcome.body()) + note
+                + retryAt;
+        return new FetchFailure(endpoint, kindOf(outcome.status()), reason, externalId, outcome.retryAt());
     }
 
     /** A malformed body, naming the field at fault. */

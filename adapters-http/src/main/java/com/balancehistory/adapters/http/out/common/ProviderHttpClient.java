@@ -98,15 +98,16 @@ public final class ProviderHttpClient {
             }
             boolean retryable = result.retryableTransport
                     || result.status == 429 || (result.status >= 500 && result.status <= 599);
+            Optional<Duration> retryAfter = retryable ? retryAfter(result.retryAfter) : Optional.empty();
+            Instant retryAt = retryAfter.map(wait -> runtime.clock().instant().plus(wait)).orElse(null);
             if (!retryable || attempt > settings.maxRetries()) {
-                return result.toOutcome(raws, attempt, null);
+                return result.toOutcome(raws, attempt, null, retryAt);
             }
             Duration wait = backoff(attempt - 1);
-            Optional<Duration> retryAfter = retryAfter(result.retryAfter);
             if (retryAfter.isPresent()) {
                 if (retryAfter.get().compareTo(settings.maxRetryAfter()) > 0) {
                     return result.toOutcome(raws, attempt, "Retry-After " + retryAfter.get().toSeconds()
-                            + " s is longer than the " + settings.maxRetryAfter().toSeconds() + " s we wait");
+                            + " s is longer than the " + settings.maxRetryAfter().toSeconds() + " s we wait", retryAt);
                 }
                 wait = retryAfter.get();
             }
@@ -115,7 +116,7 @@ public final class ProviderHttpClient {
                 runtime.sleeper().sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return result.toOutcome(raws, attempt, "interrupted while waiting to retry");
+                return result.toOutcome(raws, attempt, "interrupted while waiting to retry", retryAt);
             }
         }
     }
@@ -241,8 +242,8 @@ public final class ProviderHttpClient {
             return new Attempt(0, "", null, kind, reason, retryable);
         }
 
-        HttpOutcome toOutcome(List<RawResponse> raws, int attempts, String note) {
-            return new HttpOutcome(status, body, raws, transportKind, transportReason, attempts, note);
+        HttpOutcome toOutcome(List<RawResponse> raws, int attempts, String note, Instant retryAt) {
+            return new HttpOutcome(status, body, raws, transportKind, transportReason, attempts, note, retryAt);
         }
     }
 

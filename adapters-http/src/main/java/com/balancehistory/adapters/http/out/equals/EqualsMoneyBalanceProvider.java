@@ -4,6 +4,7 @@ import com.balancehistory.adapters.http.out.common.CircuitBreaker;
 import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
+import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
 import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
@@ -43,7 +44,8 @@ import java.util.Set;
  * account {@code <budgetId>-<currencyCode>} with available, ledger, pending and allocated balances. Amounts are JSON
  * numbers and are read exactly as {@link BigDecimal} (numeric strings are accepted too).
  *
- * <p>Paging never loops forever: the offset moves by the rows actually received (a short page is fine), and an
+ * <p>Paging never loops forever: a listing that needs more than {@code max-pages} pages or holds more than
+ * {@code max-accounts} accounts fails the poll and records none of it ({@link ListingLimits}); the offset moves by the rows actually received (a short page is fine), and an
  * empty page before {@code count} is reached ends the listing as incomplete, so BUDGET is then not reported as fully
  * listed (budgets missing from an incomplete list are not gone). A later page that fails also leaves the listing
  * incomplete; the first page failing, or any malformed page, fails the source.
@@ -57,17 +59,20 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
     static final String PATH = "/v2/budgets";
     /** Endpoint name in failures. */
     public static final String ENDPOINT = "GET " + PATH;
-    /** A hard stop far beyond any real listing (1,000 pages of up to 1,000 budgets). */
-    static final int MAX_PAGES = 1000;
-
     private final EqualsSettings settings;
+    private final ListingLimits limits;
     private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public EqualsMoneyBalanceProvider(EqualsSettings settings, ProviderRuntime runtime) {
+        this(settings, ListingLimits.DEFAULTS, runtime);
+    }
+
+    public EqualsMoneyBalanceProvider(EqualsSettings settings, ListingLimits limits, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.EQUALS_MONEY, new CircuitBreaker(
                 settings.http().circuitFailureThreshold(), settings.http().circuitOpenFor(), runtime.clock()));
         this.settings = settings;
+        this.limits = limits;
         this.http = new ProviderHttpClient(settings.http(), runtime, new Redactor(List.of(settings.apiKey())));
         this.headers = Map.of("Authorization", settings.authScheme().headerValue(settings.apiKey()));
     }
@@ -85,7 +90,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
         Set<String> seen = new HashSet<>();
         boolean complete = false;
         long offset = 0;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int page = 0; page < limits.maxPages(); page++) {
             String query = "accountId=" + URLEncoder.encode(settings.accountId(), StandardCharsets.UTF_8)
                     + "&limit=" + settings.pageSize() + "&offset=" + offset + "&include=balance";
             HttpOutcome outcome = http.get(URI.create(settings.baseUri() + PATH + "?" + query), headers,
@@ -113,6 +118,10 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                 for (JsonCursor row : rowCursors) {
                     readBudget(row, balances, seen);
                 }
+                if (balances.size() > limits.maxAccounts()) {
+                    return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT,
+                            FailureKind.MALFORMED_RESPONSE, limits.tooManyAccounts("the budget listing")), raws);
+                }
             } catch (MalformedResponseException e) {
                 FetchFailure failure = ProviderFailures.malformed(ENDPOINT, null, e);
                 return new FetchResult.Failed(sourceName(), new FetchFailure(ENDPOINT, failure.kind(),
@@ -130,8 +139,8 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
             }
         }
         if (!complete && notes.isEmpty()) {
-            notes.add(new FetchFailure(ENDPOINT, FailureKind.MALFORMED_RESPONSE, "listing incomplete: stopped after "
-                    + MAX_PAGES + " pages", null));
+            return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT, FailureKind.MALFORMED_RESPONSE,
+                    limits.tooManyPages("the budget listing")), raws);
         }
         Set<AccountKind> fullyListed = complete ? EnumSet.of(AccountKind.BUDGET) : EnumSet.noneOf(AccountKind.class);
         return new FetchResult.Fetched(sourceName(), balances, List.of(), notes, fullyListed, raws);
