@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Asks sources for their balances and records each source's result in its own transaction, so one failing source
  * never loses or delays another's rows. Sources are fetched concurrently on the given executor. A source is fetched
- * by one poll at a time: a poll that finds it still being fetched records it as skipped, saying since when.
+ * by one scheduled poll at a time: a scheduled poll that finds it still being fetched records it as skipped, saying
+ * since when (a poll asked for on demand fetches it anyway).
  */
 public final class PollSourcesService implements PollSourcesUseCase {
 
@@ -84,7 +85,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
                                PollTrigger trigger, Instant startedAt) {
         List<CompletableFuture<PollRunSummary.SourceResult>> running = new ArrayList<>();
         for (BalanceProvider provider : selected) {
-            running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider), executor));
+            running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider, trigger), executor));
         }
         List<PollRunSummary.SourceResult> results = running.stream().map(PollSourcesService::joinRethrowingErrors)
                 .toList();
@@ -127,10 +128,11 @@ public final class PollSourcesService implements PollSourcesUseCase {
         }
     }
 
-    private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider) {
+    /** A scheduled poll skips a source still being fetched; one asked for on demand fetches it anyway. */
+    private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider, PollTrigger trigger) {
         Instant startedAt = clock.instant();
         Instant busySince = fetchingSince.putIfAbsent(provider.sourceName(), startedAt);
-        if (busySince != null) {
+        if (busySince != null && trigger == PollTrigger.SCHEDULE) {
             return record(pollId, provider, startedAt, new FetchResult.Failed(provider.sourceName(),
                     FetchFailure.ofSource("fetch", FailureKind.STILL_POLLING, "not called: the poll started at "
                             + busySince + " is still fetching this source")));
