@@ -146,3 +146,32 @@ export async function staleSources() {
   const stale = await api('/api/v1/balances?stale=true&limit=1000');
   return new Set(stale.items.map(item => item.source));
 }
+
+/** a - b for two decimal strings, exactly (BigInt), at the larger of their scales: amounts never pass through a double. */
+export function decimalDifference(a, b) {
+  const scaleOf = s => (s.split('.')[1] || '').length;
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const units = s => {
+    const negative = s.startsWith('-');
+    const [whole, fraction = ''] = s.replace('-', '').split('.');
+    return (negative ? -1n : 1n) * BigInt(whole + fraction.padEnd(scale, '0'));
+  };
+  const difference = units(a) - units(b);
+  const negative = difference < 0n;
+  const digits = (negative ? -difference : difference).toString().padStart(scale + 1, '0');
+  const text = scale ? digits.slice(0, -scale) + '.' + digits.slice(-scale) : digits;
+  return (negative ? '-' : difference > 0n ? '+' : '') + text;
+}
+
+/** A disclosure holding the numbers behind a chart as a table: the chart's text alternative. */
+export function numbersTable(id, headers, rows) {
+  return el('details', { class: 'numbers', id },
+    el('summary', {}, `Show the numbers (${rows.length} rows)`), table(headers, rows));
+}
+
+/** Runs async jobs a few at a time. */
+export async function inBatches(items, size, job) {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map(job));
+  }
+}

@@ -61,4 +61,5 @@ run(async () => {
     staleSources()]);
   const sources = await sourceFreshness(stale);
   content.replaceChildren(alertsSection(alerts.alerts), currencyTable(overview.currencies), freshnessStrip(sources));
+  performance.mark('dashboard-interactive');
 });

@@ -223,12 +223,90 @@ class DashboardBrowserIT extends ServiceTestSupport {
         assertThat(browser.all("img")).isEmpty();
     }
 
+    // ------------------------------------------------------------------ accounts and the account chart
+
+    @Test
+    void the_accounts_page_searches_and_marks_stale_and_low_accounts_with_a_sparkline_each() {
+        browser.signIn(base, READER_KEY);
+
+        browser.open(base + "/dashboard/accounts?q=Operations");
+        assertThat(browser.all("#balances tbody tr")).hasSize(1);
+        assertThat(browser.find("#balances tbody tr").getAttribute("data-account")).isEqualTo(FALLING.id().value());
+        assertThat(browser.all("#balances tbody tr svg.spark polyline")).hasSize(1);
+
+        browser.open(base + "/dashboard/accounts?stale=true");
+        assertThat(browser.all("#balances tbody tr")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("stale"));
+        assertThat(browser.all("#balances tbody tr[data-account='" + MARKUP.id().value() + "']")).hasSize(1);
+
+        browser.open(base + "/dashboard/accounts?low=true");
+        List<String> lowIds = list(apiGet("/api/v1/overview").get("currencies")).stream()
+                .flatMap(c -> list(c.get("lowBalanceAccounts")).stream()).map(JsonNode::getStringValue).toList();
+        assertThat(browser.all("#balances tbody tr")).isNotEmpty()
+                .allSatisfy(row -> assertThat(lowIds).contains(row.getAttribute("data-account")))
+                .allSatisfy(row -> assertThat(row.getText()).contains("low"));
+    }
+
+    @Test
+    void the_account_chart_holds_as_many_buckets_as_the_history_route_returns_and_marks_the_failed_poll() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/accounts/" + FALLING.id().value());
+
+        WebElement chart = browser.find("#chart");
+        List<JsonNode> buckets = list(apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?"
+                + chart.getAttribute("data-query")).get("buckets"));
+        assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(buckets.size()));
+        assertThat(browser.all("#chart canvas")).isNotEmpty();
+        assertThat(browser.all("#chart-numbers tbody tr")).hasSize(buckets.size());
+        assertThat(buckets.stream().filter(b -> b.get("status").getStringValue().equals("gap"))).hasSize(1);
+        assertThat(chart.getAttribute("data-gap-markers")).isEqualTo("1");
+        assertThat(browser.all("#chart-numbers tbody tr[data-status='gap']")).hasSize(1)
+                .allSatisfy(row -> assertThat(row.getAttribute("textContent")).contains("failed poll"));
+    }
+
+    @Test
+    void raw_points_are_drawn_one_per_poll_with_the_failed_poll_as_a_gap_never_as_zero() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/accounts/" + FALLING.id().value() + "?bucket=raw&range=P7D");
+
+        WebElement chart = browser.find("#chart");
+        JsonNode history = apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?"
+                + chart.getAttribute("data-query"));
+        assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(list(history.get("points")).size()))
+                .isEqualTo("4");
+        assertThat(chart.getAttribute("data-gap-markers")).isEqualTo("1");
+        assertThat(browser.all("#chart-numbers tbody tr[data-status='data']")).extracting(WebElement::getText)
+                .noneMatch(text -> text.matches(".*\\b0(\\.0+)?\\b.*"));
+    }
+
+    @Test
+    void a_decreasing_account_shows_its_projected_depletion_as_a_dashed_line_with_the_date() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/accounts/" + FALLING.id().value());
+        JsonNode trend = apiGet("/api/v1/balances/" + FALLING.id().value() + "/trend?window=P30D");
+
+        assertThat(trend.get("depletion").get("outlook").getStringValue()).isEqualTo("projected");
+        assertThat(browser.find("#chart").getAttribute("data-depletion")).isEqualTo("drawn");
+        assertThat(browser.find("#depletion strong").getText())
+                .isEqualTo(trend.get("depletion").get("date").getStringValue());
+    }
+
+    @Test
+    void the_account_page_shows_a_markup_name_as_text() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/accounts/" + MARKUP.id().value());
+
+        assertThat(browser.find("#title").getText()).isEqualTo(MARKUP_NAME);
+        assertThat(browser.find("#account-name").getText()).isEqualTo(MARKUP_NAME);
+        assertThat(browser.all("img")).isEmpty();
+    }
+
     // ------------------------------------------------------------------ assets and headers
 
     @Test
     void the_pages_load_nothing_from_any_other_origin() {
         browser.signIn(base, ADMIN_KEY);
-        for (String page : List.of("/dashboard")) {
+        for (String page : List.of("/dashboard", "/dashboard/accounts", "/dashboard/accounts/" + FALLING.id().value())) {
             browser.open(base + page);
             assertThat(browser.resources()).isNotEmpty()
                     .allSatisfy(r -> assertThat(String.valueOf(r.get("name"))).startsWith(base + "/"));
