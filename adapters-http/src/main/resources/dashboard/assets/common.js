@@ -175,3 +175,20 @@ export async function inBatches(items, size, job) {
     await Promise.all(items.slice(i, i + size).map(job));
   }
 }
+
+/** Admin only: polls one source (or all) now, then redraws the page. */
+export function pollNowButton(source) {
+  return el('button', { type: 'button', class: 'poll-now', id: source ? null : 'poll-all', onclick: async event => {
+    event.target.disabled = true;
+    status(source ? `Polling ${source}…` : 'Polling every source…');
+    try {
+      // waits up to 30 s for the run to finish, so the page shows its outcome when it reloads
+      await api('/api/v1/polls?wait=PT30S' + (source ? '&source=' + encodeURIComponent(source) : ''),
+        { method: 'POST' });
+      location.reload();
+    } catch (e) {
+      status('Poll failed: ' + e.message);
+      event.target.disabled = false;
+    }
+  } }, source ? 'Poll now' : 'Poll all sources now');
+}

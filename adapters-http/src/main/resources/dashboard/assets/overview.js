@@ -1,4 +1,4 @@
-import { api, el, content, run, status, isAdmin, table, time, age, badge, accountLink, sourceFreshness, staleSources }
+import { api, el, content, run, isAdmin, pollNowButton, table, time, age, badge, accountLink, sourceFreshness, staleSources }
   from './common.js';
 
 function alertsSection(alerts) {
@@ -9,21 +9,6 @@ function alertsSection(alerts) {
       el('strong', {}, a.kind), ' ', a.accountId ? accountLink(a.accountId) : a.source, ': ', a.message, ' ',
       time(a.observedAt)))),
     el('p', {}, el('a', { href: '/dashboard/alerts' }, 'All alerts and their history')));
-}
-
-/** Admin only: polls one source (or all) now, then redraws the page. */
-export function pollNowButton(source) {
-  return el('button', { type: 'button', class: 'poll-now', id: source ? null : 'poll-all', onclick: async event => {
-    event.target.disabled = true;
-    status(source ? `Polling ${source}…` : 'Polling every source…');
-    try {
-      await api('/api/v1/polls' + (source ? '?source=' + encodeURIComponent(source) : ''), { method: 'POST' });
-      location.reload();
-    } catch (e) {
-      status('Poll failed: ' + e.message);
-      event.target.disabled = false;
-    }
-  } }, source ? 'Poll now' : 'Poll all sources now');
 }
 
 function freshnessStrip(sources) {

@@ -75,7 +75,7 @@ class DashboardBrowserIT extends ServiceTestSupport {
         polls.answered(SHAKY, NOW.minus(1, ChronoUnit.DAYS), FALLING, "6000.00");
         polls.answered(SHAKY, NOW.minusSeconds(60), FALLING, "5000.00");
         polls.answered(FROZEN, NOW.minus(3, ChronoUnit.HOURS), MARKUP, "1.00");
-        assertThat(send("POST", "/api/v1/polls", "Bearer " + ADMIN_KEY, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/polls?wait=PT30S", "Bearer " + ADMIN_KEY, null, null).statusCode()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ signing in and out
