@@ -301,12 +301,86 @@ class DashboardBrowserIT extends ServiceTestSupport {
         assertThat(browser.all("img")).isEmpty();
     }
 
+    // ------------------------------------------------------------------ cards, alerts, polls, reports
+
+    @Test
+    void the_cards_page_shows_every_limit_as_the_api_gives_it_and_checks_a_purchase() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/cards");
+
+        List<String> cards = list(apiGet("/api/v1/reports/allocation/live?format=json").get("cardLimits")).stream()
+                .map(line -> line.get("accountId").getStringValue()).distinct().toList();
+        assertThat(cards).isNotEmpty();
+        assertThat(browser.all("#card-limits [data-card]")).hasSize(cards.size());
+        String cardId = cards.get(0);
+        JsonNode limits = apiGet("/api/v1/cards/" + cardId + "/limits");
+        WebElement section = browser.find("[data-card='" + cardId + "']");
+        String currency = limits.get("card").get("currency").getStringValue();
+        for (JsonNode period : list(limits.get("periods"))) {
+            assertThat(section.findElement(org.openqa.selenium.By.cssSelector("tr[data-period='"
+                    + period.get("period").getStringValue() + "'] td")).getText())
+                    .isEqualTo(period.get("remaining").getStringValue() + " " + currency);
+        }
+
+        section.findElement(org.openqa.selenium.By.name("amount")).sendKeys("99999999");
+        section.findElement(org.openqa.selenium.By.cssSelector(".purchase-check button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                !section.findElement(org.openqa.selenium.By.cssSelector(".check-result")).getText().isEmpty());
+        assertThat(section.findElement(org.openqa.selenium.By.cssSelector(".check-result")).getText())
+                .contains("would break").contains("daily");
+    }
+
+    @Test
+    void the_alerts_page_lists_the_active_alerts_of_the_api() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/alerts");
+
+        int active = apiGet("/api/v1/alerts").get("count").getIntValue();
+        assertThat(browser.find("h2").getText()).isEqualTo("Active (" + active + ")");
+    }
+
+    @Test
+    void the_polls_page_puts_stale_and_failing_sources_first_and_shows_each_run() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/polls");
+
+        List<String> sources = browser.all("tr[data-source]").stream().map(row -> row.getAttribute("data-source"))
+                .toList();
+        List<String> marked = browser.all("tr[data-source].bad").stream().map(row -> row.getAttribute("data-source"))
+                .toList();
+        assertThat(marked).contains(FROZEN).doesNotContain(SHAKY);
+        assertThat(sources.subList(0, marked.size())).as("stale and failing first").isEqualTo(marked);
+        assertThat(browser.all("tr[data-run]")).isNotEmpty();
+        assertThat(browser.all("button.poll-now")).isEmpty();
+    }
+
+    @Test
+    void an_admin_generates_a_report_and_opens_its_html_csv_and_json_with_the_session() {
+        browser.signIn(base, READER_KEY);
+        browser.open(base + "/dashboard/reports");
+        assertThat(browser.all("#generate-report")).isEmpty();
+
+        browser.signIn(base, ADMIN_KEY);
+        browser.open(base + "/dashboard/reports");
+        int before = browser.all("tr[data-report]").size();
+        browser.find("#generate-report").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
+                browser.all("tr[data-report]").size() > before);
+        browser.waitForPage();
+
+        browser.find("tr[data-report] a[href$='format=html']").click();
+        browser.find("h1");
+        assertThat(browser.url()).contains("/api/v1/reports/").endsWith("format=html");
+        assertThat(browser.visibleText()).contains("allocation");
+    }
+
     // ------------------------------------------------------------------ assets and headers
 
     @Test
     void the_pages_load_nothing_from_any_other_origin() {
         browser.signIn(base, ADMIN_KEY);
-        for (String page : List.of("/dashboard", "/dashboard/accounts", "/dashboard/accounts/" + FALLING.id().value())) {
+        for (String page : List.of("/dashboard", "/dashboard/accounts", "/dashboard/accounts/" + FALLING.id().value(),
+                "/dashboard/cards", "/dashboard/alerts", "/dashboard/polls", "/dashboard/reports")) {
             browser.open(base + page);
             assertThat(browser.resources()).isNotEmpty()
                     .allSatisfy(r -> assertThat(String.valueOf(r.get("name"))).startsWith(base + "/"));
