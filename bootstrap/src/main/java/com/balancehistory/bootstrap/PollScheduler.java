@@ -31,9 +31,10 @@ class PollScheduler {
     private final int monthsAhead;
     private final int retentionMonths;
     private final Duration rawResponseRetention;
+    private final GracefulPolls shutdown;
 
     PollScheduler(ScheduledPollService scheduledPolls, JooqPartitionMaintenance partitions, JooqDailyRollup rollup,
-                  Clock clock,
+                  Clock clock, GracefulPolls shutdown,
                   @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,
                   @Value("${balance-history.retention.raw-months:0}") int retentionMonths,
                   @Value("${balance-history.retention.raw-responses:90d}") Duration rawResponseRetention) {
@@ -48,6 +49,7 @@ class PollScheduler {
         this.monthsAhead = monthsAhead;
         this.retentionMonths = retentionMonths;
         this.rawResponseRetention = rawResponseRetention;
+        this.shutdown = shutdown;
     }
 
     @EventListener
@@ -58,6 +60,9 @@ class PollScheduler {
     /** Starts the due polls and returns at once: each poll logs its outcome when it is recorded. */
     @Scheduled(fixedDelay = "${balance-history.scheduler.tick:5s}", initialDelay = "1s")
     void tick() {
+        if (shutdown.stopping()) {
+            return;
+        }
         scheduledPolls.startDuePolls().forEach(started -> started.thenAccept(done -> done.ifPresent(run ->
                 run.sources().forEach(source -> LOG.info("poll {} source {}: {} ({} accounts, {} rows)", run.id(),
                         source.source(), source.outcome().code(), source.accountsSeen(), source.rowsWritten())))));

@@ -51,7 +51,7 @@ class PollingFactory {
     PollSourcesService pollSourcesService(ConfiguredSources sources, JooqSnapshotStore store, Clock clock,
                                           @Named("polls") ExecutorService executor,
                                           Provider<EvaluateAlertsUseCase> alerts, Provider<JooqAlertStateStore> states,
-                                          ServiceMetrics metrics, BalanceGauges balances) {
+                                          ServiceMetrics metrics, BalanceGauges balances, PollRunKeeper keeper) {
         AfterPollListener evaluateAlerts = run -> {
             alerts.get().evaluate().forEach(event -> LOG.info("alert {} {} after poll {}: {}", event.type().code(),
                     event.key(), run.id(), event.message()));
@@ -60,7 +60,7 @@ class PollingFactory {
                             Collectors.counting())));
         };
         return new PollSourcesService(sources.all().stream().map(ConfiguredSources.Source::provider)
-                .map(BalanceProvider.class::cast).toList(), new MeteredSnapshotStore(store, metrics, balances, clock),
+                .map(BalanceProvider.class::cast).toList(), new MeteredSnapshotStore(keeper.tracking(store), metrics, balances, clock),
                 clock, executor, evaluateAlerts);
     }
 

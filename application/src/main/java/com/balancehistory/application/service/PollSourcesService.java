@@ -77,7 +77,8 @@ public final class PollSourcesService implements PollSourcesUseCase {
         List<BalanceProvider> selected = select(source);
         Instant startedAt = clock.instant();
         long pollId = store.openPollRun(trigger, source, startedAt);
-        return new StartedPoll(pollId, CompletableFuture.supplyAsync(
+        PollRunSummary opened = new PollRunSummary(pollId, trigger, source, startedAt, Optional.empty(), List.of());
+        return new StartedPoll(opened, CompletableFuture.supplyAsync(
                 () -> run(pollId, selected, source, trigger, startedAt), executor));
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import com.balancehistory.bootstrap.GracefulPolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +23,12 @@ class ReportJobs {
 
     private final ScheduledReportService reports;
     private final EvaluateAlertsUseCase alerts;
+    private final GracefulPolls shutdown;
 
-    ReportJobs(ScheduledReportService reports, EvaluateAlertsUseCase alerts) {
+    ReportJobs(ScheduledReportService reports, EvaluateAlertsUseCase alerts, GracefulPolls shutdown) {
         this.reports = reports;
         this.alerts = alerts;
+        this.shutdown = shutdown;
     }
 
     @EventListener
@@ -40,6 +43,9 @@ class ReportJobs {
 
     @Scheduled(fixedDelay = "${balance-history.reports.tick:30s}", initialDelay = "${balance-history.reports.tick:30s}")
     void tick() {
+        if (shutdown.stopping()) {
+            return;
+        }
         try {
             reports.runDue().forEach(report -> LOG.info("scheduled report {} ({}) for slot {}", report.id(),
                     report.summary().schedule().orElse(""), report.summary().scheduledFor().orElse(null)));

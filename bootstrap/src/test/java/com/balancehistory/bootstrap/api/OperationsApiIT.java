@@ -1,6 +1,7 @@
 package com.balancehistory.bootstrap.api;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
 import io.micronaut.json.JsonMapper;
@@ -8,6 +9,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +54,12 @@ class OperationsApiIT extends ServiceTestSupport {
 
     ApiTestClient api;
 
+    /** A run that an instance killed with -9 left unfinished ten minutes ago, before this service starts. */
+    static final long CRASHED_RUN = crashedRun();
+
+    @Inject
+    DSLContext dsl;
+
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
@@ -77,7 +90,10 @@ class OperationsApiIT extends ServiceTestSupport {
     @BeforeAll
     void client() {
         api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        // warm the routes up once (class loading, first connections), as a running service is
         api.get("api/v1/polls?limit=1", READER_KEY);
+        api.post("api/v1/polls?source=ops-fast&wait=PT30S", ADMIN_KEY, null);
+        api.post("api/v1/polls?source=ops-fast&wait=PT30S", ADMIN_KEY, null);
     }
 
     @AfterAll
@@ -167,6 +183,75 @@ class OperationsApiIT extends ServiceTestSupport {
         assertThat(text(sources, "status")).isEqualTo("UP");
         assertThat(text(sources.get("details"), "ops-down")).startsWith("failing");
         assertThat(text(sources.get("details"), "ops-broken")).isEqualTo("misconfigured");
+    }
+
+    @Test
+    void a_run_left_unfinished_by_a_killed_instance_is_closed_as_interrupted_at_the_next_start() {
+        JsonNode run = ApiJson.ok(json, api.get("api/v1/polls/" + CRASHED_RUN, READER_KEY));
+
+        assertThat(run.get("finishedAt")).isNotNull();
+        assertThat(run.get("interrupted").getBooleanValue()).isTrue();
+        assertThat(list(run.get("sources"))).singleElement().satisfies(s -> {
+            assertThat(text(s, "source")).isEqualTo("ops-fast");
+            assertThat(text(s, "outcome")).isEqualTo("interrupted");
+        });
+        assertThat(dsl.fetchValue("SELECT outcome FROM analytics.poll_runs WHERE poll_id = " + CRASHED_RUN))
+                .isEqualTo("interrupted");
+    }
+
+    @Test
+    void a_retried_poll_or_report_with_the_same_idempotency_key_returns_the_first_result_without_running_again() {
+        String key = "retry-" + UUID.randomUUID();
+        long runsBefore = count("poll_run");
+        ApiTestClient.Response first = post("api/v1/polls?source=ops-fast&wait=PT30S", key);
+        ApiTestClient.Response retried = post("api/v1/polls?source=ops-fast&wait=PT30S", key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(ApiJson.body(json, retried).get("id").getLongValue())
+                .isEqualTo(ApiJson.body(json, first).get("id").getLongValue());
+        assertThat(count("poll_run")).isEqualTo(runsBefore + 1);
+        assertThat(post("api/v1/polls?source=ops-fast&wait=PT30S", "another-" + key).header("Idempotent-Replayed"))
+                .isNull();
+
+        ApiTestClient.Response report = post("api/v1/reports", key);
+        ApiTestClient.Response reportAgain = post("api/v1/reports", key);
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        assertThat(reportAgain.status()).isEqualTo(201);
+        assertThat(reportAgain.header("Location")).isEqualTo(report.header("Location"));
+        assertThat(reportAgain.header("Idempotent-Replayed")).isEqualTo("true");
+
+        ApiTestClient.Response tooLong = post("api/v1/polls?source=ops-fast", "k".repeat(201));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(text(ApiJson.body(json, tooLong), "parameter")).isEqualTo("Idempotency-Key");
+    }
+
+    private ApiTestClient.Response post(String path, String idempotencyKey) {
+        return api.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/" + path))
+                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")), ADMIN_KEY);
+    }
+
+    private long count(String table) {
+        return dsl.fetchOne("SELECT count(*) FROM " + table).get(0, Long.class);
+    }
+
+    private static long crashedRun() {
+        try (Connection connection = TestDatabase.get().connect();
+             Statement statement = connection.createStatement();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO poll_run (trigger, requested_source,"
+                     + " started_at, run_by, alive_at) VALUES ('on_demand', 'ops-fast', now() - interval '10 minutes',"
+                     + " 'killed/1', now() - interval '10 minutes') RETURNING id")) {
+            // the scheduler would poll the slow source at start-up: only the tests poll it
+            statement.execute("INSERT INTO source_schedule (source, next_due_at) VALUES ('ops-slow', now() + interval"
+                    + " '1 day') ON CONFLICT (source) DO UPDATE SET next_due_at = EXCLUDED.next_due_at");
+            ResultSet id = insert.executeQuery();
+            id.next();
+            return id.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode waitUntilFinished(long id) throws InterruptedException {

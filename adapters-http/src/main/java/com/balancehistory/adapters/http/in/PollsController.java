@@ -7,6 +7,7 @@ import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.in.StartedPoll;
 import com.balancehistory.application.port.in.UnknownSourceException;
 import com.balancehistory.application.port.in.query.ListPollRunsUseCase;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Poll now in the background (admin), and the recorded poll runs. */
 @Controller("/api/v1/polls")
@@ -41,17 +43,20 @@ public class PollsController {
 
     private final PollSourcesUseCase polls;
     private final ListPollRunsUseCase runs;
+    private final RunOnceUseCase once;
 
-    public PollsController(PollSourcesUseCase polls, ListPollRunsUseCase runs) {
+    public PollsController(PollSourcesUseCase polls, ListPollRunsUseCase runs, RunOnceUseCase once) {
         this.polls = polls;
         this.runs = runs;
+        this.once = once;
     }
 
     @Post
     @AdminOnly
     @Operation(summary = "Poll every source, or ?source=, in the background (admin key): 202 at once with the run and "
             + "Location: /api/v1/polls/{id}. ?wait=PT30S or Prefer: wait=30 waits up to that long (at most "
-            + "PT60S) and answers 200 with the finished run, or 202 if it is still running")
+            + "PT60S) and answers 200 with the finished run, or 202 if it is still running. A retry with the same "
+            + "Idempotency-Key (24 h) answers with the first request's run instead of polling again")
     @ApiResponse(responseCode = "202", description = "the run, with its sources running",
             content = @Content(schema = @Schema(implementation = PollRunResponse.class)))
     @ApiResponse(responseCode = "200", description = "the finished run, when asked to wait",
@@ -62,17 +67,30 @@ public class PollsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "the first request with this Idempotency-Key is still starting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PollRunResponse> pollNow(@QueryValue @Nullable String source, @QueryValue @Nullable String wait,
-                                                 @Header("Prefer") @Nullable String prefer) {
+                                                 @Header("Prefer") @Nullable String prefer,
+                                                 @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         Optional<String> requested = Params.text("source", source);
         Optional<Duration> waitFor = PollWait.parse(wait, prefer);
-        StartedPoll started;
+        AtomicReference<StartedPoll> startedHere = new AtomicReference<>();
+        RunOnceUseCase.Once run;
         try {
-            started = polls.start(requested, PollTrigger.ON_DEMAND);
+            run = Idempotency.run(once, "polls", idempotencyKey, () -> {
+                startedHere.set(polls.start(requested, PollTrigger.ON_DEMAND));
+                return startedHere.get().id();
+            });
         } catch (UnknownSourceException e) {
             throw ApiProblem.unknownParameterValue("source", "source " + Params.shorten(requested.orElse("")),
                     "no configured source '" + Params.shorten(requested.orElse("")) + "'");
         }
+        if (run.repeated()) {
+            PollRunResponse first = current(run.resourceId());
+            return (first.finishedAt() == null ? HttpResponse.accepted(URI.create("/api/v1/polls/" + first.id()))
+                    : HttpResponse.ok()).header(Idempotency.REPLAYED_HEADER, "true").body(first);
+        }
+        StartedPoll started = startedHere.get();
         if (waitFor.isPresent()) {
             try {
                 return HttpResponse.ok(PollRunResponse.of(started.finished().get(waitFor.get().toMillis(),
@@ -85,9 +103,13 @@ public class PollsController {
                 throw new IllegalStateException("poll run " + started.id() + " failed", e.getCause());
             }
         }
-        PollRunResponse current = runs.findRun(started.id()).map(run -> PollRunResponse.of(run, polls.sourceNames()))
-                .orElseThrow(() -> new IllegalStateException("poll run " + started.id() + " is not recorded"));
-        return HttpResponse.accepted(URI.create("/api/v1/polls/" + started.id())).body(current);
+        return HttpResponse.accepted(URI.create("/api/v1/polls/" + started.id()))
+                .body(PollRunResponse.of(started.opened(), polls.sourceNames()));
+    }
+
+    private PollRunResponse current(long pollId) {
+        return runs.findRun(pollId).map(run -> PollRunResponse.of(run, polls.sourceNames()))
+                .orElseThrow(() -> new IllegalStateException("poll run " + pollId + " is not recorded"));
     }
 
     @Get

@@ -50,7 +50,8 @@ public final class JooqPollRunReadModel implements PollRunReadModel {
                                 r.getFinishedAt().toInstant())));
         return runs.stream().map(run -> new PollRunSummary(run.getId(), PollTrigger.fromCode(run.getTrigger()),
                         Optional.ofNullable(run.getRequestedSource()), run.getStartedAt().toInstant(),
-                        QueryRows.optionalInstant(run.getFinishedAt()), sources.getOrDefault(run.getId(), List.of())))
+                        QueryRows.optionalInstant(run.getFinishedAt()), sources.getOrDefault(run.getId(), List.of()),
+                        Boolean.TRUE.equals(run.getInterrupted())))
                 .toList();
     }
 }

@@ -4,17 +4,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A recorded poll run: when, why, and per source what happened. */
+/**
+ * A recorded poll run: when, why, and per source what happened.
+ *
+ * @param interrupted the run was closed because the instance running it stopped mid-run (its missing sources never
+ *                    finished)
+ */
 public record PollRunSummary(
         long id,
         PollTrigger trigger,
         Optional<String> requestedSource,
         Instant startedAt,
         Optional<Instant> finishedAt,
-        List<SourceResult> sources) {
+        List<SourceResult> sources,
+        boolean interrupted) {
 
     public PollRunSummary {
         sources = List.copyOf(sources);
+    }
+
+    public PollRunSummary(long id, PollTrigger trigger, Optional<String> requestedSource, Instant startedAt,
+                          Optional<Instant> finishedAt, List<SourceResult> sources) {
+        this(id, trigger, requestedSource, startedAt, finishedAt, sources, false);
     }
 
     /**

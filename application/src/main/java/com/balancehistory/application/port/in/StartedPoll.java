@@ -5,8 +5,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A poll run that was opened and is running in the background.
  *
- * @param id       the run's id, at once
+ * @param opened   the run as opened, with no source recorded yet
  * @param finished completes with the recorded run (alerts evaluated) when every source is done
  */
-public record StartedPoll(long id, CompletableFuture<PollRunSummary> finished) {
+public record StartedPoll(PollRunSummary opened, CompletableFuture<PollRunSummary> finished) {
+
+    public long id() {
+        return opened.id();
+    }
 }

@@ -49,6 +49,10 @@ public final class ApiProblem extends RuntimeException {
                 null, null);
     }
 
+    public static ApiProblem conflict(String parameter, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, "/problems/conflict", "Conflict", detail, parameter, null);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,7 +1,9 @@
 package com.balancehistory.adapters.http.in.report;
 
+import com.balancehistory.adapters.http.in.Idempotency;
 import com.balancehistory.adapters.http.in.auth.AdminOnly;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.in.report.AllocationReport;
 import com.balancehistory.application.port.in.report.GenerateReportUseCase;
 import com.balancehistory.application.port.in.report.QueryReportsUseCase;
@@ -20,6 +22,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -53,8 +56,11 @@ public class ReportsController {
     private final QueryReportsUseCase reports;
     private final GenerateReportUseCase generator;
     private final ReportRenderer renderer;
+    private final RunOnceUseCase once;
 
-    public ReportsController(QueryReportsUseCase reports, GenerateReportUseCase generator, ReportRenderer renderer) {
+    public ReportsController(QueryReportsUseCase reports, GenerateReportUseCase generator, ReportRenderer renderer,
+                             RunOnceUseCase once) {
+        this.once = once;
         this.reports = reports;
         this.generator = generator;
         this.renderer = renderer;
@@ -82,17 +88,22 @@ public class ReportsController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @AdminOnly
-    public HttpResponse<byte[]> generate(@Body @Nullable GenerateRequest request) {
+    public HttpResponse<byte[]> generate(@Body @Nullable GenerateRequest request,
+                                         @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
-        StoredReport report;
+        RunOnceUseCase.Once run;
         try {
-            report = generator.generateNow(type);
+            run = Idempotency.run(once, "reports", idempotencyKey, () -> generator.generateNow(type).id());
         } catch (UnknownReportTypeException e) {
             throw ApiProblem.invalidParameter("type", e.getMessage());
         }
+        StoredReport report = reports.find(run.resourceId())
+                .orElseThrow(() -> new IllegalStateException("report " + run.resourceId() + " is not stored"));
         ObjectNode root = summaryNode(report.summary());
         root.set("content", parse(report.contentJson()));
-        return json(HttpStatus.CREATED, root).header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
+        MutableHttpResponse<byte[]> response = json(HttpStatus.CREATED, root)
+                .header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
+        return run.repeated() ? response.header(Idempotency.REPLAYED_HEADER, "true") : response;
     }
 
     @Get(uri = "/allocation/live", produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
