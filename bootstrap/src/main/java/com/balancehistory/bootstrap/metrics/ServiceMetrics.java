@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,9 @@ public final class ServiceMetrics {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
+    private static final List<String> REPORT_OUTCOMES = List.of("stored", "failed");
+    private static final List<String> DELIVERY_CHANNELS = List.of("webhook", "directory", "log");
+
     private final MeterRegistry registry;
     private final Map<String, SourceState> sources = new ConcurrentHashMap<>();
     private final Map<AlertKind, AtomicLong> activeAlerts = new EnumMap<>(AlertKind.class);
@@ -39,7 +43,14 @@ public final class ServiceMetrics {
             Gauge.builder(PREFIX + "active.alerts", count, AtomicLong::get).tag("kind", kind.apiName())
                     .description("Alerts active now, by kind").register(registry);
         }
+        // counters that exist before their first event, so that rules and dashboards see 0 rather than nothing
+        REPORT_OUTCOMES.forEach(this::reportRuns);
+        DELIVERY_CHANNELS.forEach(channel -> {
+            deliveryAttempts(channel, true);
+            deliveryAttempts(channel, false);
+        });
     }
+
 
     public MeterRegistry registry() {
         return registry;
@@ -88,19 +99,29 @@ public final class ServiceMetrics {
     }
 
     public void reportRun(String outcome) {
-        Counter.builder(PREFIX + "report.runs").tag("outcome", outcome).description("Report runs, by outcome")
-                .register(registry).increment();
+        reportRuns(outcome).increment();
     }
 
     public void deliveryAttempt(String channel, boolean succeeded) {
-        Counter.builder(PREFIX + "delivery.attempts").tags("channel", channel, "outcome",
+        deliveryAttempts(channel, succeeded).increment();
+    }
+
+    private Counter reportRuns(String outcome) {
+        return Counter.builder(PREFIX + "report.runs").tag("outcome", outcome).description("Report runs, by outcome")
+                .register(registry);
+    }
+
+    private Counter deliveryAttempts(String channel, boolean succeeded) {
+        return Counter.builder(PREFIX + "delivery.attempts").tags("channel", channel, "outcome",
                         succeeded ? "delivered" : "failed")
-                .description("Attempts to deliver a report or alert notification").register(registry).increment();
+                .description("Attempts to deliver a report or alert notification").register(registry);
     }
 
     /** An observer of one source's provider calls. */
     public ProviderCallObserver providerCalls(String source) {
         state(source);
+        retries(source);
+        rateLimitWaits(source);
         return new ProviderCallObserver() {
             @Override
             public void requestFinished(String endpoint, int status, Duration took) {
@@ -110,17 +131,24 @@ public final class ServiceMetrics {
 
             @Override
             public void retrying(String endpoint, Duration wait) {
-                Counter.builder(PREFIX + "provider.retries").tag("source", source)
-                        .description("Provider requests retried after a failure").register(registry).increment();
+                retries(source).increment();
             }
 
             @Override
             public void rateLimitWaited(Duration wait) {
-                Counter.builder(PREFIX + "provider.rate.limit.waits").tag("source", source)
-                        .description("Provider requests held back by the source's rate limit").register(registry)
-                        .increment();
+                rateLimitWaits(source).increment();
             }
         };
+    }
+
+    private Counter retries(String source) {
+        return Counter.builder(PREFIX + "provider.retries").tag("source", source)
+                .description("Provider requests retried after a failure").register(registry);
+    }
+
+    private Counter rateLimitWaits(String source) {
+        return Counter.builder(PREFIX + "provider.rate.limit.waits").tag("source", source)
+                .description("Provider requests held back by the source's rate limit").register(registry);
     }
 
     private Timer timer(String name, String description, String... tags) {

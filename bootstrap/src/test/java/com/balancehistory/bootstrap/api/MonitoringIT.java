@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +164,80 @@ class MonitoringIT extends ServiceTestSupport {
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
         assertThat(ApiJson.body(json, readiness).get("details").get("database").get("details").get("migrations")
                 .getStringValue()).isEqualTo("applied");
+    }
+
+    @Test
+    void every_metric_the_grafana_dashboard_and_the_alert_rules_query_exists_in_prometheus_output() throws Exception {
+        api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null);
+        Set<String> exposed = exposedMetricNames(scrape());
+        Path monitoring = docs().resolve("monitoring");
+
+        JsonNode dashboard = json.readValue(Files.readString(monitoring.resolve("grafana-dashboard.json")),
+                JsonNode.class);
+        List<String> dashboardQueries = new ArrayList<>();
+        dashboard.get("panels").values().forEach(panel -> panel.get("targets").values()
+                .forEach(target -> dashboardQueries.add(target.get("expr").getStringValue())));
+        assertThat(dashboardQueries).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(metricsIn(dashboardQueries)).isNotEmpty().allSatisfy(metric ->
+                assertThat(exposed).as("dashboard metric " + metric).contains(metric));
+
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(
+                Files.readString(monitoring.resolve("balance-history-alerts.yml")));
+        Map<String, String> exprByAlert = new HashMap<>();
+        for (Object group : (List<?>) rules.get("groups")) {
+            for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                exprByAlert.put(String.valueOf(((Map<?, ?>) rule).get("alert")),
+                        String.valueOf(((Map<?, ?>) rule).get("expr")));
+            }
+        }
+        assertThat(exprByAlert).containsOnlyKeys("BalanceHistorySourceFailing", "BalanceHistorySourceStale",
+                "BalanceHistoryBalanceLow", "BalanceHistoryDepletionProjected");
+        assertThat(exprByAlert.get("BalanceHistorySourceFailing"))
+                .contains("balance_history_source_consecutive_failures", ">= 3");
+        assertThat(exprByAlert.get("BalanceHistorySourceStale"))
+                .contains("time() - ", "balance_history_source_last_success_timestamp_seconds");
+        assertThat(exprByAlert.get("BalanceHistoryBalanceLow")).contains("balance_history_account_balance", "<");
+        assertThat(exprByAlert.get("BalanceHistoryDepletionProjected"))
+                .contains("predict_linear(", "balance_history_source_balance");
+        assertThat(metricsIn(exprByAlert.values())).allSatisfy(metric ->
+                assertThat(exposed).as("alert rule metric " + metric).contains(metric));
+
+        Map<String, Object> scrapeConfig = new org.yaml.snakeyaml.Yaml().load(
+                Files.readString(monitoring.resolve("prometheus.yml")));
+        Map<?, ?> job = (Map<?, ?>) ((List<?>) scrapeConfig.get("scrape_configs")).get(0);
+        assertThat(job.get("metrics_path")).isEqualTo("/prometheus");
+        assertThat(((Map<?, ?>) job.get("authorization")).get("type")).isEqualTo("Bearer");
+    }
+
+    /** The metric names in PromQL queries: the names of our families and of those Micronaut provides. */
+    static Set<String> metricsIn(java.util.Collection<String> queries) {
+        Set<String> metrics = new java.util.TreeSet<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern
+                .compile("\\b((?:balance_history|jvm|hikaricp|http_server|process)_[a-z0-9_]+)").matcher("");
+        queries.forEach(query -> {
+            names.reset(query);
+            while (names.find()) {
+                metrics.add(names.group(1));
+            }
+        });
+        return metrics;
+    }
+
+    /** Every sample name in an exposition, histogram series included (name_bucket, name_count, name_sum). */
+    static Set<String> exposedMetricNames(String metrics) {
+        Set<String> names = new HashSet<>();
+        metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+        return names;
+    }
+
+    static Path docs() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("docs/monitoring"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docs/monitoring above " + Path.of("").toAbsolutePath()).isNotNull();
+        return dir.resolve("docs");
     }
 
     private String scrape() {
