@@ -77,11 +77,11 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
 
     public AhrvoBalanceProvider(AhrvoSettings settings, ListingLimits limits, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.AHRVO, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()));
+                settings.http().circuitOpenFor(), runtime.clock()),
+                new Redactor(List.of(settings.accessToken(), settings.apiKey())));
         this.settings = settings;
         this.limits = limits;
-        this.http = new ProviderHttpClient(settings.http(), runtime,
-                new Redactor(List.of(settings.accessToken(), settings.apiKey())));
+        this.http = new ProviderHttpClient(settings.http(), runtime);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Accept", "application/json");
         h.put("Authorization", "Bearer " + settings.accessToken().reveal());

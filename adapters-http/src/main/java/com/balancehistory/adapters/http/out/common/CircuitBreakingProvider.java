@@ -16,19 +16,23 @@ import java.util.stream.Stream;
  * {@link FetchResult.Failed} counts as a failed fetch, anything answered (even with some accounts failing) as a
  * success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN without calling the provider. A
  * {@code Retry-After} the provider answered with is remembered: until that time {@link #fetch()} returns RATE_LIMITED
- * with the time, without calling the provider.
+ * with the time, without calling the provider. Everything {@link #fetch()} hands out passes the source's
+ * {@link Redactor} here, the one exit of every provider: failure reasons, raw bodies and escaping exception messages,
+ * never the parsed data.
  */
 public abstract class CircuitBreakingProvider implements BalanceProvider {
 
     private final String source;
     private final ProviderType type;
     private final CircuitBreaker breaker;
+    private final Redactor redactor;
     private volatile Instant retryAt;
 
-    protected CircuitBreakingProvider(String source, ProviderType type, CircuitBreaker breaker) {
+    protected CircuitBreakingProvider(String source, ProviderType type, CircuitBreaker breaker, Redactor redactor) {
         this.source = Objects.requireNonNull(source, "source");
         this.type = Objects.requireNonNull(type, "type");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
     @Override
@@ -54,14 +58,19 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
                     "not called: circuit open after " + breaker.consecutiveFailures()
                             + " consecutive failed fetches, next try after " + breaker.openUntil()));
         }
-        FetchResult result = fetchNow();
+        FetchResult result;
+        try {
+            result = fetchNow();
+        } catch (RuntimeException escaped) {
+            throw redactor.redact(escaped);
+        }
         retryAt = retryAtOf(result).orElse(null);
         if (result instanceof FetchResult.Failed) {
             breaker.recordFailure();
         } else {
             breaker.recordSuccess();
         }
-        return result;
+        return redactor.redact(result);
     }
 
     /** The latest time any part of the answer named for calling again, if one did. */

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The end of one logical GET after any retries: the last response (status and body, already redacted), or a
+ * The end of one logical GET after any retries: the last response (status and body, as received), or a
  * transport failure when no usable response came (timeout, connection error, response over the size cap).
  *
  * @param status           last HTTP status, or 0 when there was no response
- * @param body             last body (redacted), empty when there was none
- * @param rawResponses     every response received, for audit (redacted)
+ * @param body             last body as received, empty when there was none
+ * @param rawResponses     every response received, for audit (as received; redacted where they leave the adapter)
  * @param transportFailure kind of failure when there was no usable response, else null
  * @param transportReason  why, else null
  * @param attempts         how many requests were sent

@@ -38,8 +38,9 @@ import java.util.function.Supplier;
  * One source's HTTP access: GET with connect and read timeouts, a response size cap, retries with capped
  * exponential backoff and jitter for timeouts, connection errors, 5xx and 429 (honouring {@code Retry-After} in
  * seconds or as an HTTP-date), no retry for other 4xx, at most {@code maxConcurrency} requests in flight and at
- * most {@code maxRequestsPerSecond} started per second. Credentials only ever go into request headers; every body
- * and reason it returns has them redacted.
+ * most {@code maxRequestsPerSecond} started per second. Credentials only ever go into request headers. Bodies are
+ * returned as received, so the data is parsed as the provider sent it; {@link CircuitBreakingProvider} redacts
+ * what leaves the adapter.
  */
 public final class ProviderHttpClient {
 
@@ -47,12 +48,11 @@ public final class ProviderHttpClient {
     private volatile HttpClient client;
     private final HttpSettings settings;
     private final ProviderRuntime runtime;
-    private final Redactor redactor;
     private final Semaphore inFlight;
     private final RateLimiter rateLimiter;
 
-    public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Redactor redactor) {
-        this(settings, runtime, redactor, () -> HttpClient.newBuilder()
+    public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime) {
+        this(settings, runtime, () -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -60,12 +60,10 @@ public final class ProviderHttpClient {
     }
 
     /** @param newClient builds the JDK client, again whenever the one in use has died */
-    ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Redactor redactor,
-                       Supplier<HttpClient> newClient) {
+    ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime, Supplier<HttpClient> newClient) {
         this.newClient = newClient;
         this.settings = settings;
         this.runtime = runtime;
-        this.redactor = redactor;
         this.inFlight = new Semaphore(settings.maxConcurrency(), true);
         this.rateLimiter = new RateLimiter(settings.maxRequestsPerSecond(), runtime);
         this.client = newClient.get();
@@ -175,7 +173,7 @@ public final class ProviderHttpClient {
             }
             long limitMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
             HttpResponse<byte[]> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
-            String body = redactor.redact(new String(response.body(), StandardCharsets.UTF_8));
+            String body = new String(response.body(), StandardCharsets.UTF_8);
             return new Attempt(response.statusCode(), body, response.headers().firstValue("Retry-After").orElse(null),
                     null, null, false);
         } catch (TimeoutException e) {
@@ -203,7 +201,7 @@ public final class ProviderHttpClient {
                         + settings.readTimeout().toMillis() + " ms", true);
             }
             String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             return Attempt.transport(FailureKind.UNAVAILABLE, "connection failed: " + what,
                     cause instanceof IOException);
         }

@@ -70,10 +70,11 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
 
     public EqualsMoneyBalanceProvider(EqualsSettings settings, ListingLimits limits, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.EQUALS_MONEY, new CircuitBreaker(
-                settings.http().circuitFailureThreshold(), settings.http().circuitOpenFor(), runtime.clock()));
+                settings.http().circuitFailureThreshold(), settings.http().circuitOpenFor(), runtime.clock()),
+                new Redactor(List.of(settings.apiKey())));
         this.settings = settings;
         this.limits = limits;
-        this.http = new ProviderHttpClient(settings.http(), runtime, new Redactor(List.of(settings.apiKey())));
+        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", settings.authScheme().headerValue(settings.apiKey()));
     }
 

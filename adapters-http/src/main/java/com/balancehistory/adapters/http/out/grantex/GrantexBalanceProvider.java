@@ -58,9 +58,10 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
 
     public GrantexBalanceProvider(GrantexSettings settings, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.GRANTEX, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()));
+                settings.http().circuitOpenFor(), runtime.clock()),
+                new Redactor(List.of(settings.apiKey())));
         this.settings = settings;
-        this.http = new ProviderHttpClient(settings.http(), runtime, new Redactor(List.of(settings.apiKey())));
+        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", "Bearer " + settings.apiKey().reveal());
     }
 

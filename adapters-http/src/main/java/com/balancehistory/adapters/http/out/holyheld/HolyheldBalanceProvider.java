@@ -49,9 +49,10 @@ public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
 
     public HolyheldBalanceProvider(HolyheldSettings settings, ProviderRuntime runtime) {
         super(settings.source(), ProviderType.HOLYHELD, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()));
+                settings.http().circuitOpenFor(), runtime.clock()),
+                new Redactor(List.of(settings.token())));
         this.settings = settings;
-        this.http = new ProviderHttpClient(settings.http(), runtime, new Redactor(List.of(settings.token())));
+        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", "Bearer " + settings.token().reveal());
     }
 

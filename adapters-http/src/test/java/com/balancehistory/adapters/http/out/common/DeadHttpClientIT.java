@@ -106,7 +106,7 @@ class DeadHttpClientIT {
 
     private ProviderHttpClient client(Supplier<HttpClient> clients, int retries) {
         return new ProviderHttpClient(HttpSettings.defaults().withRetries(retries, Duration.ofMillis(1),
-                Duration.ofMillis(1)), test.runtime(), new Redactor(List.of()), clients);
+                Duration.ofMillis(1)), test.runtime(), clients);
     }
 
     private URI uri() {

@@ -19,7 +19,7 @@ class ProviderHttpClientTest {
         ProviderRuntime runtime = new ProviderRuntime(test.runtime().clock(), test.runtime().sleeper(), () -> jitter,
                 test.runtime().nanoTime());
         return new ProviderHttpClient(HttpSettings.defaults().withRetries(8, Duration.ofMillis(250), Duration.ofSeconds(10)),
-                runtime, new Redactor(List.of()));
+                runtime);
     }
 
     @Test
