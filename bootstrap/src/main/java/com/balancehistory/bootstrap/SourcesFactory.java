@@ -28,6 +28,9 @@ class SourcesFactory {
                 cron.map(PollSchedule.Cron::expression), cron.map(c -> c.zone().getId()), schedule.typicalInterval(),
                 () -> source.provider() instanceof CircuitBreakingProvider breaking
                         ? Optional.of(breaking.circuitState().label())
+                        : Optional.empty(),
+                () -> source.provider() instanceof CircuitBreakingProvider breaking
+                        ? breaking.retryAt()
                         : Optional.empty());
     }
 }

@@ -23,10 +23,17 @@ public final class SourceStatusService implements ListSourcesUseCase {
      *
      * @param typicalInterval the usual gap between polls (the interval, or the cron rule's)
      * @param circuitState    the breaker's state on this instance, empty when the provider has none
+     * @param retryAt         until when the provider asked not to be called, while that is ahead
      */
     public record ConfiguredSource(String name, String provider, Optional<Duration> interval, Optional<String> cron,
                                    Optional<String> cronZone, Duration typicalInterval,
-                                   Supplier<Optional<String>> circuitState) {
+                                   Supplier<Optional<String>> circuitState, Supplier<Optional<Instant>> retryAt) {
+
+        public ConfiguredSource(String name, String provider, Optional<Duration> interval, Optional<String> cron,
+                                Optional<String> cronZone, Duration typicalInterval,
+                                Supplier<Optional<String>> circuitState) {
+            this(name, provider, interval, cron, cronZone, typicalInterval, circuitState, Optional::empty);
+        }
     }
 
     private final List<ConfiguredSource> sources;
@@ -59,6 +66,6 @@ public final class SourceStatusService implements ListSourcesUseCase {
         boolean stale = age.map(a -> a.compareTo(source.typicalInterval().multipliedBy(2)) > 0).orElse(true);
         return new SourceStatus(source.name(), source.provider(), source.interval(), source.cron(), source.cronZone(),
                 seen.nextDueAt(), seen.lastPoll(), seen.lastSuccessAt(), age, seen.consecutiveFailures(),
-                source.circuitState().get(), seen.accountsSeen(), stale);
+                source.circuitState().get(), seen.accountsSeen(), stale, source.retryAt().get());
     }
 }

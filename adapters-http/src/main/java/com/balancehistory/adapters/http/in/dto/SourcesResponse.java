@@ -31,7 +31,9 @@ public record SourcesResponse(List<Source> sources, List<Misconfigured> misconfi
                          @Nullable @Schema(description = "closed, open or half-open (this instance's breaker)")
                          String circuitState,
                          int accountsSeen,
-                         @Schema(description = "no successful poll within twice the interval") boolean stale) {
+                         @Schema(description = "no successful poll within twice the interval") boolean stale,
+                         @Nullable @Schema(description = "the provider asked (Retry-After) not to be called before this")
+                         String retryAt) {
     }
 
     /** The source's newest recorded poll. */
@@ -58,6 +60,6 @@ public record SourcesResponse(List<Source> sources, List<Misconfigured> misconfi
                 s.lastPoll().map(p -> new LastPoll(p.pollId(), p.outcome(), p.finishedAt().toString())).orElse(null),
                 s.lastSuccessAt().map(Instant::toString).orElse(null),
                 s.lastSuccessAge().map(Duration::toString).orElse(null), s.consecutiveFailures(),
-                s.circuitState().orElse(null), s.accountsSeen(), s.stale());
+                s.circuitState().orElse(null), s.accountsSeen(), s.stale(), s.retryAt().map(Instant::toString).orElse(null));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param interval     the fixed interval, when the source is not on a cron schedule
  * @param circuitState {@code closed}, {@code open} or {@code half-open} on this instance, empty for a provider
  *                     without a breaker
+ * @param retryAt      when the provider said it may be called again (its Retry-After), while that is ahead
  */
 public record SourceStatus(
         String name,
@@ -26,7 +27,8 @@ public record SourceStatus(
         int consecutiveFailures,
         Optional<String> circuitState,
         int accountsSeen,
-        boolean stale) {
+        boolean stale,
+        Optional<Instant> retryAt) {
 
     public SourceStatus {
         Objects.requireNonNull(name, "name");
