@@ -141,6 +141,9 @@ public final class PollSourcesService implements PollSourcesUseCase {
         FetchResult result;
         try {
             result = fetchSafely(provider);
+            if (result instanceof FetchResult.Fetched fetched) {
+                result = DuplicateAccounts.reject(fetched);
+            }
         } finally {
             fetchingSince.remove(provider.sourceName(), startedAt);
         }
@@ -192,7 +195,11 @@ public final class PollSourcesService implements PollSourcesUseCase {
             };
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        return fetched.accountFailures().isEmpty() ? SourceOutcome.OK : SourceOutcome.PARTIAL;
+        if (fetched.accountFailures().isEmpty()) {
+            return SourceOutcome.OK;
+        }
+        // an answer in which every account failed read nothing: a gap in history, not a partial poll
+        return fetched.accountsSeen() == 0 ? SourceOutcome.FAILED : SourceOutcome.PARTIAL;
     }
 
     static Optional<String> errorOf(FetchResult result) {

@@ -3,11 +3,20 @@ package com.balancehistory.application.service;
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -16,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,5 +172,64 @@ class PollSourcesServiceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void one_account_id_named_twice_in_an_answer_is_recorded_by_no_occurrence_and_the_poll_is_partial_naming_it() {
+        Account usd = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("USD"));
+        Account eur = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("EUR"));
+        Account other = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b2", "Other",
+                CurrencyCodes.require("USD"));
+        List<SourcePollRecord> recorded = new ArrayList<>();
+        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.AHRVO).answering(
+                new FetchResult.Fetched("s", List.of(balance(usd, "1.00"), balance(eur, "2.00"), balance(other, "3.00")),
+                        List.of(), List.of(), Set.of(AccountKind.BUDGET), List.of()));
+
+        PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
+
+        assertThat(run.sources().get(0).outcome()).isEqualTo(SourceOutcome.PARTIAL);
+        assertThat(run.sources().get(0).error()).hasValueSatisfying(error -> assertThat(error)
+                .contains("account id b1 appears 2 times in one answer (USD, EUR): none of them recorded"));
+        FetchResult.Fetched stored = (FetchResult.Fetched) recorded.get(0).result();
+        assertThat(stored.balances()).extracting(b -> b.account().externalId()).containsExactly("b2");
+        assertThat(stored.fullyListedKinds()).as("b1 is not gone").isEmpty();
+    }
+
+    @Test
+    void an_answer_in_which_every_account_failed_is_a_failed_poll_not_a_partial_one() {
+        List<SourcePollRecord> recorded = new ArrayList<>();
+        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.GRANTEX).answering(
+                new FetchResult.Fetched("s", List.of(), List.of(), List.of(FetchFailure.ofAccount("g1", "GET /grant",
+                        FailureKind.NOT_FOUND, "no allocation")), Set.of(), List.of()));
+
+        PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
+
+        assertThat(run.sources().get(0).outcome()).isEqualTo(SourceOutcome.FAILED);
+        assertThat(recorded.get(0).outcome()).isEqualTo(SourceOutcome.FAILED);
+    }
+
+    private static BalanceObservation balance(Account account, String amount) {
+        return BalanceObservation.of(account, Balances.available(Money.parse(amount, account.currency())));
+    }
+
+    private static PollSourcesService recordingService(FakeBalanceProvider provider, List<SourcePollRecord> recorded) {
+        SnapshotStore keeping = new SnapshotStore() {
+            @Override
+            public long openPollRun(PollTrigger trigger, Optional<String> requestedSource, Instant startedAt) {
+                return 1;
+            }
+
+            @Override
+            public int recordSource(SourcePollRecord record) {
+                recorded.add(record);
+                return 0;
+            }
+
+            @Override
+            public void finishPollRun(long pollId, Instant finishedAt) {
+            }
+        };
+        return new PollSourcesService(List.of(provider), keeping,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), Runnable::run);
     }
 }

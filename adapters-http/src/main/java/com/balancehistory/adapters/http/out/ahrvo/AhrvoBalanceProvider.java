@@ -111,8 +111,11 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
                 failures.add(read.failure());
             } else {
                 balances.addAll(read.balances());
-                fullyListed.add(AccountKind.BUDGET);
-                anythingRead = true;
+                failures.addAll(read.budgetFailures());
+                if (read.budgetFailures().isEmpty()) {
+                    fullyListed.add(AccountKind.BUDGET); // a budget that failed is not gone
+                }
+                anythingRead = !read.balances().isEmpty() || read.budgetFailures().isEmpty();
             }
         }
 
@@ -139,7 +142,12 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
         return FetchResults.assemble(sourceName(), anythingRead, balances, cards, failures, fullyListed, raws);
     }
 
-    private record BudgetRead(List<BalanceObservation> balances, FetchFailure failure) {
+    /** The listing's budgets, those that failed on their own, or the failure of the listing as a whole. */
+    private record BudgetRead(List<BalanceObservation> balances, List<FetchFailure> budgetFailures,
+                              FetchFailure failure) {
+        BudgetRead(List<BalanceObservation> balances, FetchFailure failure) {
+            this(balances, List.of(), failure);
+        }
     }
 
     private record CardRead(CardLimitObservation observation, FetchFailure failure) {
@@ -167,19 +175,31 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
                 return new BudgetRead(List.of(), FetchFailure.ofSource(BUDGETS_ENDPOINT,
                         FailureKind.MALFORMED_RESPONSE, limits.tooManyAccounts("the budget listing")));
             }
-            for (JsonCursor budget : budgets) {
-                String id = budget.text("budget_id");
-                String name = budget.string("budget_name");
-                BigDecimal amount = budget.decimalString("balance");
-                Currency currency = budget.currency("currency");
-                Money balance = budget.money("balance", amount, currency);
-                Account account = Account.of(sourceName(), ProviderType.AHRVO, AccountKind.BUDGET, id, name, currency);
-                out.add(BalanceObservation.of(account, Balances.available(balance)));
+            List<FetchFailure> failed = new ArrayList<>();
+            for (int i = 0; i < budgets.size(); i++) {
+                JsonCursor budget = budgets.get(i);
+                String id = budget.idOr("budget_id", "data[" + i + "]");
+                try {
+                    out.add(readBudget(budget));
+                } catch (MalformedResponseException e) {
+                    failed.add(ProviderFailures.malformed(BUDGETS_ENDPOINT, id, e));
+                }
             }
-            return new BudgetRead(out, null);
+            return new BudgetRead(out, failed, null);
         } catch (MalformedResponseException e) {
             return new BudgetRead(List.of(), ProviderFailures.malformed(BUDGETS_ENDPOINT, null, e));
         }
+    }
+
+    /** One budget of the listing; a malformed one is that budget's failure, the others are still recorded. */
+    private BalanceObservation readBudget(JsonCursor budget) {
+        String id = budget.text("budget_id");
+        String name = budget.string("budget_name");
+        BigDecimal amount = budget.decimalString("balance");
+        Currency currency = budget.currency("currency");
+        Money balance = budget.money("balance", amount, currency);
+        Account account = Account.of(sourceName(), ProviderType.AHRVO, AccountKind.BUDGET, id, name, currency);
+        return BalanceObservation.of(account, Balances.available(balance));
     }
 
     private CardRead readCard(String cardId, List<RawResponse> raws, AtomicReference<FetchFailure> stop) {

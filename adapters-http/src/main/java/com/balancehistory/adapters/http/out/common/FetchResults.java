@@ -11,6 +11,7 @@ import com.balancehistory.domain.limit.CardLimitObservation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the result of a fetch that reads several accounts, some of which may fail on their own. */
 public final class FetchResults {
@@ -19,18 +20,21 @@ public final class FetchResults {
     }
 
     /**
-     * {@link FetchResult.Fetched} when anything was read, or when every failure belongs to one account (a card or
-     * grant that does not exist); {@link FetchResult.Failed} with the first source-wide or transient failure when
-     * nothing was read at all, so a provider that is down counts as a failed fetch.
+     * {@link FetchResult.Fetched} when anything was read; {@link FetchResult.Failed} when nothing was read and
+     * something failed, so a provider that is down, or whose every card or grant failed, counts as a failed fetch
+     * (a gap in history, and a failure for the circuit breaker). The failure is the first source-wide one, else all
+     * accounts' failures in one.
      */
     public static FetchResult assemble(String source, boolean anythingRead, List<BalanceObservation> balances,
                                        List<CardLimitObservation> cardLimits, List<FetchFailure> failures,
                                        Set<AccountKind> fullyListed, List<RawResponse> raws) {
         if (!anythingRead && !failures.isEmpty()) {
             Optional<FetchFailure> sourceWide = failures.stream().filter(FetchResults::isSourceWide).findFirst();
-            if (sourceWide.isPresent()) {
-                return new FetchResult.Failed(source, sourceWide.get(), raws);
-            }
+            FetchFailure first = failures.get(0);
+            FetchFailure failure = sourceWide.orElseGet(() -> FetchFailure.ofSource(first.endpoint(), first.kind(),
+                    "nothing read: every account failed: " + failures.stream().map(FetchFailure::describe)
+                            .collect(Collectors.joining("; "))));
+            return new FetchResult.Failed(source, failure, raws);
         }
         return new FetchResult.Fetched(source, balances, cardLimits, failures, fullyListed, raws);
     }

@@ -118,6 +118,15 @@ public final class JsonCursor {
         return Optional.of(value.textValue());
     }
 
+    /** The text of an id field to name a malformed element by, or {@code fallback} when it has no usable one. */
+    public String idOr(String name, String fallback) {
+        try {
+            return optionalText(name).filter(id -> id.length() <= 200).orElse(fallback);
+        } catch (MalformedResponseException notText) {
+            return fallback;
+        }
+    }
+
     /** A required whole number. */
     public long integer(String name) {
         JsonNode value = raw(name);

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.http.out.equals;
 
 import com.balancehistory.adapters.http.out.common.CircuitBreaker;
 import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
+import com.balancehistory.adapters.http.out.common.FetchResults;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
 import com.balancehistory.adapters.http.out.common.ListingLimits;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,8 @@ import java.util.Set;
  * {@code max-accounts} accounts fails the poll and records none of it ({@link ListingLimits}); the offset moves by the rows actually received (a short page is fine), and an
  * empty page before {@code count} is reached ends the listing as incomplete, so BUDGET is then not reported as fully
  * listed (budgets missing from an incomplete list are not gone). A later page that fails also leaves the listing
- * incomplete; the first page failing, or any malformed page, fails the source.
+ * incomplete; the first page failing, or any malformed page, fails the source. A malformed row is that budget's
+ * failure (the poll is {@code partial}, the other budgets are recorded).
  *
  * <p>Hierarchy: the budget's {@code parentId} becomes the account's parent external id (the parent <em>budget</em>
  * id; the reference sample's root budget names itself as parent, which is read as no parent). Attributes keep
@@ -88,7 +89,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
         List<RawResponse> raws = new ArrayList<>();
         List<BalanceObservation> balances = new ArrayList<>();
         List<FetchFailure> notes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<FetchFailure> budgetFailures = new ArrayList<>();
         boolean complete = false;
         long offset = 0;
         for (int page = 0; page < limits.maxPages(); page++) {
@@ -116,8 +117,14 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                 }
                 List<JsonCursor> rowCursors = root.objects("rows");
                 rows = rowCursors.size();
-                for (JsonCursor row : rowCursors) {
-                    readBudget(row, balances, seen);
+                for (int i = 0; i < rowCursors.size(); i++) {
+                    JsonCursor row = rowCursors.get(i);
+                    try {
+                        readBudget(row, balances);
+                    } catch (MalformedResponseException e) {
+                        String id = row.idOr("id", "rows[" + i + "] at offset " + offset);
+                        budgetFailures.add(ProviderFailures.malformed(ENDPOINT, id, e));
+                    }
                 }
                 if (balances.size() > limits.maxAccounts()) {
                     return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT,
@@ -143,11 +150,17 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
             return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT, FailureKind.MALFORMED_RESPONSE,
                     limits.tooManyPages("the budget listing")), raws);
         }
-        Set<AccountKind> fullyListed = complete ? EnumSet.of(AccountKind.BUDGET) : EnumSet.noneOf(AccountKind.class);
-        return new FetchResult.Fetched(sourceName(), balances, List.of(), notes, fullyListed, raws);
+        // a budget that failed on its own is not gone, so a listing with one is not taken as complete
+        Set<AccountKind> fullyListed = complete && budgetFailures.isEmpty() ? EnumSet.of(AccountKind.BUDGET)
+                : EnumSet.noneOf(AccountKind.class);
+        notes.addAll(budgetFailures);
+        return FetchResults.assemble(sourceName(), !balances.isEmpty() || notes.isEmpty(), balances, List.of(), notes,
+                fullyListed, raws);
     }
 
-    private void readBudget(JsonCursor row, List<BalanceObservation> out, Set<String> seen) {
+    /** Every currency of one budget row, or none of them when the row is malformed. */
+    private void readBudget(JsonCursor row, List<BalanceObservation> out) {
+        List<BalanceObservation> read = new ArrayList<>();
         String budgetId = row.text("id");
         String name = row.optionalText("name").orElse(budgetId);
         Optional<String> parentId = row.optionalText("parentId").filter(parent -> !parent.isBlank())
@@ -167,16 +180,14 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
             Optional<Money> allocated = optionalMoney(balance, "allocatedBalance", currency);
             Optional<Instant> asOf = balance.has("updatedAt") ? Optional.of(balance.instant("updatedAt"))
                     : Optional.empty();
-            if (!seen.add(externalId)) {
-                continue; // the same budget again on a later page (rows shifted while paging)
-            }
             Account account = Account.of(sourceName(), ProviderType.EQUALS_MONEY, AccountKind.BUDGET, externalId,
                     name + " (" + currency.getCurrencyCode() + ")", currency)
                     .withParent(parentId.orElse(null))
                     .withAttributes(attributes);
-            out.add(new BalanceObservation(account,
+            read.add(new BalanceObservation(account,
                     new Balances(available, ledger, pending, allocated, Optional.empty()), asOf));
         }
+        out.addAll(read);
     }
 
     private static Optional<Money> optionalMoney(JsonCursor balance, String field, Currency currency) {

@@ -217,7 +217,7 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
     }
 
     @Test
-    void malformed_rows_fail_the_source_naming_the_field() {
+    void a_listing_whose_only_row_is_malformed_read_nothing_and_fails_naming_the_field() {
         String[][] cases = {
                 {"\"availableBalance\":\"ten\"", "rows[0].balance[0].availableBalance: amount 'ten' is not a plain decimal number"},
                 {"\"availableBalance\":true", "rows[0].balance[0].availableBalance: expected a number or a decimal string, got boolean"},
@@ -228,10 +228,29 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
                     + "\"balance\":[{\"currencyCode\":\"USD\"," + c[0] + "}]}]}"));
             FetchFailure failure = failed(provider(100).fetch());
             assertThat(failure.kind()).isEqualTo(FailureKind.MALFORMED_RESPONSE);
-            assertThat(failure.reason()).isEqualTo("page at offset 0: " + c[1]);
+            assertThat(failure.reason()).isEqualTo("nothing read: every account failed: GET /v2/budgets (b1): "
+                    + "MALFORMED_RESPONSE: " + c[1]);
         }
         sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"rows\":[]}"));
         assertThat(failed(provider(100).fetch()).reason())
                 .isEqualTo("page at offset 0: count: expected a whole number, got nothing (field missing)");
+    }
+
+    @Test
+    void a_malformed_row_is_that_budgets_failure_and_the_other_budgets_are_read() {
+        sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"count\":3,\"rows\":["
+                + "{\"id\":\"b1\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":10.00}]},"
+                + "{\"id\":\"b2\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":1e999999999}]},"
+                + "{\"id\":\"b3\",\"balance\":[{\"currencyCode\":\"EUR\",\"availableBalance\":3.00}]}]}"));
+
+        FetchResult.Fetched fetched = fetched(provider(100).fetch());
+
+        assertThat(fetched.balances()).extracting(b -> b.account().externalId()).containsExactly("b1-USD", "b3-EUR");
+        assertThat(fetched.accountFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.externalId()).isEqualTo("b2");
+            assertThat(failure.reason()).isEqualTo("rows[1].balance[0].availableBalance: amount 1E+999999999 has more "
+                    + "than 20 digits before the decimal point");
+        });
+        assertThat(fetched.fullyListedKinds()).as("the failed budget is not gone").isEmpty();
     }
 }

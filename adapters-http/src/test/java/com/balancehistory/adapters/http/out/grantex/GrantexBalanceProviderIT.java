@@ -156,4 +156,17 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
         assertThat(failure.externalId()).isEqualTo(GRANT);
         assertThat(failure.reason()).isEqualTo("remainingBudget: amount 'N/A' is not a plain decimal number");
     }
+
+    @Test
+    void a_poll_in_which_every_grant_failed_read_nothing_and_is_a_failed_fetch() {
+        sim.faults().forGrant(GRANT, Fault.status(200).body("<html><body>maintenance</body></html>"));
+        sim.faults().forGrant("grnt_missing", Fault.status(404).body("{\"message\":\"no budget allocation\"}"));
+
+        FetchFailure failure = Results.failed(provider(List.of(GRANT, "grnt_missing")).fetch());
+
+        assertThat(failure.externalId()).isNull();
+        assertThat(failure.reason()).startsWith("nothing read: every account failed: ")
+                .contains("(" + GRANT + "): MALFORMED_RESPONSE: body: not valid JSON")
+                .contains("(grnt_missing): NOT_FOUND");
+    }
 }
