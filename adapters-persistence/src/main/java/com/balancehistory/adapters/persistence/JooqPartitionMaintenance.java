@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class JooqPartitionMaintenance {
 
-    private static final Pattern PARTITION = Pattern.compile("(balance_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
+    private static final Pattern PARTITION = Pattern.compile(
+            "(balance_run|balance_late_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
     private static final Pattern RAW_PARTITION = Pattern.compile("(raw_body|raw_receipt)_(\\d{4})_(\\d{2})_(\\d{2})");
     /** Days of provider-body partitions created ahead, so the first poll after midnight finds its day. */
     private static final int RAW_DAYS_AHEAD = 2;
@@ -75,7 +76,9 @@ public final class JooqPartitionMaintenance {
     }
 
     /**
-     * Drops raw snapshot partitions whose whole month lies more than {@code keepMonths} months before now.
+     * Drops history partitions (closed runs by the month of their last sighting, late per-poll rows, card limits)
+     * whose whole month lies more than {@code keepMonths} months before now. A run still going on, or reaching into
+     * a kept month, is kept whole.
      *
      * @return the names of the dropped partitions
      */
@@ -101,7 +104,7 @@ public final class JooqPartitionMaintenance {
 
     /** Names of the existing monthly partitions, oldest first. */
     public List<String> partitions() {
-        return partitionsOf("balance_snapshot", "card_limit_snapshot");
+        return partitionsOf("balance_run", "balance_late_snapshot", "card_limit_snapshot");
     }
 
     private List<String> partitionsOf(String... parents) {

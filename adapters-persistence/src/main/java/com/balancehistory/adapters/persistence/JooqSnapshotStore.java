@@ -45,13 +45,14 @@ import static com.balancehistory.db.jooq.Tables.POLL_RUN;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
 /**
- * PostgreSQL snapshot store. One source's poll is one transaction. Balance snapshots, and the balances that may have
- * changed, are streamed in with COPY; other bulk rows travel as arrays through {@code unnest(...)}, so a
- * 100,000-account poll is a handful of statements rather than 100,000 round trips. Latest values are written only
- * for accounts whose balance changed (or that are new, or were not seen by the previous poll), in one statement with
- * their change events; the others follow the source's newest poll ({@code source_balance_poll}), whose time is their
- * last sighting. A replay is recognised by the poll's source row, its natural key; daily rollups are made later,
- * from the raw rows ({@link JooqDailyRollup}).
+ * PostgreSQL snapshot store. One source's poll is one transaction. History is kept as runs of identical
+ * observations: a balance the previous poll saw with the same value costs nothing, its run goes on and this poll's
+ * source row ({@code poll_source_result.balances_recorded}) is its sighting. Only balances that changed (or that
+ * are new, or were not seen by the previous poll) are written: streamed in with COPY, then one statement updates
+ * their latest values, closes the runs they end into {@code balance_run} and writes their change events. Other bulk
+ * rows travel as arrays through {@code unnest(...)}, so a 100,000-account poll is a handful of statements rather
+ * than 100,000 round trips. A replay is recognised by the poll's source row, its natural key; daily rollups are
+ * made later, from the generated per-poll rows ({@link JooqDailyRollup}).
  */
 public final class JooqSnapshotStore implements SnapshotStore {
 
@@ -92,18 +93,17 @@ public final class JooqSnapshotStore implements SnapshotStore {
             ON CONFLICT DO NOTHING
             """;
 
-    /** Balance snapshots go in through COPY, as {@code psql \copy} would write them. */
-    private static final String COPY_BALANCE_SNAPSHOTS = "balance_snapshot (account_id, provider_as_of, currency, "
-            + "available, ledger, pending, allocated, initial, observed_at, poll_id)";
-
     /**
      * The latest value of the accounts offered (those that may have changed). A row is updated when this poll is
      * the source's newest and the value differs or the row did not follow the previous poll; offered accounts
      * that may be new get a row if they have none, with their account's columns joined in (the row trigger that
-     * would otherwise copy them is skipped, V6). The update keeps the value it replaces, so its RETURNING rows
-     * are exactly the consecutive pairs that change events need. A poll older than the source's newest only adds
-     * rows for accounts that have none. Plain UPDATE and INSERT rather than an upsert: recordings of a source are
-     * serialised by its source_balance_poll row, and a replay never gets here, so nothing else can conflict.
+     * would otherwise copy them is skipped, V6). An updated row that followed the previous poll ends its run: the
+     * run, from the row's first sighting to that previous poll, becomes a closed row of balance_run (the update
+     * reads the row as it was through a second reference to the table). The update keeps the value it replaces,
+     * so its RETURNING rows are exactly the consecutive pairs that change events need. A poll older than the
+     * source's newest is no sighting of the runs: its balances are kept per poll in balance_late_snapshot, and it
+     * only adds latest rows for accounts that have none. Plain UPDATE and INSERT rather than an upsert: recordings
+     * of a source are serialised by its source_balance_poll row, and a replay never gets here.
      */
     private static final String WRITE_LATEST_BALANCES = """
             WITH poll AS (
@@ -118,14 +118,31 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     provider_as_of = i.provider_as_of, currency = i.currency, available = i.available,
                     ledger = i.ledger, pending = i.pending, allocated = i.allocated, initial = i.initial,
                     follows_source_poll = TRUE
-                FROM offered_balance i, poll
+                FROM offered_balance i JOIN latest_balance old ON old.account_id = i.account_id, poll
                 WHERE l.account_id = i.account_id AND poll.newest AND l.observed_at < poll.observed_at
                   AND (NOT l.follows_source_poll OR l.currency <> i.currency OR l.available <> i.available
                        OR l.ledger IS DISTINCT FROM i.ledger OR l.pending IS DISTINCT FROM i.pending
                        OR l.allocated IS DISTINCT FROM i.allocated OR l.initial IS DISTINCT FROM i.initial
                        OR l.provider_as_of IS DISTINCT FROM i.provider_as_of)
                 RETURNING l.account_id, l.observed_at, l.poll_id, l.currency, l.available, l.previous_observed_at,
-                          l.previous_available
+                          l.previous_available, old.follows_source_poll AS ended_a_run,
+                          old.observed_at AS run_first_seen_at, old.provider_as_of AS run_provider_as_of,
+                          old.currency AS run_currency, old.available AS run_available, old.ledger AS run_ledger,
+                          old.pending AS run_pending, old.allocated AS run_allocated, old.initial AS run_initial
+            ), closed AS (
+                INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency,
+                                         available, ledger, pending, allocated, initial)
+                SELECT a.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
+                       u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial
+                FROM updated u JOIN account a ON a.id = u.account_id, poll
+                WHERE u.ended_a_run
+            ), late AS (
+                INSERT INTO balance_late_snapshot (account_key, observed_at, poll_id, provider_as_of, currency,
+                                                   available, ledger, pending, allocated, initial)
+                SELECT a.account_key, poll.observed_at, poll.poll_id, i.provider_as_of, i.currency, i.available,
+                       i.ledger, i.pending, i.allocated, i.initial
+                FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
+                WHERE NOT poll.newest
             ), added AS (
                 INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
                                             ledger, pending, allocated, initial, follows_source_poll, source,
@@ -181,11 +198,28 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private static final String ADVANCE_NEWEST_BALANCE_POLL =
             "UPDATE source_balance_poll SET poll_id = ?, observed_at = ?::timestamptz WHERE source = ?";
 
-    /** Accounts the previous poll saw and this one did not: their last sighting is that previous poll. */
+    /**
+     * Accounts the previous poll saw and this one did not: their last sighting is that previous poll, and their
+     * run ends there, becoming a closed row of balance_run.
+     */
     private static final String STOP_FOLLOWING_ACCOUNTS = """
-            UPDATE latest_balance SET follows_source_poll = FALSE, poll_id = ?, observed_at = ?::timestamptz
-            WHERE account_id = ANY (?::text[]) AND follows_source_poll
+            WITH stopped AS (
+                UPDATE latest_balance l SET follows_source_poll = FALSE, poll_id = ?, observed_at = ?::timestamptz
+                FROM latest_balance old
+                WHERE old.account_id = l.account_id AND l.account_id = ANY (?::text[]) AND l.follows_source_poll
+                RETURNING l.account_id, old.observed_at AS first_seen_at, l.observed_at AS last_seen_at,
+                          l.provider_as_of, l.currency, l.available, l.ledger, l.pending, l.allocated, l.initial
+            )
+            INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency, available,
+                                     ledger, pending, allocated, initial)
+            SELECT a.account_key, s.first_seen_at, s.last_seen_at, s.provider_as_of, s.currency, s.available,
+                   s.ledger, s.pending, s.allocated, s.initial
+            FROM stopped s JOIN account a ON a.id = s.account_id
             """;
+
+    /** The source's newest poll is a sighting of every open run of the source (and of the runs it closes). */
+    private static final String MARK_SIGHTING =
+            "UPDATE poll_source_result SET balances_recorded = TRUE WHERE poll_id = ? AND source = ?";
 
     /** What the source's newest poll saw, as the latest rows that still follow it hold it. */
     private static final String FOLLOWING_BALANCES = """
@@ -421,6 +455,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
         int rows = observations.isEmpty() ? 0
                 : writeBalances(connection, observations, difference, newest, previous, record);
         if (newest) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK_SIGHTING)) {
+                mark.setLong(1, record.pollId());
+                mark.setString(2, record.source());
+                mark.executeUpdate();
+            }
             if (previous.isPresent()) {
                 try (PreparedStatement advance = connection.prepareStatement(ADVANCE_NEWEST_BALANCE_POLL)) {
                     advance.setLong(1, record.pollId());
@@ -501,10 +540,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
         return new FollowedBalances.Poll(pollId, byAccount);
     }
 
+    /**
+     * Writes what changed: nothing at all for balances the previous poll saw with the same value (their runs go on,
+     * and this poll's source row is their sighting). Returns the logical snapshot rows the poll recorded.
+     */
     private int writeBalances(Connection connection, List<BalanceObservation> observations,
                               FollowedBalances.Difference difference, boolean newest,
                               Optional<NewestBalancePoll> previous, SourcePollRecord record) throws SQLException {
-        int rows = copyBalanceSnapshots(connection, observations, record);
         List<BalanceObservation> offered = new ArrayList<>();
         List<Boolean> maybeNew = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
@@ -516,24 +558,12 @@ public final class JooqSnapshotStore implements SnapshotStore {
         if (!offered.isEmpty()) {
             writeLatestBalances(connection, offered, maybeNew, newest, previous, record);
         }
-        return rows;
-    }
-
-    private static int copyBalanceSnapshots(Connection connection, List<BalanceObservation> observations,
-                                            SourcePollRecord record) throws SQLException {
-        String observedAt = record.observedAt().toString();
-        String pollId = Long.toString(record.pollId());
-        try (CopyRows copy = CopyRows.into(connection, COPY_BALANCE_SNAPSHOTS)) {
-            for (BalanceObservation o : observations) {
-                copyBalanceValues(copy, o).value(observedAt).value(pollId).endRow();
-            }
-            return Math.toIntExact(copy.end());
-        }
+        return observations.size();
     }
 
     /**
-     * One balance as stored, in the order both the snapshot COPY and the offered balances take it: account id,
-     * provider as-of, currency, available, ledger, pending, allocated, initial.
+     * One offered balance, in the order its COPY takes it: account id, provider as-of, currency, available, ledger,
+     * pending, allocated, initial.
      */
     private static CopyRows copyBalanceValues(CopyRows copy, BalanceObservation o) {
         Balances b = o.balances();

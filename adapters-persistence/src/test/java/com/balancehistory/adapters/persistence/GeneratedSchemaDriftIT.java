@@ -38,7 +38,9 @@ class GeneratedSchemaDriftIT {
 
     @Test
     void every_table_of_the_database_has_generated_classes() {
+        // generated views (balance_snapshot) are checked column for column above; here tables against tables
         var generatedNames = Arrays.stream(DefaultSchema.DEFAULT_SCHEMA.getTables().toArray(Table[]::new))
+                .filter(table -> table.getTableType().isTable())
                 .map(Table::getName).collect(Collectors.toSet());
         var liveTables = dsl.fetch("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

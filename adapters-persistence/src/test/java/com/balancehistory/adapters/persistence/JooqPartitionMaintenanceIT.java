@@ -30,14 +30,14 @@ class JooqPartitionMaintenanceIT {
         JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl, new JooqDailyRollup(dsl));
         Instant now = Instant.parse("2027-06-10T00:00:00Z");
         maintenance.createAhead(now, 2);
-        assertThat(maintenance.partitions()).contains("balance_snapshot_2027_06", "balance_snapshot_2027_08",
-                "card_limit_snapshot_2027_08", "balance_snapshot_2025_01");
+        assertThat(maintenance.partitions()).contains("balance_run_2027_06", "balance_run_2027_08",
+                "card_limit_snapshot_2027_08", "balance_run_2025_01");
 
         var dropped = maintenance.dropOlderThan(now, 12);
 
-        assertThat(dropped).contains("balance_snapshot_2025_01", "card_limit_snapshot_2025_01")
-                .doesNotContain("balance_snapshot_2027_06", "balance_snapshot_2026_06");
-        assertThat(maintenance.partitions()).doesNotContain("balance_snapshot_2025_01");
+        assertThat(dropped).contains("balance_run_2025_01", "card_limit_snapshot_2025_01")
+                .doesNotContain("balance_run_2027_06", "balance_run_2026_06");
+        assertThat(maintenance.partitions()).doesNotContain("balance_run_2025_01");
         assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance WHERE account_id = 'old-src.budget.b1'")
                 .get(0, Integer.class)).isEqualTo(1);
     }

@@ -19,6 +19,52 @@ import java.util.Optional;
  */
 public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
+    /**
+     * Each account's newest snapshot at or before as-of, read from the runs rather than from the generated
+     * per-poll rows: the run that began last by then (the open run in latest_balance, or the newest closed run in
+     * balance_run), seen last by the newest sighting of its source up to as-of; or a poll recorded late
+     * (balance_late_snapshot) when that is newer. Ties go to the higher poll id, as with per-poll rows.
+     */
+    private static final String AS_OF_BALANCES = """
+            SELECT a.id, a.name, a.source, a.kind, s.currency, s.available, s.initial, s.observed_at
+            FROM account a
+            JOIN LATERAL (
+                SELECT x.currency, x.available, x.initial, x.observed_at
+                FROM ((SELECT r.currency, r.available, r.initial, seen.finished_at AS observed_at, seen.poll_id
+                       FROM (SELECT * FROM (SELECT b.currency, b.available, b.initial, b.first_seen_at,
+                                                   b.last_seen_at
+                                            FROM balance_run b
+                                            WHERE b.account_key = a.account_key
+                                              AND b.first_seen_at <= CAST(? AS TIMESTAMPTZ)
+                                            ORDER BY b.last_seen_at DESC
+                                            LIMIT 1) newest_closed
+                             UNION ALL
+                             SELECT l.currency, l.available, l.initial, l.observed_at, 'infinity'::timestamptz
+                             FROM latest_balance l
+                             WHERE l.account_id = a.id AND l.follows_source_poll
+                               AND l.observed_at <= CAST(? AS TIMESTAMPTZ)
+                             ORDER BY first_seen_at DESC
+                             LIMIT 1) r
+                       JOIN LATERAL (SELECT p.finished_at, p.poll_id
+                                     FROM poll_source_result p
+                                     WHERE p.source = a.source AND p.balances_recorded
+                                       AND p.finished_at >= r.first_seen_at
+                                       AND p.finished_at <= LEAST(r.last_seen_at, CAST(? AS TIMESTAMPTZ))
+                                     ORDER BY p.finished_at DESC, p.poll_id DESC
+                                     LIMIT 1) seen ON true)
+                      UNION ALL
+                      (SELECT b.currency, b.available, b.initial, b.observed_at, b.poll_id
+                       FROM balance_late_snapshot b
+                       WHERE b.account_key = a.account_key AND b.observed_at <= CAST(? AS TIMESTAMPTZ)
+                       ORDER BY b.observed_at DESC, b.poll_id DESC
+                       LIMIT 1)) x
+                ORDER BY x.observed_at DESC, x.poll_id DESC
+                LIMIT 1) s ON true
+            WHERE a.first_seen_at <= CAST(? AS TIMESTAMPTZ)
+              AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
+            ORDER BY a.id
+            """;
+
     private final DSLContext dsl;
 
     public JooqAsOfSnapshots(DSLContext dsl) {
@@ -28,16 +74,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Snapshot at(Instant asOf) {
         OffsetDateTime at = Times.utc(asOf);
-        List<AccountValue> accounts = dsl.resultQuery("""
-                SELECT a.id, a.name, a.source, a.kind, s.currency, s.available, s.initial, s.observed_at
-                FROM account a
-                JOIN LATERAL (SELECT b.currency, b.available, b.initial, b.observed_at
-                              FROM balance_snapshot b
-                              WHERE b.account_id = a.id AND b.observed_at <= CAST(? AS TIMESTAMPTZ)
-                              ORDER BY b.observed_at DESC, b.poll_id DESC
-                              LIMIT 1) s ON true
-                WHERE a.first_seen_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
-                ORDER BY a.id""", at, at, at)
+        List<AccountValue> accounts = dsl.resultQuery(AS_OF_BALANCES, at, at, at, at, at, at)
                 .fetch(JooqAsOfSnapshots::account);
         List<CardLimitValue> limits = dsl.resultQuery("""
                 SELECT DISTINCT ON (c.account_id, c.period)

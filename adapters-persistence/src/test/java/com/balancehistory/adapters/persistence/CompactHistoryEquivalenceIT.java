@@ -1,0 +1,285 @@
+package com.balancehistory.adapters.persistence;
+
+import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
+import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.port.out.FailureKind;
+import com.balancehistory.application.port.out.FetchFailure;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.RawResponse;
+import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.CurrencyCodes;
+import com.balancehistory.domain.money.Money;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jooq.DSLContext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random poll sequences (changes, repeats, failed polls, accounts missing and back, renames, currencies, polls
+ * recorded after a newer one, two instances taking turns) recorded through the store, whose compact history must
+ * answer exactly as the per-poll form did: one snapshot per account and successful poll, and everything derived
+ * from them. The per-poll answers are computed here from the polls themselves.
+ */
+class CompactHistoryEquivalenceIT {
+
+    private static final DSLContext DSL_CONTEXT = PersistenceTestSupport.dsl();
+    private static final Instant START = Instant.parse("2026-11-20T23:20:00Z"); // the polls cross midnight (UTC)
+    private static final List<String> ACCOUNTS = List.of("a1", "a2", "a3", "a4");
+    private static final Map<String, String> CURRENCY = Map.of("a1", "USD", "a2", "JPY", "a3", "EUR", "a4", "USD");
+
+    /** One poll as the provider answered it: empty when the whole source failed. */
+    record Poll(Optional<Map<String, Seen>> accounts, boolean listed, boolean recordedLate) {
+    }
+
+    /** What the poll saw of one account. */
+    record Seen(String available, Optional<String> ledger, Optional<Integer> asOfMinute, String name) {
+    }
+
+    /** One row of the per-poll form. */
+    record Row(String account, Instant observedAt, long pollId, String currency, String available, String ledger,
+               Instant providerAsOf) {
+    }
+
+    @Property(tries = 25)
+    void the_compact_history_answers_as_one_row_per_account_and_poll_did(
+            @ForAll("pollSequences") List<Poll> polls, @ForAll boolean twoInstances) {
+        String source = "eq-" + UUID.randomUUID().toString().substring(0, 8);
+        List<JooqSnapshotStore> stores = List.of(newStore(), newStore());
+        List<Row> expected = new ArrayList<>();
+        boolean anyLate = false;
+        long[] pollIds = new long[polls.size()];
+        for (int i = 0; i < polls.size(); i++) {
+            pollIds[i] = stores.get(0).openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at(i));
+        }
+        List<Integer> order = recordingOrder(polls);
+        for (int step = 0; step < order.size(); step++) {
+            int i = order.get(step);
+            Poll poll = polls.get(i);
+            anyLate |= poll.recordedLate();
+            JooqSnapshotStore store = stores.get(twoInstances ? step % 2 : 0);
+            store.recordSource(record(source, pollIds[i], at(i), poll));
+            poll.accounts().ifPresent(seen -> seen.forEach((account, s) -> expected.add(row(source, account, s,
+                    at(i), pollIds[i]))));
+        }
+        expected.sort(Comparator.comparing(Row::account).thenComparing(Row::observedAt).thenComparing(Row::pollId));
+
+        assertThat(storedSnapshots(source)).isEqualTo(expected);
+        assertThat(storedDays(source)).isEqualTo(days(expected));
+        for (int i = 0; i < polls.size(); i++) {
+            assertAsOf(source, at(i).plusSeconds(30), expected);
+        }
+        if (!anyLate) { // a poll recorded late never touched latest values or change events, in either form
+            assertThat(storedChanges(source)).isEqualTo(changes(expected));
+            assertThat(storedLatest(source)).isEqualTo(latest(expected));
+        }
+        new JooqDailyRollup(DSL_CONTEXT).rollUpCompletedDays(START.plus(java.time.Duration.ofDays(3)));
+        assertThat(storedDays(source)).as("after the rollup").isEqualTo(days(expected));
+    }
+
+    @Provide
+    Arbitrary<List<Poll>> pollSequences() {
+        Arbitrary<Seen> seen = Combinators.combine(
+                Arbitraries.of("10.00", "10.00", "10.00", "12.50", "0.00"),
+                Arbitraries.of("none", "none", "5.00").map(l -> l.equals("none") ? Optional.<String>empty()
+                        : Optional.of(l)),
+                Arbitraries.of(-1, -1, 0, 7).map(m -> m < 0 ? Optional.<Integer>empty() : Optional.of(m)),
+                Arbitraries.of("Budget", "Budget", "Budget renamed")).as(Seen::new);
+        Arbitrary<Map<String, Seen>> answer = Arbitraries.maps(Arbitraries.of(ACCOUNTS), seen).ofMinSize(0)
+                .ofMaxSize(4).map(TreeMap::new);
+        Arbitrary<Poll> ok = Combinators.combine(answer, Arbitraries.of(true, false), Arbitraries.of(false, false,
+                false, false, true)).as((a, listed, late) -> new Poll(Optional.of(a), listed, late));
+        Arbitrary<Poll> failed = Arbitraries.of(true, false).map(late -> new Poll(Optional.empty(), false, late));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, ok), net.jqwik.api.Tuple.of(1, failed)).list().ofMinSize(1).ofMaxSize(14);
+    }
+
+    /** A poll marked late is recorded after the poll that follows it, as when two polls of a source race. */
+    private static List<Integer> recordingOrder(List<Poll> polls) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < polls.size(); i++) {
+            if (polls.get(i).recordedLate() && i + 1 < polls.size()) {
+                order.add(i + 1);
+                order.add(i);
+                i++;
+            } else {
+                order.add(i);
+            }
+        }
+        return order;
+    }
+
+    private static Instant at(int i) {
+        return START.plusSeconds(300L * i);
+    }
+
+    private static JooqSnapshotStore newStore() {
+        return new JooqSnapshotStore(DSL_CONTEXT, ChangeSignificance.defaults(), CardLimitTotals.none());
+    }
+
+    private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
+        List<RawResponse> raw = List.of(new RawResponse("GET /budgets", 200, "{}"));
+        if (poll.accounts().isEmpty()) {
+            return new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.FAILED, Optional.of("down"), at, at,
+                    new FetchResult.Failed(source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE,
+                            "down"), raw));
+        }
+        List<BalanceObservation> balances = new ArrayList<>();
+        poll.accounts().get().forEach((account, s) -> balances.add(observation(source, account, s)));
+        return new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at,
+                new FetchResult.Fetched(source, balances, List.of(), List.of(),
+                        poll.listed() ? Set.of(AccountKind.BUDGET) : Set.of(), raw));
+    }
+
+    private static BalanceObservation observation(String source, String account, Seen s) {
+        String currency = CURRENCY.get(account);
+        String available = currency.equals("JPY") ? s.available().replace(".00", "").replace(".50", "") : s.available();
+        Account a = Account.of(source, ProviderType.AHRVO, AccountKind.BUDGET, account, s.name() + " " + account,
+                CurrencyCodes.require(currency));
+        Balances balances = new Balances(Money.parse(available, currency),
+                s.ledger().filter(l -> !currency.equals("JPY")).map(l -> Money.parse(l, currency)),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        return new BalanceObservation(a, balances, s.asOfMinute().map(m -> START.plusSeconds(60L * m)));
+    }
+
+    private static Row row(String source, String account, Seen s, Instant at, long pollId) {
+        BalanceObservation o = observation(source, account, s);
+        return new Row(o.account().id().value(), at, pollId, CURRENCY.get(account),
+                scaled(o.balances().available().amount()),
+                o.balances().ledger().map(m -> scaled(m.amount())).orElse(null), o.providerAsOf().orElse(null));
+    }
+
+    private static String scaled(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(4, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static List<Row> storedSnapshots(String source) {
+        return DSL_CONTEXT.fetch("""
+                SELECT account_id, observed_at, poll_id, currency, available, ledger, provider_as_of
+                FROM analytics.snapshots WHERE source = ? ORDER BY account_id, observed_at, poll_id
+                """, source).map(r -> new Row(r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant(),
+                r.get(2, Long.class), r.get(3, String.class), scaled(r.get(4, BigDecimal.class)),
+                scaled(r.get(5, BigDecimal.class)),
+                Optional.ofNullable(r.get(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)));
+    }
+
+    /** analytics.daily_balances as text rows: account, day, open, close, min, max, samples, first, last. */
+    private static List<String> storedDays(String source) {
+        return DSL_CONTEXT.fetch("""
+                SELECT account_id, day, open_available, close_available, min_available, max_available, samples,
+                       first_observed_at, last_observed_at
+                FROM analytics.daily_balances WHERE source = ? ORDER BY account_id, day
+                """, source).map(r -> String.join("|", r.get(0, String.class), r.get(1, LocalDate.class).toString(),
+                scaled(r.get(2, BigDecimal.class)), scaled(r.get(3, BigDecimal.class)),
+                scaled(r.get(4, BigDecimal.class)), scaled(r.get(5, BigDecimal.class)),
+                r.get(6, Integer.class).toString(), r.get(7, OffsetDateTime.class).toInstant().toString(),
+                r.get(8, OffsetDateTime.class).toInstant().toString()));
+    }
+
+    private static List<String> days(List<Row> rows) {
+        Map<String, List<Row>> byDay = rows.stream().collect(Collectors.groupingBy(
+                r -> r.account() + "|" + r.observedAt().atOffset(ZoneOffset.UTC).toLocalDate(), TreeMap::new,
+                Collectors.toList()));
+        List<String> days = new ArrayList<>();
+        byDay.forEach((key, dayRows) -> {
+            List<Row> inOrder = dayRows.stream().sorted(Comparator.comparing(Row::observedAt)
+                    .thenComparing(Row::pollId)).toList();
+            List<BigDecimal> amounts = inOrder.stream().map(r -> new BigDecimal(r.available())).toList();
+            days.add(String.join("|", key, inOrder.get(0).available(), inOrder.get(inOrder.size() - 1).available(),
+                    scaled(amounts.stream().min(Comparator.naturalOrder()).orElseThrow()),
+                    scaled(amounts.stream().max(Comparator.naturalOrder()).orElseThrow()),
+                    Integer.toString(inOrder.size()), inOrder.get(0).observedAt().toString(),
+                    inOrder.get(inOrder.size() - 1).observedAt().toString()));
+        });
+        return days;
+    }
+
+    /** analytics.balance_changes as text rows: account, previous observed, observed, previous, available. */
+    private static List<String> storedChanges(String source) {
+        return DSL_CONTEXT.fetch("""
+                SELECT account_id, previous_observed_at, observed_at, previous_available, available
+                FROM analytics.balance_changes WHERE source = ? ORDER BY account_id, observed_at
+                """, source).map(r -> String.join("|", r.get(0, String.class),
+                r.get(1, OffsetDateTime.class).toInstant().toString(),
+                r.get(2, OffsetDateTime.class).toInstant().toString(), scaled(r.get(3, BigDecimal.class)),
+                scaled(r.get(4, BigDecimal.class))));
+    }
+
+    private static List<String> changes(List<Row> rows) {
+        List<String> changes = new ArrayList<>();
+        Row previous = null;
+        for (Row row : rows) { // sorted by account, then time
+            if (previous != null && previous.account().equals(row.account())
+                    && new BigDecimal(previous.available()).compareTo(new BigDecimal(row.available())) != 0) {
+                changes.add(String.join("|", row.account(), previous.observedAt().toString(),
+                        row.observedAt().toString(), previous.available(), row.available()));
+            }
+            previous = row;
+        }
+        return changes;
+    }
+
+    /** analytics.latest_balances as text rows: account, available, observed_at, last_seen_at. */
+    private static List<String> storedLatest(String source) {
+        return DSL_CONTEXT.fetch("""
+                SELECT account_id, available, observed_at, last_seen_at
+                FROM analytics.latest_balances WHERE source = ? ORDER BY account_id
+                """, source).map(r -> String.join("|", r.get(0, String.class), scaled(r.get(1, BigDecimal.class)),
+                r.get(2, OffsetDateTime.class).toInstant().toString(),
+                r.get(3, OffsetDateTime.class).toInstant().toString()));
+    }
+
+    private static List<String> latest(List<Row> rows) {
+        Map<String, Row> last = new TreeMap<>();
+        rows.forEach(r -> last.put(r.account(), r)); // sorted by time within an account
+        return last.values().stream().map(r -> String.join("|", r.account(), r.available(),
+                r.observedAt().toString(), r.observedAt().toString())).toList();
+    }
+
+    /** A report as of a time takes each account's newest snapshot at or before it, in both forms. */
+    private static void assertAsOf(String source, Instant asOf, List<Row> rows) {
+        Map<String, String> expected = new TreeMap<>();
+        rows.stream().filter(r -> !r.observedAt().isAfter(asOf))
+                .forEach(r -> expected.put(r.account(), r.available() + "@" + r.observedAt()));
+        Map<String, String> stored = new TreeMap<>();
+        for (AsOfSnapshots.AccountValue value : new JooqAsOfSnapshots(DSL_CONTEXT).at(asOf).accounts()) {
+            if (value.source().equals(source)) {
+                stored.put(value.accountId(), scaled(value.available().amount()) + "@" + value.observedAt());
+            }
+        }
+        // reports leave out accounts gone by as-of and those first seen after it, as before
+        Set<String> listed = Set.copyOf(DSL_CONTEXT.fetch("""
+                SELECT id FROM account WHERE source = ? AND first_seen_at <= ?::timestamptz
+                  AND (gone_at IS NULL OR gone_at > ?::timestamptz)
+                """, source, asOf.toString(), asOf.toString()).getValues(0, String.class));
+        expected.keySet().retainAll(listed);
+        assertThat(stored).as("as of %s", asOf).isEqualTo(expected);
+    }
+}
