@@ -1,0 +1,187 @@
+package com.balancehistory.db;
+
+import com.balancehistory.db.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database holding per-poll history (schema V6, filled as the V6 recording filled it: a snapshot per account and
+ * successful poll, latest rows that follow the source's newest poll, change events) upgrades to the compact form,
+ * and every analytics view answers exactly as before, row for row.
+ */
+class HistoryUpgradeFromV6IT {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T22:00:00Z");
+    private static final List<String> VIEWS = List.of("snapshots", "latest_balances", "daily_balances",
+            "balance_changes", "poll_runs", "card_limits");
+
+    @Test
+    void a_populated_per_poll_database_upgrades_with_every_view_answering_as_before() throws Exception {
+        TestDatabase db = TestDatabase.get().siblingAtVersion("6");
+        try (Connection connection = db.connect()) {
+            populate(connection, "s1", List.of("x1", "x2", "x3", "x4", "x5"), 60, new Random(7));
+            populate(connection, "s2", List.of("y1"), 30, new Random(11));
+            Map<String, List<String>> before = answers(connection);
+            int snapshotsBefore = count(connection, "balance_snapshot");
+
+            db.upgrade();
+
+            assertThat(answers(connection)).isEqualTo(before);
+            assertThat(count(connection, "balance_snapshot")).isEqualTo(snapshotsBefore);
+            assertThat(count(connection, "balance_run") + count(connection, "latest_balance"))
+                    .as("runs stored instead of per-poll rows").isLessThan(snapshotsBefore / 2);
+        }
+    }
+
+    /**
+     * Polls of one source every 5 minutes, as V6 recorded them: some fail, accounts go missing and come back,
+     * balances mostly repeat.
+     */
+    private static void populate(Connection c, String source, List<String> accounts, int polls, Random random)
+            throws SQLException {
+        Map<String, State> states = new LinkedHashMap<>();
+        for (String a : accounts) {
+            String id = source + ".budget." + a;
+            exec(c, "INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at) "
+                    + "VALUES (?, ?, 'ahrvo', 'budget', ?, ?, 'USD', ?::timestamptz)", id, source, a, "Budget " + a,
+                    T0.toString());
+            states.put(id, new State());
+        }
+        Long newestPoll = null;
+        Instant newestAt = null;
+        for (int i = 0; i < polls; i++) {
+            Instant at = T0.plusSeconds(300L * i + (source.equals("s2") ? 7 : 0));
+            long pollId = insertPollRun(c, at);
+            boolean failed = random.nextInt(10) == 0;
+            exec(c, "INSERT INTO poll_source_result (poll_id, source, provider, outcome, error_text, started_at, "
+                    + "finished_at) VALUES (?, ?, 'ahrvo', ?, ?, ?::timestamptz, ?::timestamptz)", pollId, source,
+                    failed ? "failed" : "ok", failed ? "GET /budgets: UNAVAILABLE" : null, at.toString(),
+                    at.toString());
+            if (failed) {
+                continue;
+            }
+            for (Map.Entry<String, State> entry : states.entrySet()) {
+                State s = entry.getValue();
+                boolean seen = random.nextInt(8) != 0;
+                if (!seen) {
+                    s.followsNewest = false;
+                    continue;
+                }
+                String value = random.nextInt(6) == 0 ? new String[]{"10.00", "12.50", "0.00", "99.99"}[
+                        random.nextInt(4)] : (s.value == null ? "10.00" : s.value);
+                exec(c, "INSERT INTO balance_snapshot (account_id, observed_at, poll_id, currency, available) "
+                        + "VALUES (?, ?::timestamptz, ?, 'USD', ?::numeric)", entry.getKey(), at.toString(), pollId,
+                        value);
+                boolean sameRun = s.followsNewest && value.equals(s.value);
+                if (s.value != null && new BigDecimal(s.value).compareTo(new BigDecimal(value)) != 0) {
+                    exec(c, "INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, "
+                                    + "currency, previous_available, available, change, significant) VALUES "
+                                    + "(?, ?::timestamptz, ?, ?::timestamptz, 'USD', ?::numeric, ?::numeric, "
+                                    + "?::numeric - ?::numeric, true)", entry.getKey(), at.toString(), pollId,
+                            s.lastSeenAt.toString(), s.value, value, value, s.value);
+                }
+                if (!sameRun) {
+                    s.previousAt = s.lastSeenAt;
+                    s.previousValue = s.value;
+                    s.runStartAt = at;
+                    s.runStartPoll = pollId;
+                }
+                s.value = value;
+                s.lastSeenAt = at;
+                s.lastSeenPoll = pollId;
+                s.followsNewest = true;
+            }
+            newestPoll = pollId;
+            newestAt = at;
+        }
+        for (Map.Entry<String, State> entry : states.entrySet()) {
+            State s = entry.getValue();
+            if (s.value == null) {
+                continue;
+            }
+            exec(c, "INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available, "
+                            + "previous_observed_at, previous_available, follows_source_poll) VALUES "
+                            + "(?, ?, ?::timestamptz, 'USD', ?::numeric, ?::timestamptz, ?::numeric, ?)",
+                    entry.getKey(), s.followsNewest ? s.runStartPoll : s.lastSeenPoll,
+                    (s.followsNewest ? s.runStartAt : s.lastSeenAt).toString(), s.value,
+                    s.previousAt == null ? null : s.previousAt.toString(), s.previousValue, s.followsNewest);
+        }
+        if (newestPoll != null) {
+            exec(c, "INSERT INTO source_balance_poll (source, poll_id, observed_at) VALUES (?, ?, ?::timestamptz)",
+                    source, newestPoll, newestAt.toString());
+        }
+        exec(c, "INSERT INTO daily_rollup_pending (day, marked_at) SELECT DISTINCT (observed_at AT TIME ZONE 'UTC')"
+                + "::date, now() FROM balance_snapshot ON CONFLICT DO NOTHING");
+    }
+
+    private static final class State {
+        String value;
+        Instant lastSeenAt;
+        long lastSeenPoll;
+        Instant runStartAt;
+        long runStartPoll;
+        Instant previousAt;
+        String previousValue;
+        boolean followsNewest;
+    }
+
+    private static long insertPollRun(Connection c, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO poll_run (trigger, started_at, finished_at) "
+                + "VALUES ('schedule', ?::timestamptz, ?::timestamptz) RETURNING id")) {
+            insert.setString(1, at.toString());
+            insert.setString(2, at.toString());
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Every view's rows as text, in a total order of all their columns. */
+    private static Map<String, List<String>> answers(Connection c) throws SQLException {
+        Map<String, List<String>> answers = new HashMap<>();
+        for (String view : VIEWS) {
+            List<String> rows = new ArrayList<>();
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT v::text FROM analytics." + view + " v ORDER BY 1")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            answers.put(view, rows);
+        }
+        return answers;
+    }
+
+    private static int count(Connection c, String table) throws SQLException {
+        try (Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void exec(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.execute();
+        }
+    }
+}
