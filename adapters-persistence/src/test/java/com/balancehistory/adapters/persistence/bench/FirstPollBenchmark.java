@@ -55,6 +55,7 @@ public class FirstPollBenchmark {
         TestDatabase db = TestDatabase.get();
         psql = new Psql(db);
         DSLContext dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
+        dsl.execute(Psql.PER_POLL_TABLE);
         store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         csv = Files.createTempFile("first-poll", ".csv");
     }

@@ -21,9 +21,32 @@ final class Psql {
                 : jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + db.user();
     }
 
-    /** {@code \copy} of a CSV file of {@link #SNAPSHOT_COLUMNS} into balance_snapshot. */
+    /**
+     * The per-poll snapshot table as it was before history became runs (V1 to V7: one row per account and poll,
+     * partitioned by month, its key and BRIN index): what psql's {@code \copy} is measured into, and the form the
+     * storage figures compare with.
+     */
+    static final String PER_POLL_TABLE = """
+            CREATE TABLE IF NOT EXISTS per_poll_snapshot (
+                account_id     VARCHAR(200)   NOT NULL,
+                observed_at    TIMESTAMPTZ    NOT NULL,
+                poll_id        BIGINT         NOT NULL,
+                provider_as_of TIMESTAMPTZ,
+                currency       VARCHAR(3)     NOT NULL,
+                available      NUMERIC(24, 4) NOT NULL,
+                ledger         NUMERIC(24, 4),
+                pending        NUMERIC(24, 4),
+                allocated      NUMERIC(24, 4),
+                initial        NUMERIC(24, 4),
+                PRIMARY KEY (account_id, observed_at, poll_id)
+            ) PARTITION BY RANGE (observed_at);
+            CREATE TABLE IF NOT EXISTS per_poll_snapshot_any PARTITION OF per_poll_snapshot DEFAULT;
+            CREATE INDEX IF NOT EXISTS per_poll_snapshot_by_time ON per_poll_snapshot USING brin (observed_at);
+            """;
+
+    /** {@code \copy} of a CSV file of {@link #SNAPSHOT_COLUMNS} into the per-poll table. */
     void copySnapshots(Path csv) throws IOException, InterruptedException {
-        run("-c", "\\copy balance_snapshot (" + SNAPSHOT_COLUMNS + ") FROM '" + csv + "' WITH (FORMAT csv)");
+        run("-c", "\\copy per_poll_snapshot (" + SNAPSHOT_COLUMNS + ") FROM '" + csv + "' WITH (FORMAT csv)");
     }
 
     /** Runs psql with these arguments, stopping at the first error; fails with psql's output if it did not succeed. */
