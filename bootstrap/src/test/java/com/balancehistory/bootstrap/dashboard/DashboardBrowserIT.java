@@ -64,6 +64,12 @@ class DashboardBrowserIT extends ServiceTestSupport {
     Browser browser;
     String base;
 
+    @Override
+    protected Map<String, String> moreProperties() {
+        // lets a test pose as another client address, so throttling it slows down no other test
+        return Map.of("micronaut.server.client-address-header", "X-Forwarded-For");
+    }
+
     @BeforeAll
     void startBrowserAndSeed() {
         base = server.getURL().toString();
@@ -96,6 +102,27 @@ class DashboardBrowserIT extends ServiceTestSupport {
         assertThat(browser.url()).isEqualTo(base + "/login");
         assertThat(browser.find("#login-error").getText()).isEqualTo("That key was not accepted. Check it and try again.");
         assertThat(browser.sessionCookie()).isNull();
+    }
+
+    @Test
+    void repeated_failed_sign_ins_from_one_address_are_throttled_with_the_same_message_even_for_a_right_key() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "203.0.113." + (1 + new java.util.Random().nextInt(250)));
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> failed = send("POST", "/login", null, "application/x-www-form-urlencoded",
+                    "key=guess-" + i, from);
+            assertThat(failed.statusCode()).isEqualTo(401);
+            assertThat(failed.body()).contains("That key was not accepted. Check it and try again.");
+        }
+
+        HttpResponse<String> throttled = send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "key=" + READER_KEY, from);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(throttled.body()).contains("That key was not accepted. Check it and try again.");
+        assertThat(send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY)
+                .statusCode()).as("another address is not slowed down").isEqualTo(303);
     }
 
     @Test

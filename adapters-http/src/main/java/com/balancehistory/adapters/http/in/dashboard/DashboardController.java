@@ -3,12 +3,15 @@ package com.balancehistory.adapters.http.in.dashboard;
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.adapters.http.in.auth.BearerKeyCheck;
+import com.balancehistory.adapters.http.in.auth.FailedAttemptThrottle;
 import com.balancehistory.adapters.http.in.auth.SessionCookie;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.BrowserSession;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.StartedSession;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -46,11 +50,17 @@ public class DashboardController {
     private static final URI DASHBOARD = URI.create("/dashboard");
 
     private final ApiKeys keys;
+    private final FailedAttemptThrottle throttle;
+    private final BearerKeyCheck clientAddresses;
     private final BrowserSessionsUseCase sessions;
     private final DashboardPages pages = new DashboardPages();
 
-    public DashboardController(ApiKeys keys, BrowserSessionsUseCase sessions) {
+    /** Failed sign-ins count in the same per-address throttle as failed bearer keys. */
+    public DashboardController(ApiKeys keys, FailedAttemptThrottle throttle, BearerKeyCheck clientAddresses,
+                               BrowserSessionsUseCase sessions) {
         this.keys = keys;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
         this.sessions = sessions;
     }
 
@@ -81,10 +91,19 @@ public class DashboardController {
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
+        String address = clientAddresses.clientAddress(request);
+        Optional<Duration> blocked = throttle.blockedFor(address);
+        if (blocked.isPresent()) {
+            LOG.warn("dashboard sign-in from {} throttled: too many failed keys", address);
+            return html(HttpStatus.TOO_MANY_REQUESTS, pages.login(SIGN_IN_FAILED)).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(FailedAttemptThrottle.retryAfterSeconds(blocked.get())));
+        }
         Optional<ApiKey> key = keys.authenticate(form.key() == null ? null : form.key().strip())
                 .filter(k -> k.role().mayDo(ApiRole.READER));
         if (key.isEmpty()) {
-            LOG.info("dashboard sign-in refused: unknown key, or a metrics key");
+            FailedAttemptThrottle.Failure failure = throttle.recordFailure(address);
+            LOG.warn("dashboard sign-in from {} refused: unknown key, or a metrics key ({} failed in the last {})",
+                    address, failure.failuresInWindow(), throttle.settings().window());
             return html(HttpStatus.UNAUTHORIZED, pages.login(SIGN_IN_FAILED));
         }
         StartedSession started = sessions.start(key.get().name(), key.get().role().configName());
