@@ -30,9 +30,13 @@ final class SeededPolls {
     }
 
     void answered(String source, Instant at, Account account, String available) {
-        record(source, at, new FetchResult.Fetched(source, List.of(BalanceObservation.of(account,
-                Balances.available(Money.parse(available, account.currency())))), List.of(), List.of(), Set.of(),
-                List.of()), SourceOutcome.OK);
+        answered(source, at, List.of(BalanceObservation.of(account,
+                Balances.available(Money.parse(available, account.currency())))));
+    }
+
+    void answered(String source, Instant at, List<BalanceObservation> balances) {
+        record(source, at, new FetchResult.Fetched(source, balances, List.of(), List.of(), Set.of(), List.of()),
+                SourceOutcome.OK);
     }
 
     void failed(String source, Instant at) {
