@@ -1,15 +1,18 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.dto.BalanceItem;
+import com.balancehistory.adapters.http.in.dto.SnapshotItem;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
 import com.balancehistory.application.port.out.query.RowCursor;
 import com.balancehistory.application.port.out.query.SnapshotRow;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.JsonMapper;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Exports, streamed row by row from a database cursor. */
 @Controller("/api/v1/export")
@@ -50,44 +54,63 @@ public class ExportController {
         this.clock = clock;
     }
 
-    @Get("/balances")
-    @Operation(summary = "Every account's latest balance as CSV (default) or a JSON array, streamed")
-    public StreamedFile balances(@QueryValue @Nullable String format) {
-        String chosen = format(format, true);
+    @Get(uri = "/balances", produces = {"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
+            description = "format=csv|json, else Accept: text/csv or application/json; format wins.")
+    public StreamedFile balances(@QueryValue @Nullable String format,
+                                 @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        String chosen = format(format, accept);
         RowCursor<BalanceView> cursor = export.currentBalances();
         if (chosen.equals("json")) {
             return new StreamedFile(new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","),
                     bytes("]")), MediaType.APPLICATION_JSON_TYPE).attach("balances.json");
         }
         return new StreamedFile(new CursorInputStream<>(cursor, ExportController::csvBalance,
-                Csv.line(BALANCE_COLUMNS), new byte[0], new byte[0]), CSV).attach("balances.csv");
+                CsvWriter.line(BALANCE_COLUMNS), new byte[0], new byte[0]), CSV).attach("balances.csv");
     }
 
-    @Get("/snapshots")
-    @Operation(summary = "Every snapshot observed in [from, to) as CSV, streamed; defaults to the last 24 hours",
-            description = "Rows are ordered by account, then observation time.")
+    @Get(uri = "/snapshots", produces = {"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Every snapshot observed in [from, to) as CSV (default) or a JSON array, streamed; defaults "
+            + "to the last 24 hours", description = "Rows are ordered by account, then observation time. "
+            + "format=csv|json, else Accept: text/csv or application/json; format wins.")
     public StreamedFile snapshots(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                                  @QueryValue @Nullable String format) {
-        format(format, false);
+                                  @QueryValue @Nullable String format,
+                                  @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        String chosen = format(format, accept);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
         Instant start = Params.instant("from", from).orElseGet(() -> end.minus(Duration.ofDays(1)));
         RowCursor<SnapshotRow> cursor = export.snapshots(start, end);
+        if (chosen.equals("json")) {
+            return new StreamedFile(new CursorInputStream<>(cursor, row -> jsonBytes(SnapshotItem.of(row)),
+                    bytes("["), bytes(","), bytes("]")), MediaType.APPLICATION_JSON_TYPE).attach("snapshots.json");
+        }
         return new StreamedFile(new CursorInputStream<>(cursor, ExportController::csvSnapshot,
-                Csv.line(SNAPSHOT_COLUMNS), new byte[0], new byte[0]), CSV).attach("snapshots.csv");
+                CsvWriter.line(SNAPSHOT_COLUMNS), new byte[0], new byte[0]), CSV).attach("snapshots.csv");
     }
 
-    private static String format(String format, boolean jsonAllowed) {
-        String chosen = Params.text("format", format).orElse("csv").toLowerCase(Locale.ROOT);
-        if (chosen.equals("csv") || (jsonAllowed && chosen.equals("json"))) {
-            return chosen;
+    /** {@code format} if given, else the first of text/csv and application/json that Accept names, else CSV. */
+    static String format(String format, String accept) {
+        Optional<String> given = Params.text("format", format).map(f -> f.toLowerCase(Locale.ROOT));
+        if (given.isPresent()) {
+            if (given.get().equals("csv") || given.get().equals("json")) {
+                return given.get();
+            }
+            throw ApiProblem.invalidParameter("format", "format must be csv or json, got '"
+                    + Params.shorten(given.get()) + "'");
         }
-        throw ApiProblem.invalidParameter("format", "format must be " + (jsonAllowed ? "csv or json" : "csv")
-                + ", got '" + Params.shorten(chosen) + "'");
+        String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+        int csv = wanted.indexOf("text/csv");
+        int json = wanted.indexOf("application/json");
+        return json >= 0 && (csv < 0 || json < csv) ? "json" : "csv";
     }
 
     private byte[] jsonItem(BalanceView view) {
+        return jsonBytes(BalanceItem.of(view));
+    }
+
+    private byte[] jsonBytes(Object item) {
         try {
-            return json.writeValueAsBytes(BalanceItem.of(view));
+            return json.writeValueAsBytes(item);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,20 +118,16 @@ public class ExportController {
 
     private static byte[] csvBalance(BalanceView view) {
         BalanceItem item = BalanceItem.of(view);
-        return Csv.line(item.accountId(), item.source(), item.provider(), item.kind(), item.externalId(),
+        return CsvWriter.line(item.accountId(), item.source(), item.provider(), item.kind(), item.externalId(),
                 item.name(), item.currency(), item.available(), item.ledger(), item.pending(), item.allocated(),
                 item.initial(), item.observedAt(), item.providerAsOf(), String.valueOf(item.stale()));
     }
 
     private static byte[] csvSnapshot(SnapshotRow row) {
-        var account = row.account();
-        var balances = row.balances();
-        return Csv.line(row.observedAt().toString(), String.valueOf(row.pollId()), account.id().value(),
-                account.source(), account.provider().configName(), account.kind().slug(), account.externalId(),
-                account.name(), account.currency().getCurrencyCode(), balances.available().toPlainString(),
-                BalanceItem.amount(balances.ledger()), BalanceItem.amount(balances.pending()),
-                BalanceItem.amount(balances.allocated()), BalanceItem.amount(balances.initial()),
-                BalanceItem.time(row.providerAsOf()));
+        SnapshotItem item = SnapshotItem.of(row);
+        return CsvWriter.line(item.observedAt(), String.valueOf(item.pollId()), item.accountId(), item.source(),
+                item.provider(), item.kind(), item.externalId(), item.name(), item.currency(), item.available(),
+                item.ledger(), item.pending(), item.allocated(), item.initial(), item.providerAsOf());
     }
 
     private static byte[] bytes(String text) {

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Reads request parameters; every mistake becomes a 400 problem that names the parameter. */
-final class Params {
+public final class Params {
 
     private static final int MAX_TEXT = 200;
 
@@ -60,16 +60,29 @@ final class Params {
         });
     }
 
-    /** An ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset. */
+    /** The earliest and latest time a parameter may name: years 1 to 9999, which PostgreSQL can store. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** An ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset, in years 1 to 9999. */
     static Optional<Instant> instant(String name, String value) {
         return text(name, value).map(text -> {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                return inRange(name, OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e) {
                 throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 time such as "
                         + "2026-11-20T10:00:00Z, got '" + shorten(text) + "'");
             }
         });
+    }
+
+    /** The time, or a 400 naming the parameter when it lies outside years 1 to 9999. */
+    public static Instant inRange(String name, Instant time) {
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw ApiProblem.invalidParameter(name, name + " must lie between 0001-01-01 and 9999-12-31, got "
+                    + time);
+        }
+        return time;
     }
 
     static ZoneId zone(String name, String value) {

@@ -43,7 +43,7 @@ class CursorInputStreamTest {
     }
 
     private static CursorInputStream<Integer> csv(CountingCursor cursor) {
-        return new CursorInputStream<>(cursor, i -> Csv.line("row", String.valueOf(i)), Csv.line("name", "value"),
+        return new CursorInputStream<>(cursor, i -> CsvWriter.line("row", String.valueOf(i)), CsvWriter.line("name", "value"),
                 new byte[0], new byte[0]);
     }
 
@@ -92,7 +92,7 @@ class CursorInputStreamTest {
 
     @Test
     void csv_fields_with_commas_quotes_or_line_breaks_are_quoted() {
-        assertThat(new String(Csv.line("a,b", "say \"hi\"", "two\nlines", null, "plain"), StandardCharsets.UTF_8))
+        assertThat(new String(CsvWriter.line("a,b", "say \"hi\"", "two\nlines", null, "plain"), StandardCharsets.UTF_8))
                 .isEqualTo("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,plain\r\n");
     }
 }

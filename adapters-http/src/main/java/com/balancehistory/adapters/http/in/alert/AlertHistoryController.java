@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.http.in.alert;
 
+import com.balancehistory.adapters.http.in.Params;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.port.in.alert.AlertEvent;
 import com.balancehistory.application.port.in.alert.ListAlertsUseCase;
@@ -78,7 +79,7 @@ public class AlertHistoryController {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+            return Optional.of(Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 time such as 2026-11-20T10:00:00Z");
         }

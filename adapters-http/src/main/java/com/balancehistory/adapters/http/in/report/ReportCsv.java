@@ -5,14 +5,15 @@ import com.balancehistory.application.port.in.report.AllocationReport.AccountLin
 import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
 import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
 
+import com.balancehistory.adapters.http.in.CsvWriter;
+
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The report as one CSV table (RFC 4180, CRLF): a {@code section} column says what a row is: {@code account} rows,
  * one {@code currency} summary row per currency, {@code card-limit} rows, and {@code stale} / {@code failing-source}
- * rows that name values not to be read as current.
+ * rows that name values not to be read as current. Written by {@link CsvWriter}, which also neutralises formulas.
  */
 final class ReportCsv {
 
@@ -23,7 +24,7 @@ final class ReportCsv {
     }
 
     static String render(AllocationReport report) {
-        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        StringBuilder csv = new StringBuilder(CsvWriter.text(HEADER.split(",")));
         for (CurrencySection section : report.currencies()) {
             for (AccountLine a : section.accounts()) {
                 row(csv, "account", section.currency(), a.accountId(), a.name(), a.source(), a.kind(),
@@ -56,19 +57,6 @@ final class ReportCsv {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        csv.append(String.join(",", List.of(cells).stream().map(ReportCsv::cell).toList())).append("\r\n");
-    }
-
-    /** Quotes cells with commas, quotes or line breaks; defuses spreadsheet formulas (=, +, -, @ at the start). */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+@\t\r".indexOf(text.charAt(0)) >= 0
-                || text.startsWith("-") && !text.matches("-\\d+(\\.\\d+)?")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        csv.append(CsvWriter.text(cells));
     }
 }

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.http.in.report;
 
 import com.balancehistory.adapters.http.in.Idempotency;
 import com.balancehistory.adapters.http.in.auth.AdminOnly;
+import com.balancehistory.adapters.http.in.Params;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.in.report.AllocationReport;
@@ -230,11 +231,11 @@ public class ReportsController {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+            return Optional.of(Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
         } catch (DateTimeParseException e) {
             try {
-                return Optional.of(java.time.LocalDate.parse(value.strip()).atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant());
+                return Optional.of(Params.inRange(name, java.time.LocalDate.parse(value.strip())
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
             } catch (DateTimeParseException notADate) {
                 throw ApiProblem.invalidParameter(name, name + " must be a date (2026-11-20) or an ISO-8601 time "
                         + "(2026-11-20T10:00:00Z), got '" + shorten(value) + "'");
