@@ -538,7 +538,7 @@ class InternalApiIT extends ServiceTestSupport {
         List<String> mainRows = csv.body().lines().filter(line -> line.contains("," + MAIN + ",")).toList();
         assertThat(mainRows).hasSize(4);
         assertThat(mainRows.get(0)).startsWith(NOW.minus(Duration.ofDays(3)).toString()).contains(",1000.00,");
-        assertThat(text(problem(api.get("api/v1/export/snapshots?format=json", READER_KEY), 400), "parameter"))
+        assertThat(text(problem(api.get("api/v1/export/snapshots?format=xml", READER_KEY), 400), "parameter"))
                 .isEqualTo("format");
         assertThat(text(problem(api.get("api/v1/export/snapshots?from=" + NOW + "&to=" + NOW, READER_KEY), 400),
                 "parameter")).isEqualTo("from");
