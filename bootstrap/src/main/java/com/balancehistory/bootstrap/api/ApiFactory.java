@@ -15,6 +15,7 @@ import com.balancehistory.application.service.query.PollRunQueryService;
 import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.bootstrap.ConfiguredSources;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
@@ -72,7 +73,8 @@ class ApiFactory {
         }
     }
 
-    @Singleton
+    /** Built at start-up, so a bad key entry (an unknown role) stops the service instead of failing each call. */
+    @Context
     ApiKeys apiKeys(Environment environment) {
         Object raw = environment.getProperty(ApiSettingsReader.KEYS, List.class).filter(list -> !list.isEmpty())
                 .map(Object.class::cast)

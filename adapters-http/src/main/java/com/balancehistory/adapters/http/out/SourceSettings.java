@@ -151,8 +151,9 @@ public record SourceSettings(
      * {@code circuit-open-for} (durations as {@code 5s}, {@code 500ms}, {@code 2m} or ISO {@code PT5S}),
      * {@code max-response-bytes} ({@code 5242880} or {@code 5MiB}), {@code max-retries},
      * {@code circuit-failure-threshold}, {@code max-concurrency}, {@code max-requests-per-second}. Every other key
-     * is a provider parameter ({@code card-ids} and {@code grant-ids} take a list or comma-separated text); keys a
-     * provider does not use are ignored, so bootstrap may keep its own settings (card totals) in the same map.
+     * is a provider parameter ({@code card-ids} and {@code grant-ids} take a list or comma-separated text); a key the
+     * provider does not know is refused by {@link BalanceProviderFactory}, naming it (bootstrap removes its own
+     * scheduling keys first).
      *
      * @throws SourceConfigurationException naming the source and the setting at fault
      */

@@ -32,7 +32,6 @@ class SourceSettingsTest {
         raw.put("max-concurrency", 20);
         raw.put("max-requests-per-second", "90.5");
         raw.put("max-response-bytes", "2MiB");
-        raw.put("card-totals", Map.of("x", "y"));
 
         SourceSettings settings = SourceSettings.fromMap("ahrvo-main", raw);
 
@@ -118,5 +117,17 @@ class SourceSettingsTest {
 
         assertThat(settings.toString()).contains("access-token=***").contains("api-key=***")
                 .doesNotContain("token-abcdef").doesNotContain("key-123456");
+    }
+
+    @Test
+    void a_key_the_provider_does_not_know_is_refused_naming_it_and_the_keys_it_knows() {
+        Map<String, Object> raw = ahrvo();
+        raw.put("intervall", "2s");
+        raw.put("cardIds2", "x");
+
+        assertThatThrownBy(() -> BalanceProviderFactory.create(SourceSettings.fromMap("ahrvo-main", raw)))
+                .isInstanceOf(SourceConfigurationException.class)
+                .hasMessageContaining("source 'ahrvo-main': unknown setting(s) [card-ids2, intervall] for provider ahrvo")
+                .hasMessageContaining("[card-ids, fetch-budgets, max-accounts, max-pages]");
     }
 }
