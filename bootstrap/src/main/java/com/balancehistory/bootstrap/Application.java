@@ -1,5 +1,6 @@
 package com.balancehistory.bootstrap;
 
+import com.balancehistory.bootstrap.logging.JulBridge;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
@@ -7,6 +8,7 @@ import io.micronaut.runtime.Micronaut;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts balance-history. {@code --demo} adds the built-in provider simulator with one source per provider, so the
@@ -17,7 +19,41 @@ public final class Application {
     private Application() {
     }
 
+    static final String USAGE = """
+            Usage: java -jar bootstrap.jar [--demo] [--help]
+
+              --demo   run with the built-in provider simulator, one source per provider, and two demo API keys
+              --help   print this and exit
+
+            Configuration: bootstrap/src/main/resources/application.yml holds the defaults. Override them with
+              MICRONAUT_CONFIG_FILES=/etc/balance-history.yml   (comma-separated YAML files; see README)
+              MICRONAUT_APPLICATION_JSON='{"balance-history": {...}}'
+              or environment variables named after the keys (BALANCE_HISTORY_SCHEDULER_TICK=10s).
+
+            Main environment variables:
+              PORT                              HTTP port (default 8080)
+              DATASOURCES_DEFAULT_URL           JDBC URL of PostgreSQL (default jdbc:postgresql://localhost:5432/balance_history)
+              DATASOURCES_DEFAULT_USERNAME      database user (default postgres)
+              DATASOURCES_DEFAULT_PASSWORD      database password
+              ENDPOINTS_ALL_PORT                serve /health and /prometheus on this port instead
+              LOG_FORMAT                        text (default) or json
+              HOSTNAME                          this instance's name in the schedule (balance-history.instance-id)
+            """;
+
     public static void main(String[] args) {
+        JulBridge.install();
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Optional<String> problem = ConfigurationFiles.problem(
+                Optional.ofNullable(System.getProperty("micronaut.config.files"))
+                        .or(() -> Optional.ofNullable(System.getenv("MICRONAUT_CONFIG_FILES"))),
+                Optional.ofNullable(System.getenv("LOG_FORMAT")));
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            System.exit(2);
+        }
         List<String> environments = new ArrayList<>();
         List<String> micronautArgs = new ArrayList<>();
         for (String arg : args) {

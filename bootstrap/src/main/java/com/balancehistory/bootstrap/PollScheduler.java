@@ -57,15 +57,13 @@ class PollScheduler {
         maintainPartitions();
     }
 
-    /** Starts the due polls and returns at once: each poll logs its outcome when it is recorded. */
+    /** Starts the due polls and returns at once: each source's poll logs its outcome line when it is recorded. */
     @Scheduled(fixedDelay = "${balance-history.scheduler.tick:5s}", initialDelay = "1s")
     void tick() {
         if (shutdown.stopping()) {
             return;
         }
-        scheduledPolls.startDuePolls().forEach(started -> started.thenAccept(done -> done.ifPresent(run ->
-                run.sources().forEach(source -> LOG.info("poll {} source {}: {} ({} accounts, {} rows)", run.id(),
-                        source.source(), source.outcome().code(), source.accountsSeen(), source.rowsWritten())))));
+        scheduledPolls.startDuePolls();
     }
 
     /** Completed days go into daily_balance soon after midnight UTC (and whenever late data reopens one). */

@@ -9,6 +9,7 @@ import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
+import com.balancehistory.bootstrap.logging.MdcPollLogContext;
 import com.balancehistory.bootstrap.metrics.BalanceGauges;
 import com.balancehistory.bootstrap.metrics.MeteredSnapshotStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
@@ -61,7 +62,7 @@ class PollingFactory {
         };
         return new PollSourcesService(sources.all().stream().map(ConfiguredSources.Source::provider)
                 .map(BalanceProvider.class::cast).toList(), new MeteredSnapshotStore(keeper.tracking(store), metrics, balances, clock),
-                clock, executor, evaluateAlerts);
+                clock, executor, evaluateAlerts, new MdcPollLogContext());
     }
 
     @Singleton

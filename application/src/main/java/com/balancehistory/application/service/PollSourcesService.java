@@ -11,10 +11,12 @@ import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.PollLogContext;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +48,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private final Clock clock;
     private final Executor executor;
     private final AfterPollListener afterPoll;
+    private final PollLogContext logContext;
     private final ConcurrentMap<String, Instant> fetchingSince = new ConcurrentHashMap<>();
 
     public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor) {
@@ -55,6 +58,13 @@ public final class PollSourcesService implements PollSourcesUseCase {
     /** @param afterPoll told after each recorded run (e.g. alert evaluation); its failures are logged, not thrown */
     public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor,
                               AfterPollListener afterPoll) {
+        this(providers, store, clock, executor, afterPoll, PollLogContext.NONE);
+    }
+
+    /** @param logContext names the poll and source in every log line written while a source is polled */
+    public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor,
+                              AfterPollListener afterPoll, PollLogContext logContext) {
+        this.logContext = logContext;
         this.providers = providers.stream().collect(Collectors.toMap(BalanceProvider::sourceName, p -> p,
                 (a, b) -> {
                     throw new IllegalArgumentException("two sources named '" + a.sourceName() + "'");
@@ -93,6 +103,11 @@ public final class PollSourcesService implements PollSourcesUseCase {
         Instant finishedAt = clock.instant();
         store.finishPollRun(pollId, finishedAt);
         PollRunSummary run = new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
+        if (trigger == PollTrigger.ON_DEMAND) {
+            LOG.info("on-demand poll " + pollId + " of " + source.orElse("every source") + " finished in "
+                    + Duration.between(startedAt, finishedAt).toMillis() + " ms: " + results.stream()
+                    .map(r -> r.source() + " " + r.outcome().code()).collect(Collectors.joining(", ")));
+        }
         try {
             afterPoll.pollRecorded(run);
         } catch (RuntimeException e) {
@@ -131,6 +146,17 @@ public final class PollSourcesService implements PollSourcesUseCase {
 
     /** A scheduled poll skips a source still being fetched; one asked for on demand fetches it anyway. */
     private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider, PollTrigger trigger) {
+        try (PollLogContext.Scope marked = logContext.enter(pollId, provider.sourceName())) {
+            PollRunSummary.SourceResult result = fetchAndRecord(pollId, provider, trigger);
+            LOG.info("poll " + pollId + " source " + result.source() + ": " + result.outcome().code() + " ("
+                    + result.accountsSeen() + " accounts, " + result.rowsWritten() + " rows, "
+                    + Duration.between(result.startedAt(), clock.instant()).toMillis() + " ms)"
+                    + result.error().map(error -> ": " + error).orElse(""));
+            return result;
+        }
+    }
+
+    private PollRunSummary.SourceResult fetchAndRecord(long pollId, BalanceProvider provider, PollTrigger trigger) {
         Instant startedAt = clock.instant();
         Instant busySince = fetchingSince.putIfAbsent(provider.sourceName(), startedAt);
         if (busySince != null && trigger == PollTrigger.SCHEDULE) {
@@ -167,9 +193,6 @@ public final class PollSourcesService implements PollSourcesUseCase {
             return new PollRunSummary.SourceResult(provider.sourceName(), providerName, SourceOutcome.FAILED,
                     Optional.of("recording failed: " + storeFailure.getMessage()), accountsSeen(result), 0,
                     startedAt, clock.instant());
-        }
-        if (error.isPresent()) {
-            LOG.warning("source " + provider.sourceName() + ": " + outcome.code() + ": " + error.get());
         }
         return new PollRunSummary.SourceResult(provider.sourceName(), providerName, outcome, error,
                 accountsSeen(result), rowsWritten, startedAt, observedAt, retryAtOf(result));

@@ -58,6 +58,22 @@ final class CapturedLogs {
         }
     }
 
+    /** The MDC of every captured event whose formatted message contains {@code text}. */
+    synchronized List<java.util.Map<?, ?>> mdcOfLinesContaining(String text) {
+        try {
+            List<?> events = new ArrayList<>((List<?>) appender.getClass().getField("list").get(appender));
+            List<java.util.Map<?, ?>> found = new ArrayList<>();
+            for (Object event : events) {
+                if (String.valueOf(invoke(event, "getFormattedMessage")).contains(text)) {
+                    found.add((java.util.Map<?, ?>) invoke(event, "getMDCPropertyMap"));
+                }
+            }
+            return found;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object invoke(Object target, String method) throws ReflectiveOperationException {
         Method m = target.getClass().getMethod(method);
         m.setAccessible(true);

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsApiIT extends ServiceTestSupport {
 
+    static final CapturedLogs LOGS = CapturedLogs.start();
     static final Duration SLOW = Duration.ofSeconds(5);
     static final ProviderSimulator SLOW_SIMULATOR = ProviderSimulator.start(SimulatorSettings.defaults().withPort(0)
             .withLatency(SLOW));
@@ -183,6 +184,22 @@ class OperationsApiIT extends ServiceTestSupport {
         assertThat(text(sources, "status")).isEqualTo("UP");
         assertThat(text(sources.get("details"), "ops-down")).startsWith("failing");
         assertThat(text(sources.get("details"), "ops-broken")).isEqualTo("misconfigured");
+    }
+
+    @Test
+    void each_source_of_a_poll_logs_one_info_line_with_the_poll_and_source_in_the_mdc() {
+        JsonNode run = ApiJson.ok(json, api.post("api/v1/polls?source=ops-down&wait=PT30S", ADMIN_KEY, null));
+        long id = run.get("id").getLongValue();
+
+        String line = "poll " + id + " source ops-down: failed (";
+        assertThat(LOGS.lines()).filteredOn(l -> l.contains(line)).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("INFO com.balancehistory.application.service"));
+        assertThat(LOGS.mdcOfLinesContaining(line)).singleElement().satisfies(mdc -> {
+            assertThat(mdc.get("pollId")).isEqualTo(String.valueOf(id));
+            assertThat(mdc.get("source")).isEqualTo("ops-down");
+        });
+        assertThat(LOGS.lines()).filteredOn(l -> l.contains("on-demand poll " + id + " of ops-down finished"))
+                .hasSize(1);
     }
 
     @Test
