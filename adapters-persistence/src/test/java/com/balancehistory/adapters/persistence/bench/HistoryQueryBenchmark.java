@@ -108,7 +108,7 @@ public class HistoryQueryBenchmark {
                 INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available,
                                             follows_source_poll)
                 SELECT 'bench.budget.b' || a, r.first_poll + 1, ?::timestamptz + r.first_poll * INTERVAL '5 minutes',
-                       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], round((100000 - j * 7 + a % 1000)::numeric, 2),
+                       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], round((100000 - r.j * 7 + a % 1000)::numeric, 2),
                        a % 10 <> 0
                 FROM generate_series(1, ?) a, LATERAL (SELECT ? / 100 - 1 AS j) last,
                      LATERAL (SELECT last.j AS j, last.j * 100 + (a * 37 + last.j * 13) % 100 AS first_poll) r
