@@ -9,8 +9,8 @@
 --   * 1,000 successful polls (poll_run ids 1..1000), every 5 minutes, the newest at "now" rounded down to 5 minutes,
 --     so the data spans the last ~3.5 days and the latest values are fresh at seed time;
 --   * 10 failed polls (ids 1001..1010, outcome failed, no snapshots) in between, so history responses carry gaps;
---   * one snapshot per account and successful poll: 1,000 x 1,000 = 1,000,000 rows in balance_snapshot, inserted in
---     time order (as the service writes them, which is what the BRIN index on observed_at expects);
+--   * one snapshot per account and successful poll: 1,000 x 1,000 = 1,000,000 rows of balance_snapshot (generated
+--     from runs since V8: every value changes on every poll here, so each is a run of one sighting);
 --   * latest_balance from the newest two snapshots per account (value and previous value);
 --   * completed UTC days rolled up into daily_balance (as the service's daily job would have done), and only today
 --     left in daily_rollup_pending, so the service does no background rollup work during the load.
@@ -40,6 +40,8 @@ INSERT INTO poll_source_result (poll_id, source, provider, outcome, error_text, 
                                 started_at, finished_at)
 SELECT id, 'bench', 'ahrvo', 'ok', NULL, 1000, 1000, started_at, finished_at
 FROM poll_run WHERE id BETWEEN 1 AND 1000;
+-- the successful polls are the sightings of the history's runs
+UPDATE poll_source_result SET balances_recorded = TRUE WHERE poll_id BETWEEN 1 AND 1000;
 
 -- ten failed polls, 2.5 minutes after every 100th successful one
 INSERT INTO poll_run (id, trigger, requested_source, started_at, finished_at)
@@ -67,24 +69,29 @@ FROM bench_clock, generate_series(1, 1000) AS a;
 INSERT INTO account_name (account_id, name, seen_from)
 SELECT id, name, first_seen_at FROM account WHERE source = 'bench';
 
--- 1,000,000 snapshots, in time order: a slowly falling balance with some noise, at 2 decimals (USD/EUR/GBP scale)
-INSERT INTO balance_snapshot (account_id, observed_at, poll_id, provider_as_of, currency, available)
-SELECT 'bench.budget.b' || lpad(a::text, 4, '0'),
-       t_end - (999 - k) * interval '5 minutes',
-       k + 1,
-       NULL,
-       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3],
-       round((20000 + (a * 7919) % 80000 - k * (a % 7 + 1) * 1.5 + 50 * sin(k / 10.0 + a))::numeric, 2)
-FROM bench_clock, generate_series(0, 999) AS k, generate_series(1, 1000) AS a
-ORDER BY k, a;
+-- 1,000,000 snapshots, in time order: a slowly falling balance with some noise, at 2 decimals (USD/EUR/GBP scale).
+-- Every value changes on every poll, so in the stored form (runs of identical observations, V8) each is a run of one
+-- sighting: closed runs in balance_run, the newest value of each account its open run in latest_balance.
+CREATE TEMP TABLE bench_value ON COMMIT DROP AS
+SELECT a, k, t_end - (999 - k) * interval '5 minutes' AS observed_at, (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3] AS currency,
+       round((20000 + (a * 7919) % 80000 - k * (a % 7 + 1) * 1.5 + 50 * sin(k / 10.0 + a))::numeric, 2) AS available
+FROM bench_clock, generate_series(0, 999) AS k, generate_series(1, 1000) AS a;
+
+INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
+SELECT acc.account_key, v.observed_at, v.observed_at, v.currency, v.available
+FROM bench_value v JOIN account acc ON acc.id = 'bench.budget.b' || lpad(v.a::text, 4, '0')
+WHERE v.k < 999
+ORDER BY v.k, v.a;
 
 INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available, ledger, pending,
-                            allocated, initial, previous_observed_at, previous_available)
-SELECT s.account_id, s.poll_id, s.observed_at, NULL, s.currency, s.available, NULL, NULL, NULL, NULL,
-       p.observed_at, p.available
-FROM bench_clock c
-JOIN balance_snapshot s ON s.observed_at = c.t_end
-JOIN balance_snapshot p ON p.account_id = s.account_id AND p.observed_at = c.t_end - interval '5 minutes';
+                            allocated, initial, previous_observed_at, previous_available, follows_source_poll)
+SELECT 'bench.budget.b' || lpad(s.a::text, 4, '0'), 1000, s.observed_at, NULL, s.currency, s.available, NULL, NULL,
+       NULL, NULL, p.observed_at, p.available, TRUE
+FROM bench_value s
+JOIN bench_value p ON p.a = s.a AND p.k = 998
+WHERE s.k = 999;
+
+INSERT INTO source_balance_poll (source, poll_id, observed_at) SELECT 'bench', 1000, t_end FROM bench_clock;
 
 -- completed UTC days rolled up, today pending (what the service's daily job leaves behind)
 INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
@@ -109,7 +116,7 @@ VACUUM ANALYZE account;
 VACUUM ANALYZE account_name;
 VACUUM ANALYZE latest_balance;
 VACUUM ANALYZE daily_balance;
-VACUUM ANALYZE balance_snapshot;
+VACUUM ANALYZE balance_run;
 
 SELECT (SELECT count(*) FROM account) AS accounts,
        (SELECT count(*) FROM balance_snapshot) AS snapshots,
