@@ -68,4 +68,20 @@ class DemoRecordingIT extends ServiceTestSupport {
     private JsonNode ok(ApiTestClient.Response response) {
         return ApiJson.ok(json, response);
     }
+
+    @Test
+    void the_demo_listens_on_loopback_only_since_its_keys_are_published() throws Exception {
+        assertThat(server.getHost()).isEqualTo("127.0.0.1");
+        try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", server.getPort())) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(
+                        java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "this machine has no other interface");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(external.get(), server.getPort())
+                .close()).isInstanceOf(java.net.ConnectException.class);
+    }
 }
