@@ -42,6 +42,18 @@ class StartupValidationIT {
         }
     }
 
+    @Test
+    void a_mistyped_key_under_another_balance_history_section_is_reported_at_start_up_by_name() {
+        Map<String, Object> properties = database();
+        properties.put("balance-history.scheduler.tik", "1s");
+        properties.put("balance-history.retension.raw-months", "3");
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            assertThat(server.getApplicationContext().getBean(UnknownSettings.class).unknown())
+                    .containsExactly("balance-history.retension", "balance-history.scheduler.tik");
+        }
+    }
+
     private static Map<String, Object> database() {
         TestDatabase db = TestDatabase.get();
         Map<String, Object> properties = new HashMap<>();
