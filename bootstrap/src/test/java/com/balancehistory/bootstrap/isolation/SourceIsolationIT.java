@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SourceIsolationIT extends ServiceTestSupport {
 
     static final Duration INTERVAL = Duration.ofSeconds(2);
-    static final Duration TICK = Duration.ofMillis(250);
+    static final Duration TICK = Duration.ofMillis(500);
+    /** Thread start and claim transaction on a loaded 2-vCPU machine; without isolation the gaps were 20 s and more. */
+    static final Duration SCHEDULING_SLACK = Duration.ofMillis(200);
     static final String HEALTHY = "healthy-" + UUID.randomUUID().toString().substring(0, 8);
     static final String HANGING = "hanging-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -72,7 +74,7 @@ class SourceIsolationIT extends ServiceTestSupport {
             gaps.add(Duration.between(healthyStarts.get(i - 1), healthyStarts.get(i)));
         }
         assertThat(gaps).as("gaps between the healthy source's polls").allSatisfy(gap ->
-                assertThat(gap).isLessThanOrEqualTo(INTERVAL.plus(TICK)));
+                assertThat(gap).isLessThanOrEqualTo(INTERVAL.plus(TICK).plus(SCHEDULING_SLACK)));
 
         assertThat(HANGING_PROVIDER.connections()).as("the hanging source was called once, and still hangs")
                 .isEqualTo(1);
