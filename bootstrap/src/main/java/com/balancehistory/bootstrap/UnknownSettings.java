@@ -24,7 +24,8 @@ class UnknownSettings {
 
     /** Top-level sections; a null set means its keys are free-form or checked where they are read. */
     private static final Map<String, Set<String>> SECTIONS = Map.ofEntries(
-            Map.entry("alerts", Set.of()), Map.entry("api", Set.of()), Map.entry("dashboard", Set.of()),
+            Map.entry("alerts", Set.of()), Map.entry("analysts", Set.of()), Map.entry("api", Set.of()),
+            Map.entry("dashboard", Set.of()),
             Map.entry("health-tiers", Set.of()), Map.entry("low-balance", Set.of()),
             Map.entry("notifications", Set.of()), Map.entry("reports", Set.of()), Map.entry("sources", Set.of()),
             Map.entry("instance-id", Set.of()),
