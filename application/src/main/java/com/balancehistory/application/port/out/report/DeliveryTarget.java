@@ -37,13 +37,33 @@ public sealed interface DeliveryTarget {
             return "webhook";
         }
 
+        /** The URL without what may be a credential: user info becomes {@code ***@}, a query {@code ?***}. */
         public String describe() {
-            return url;
+            String shown = url;
+            int end = firstOf(shown, '?', '#');
+            boolean hadQuery = end >= 0 && shown.charAt(end) == '?';
+            if (end >= 0) {
+                shown = shown.substring(0, end) + (hadQuery ? "?***" : "");
+            }
+            int authority = shown.indexOf("://");
+            int from = authority < 0 ? 0 : authority + 3;
+            int path = shown.indexOf('/', from);
+            int at = shown.lastIndexOf('@', path < 0 ? shown.length() - 1 : path);
+            if (at >= from) {
+                shown = shown.substring(0, from) + "***" + shown.substring(at);
+            }
+            return shown;
+        }
+
+        private static int firstOf(String text, char a, char b) {
+            int i = text.indexOf(a);
+            int j = text.indexOf(b);
+            return i < 0 ? j : j < 0 ? i : Math.min(i, j);
         }
 
         @Override
         public String toString() {
-            return "Webhook[" + url + "]";
+            return "Webhook[" + describe() + "]";
         }
     }
 
