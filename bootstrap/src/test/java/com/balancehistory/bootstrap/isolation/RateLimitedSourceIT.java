@@ -68,6 +68,7 @@ class RateLimitedSourceIT extends ServiceTestSupport {
     @Test
     void after_a_long_retry_after_no_poll_calls_the_provider_and_each_says_until_when() throws Exception {
         Instant earliest = Instant.now().plusSeconds(3600 - 5);
+        awaitTheFirstScheduledSlot();
         JsonNode first = source(send("POST", "api/v1/polls?wait=PT20S"));
         JsonNode second = source(send("POST", "api/v1/polls?wait=PT20S"));
 
@@ -81,6 +82,23 @@ class RateLimitedSourceIT extends ServiceTestSupport {
 
         JsonNode listed = send("GET", "api/v1/sources").get("sources").get(0);
         assertThat(listed.get("retryAt").getStringValue()).isEqualTo(first.get("retryAt").getStringValue());
+    }
+
+    /**
+     * The scheduler's first tick (one second after start) polls the never-polled source; waiting for it keeps that
+     * slot from racing the on-demand polls below for the one 429 answer. Whichever poll meets the 429, every poll
+     * after it must say rate_limited without calling the provider.
+     */
+    private void awaitTheFirstScheduledSlot() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode lastPoll = send("GET", "api/v1/sources").get("sources").get(0).get("lastPoll");
+            if (lastPoll != null && !lastPoll.isNull()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the scheduler's first slot did not record a poll within 15 s");
     }
 
     private static JsonNode source(JsonNode run) {
