@@ -80,7 +80,7 @@ class ReportsFactory {
                                     @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
                                     @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
                                     @Value("${balance-history.delivery.timeout:10s}") String timeout) {
-        return new DeliveryService(List.of(new WebhookDeliveryChannel(duration(timeout)),
+        return new DeliveryService(List.of(new WebhookDeliveryChannel(duration(timeout), clock),
                 new DirectoryDeliveryChannel(), new LogDeliveryChannel()), new MeteredDeliveryLog(log, metrics),
                 new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)), clock,
                 wait -> Thread.sleep(wait.toMillis()));

@@ -27,23 +27,35 @@ class WebhookDeliveryChannelTest {
         AtomicInteger calls = new AtomicInteger();
         List<String> signatures = new ArrayList<>();
         List<byte[]> bodies = new ArrayList<>();
+        List<Map<String, String>> standard = new ArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             bodies.add(exchange.getRequestBody().readAllBytes());
             signatures.add(exchange.getRequestHeaders().getFirst("X-Balance-History-Signature"));
+            standard.add(Map.of(
+                    "id", exchange.getRequestHeaders().getFirst("webhook-id"),
+                    "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    "signature", exchange.getRequestHeaders().getFirst("webhook-signature")));
             exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 200, -1);
             exchange.close();
         });
         server.start();
         List<DeliveryLog.Attempt> attempts = new ArrayList<>();
         List<Duration> waits = new ArrayList<>();
+        java.time.Instant firstSend = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        AtomicInteger clockReads = new AtomicInteger();
+        Clock sendingClock = new Clock() {
+            public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public java.time.Instant instant() { return firstSend.plusSeconds(2L * clockReads.getAndIncrement()); }
+        };
         DeliveryLog log = new DeliveryLog() {
             public void record(Attempt attempt) { attempts.add(attempt); }
             public List<Attempt> attempts(String subject, long subjectId) { return attempts; }
         };
         try {
-            DeliveryService service = new DeliveryService(List.of(new WebhookDeliveryChannel(Duration.ofSeconds(5))),
-                    log, new DeliverySettings(5, Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC(),
+            DeliveryService service = new DeliveryService(List.of(new WebhookDeliveryChannel(Duration.ofSeconds(5),
+                    sendingClock)), log, new DeliverySettings(5, Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC(),
                     waits::add);
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             String json = "{\"type\":\"allocation\",\"total\":\"100.00\"}";
@@ -66,6 +78,19 @@ class WebhookDeliveryChannelTest {
                     "HmacSHA256"));
             assertThat(signatures.get(1)).isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(
                     mac.doFinal(json.getBytes(StandardCharsets.UTF_8))));
+            // Standard Webhooks: one id for every attempt of a delivery, a fresh timestamp per attempt, and
+            // "v1," + base64 HMAC-SHA256 of "id.timestamp.body", so a captured request cannot be replayed later
+            assertThat(standard).extracting(h -> h.get("id")).containsExactly("report-42", "report-42");
+            assertThat(standard).extracting(h -> h.get("timestamp"))
+                    .containsExactly(String.valueOf(firstSend.getEpochSecond()),
+                            String.valueOf(firstSend.getEpochSecond() + 2));
+            for (Map<String, String> headers : standard) {
+                mac.init(new javax.crypto.spec.SecretKeySpec(
+                        "a-webhook-secret-0123".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                String signed = headers.get("id") + "." + headers.get("timestamp") + "." + json;
+                assertThat(headers.get("signature")).isEqualTo("v1," + java.util.Base64.getEncoder().encodeToString(
+                        mac.doFinal(signed.getBytes(StandardCharsets.UTF_8))));
+            }
             assertThat(attempts).extracting(DeliveryLog.Attempt::succeeded).containsExactly(false, true);
             assertThat(attempts.get(0).httpStatus()).contains(500);
             assertThat(attempts.get(0).error()).contains("webhook answered HTTP 500");
