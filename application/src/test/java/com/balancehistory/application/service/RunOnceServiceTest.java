@@ -1,13 +1,12 @@
 package com.balancehistory.application.service;
 
+import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.out.IdempotencyStore;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunOnceServiceTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    final MovingClock clock = new MovingClock(Instant.parse("2026-12-06T10:00:00Z"));
     final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     final RunOnceService service = new RunOnceService(store, clock, Duration.ofHours(24));
     final AtomicLong runs = new AtomicLong();
@@ -37,7 +36,7 @@ class RunOnceServiceTest {
     void keys_are_per_scope_and_expire_after_the_keeping_time() {
         service.once("polls", "k-2", runs::incrementAndGet);
         service.once("reports", "k-2", runs::incrementAndGet);
-        clock.now = clock.now.plus(Duration.ofHours(24)).plusSeconds(1);
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
         RunOnceUseCase.Once later = service.once("polls", "k-2", runs::incrementAndGet);
 
         assertThat(runs).hasValue(3);
@@ -89,26 +88,4 @@ class RunOnceServiceTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.balancehistory.bootstrap.report;
 
+import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
@@ -29,11 +30,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ class ReportSchedulesIT {
     };
 
     private final DSLContext dsl = dsl();
-    private final MovableClock clock = new MovableClock(Instant.parse("2021-06-01T05:00:00Z"));
+    private final MovingClock clock = new MovingClock(Instant.parse("2021-06-01T05:00:00Z"));
     private final String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
 
     private static DSLContext dsl() {
@@ -196,33 +195,5 @@ class ReportSchedulesIT {
             assertThat(attempt.succeeded()).isTrue();
             assertThat(attempt.attempt()).isEqualTo(1);
         });
-    }
-
-    /** A clock the test sets; shared by both instances, as synchronised hosts would be. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

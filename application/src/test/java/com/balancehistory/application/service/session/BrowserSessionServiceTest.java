@@ -1,23 +1,21 @@
 package com.balancehistory.application.service.session;
 
+import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.BrowserSession;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.StartedSession;
 import com.balancehistory.application.testing.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BrowserSessionServiceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final BrowserSessionService sessions = new BrowserSessionService(store,
             new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8)), clock, new SecureRandom());
@@ -107,33 +105,5 @@ class BrowserSessionServiceTest {
     void a_lifetime_shorter_than_the_idle_timeout_is_refused_with_both_names() {
         assertThatThrownBy(() -> new SessionSettings(Duration.ofHours(1), Duration.ofMinutes(5)))
                 .hasMessageContaining("max-lifetime").hasMessageContaining("idle-timeout");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.http.out.delivery;
 
+import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.application.port.out.report.DeliveryLog;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
@@ -43,12 +44,7 @@ class WebhookDeliveryChannelTest {
         List<DeliveryLog.Attempt> attempts = new ArrayList<>();
         List<Duration> waits = new ArrayList<>();
         java.time.Instant firstSend = java.time.Instant.parse("2026-12-06T10:00:00Z");
-        AtomicInteger clockReads = new AtomicInteger();
-        Clock sendingClock = new Clock() {
-            public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public java.time.Instant instant() { return firstSend.plusSeconds(2L * clockReads.getAndIncrement()); }
-        };
+        MovingClock sendingClock = new MovingClock(firstSend);
         DeliveryLog log = new DeliveryLog() {
             public void record(Attempt attempt) { attempts.add(attempt); }
             public List<Attempt> attempts(String subject, long subjectId) { return attempts; }
@@ -56,7 +52,10 @@ class WebhookDeliveryChannelTest {
         try {
             DeliveryService service = new DeliveryService(List.of(new WebhookDeliveryChannel(Duration.ofSeconds(5),
                     sendingClock)), log, new DeliverySettings(5, Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC(),
-                    waits::add);
+                    wait -> {
+                        waits.add(wait);
+                        sendingClock.advance(wait);
+                    });
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             String json = "{\"type\":\"allocation\",\"total\":\"100.00\"}";
 
