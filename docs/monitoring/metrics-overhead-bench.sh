@@ -1,7 +1,8 @@
 #!/bin/bash
-# usage: bench.sh <metrics true|false> <port>
+# usage: docs/monitoring/metrics-overhead-bench.sh <metrics true|false> <port>
+# runs the packaged jar (./mvnw -q -B -DskipTests package) from the repository root against its own database
 M=$1; P=$2
-cd /work/wt/ops
+cd "$(dirname "$0")/../.."
 PORT=$P DATASOURCES_DEFAULT_URL=jdbc:postgresql://localhost:5432/bh_ops_bench MICRONAUT_METRICS_ENABLED=$M \
   java -Xmx160m -XX:+UseSerialGC -jar bootstrap/target/bootstrap-0.1.0-SNAPSHOT.jar --demo > /tmp/bench-$M.log 2>&1 &
 PID=$!
