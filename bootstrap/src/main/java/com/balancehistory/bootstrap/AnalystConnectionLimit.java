@@ -2,15 +2,14 @@ package com.balancehistory.bootstrap;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the analysts' role at the configured connection limit ({@code balance-history.analysts.connection-limit},
@@ -24,16 +23,15 @@ final class AnalystConnectionLimit {
     static final String ROLE = "balance_analyst";
     private static final Logger LOG = LoggerFactory.getLogger(AnalystConnectionLimit.class);
 
-    AnalystConnectionLimit(DataSource dataSource,
-                           @Value("${balance-history.analysts.connection-limit:5}") int limit) {
+    AnalystConnectionLimit(DataSource dataSource, @Value("${balance-history.analysts.connection-limit:5}") int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("balance-history.analysts.connection-limit must be at least 1, got "
-                    + limit);
+            throw new IllegalArgumentException(
+                    "balance-history.analysts.connection-limit must be at least 1, got " + limit);
         }
         String sql = "ALTER ROLE " + ROLE + " CONNECTION LIMIT " + limit;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement current = connection.prepareStatement(
-                     "SELECT rolconnlimit FROM pg_roles WHERE rolname = ?")) {
+                PreparedStatement current =
+                        connection.prepareStatement("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?")) {
             current.setString(1, ROLE);
             try (ResultSet row = current.executeQuery()) {
                 if (!row.next() || row.getInt(1) == limit) {
@@ -45,8 +43,10 @@ final class AnalystConnectionLimit {
             }
             LOG.info("analysts' role {} limited to {} connections", ROLE, limit);
         } catch (SQLException e) {
-            LOG.warn("could not set the analysts' connection limit ({}); run as an administrator: {}",
-                    e.getMessage(), sql);
+            LOG.warn(
+                    "could not set the analysts' connection limit ({}); run as an administrator: {}",
+                    e.getMessage(),
+                    sql);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.balancehistory.bootstrap.logging.JulBridge;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 public final class Application {
 
-    private Application() {
-    }
+    private Application() {}
 
     static final String USAGE = """
             Usage: java -jar bootstrap.jar [--demo] [--help]
@@ -78,11 +76,18 @@ public final class Application {
 
     /** Reads the datasource settings the service will use (every property source included) and checks them. */
     private static DatabasePreflight.Result checkDatabase(String[] environmentNames) {
-        try (ApplicationContext configOnly = ApplicationContext.builder().environments(environmentNames).build()) {
+        try (ApplicationContext configOnly =
+                ApplicationContext.builder().environments(environmentNames).build()) {
             Environment environment = configOnly.getEnvironment().start();
-            String url = environment.getProperty("datasources.default.url", String.class).orElse(null);
-            String user = environment.getProperty("datasources.default.username", String.class).orElse(null);
-            String password = environment.getProperty("datasources.default.password", String.class).orElse("");
+            String url = environment
+                    .getProperty("datasources.default.url", String.class)
+                    .orElse(null);
+            String user = environment
+                    .getProperty("datasources.default.username", String.class)
+                    .orElse(null);
+            String password = environment
+                    .getProperty("datasources.default.password", String.class)
+                    .orElse("");
             return DatabasePreflight.ensureDatabase(url, user, password);
         }
     }

@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,8 +9,7 @@ import java.util.Locale;
 /** Reads configuration values with errors that name the key at fault. */
 final class ConfigValues {
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     static BigDecimal decimal(String key, Object value) {
         try {
@@ -31,13 +29,15 @@ final class ConfigValues {
             if (text.matches("\\d+(ms|s|m|h|d)")) {
                 long amount = Long.parseLong(text.replaceAll("[a-z]+$", ""));
                 String unit = text.replaceAll("^\\d+", "");
-                return positive(key, switch (unit) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                });
+                return positive(
+                        key,
+                        switch (unit) {
+                            case "ms" -> Duration.ofMillis(amount);
+                            case "s" -> Duration.ofSeconds(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            default -> Duration.ofDays(amount);
+                        });
             }
         } catch (DateTimeParseException ignored) {
             // reported below

@@ -1,5 +1,10 @@
 package com.balancehistory.bootstrap;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -7,27 +12,22 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 /**
  * Checks the start-up settings that would otherwise end in a stack trace: each configuration file exists and is
  * valid YAML, and LOG_FORMAT is known. The answer is one line naming the file and line.
  */
 final class ConfigurationFiles {
 
-    private ConfigurationFiles() {
-    }
+    private ConfigurationFiles() {}
 
     /**
      * @param configFiles {@code MICRONAUT_CONFIG_FILES}: comma-separated paths, optionally {@code file:} prefixed
      * @return what is wrong, in one line, or empty
      */
     static Optional<String> problem(Optional<String> configFiles, Optional<String> logFormat) {
-        if (logFormat.isPresent() && !logFormat.get().isBlank() && !logFormat.get().equals("text")
+        if (logFormat.isPresent()
+                && !logFormat.get().isBlank()
+                && !logFormat.get().equals("text")
                 && !logFormat.get().equals("json")) {
             return Optional.of("LOG_FORMAT must be text or json, got '" + logFormat.get() + "'");
         }
@@ -52,15 +52,15 @@ final class ConfigurationFiles {
 
     private static Optional<String> yamlProblem(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader).forEach(document -> { });
+            new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader).forEach(document -> {});
             return Optional.empty();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             return Optional.of("configuration file " + file + ", line " + (mark.getLine() + 1) + ", column "
                     + (mark.getColumn() + 1) + ": " + e.getProblem());
         } catch (YAMLException e) {
-            return Optional.of("configuration file " + file + " is not valid YAML: " + e.getMessage().lines()
-                    .findFirst().orElse(""));
+            return Optional.of("configuration file " + file + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             return Optional.of("configuration file " + file + " cannot be read: " + e.getMessage());
         }

@@ -1,13 +1,9 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.application.port.out.BalanceProvider;
+import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.balancehistory.domain.limit.LimitPeriod;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sources from {@code balance-history.sources} (plus the simulator's in demo mode). A misconfigured source is
@@ -28,16 +26,19 @@ public class ConfiguredSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredSources.class);
     /** Keys that belong to balance-history's scheduling, not to the provider connection. */
-    private static final List<String> SCHEDULING_KEYS = List.of("interval", "cron", "cron-zone", "enabled",
-            "card-limit-totals");
+    private static final List<String> SCHEDULING_KEYS =
+            List.of("interval", "cron", "cron-zone", "enabled", "card-limit-totals");
 
     private final ProviderBuilder builder;
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, String> misconfigured = new LinkedHashMap<>();
 
     /** One source that will be polled. */
-    public record Source(String name, BalanceProvider provider, PollSchedule schedule,
-                         Map<String, Map<LimitPeriod, BigDecimal>> cardLimitTotals) {
+    public record Source(
+            String name,
+            BalanceProvider provider,
+            PollSchedule schedule,
+            Map<String, Map<LimitPeriod, BigDecimal>> cardLimitTotals) {
 
         /** The usual gap between two polls of this source; data older than twice this is stale. */
         public Duration typicalInterval() {
@@ -49,16 +50,21 @@ public class ConfiguredSources {
         this.builder = builder;
         Map<String, Object> configured = new LinkedHashMap<>();
         demo.ifPresent(d -> configured.putAll(d.sources()));
-        environment.getProperty("balance-history.sources", Map.class).ifPresent(raw -> ((Map<?, ?>) raw)
-                .forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
+        environment
+                .getProperty("balance-history.sources", Map.class)
+                .ifPresent(raw ->
+                        ((Map<?, ?>) raw).forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
         configured.forEach(this::add);
         if (sources.isEmpty()) {
             LOG.warn("no sources configured: set balance-history.sources, or start with --demo");
         }
-        sources.forEach(s -> LOG.info("source '{}' ({}) polled {}", s.name(), s.provider().providerType().configName(),
+        sources.forEach(s -> LOG.info(
+                "source '{}' ({}) polled {}",
+                s.name(),
+                s.provider().providerType().configName(),
                 describe(s.schedule())));
-        misconfigured.forEach((name, reason) -> LOG.error("source '{}' is misconfigured and will not be polled: {}",
-                name, reason));
+        misconfigured.forEach(
+                (name, reason) -> LOG.error("source '{}' is misconfigured and will not be polled: {}", name, reason));
     }
 
     private void add(String name, Object rawSettings) {
@@ -73,8 +79,8 @@ public class ConfiguredSources {
                 return;
             }
             PollSchedule schedule = scheduleOf(name, settings);
-            Map<String, Map<LimitPeriod, BigDecimal>> cardTotals = cardLimitTotalsOf(name,
-                    settings.get("card-limit-totals"));
+            Map<String, Map<LimitPeriod, BigDecimal>> cardTotals =
+                    cardLimitTotalsOf(name, settings.get("card-limit-totals"));
             Map<String, Object> connection = new LinkedHashMap<>(settings);
             SCHEDULING_KEYS.forEach(connection::remove);
             sources.add(new Source(name, builder.build(name, connection), schedule, cardTotals));
@@ -86,13 +92,17 @@ public class ConfiguredSources {
     private static PollSchedule scheduleOf(String name, Map<String, Object> settings) {
         Object cron = settings.get("cron");
         if (cron != null) {
-            ZoneId zone = Optional.ofNullable(settings.get("cron-zone")).map(String::valueOf).map(ZoneId::of)
+            ZoneId zone = Optional.ofNullable(settings.get("cron-zone"))
+                    .map(String::valueOf)
+                    .map(ZoneId::of)
                     .orElse(ZoneOffset.UTC);
             return new PollSchedule.Cron(String.valueOf(cron), zone);
         }
         Object interval = settings.get("interval");
-        return new PollSchedule.Every(interval == null ? PollSchedule.DEFAULT_INTERVAL
-                : ConfigValues.duration("balance-history.sources." + name + ".interval", interval));
+        return new PollSchedule.Every(
+                interval == null
+                        ? PollSchedule.DEFAULT_INTERVAL
+                        : ConfigValues.duration("balance-history.sources." + name + ".interval", interval));
     }
 
     /** {@code card-limit-totals: {card123: {daily: "2000.00", weekly: "5000.00"}}}, in the card's currency. */
@@ -124,7 +134,8 @@ public class ConfiguredSources {
     }
 
     private static String describe(PollSchedule schedule) {
-        return schedule instanceof PollSchedule.Cron cron ? "at cron '" + cron.expression() + "' (" + cron.zone() + ")"
+        return schedule instanceof PollSchedule.Cron cron
+                ? "at cron '" + cron.expression() + "' (" + cron.zone() + ")"
                 : "every " + schedule.typicalInterval();
     }
 

@@ -3,13 +3,12 @@ package com.balancehistory.bootstrap;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * On SIGTERM (Micronaut's graceful shutdown, bounded by {@code micronaut.lifecycle.graceful-shutdown.grace-period}):

@@ -5,9 +5,8 @@ import com.balancehistory.adapters.persistence.JooqPollRunLiveness;
 import com.balancehistory.application.service.RunOnceService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
-
 import java.time.Clock;
+import org.jooq.DSLContext;
 
 /** Idempotency keys of retried POSTs and the liveness of poll runs, both shared through the database. */
 @Factory

@@ -12,15 +12,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-
-import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The PostgreSQL adapters. They manage their own transactions through jOOQ over the pooled DataSource, which keeps
@@ -40,10 +39,9 @@ class PersistenceFactory {
     }
 
     @Singleton
-    JooqPollScheduleStore pollScheduleStore(DSLContext dsl,
-                                            @Value("${balance-history.scheduler.affinity-grace:15s}") String grace) {
-        return new JooqPollScheduleStore(dsl, ConfigValues.duration("balance-history.scheduler.affinity-grace",
-                grace));
+    JooqPollScheduleStore pollScheduleStore(
+            DSLContext dsl, @Value("${balance-history.scheduler.affinity-grace:15s}") String grace) {
+        return new JooqPollScheduleStore(dsl, ConfigValues.duration("balance-history.scheduler.affinity-grace", grace));
     }
 
     @Singleton
@@ -59,25 +57,27 @@ class PersistenceFactory {
     /** Configured card limit totals ({@code card-limit-totals} of each source), in each card's own currency. */
     @Singleton
     CardLimitTotals cardLimitTotals(ConfiguredSources sources) {
-        return card -> sources.byName(card.source())
+        return card -> sources
+                .byName(card.source())
                 .map(source -> source.cardLimitTotals().getOrDefault(card.externalId(), Map.of()))
                 .orElse(Map.of())
-                .entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> Money.of(e.getValue(), card.currency())));
+                .entrySet()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> Money.of(e.getValue(), card.currency())));
     }
 
     @Singleton
     ChangeSignificance changeSignificance(
-            @Value("${balance-history.changes.significant-percent:10}") BigDecimal percent,
-            Environment environment) {
+            @Value("${balance-history.changes.significant-percent:10}") BigDecimal percent, Environment environment) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        environment.getProperty("balance-history.changes.significant-amounts", Map.class)
+        environment
+                .getProperty("balance-history.changes.significant-amounts", Map.class)
                 .ifPresent(raw -> ((Map<?, ?>) raw).forEach((currency, amount) -> {
                     String code = String.valueOf(currency).toUpperCase(java.util.Locale.ROOT);
                     CurrencyCodes.require(code);
-                    amounts.put(code, ConfigValues.decimal("balance-history.changes.significant-amounts." + code,
-                            amount));
+                    amounts.put(
+                            code, ConfigValues.decimal("balance-history.changes.significant-amounts." + code, amount));
                 }));
         return new ChangeSignificance(percent, amounts);
     }

@@ -9,15 +9,14 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this instance's unfinished poll runs alive in the database (who runs them, a heartbeat), and closes as
@@ -34,8 +33,10 @@ public class PollRunKeeper {
     private final Duration silentFor;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    PollRunKeeper(JooqPollRunLiveness liveness, @Value("${balance-history.instance-id:local}") String instanceId,
-                  @Value("${balance-history.polls.interrupted-after:1m}") Duration silentFor) {
+    PollRunKeeper(
+            JooqPollRunLiveness liveness,
+            @Value("${balance-history.instance-id:local}") String instanceId,
+            @Value("${balance-history.polls.interrupted-after:1m}") Duration silentFor) {
         this.liveness = liveness;
         this.instance = instanceId + "/" + ProcessHandle.current().pid();
         this.silentFor = silentFor;
@@ -70,7 +71,9 @@ public class PollRunKeeper {
         closeAbandoned();
     }
 
-    @Scheduled(fixedDelay = "${balance-history.polls.heartbeat:10s}", initialDelay = "${balance-history.polls.heartbeat:10s}")
+    @Scheduled(
+            fixedDelay = "${balance-history.polls.heartbeat:10s}",
+            initialDelay = "${balance-history.polls.heartbeat:10s}")
     void heartbeat() {
         try {
             liveness.heartbeat(List.copyOf(running));

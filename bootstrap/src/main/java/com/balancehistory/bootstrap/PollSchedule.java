@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap;
 
 import io.micronaut.scheduling.cron.CronExpression;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,19 +34,22 @@ sealed interface PollSchedule {
             try {
                 CronExpression.create(expression);
             } catch (RuntimeException e) {
-                throw new ConfigValues.ConfigurationError("cron '" + expression + "' is not a valid cron expression: "
-                        + e.getMessage());
+                throw new ConfigValues.ConfigurationError(
+                        "cron '" + expression + "' is not a valid cron expression: " + e.getMessage());
             }
         }
 
         @Override
         public Instant nextAfter(Instant now) {
-            return CronExpression.create(expression).nextTimeAfter(now.atZone(zone)).toInstant();
+            return CronExpression.create(expression)
+                    .nextTimeAfter(now.atZone(zone))
+                    .toInstant();
         }
 
         @Override
         public Duration typicalInterval() {
-            Instant first = nextAfter(Instant.EPOCH.atZone(ZoneOffset.UTC).plusYears(56).toInstant());
+            Instant first =
+                    nextAfter(Instant.EPOCH.atZone(ZoneOffset.UTC).plusYears(56).toInstant());
             return Duration.between(first, nextAfter(first));
         }
     }

@@ -8,12 +8,11 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ticks the poll schedule and keeps the partitions: snapshots (ahead, and the optional retention) and provider
@@ -33,11 +32,15 @@ class PollScheduler {
     private final Duration rawResponseRetention;
     private final GracefulPolls shutdown;
 
-    PollScheduler(ScheduledPollService scheduledPolls, JooqPartitionMaintenance partitions, JooqDailyRollup rollup,
-                  Clock clock, GracefulPolls shutdown,
-                  @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,
-                  @Value("${balance-history.retention.raw-months:0}") int retentionMonths,
-                  @Value("${balance-history.retention.raw-responses:90d}") Duration rawResponseRetention) {
+    PollScheduler(
+            ScheduledPollService scheduledPolls,
+            JooqPartitionMaintenance partitions,
+            JooqDailyRollup rollup,
+            Clock clock,
+            GracefulPolls shutdown,
+            @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,
+            @Value("${balance-history.retention.raw-months:0}") int retentionMonths,
+            @Value("${balance-history.retention.raw-responses:90d}") Duration rawResponseRetention) {
         if (rawResponseRetention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException(
                     "balance-history.retention.raw-responses must keep at least 1 day, got " + rawResponseRetention);

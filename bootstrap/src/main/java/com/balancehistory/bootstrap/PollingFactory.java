@@ -20,17 +20,16 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The poll use cases, built from the configured sources. */
 @Factory
@@ -49,20 +48,40 @@ class PollingFactory {
      * lazily: it is built from beans that themselves need no poll service, but this keeps the graph free of cycles.
      */
     @Singleton
-    PollSourcesService pollSourcesService(ConfiguredSources sources, JooqSnapshotStore store, Clock clock,
-                                          @Named("polls") ExecutorService executor,
-                                          Provider<EvaluateAlertsUseCase> alerts, Provider<JooqAlertStateStore> states,
-                                          ServiceMetrics metrics, BalanceGauges balances, PollRunKeeper keeper) {
+    PollSourcesService pollSourcesService(
+            ConfiguredSources sources,
+            JooqSnapshotStore store,
+            Clock clock,
+            @Named("polls") ExecutorService executor,
+            Provider<EvaluateAlertsUseCase> alerts,
+            Provider<JooqAlertStateStore> states,
+            ServiceMetrics metrics,
+            BalanceGauges balances,
+            PollRunKeeper keeper) {
         AfterPollListener evaluateAlerts = run -> {
-            alerts.get().evaluate().forEach(event -> LOG.info("alert {} {} after poll {}: {}", event.type().code(),
-                    event.key(), run.id(), event.message()));
-            metrics.activeAlerts(states.get().states().stream().filter(AlertState::active)
-                    .collect(Collectors.groupingBy(state -> state.key().kind(), () -> new EnumMap<>(AlertKind.class),
-                            Collectors.counting())));
+            alerts.get()
+                    .evaluate()
+                    .forEach(event -> LOG.info(
+                            "alert {} {} after poll {}: {}",
+                            event.type().code(),
+                            event.key(),
+                            run.id(),
+                            event.message()));
+            metrics.activeAlerts(states.get().states().stream()
+                    .filter(AlertState::active)
+                    .collect(Collectors.groupingBy(
+                            state -> state.key().kind(), () -> new EnumMap<>(AlertKind.class), Collectors.counting())));
         };
-        return new PollSourcesService(sources.all().stream().map(ConfiguredSources.Source::provider)
-                .map(BalanceProvider.class::cast).toList(), new MeteredSnapshotStore(keeper.tracking(store), metrics, balances, clock),
-                clock, executor, evaluateAlerts, new MdcPollLogContext());
+        return new PollSourcesService(
+                sources.all().stream()
+                        .map(ConfiguredSources.Source::provider)
+                        .map(BalanceProvider.class::cast)
+                        .toList(),
+                new MeteredSnapshotStore(keeper.tracking(store), metrics, balances, clock),
+                clock,
+                executor,
+                evaluateAlerts,
+                new MdcPollLogContext());
     }
 
     @Singleton
@@ -71,13 +90,19 @@ class PollingFactory {
     }
 
     @Singleton
-    ScheduledPollService scheduledPollService(PollSourcesService polls, ConfiguredSources sources,
-                                              JooqPollScheduleStore schedule,
-                                              @Value("${balance-history.instance-id:local}") String instanceId,
-                                              @Named("polls") ExecutorService executor) {
+    ScheduledPollService scheduledPollService(
+            PollSourcesService polls,
+            ConfiguredSources sources,
+            JooqPollScheduleStore schedule,
+            @Value("${balance-history.instance-id:local}") String instanceId,
+            @Named("polls") ExecutorService executor) {
         Map<String, UnaryOperator<Instant>> nextDue = new LinkedHashMap<>();
         sources.all().forEach(source -> nextDue.put(source.name(), source.schedule()::nextAfter));
-        return new ScheduledPollService(polls, schedule, nextDue, instanceId + "/" + ProcessHandle.current().pid(),
+        return new ScheduledPollService(
+                polls,
+                schedule,
+                nextDue,
+                instanceId + "/" + ProcessHandle.current().pid(),
                 executor);
     }
 }

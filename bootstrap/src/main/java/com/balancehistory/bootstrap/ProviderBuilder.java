@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.application.port.out.BalanceProvider;
-
 import java.util.Map;
 
 /** Turns one source's connection settings (provider, base-url, credentials...) into a provider client. */

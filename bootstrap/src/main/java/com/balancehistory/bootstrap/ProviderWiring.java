@@ -17,7 +17,7 @@ class ProviderWiring {
     @Singleton
     ProviderBuilder providerBuilder(ServiceMetrics metrics) {
         ProviderRuntime runtime = ProviderRuntime.system();
-        return (name, settings) -> BalanceProviderFactory.create(SourceSettings.fromMap(name, settings),
-                runtime.withObserver(metrics.providerCalls(name)));
+        return (name, settings) -> BalanceProviderFactory.create(
+                SourceSettings.fromMap(name, settings), runtime.withObserver(metrics.providerCalls(name)));
     }
 }

@@ -2,14 +2,13 @@ package com.balancehistory.bootstrap;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reports at start-up, by name, every {@code balance-history} key the service does not read, so a mistyped one
@@ -24,10 +23,15 @@ class UnknownSettings {
 
     /** Top-level sections; a null set means its keys are free-form or checked where they are read. */
     private static final Map<String, Set<String>> SECTIONS = Map.ofEntries(
-            Map.entry("alerts", Set.of()), Map.entry("analysts", Set.of()), Map.entry("api", Set.of()),
+            Map.entry("alerts", Set.of()),
+            Map.entry("analysts", Set.of()),
+            Map.entry("api", Set.of()),
             Map.entry("dashboard", Set.of()),
-            Map.entry("health-tiers", Set.of()), Map.entry("low-balance", Set.of()),
-            Map.entry("notifications", Set.of()), Map.entry("reports", Set.of()), Map.entry("sources", Set.of()),
+            Map.entry("health-tiers", Set.of()),
+            Map.entry("low-balance", Set.of()),
+            Map.entry("notifications", Set.of()),
+            Map.entry("reports", Set.of()),
+            Map.entry("sources", Set.of()),
             Map.entry("instance-id", Set.of()),
             Map.entry("scheduler", Set.of("tick", "affinity-grace")),
             Map.entry("retention", Set.of("raw-months", "raw-responses")),
@@ -58,7 +62,9 @@ class UnknownSettings {
         }
         unknown = List.copyOf(found);
         if (!unknown.isEmpty()) {
-            LOG.warn("unknown configuration key(s) {}: they are ignored; known sections are {}", unknown,
+            LOG.warn(
+                    "unknown configuration key(s) {}: they are ignored; known sections are {}",
+                    unknown,
                     new TreeSet<>(SECTIONS.keySet()));
         }
     }

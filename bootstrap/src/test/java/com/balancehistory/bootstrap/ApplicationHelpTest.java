@@ -1,12 +1,11 @@
 package com.balancehistory.bootstrap;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ApplicationHelpTest {
 
@@ -21,7 +20,14 @@ class ApplicationHelpTest {
             System.setOut(original);
         }
 
-        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("Usage:").contains("--demo",
-                "MICRONAUT_CONFIG_FILES", "DATASOURCES_DEFAULT_URL", "PORT", "LOG_FORMAT", "ENDPOINTS_ALL_PORT");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .startsWith("Usage:")
+                .contains(
+                        "--demo",
+                        "MICRONAUT_CONFIG_FILES",
+                        "DATASOURCES_DEFAULT_URL",
+                        "PORT",
+                        "LOG_FORMAT",
+                        "ENDPOINTS_ALL_PORT");
     }
 }

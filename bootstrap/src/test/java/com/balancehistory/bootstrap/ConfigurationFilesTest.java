@@ -1,14 +1,13 @@
 package com.balancehistory.bootstrap;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationFilesTest {
 
@@ -17,13 +16,15 @@ class ConfigurationFilesTest {
 
     @Test
     void a_yaml_syntax_error_is_one_line_naming_the_file_and_the_line() throws IOException {
-        Path file = Files.writeString(dir.resolve("broken.yml"), "balance-history:\n  scheduler:\n    tick: 5s\n"
-                + "  api: keys: [\n");
+        Path file = Files.writeString(
+                dir.resolve("broken.yml"), "balance-history:\n  scheduler:\n    tick: 5s\n" + "  api: keys: [\n");
 
         Optional<String> problem = ConfigurationFiles.problem(Optional.of(file.toString()), Optional.empty());
 
         assertThat(problem).hasValueSatisfying(line -> {
-            assertThat(line).startsWith("configuration file " + file + ", line 4").doesNotContain("\n");
+            assertThat(line)
+                    .startsWith("configuration file " + file + ", line 4")
+                    .doesNotContain("\n");
         });
     }
 
@@ -42,7 +43,8 @@ class ConfigurationFilesTest {
 
         assertThat(ConfigurationFiles.problem(Optional.of(good + ",classpath:extra.yml"), Optional.of("json")))
                 .isEmpty();
-        assertThat(ConfigurationFiles.problem(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(ConfigurationFiles.problem(Optional.empty(), Optional.empty()))
+                .isEmpty();
         assertThat(ConfigurationFiles.problem(Optional.empty(), Optional.of("xml")))
                 .hasValue("LOG_FORMAT must be text or json, got 'xml'");
     }

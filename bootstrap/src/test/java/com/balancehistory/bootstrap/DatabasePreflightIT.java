@@ -1,21 +1,21 @@
 package com.balancehistory.bootstrap;
 
-import com.balancehistory.db.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.db.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DatabasePreflightIT {
 
     @Test
     void creates_a_missing_database_when_the_user_may() throws Exception {
         TestDatabase db = TestDatabase.get();
-        String name = "bh_preflight_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String name =
+                "bh_preflight_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String url = db.jdbcUrl().replace("/" + db.databaseName(), "/" + name);
 
         DatabasePreflight.Result result = DatabasePreflight.ensureDatabase(url, db.user(), db.password());
@@ -25,7 +25,7 @@ class DatabasePreflightIT {
             assertThat(c.isValid(1)).isTrue();
         }
         try (Connection admin = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE " + name);
         }
     }
@@ -36,7 +36,9 @@ class DatabasePreflightIT {
                 "jdbc:postgresql://127.0.0.1:1/balance_history?connectTimeout=2&password=hunter2", "postgres", "");
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.message()).contains("DATASOURCES_DEFAULT_URL").doesNotContain("\n")
+        assertThat(result.message())
+                .contains("DATASOURCES_DEFAULT_URL")
+                .doesNotContain("\n")
                 .doesNotContain("hunter2");
     }
 

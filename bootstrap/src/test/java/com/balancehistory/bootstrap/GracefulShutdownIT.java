@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.StartedPoll;
@@ -7,8 +9,6 @@ import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Stopping the service while a slow poll runs (what the JVM's shutdown hook does on SIGTERM): the poll's source
@@ -28,16 +27,18 @@ class GracefulShutdownIT {
 
     @Test
     void stopping_during_a_slow_poll_lets_the_poll_record_its_source_and_finish_the_run() throws Exception {
-        try (ProviderSimulator slow = ProviderSimulator.start(SimulatorSettings.defaults().withPort(0)
-                .withLatency(Duration.ofMillis(1500)))) {
-            Map<String, Object> properties = new HashMap<>(new ServiceTestSupport() { }.getProperties());
+        try (ProviderSimulator slow = ProviderSimulator.start(
+                SimulatorSettings.defaults().withPort(0).withLatency(Duration.ofMillis(1500)))) {
+            Map<String, Object> properties = new HashMap<>(new ServiceTestSupport() {}.getProperties());
             properties.put("micronaut.server.enabled", "false");
             properties.put("balance-history.sources.stop-slow.provider", "holyheld");
             properties.put("balance-history.sources.stop-slow.base-url", slow.baseUrl());
-            properties.put("balance-history.sources.stop-slow.token", slow.credentials().holyheldToken());
+            properties.put(
+                    "balance-history.sources.stop-slow.token",
+                    slow.credentials().holyheldToken());
             ApplicationContext context = ApplicationContext.run(properties);
-            StartedPoll poll = context.getBean(PollSourcesUseCase.class).start(Optional.of("stop-slow"),
-                    PollTrigger.ON_DEMAND);
+            StartedPoll poll =
+                    context.getBean(PollSourcesUseCase.class).start(Optional.of("stop-slow"), PollTrigger.ON_DEMAND);
             Thread.sleep(300);
 
             long started = System.nanoTime();
@@ -47,7 +48,7 @@ class GracefulShutdownIT {
             assertThat(poll.finished()).isCompleted();
             assertThat(stoppedAfterMillis).isGreaterThan(500);
             try (Connection connection = TestDatabase.get().connect();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 ResultSet run = statement.executeQuery("SELECT r.finished_at IS NOT NULL, r.interrupted, s.outcome"
                         + " FROM poll_run r JOIN poll_source_result s ON s.poll_id = r.id WHERE r.id = " + poll.id());
                 assertThat(run.next()).as("the source's result is recorded").isTrue();

@@ -1,20 +1,20 @@
 package com.balancehistory.bootstrap;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /** Keeps the hexagon honest across all modules (the bootstrap module sees every one of them). */
 class HexagonArchitectureTest {
@@ -31,7 +31,9 @@ class HexagonArchitectureTest {
 
     @Test
     void every_class_belongs_to_a_layer_so_no_rule_passes_by_accident() {
-        classes().should().resideInAnyPackage(
+        classes()
+                .should()
+                .resideInAnyPackage(
                         "com.balancehistory.domain..",
                         "com.balancehistory.application..",
                         "com.balancehistory.adapters.http..",
@@ -44,46 +46,81 @@ class HexagonArchitectureTest {
 
     @Test
     void layers_depend_inwards_only_and_adapters_never_on_each_other() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("domain").definedBy("com.balancehistory.domain..")
-                .layer("application").definedBy("com.balancehistory.application..")
-                .layer("http adapters").definedBy("com.balancehistory.adapters.http..")
-                .layer("persistence adapters").definedBy("com.balancehistory.adapters.persistence..")
-                .layer("generated schema").definedBy("com.balancehistory.db.jooq..")
-                .layer("simulator").definedBy("com.balancehistory.simulator..")
-                .layer("bootstrap").definedBy("com.balancehistory.bootstrap..")
-                .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("http adapters").mayOnlyBeAccessedByLayers("bootstrap")
-                .whereLayer("persistence adapters").mayOnlyBeAccessedByLayers("bootstrap")
-                .whereLayer("generated schema").mayOnlyBeAccessedByLayers("persistence adapters")
-                .whereLayer("simulator").mayOnlyBeAccessedByLayers("bootstrap")
-                .whereLayer("application").mayOnlyBeAccessedByLayers("http adapters", "persistence adapters",
-                        "bootstrap")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("domain")
+                .definedBy("com.balancehistory.domain..")
+                .layer("application")
+                .definedBy("com.balancehistory.application..")
+                .layer("http adapters")
+                .definedBy("com.balancehistory.adapters.http..")
+                .layer("persistence adapters")
+                .definedBy("com.balancehistory.adapters.persistence..")
+                .layer("generated schema")
+                .definedBy("com.balancehistory.db.jooq..")
+                .layer("simulator")
+                .definedBy("com.balancehistory.simulator..")
+                .layer("bootstrap")
+                .definedBy("com.balancehistory.bootstrap..")
+                .whereLayer("bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("http adapters")
+                .mayOnlyBeAccessedByLayers("bootstrap")
+                .whereLayer("persistence adapters")
+                .mayOnlyBeAccessedByLayers("bootstrap")
+                .whereLayer("generated schema")
+                .mayOnlyBeAccessedByLayers("persistence adapters")
+                .whereLayer("simulator")
+                .mayOnlyBeAccessedByLayers("bootstrap")
+                .whereLayer("application")
+                .mayOnlyBeAccessedByLayers("http adapters", "persistence adapters", "bootstrap")
                 .check(production);
     }
 
     @Test
     void domain_depends_on_the_jdk_only() {
-        classes().that().resideInAPackage("com.balancehistory.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "com.balancehistory.domain..", "java.lang..", "java.math..", "java.util..", "java.time..",
-                        "java.security..", "java.nio.charset..")
+        classes()
+                .that()
+                .resideInAPackage("com.balancehistory.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.balancehistory.domain..",
+                        "java.lang..",
+                        "java.math..",
+                        "java.util..",
+                        "java.time..",
+                        "java.security..",
+                        "java.nio.charset..")
                 .check(production);
     }
 
     @Test
     void application_depends_on_the_domain_and_the_jdk_only() {
-        classes().that().resideInAPackage("com.balancehistory.application..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "com.balancehistory.application..", "com.balancehistory.domain..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("com.balancehistory.application..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("com.balancehistory.application..", "com.balancehistory.domain..", "java..")
                 .check(production);
     }
 
     @Test
     void no_framework_persistence_or_json_types_in_the_core() {
-        noClasses().that().resideInAnyPackage("com.balancehistory.domain..", "com.balancehistory.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax..",
-                        "org.jooq..", "java.sql..", "com.fasterxml.jackson..", "org.slf4j..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.balancehistory.domain..", "com.balancehistory.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..",
+                        "jakarta..",
+                        "javax..",
+                        "org.jooq..",
+                        "java.sql..",
+                        "com.fasterxml.jackson..",
+                        "org.slf4j..")
                 .check(production);
     }
 
@@ -99,7 +136,7 @@ class HexagonArchitectureTest {
                 for (JavaConstructorCall call : javaClass.getConstructorCallsFromSelf()) {
                     if (call.getTargetOwner().isEquivalentTo(java.math.BigDecimal.class)
                             && call.getTarget().getRawParameterTypes().stream()
-                            .anyMatch(t -> t.isEquivalentTo(double.class))) {
+                                    .anyMatch(t -> t.isEquivalentTo(double.class))) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
                 }
@@ -107,7 +144,7 @@ class HexagonArchitectureTest {
                     if (call.getTargetOwner().isEquivalentTo(java.math.BigDecimal.class)
                             && call.getName().equals("valueOf")
                             && call.getTarget().getRawParameterTypes().stream()
-                            .anyMatch(t -> t.isEquivalentTo(double.class))) {
+                                    .anyMatch(t -> t.isEquivalentTo(double.class))) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
                 }

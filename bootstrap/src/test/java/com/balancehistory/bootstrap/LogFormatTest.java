@@ -1,17 +1,16 @@
 package com.balancehistory.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /** The service's logback.xml, in both formats: provider text cannot start a new line; MDC fields show. */
 class LogFormatTest {
@@ -23,8 +22,12 @@ class LogFormatTest {
         List<String> lines = logWith("text");
 
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("INFO", "pollId=42", "source=ahrvo-main",
-                "bad amount\\n2026-12-06T10:00:00.000Z INFO  [main] fake - all good\\n\\nx");
+        assertThat(lines.get(0))
+                .contains(
+                        "INFO",
+                        "pollId=42",
+                        "source=ahrvo-main",
+                        "bad amount\\n2026-12-06T10:00:00.000Z INFO  [main] fake - all good\\n\\nx");
     }
 
     @Test
@@ -32,8 +35,10 @@ class LogFormatTest {
         List<String> lines = logWith("json");
 
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).startsWith("{").endsWith("}").contains("\"level\":\"INFO\"", "\"pollId\":\"42\"",
-                "\"source\":\"ahrvo-main\"", "bad amount\\n2026");
+        assertThat(lines.get(0))
+                .startsWith("{")
+                .endsWith("}")
+                .contains("\"level\":\"INFO\"", "\"pollId\":\"42\"", "\"source\":\"ahrvo-main\"", "bad amount\\n2026");
     }
 
     private static List<String> logWith(String format) throws Exception {

@@ -2,7 +2,6 @@ package com.balancehistory.bootstrap;
 
 import com.balancehistory.db.testing.TestDatabase;
 import io.micronaut.test.support.TestPropertyProvider;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,15 +1,14 @@
 package com.balancehistory.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.db.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Configuration mistakes are reported when the service starts, by name, not found out from wrong behaviour later. */
 class StartupValidationIT {
@@ -21,7 +20,8 @@ class StartupValidationIT {
         properties.put("balance-history.api.keys[0].role", "superuser");
         properties.put("balance-history.api.keys[0].key", "a-long-enough-key-for-operations");
 
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties).close())
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, properties).close())
                 .hasStackTraceContaining("balance-history.api.keys[0]")
                 .hasStackTraceContaining("role 'superuser' is not reader, admin or metrics");
     }
@@ -49,7 +49,9 @@ class StartupValidationIT {
         properties.put("balance-history.retension.raw-months", "3");
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-            assertThat(server.getApplicationContext().getBean(UnknownSettings.class).unknown())
+            assertThat(server.getApplicationContext()
+                            .getBean(UnknownSettings.class)
+                            .unknown())
                     .containsExactly("balance-history.retension", "balance-history.scheduler.tik");
         }
     }

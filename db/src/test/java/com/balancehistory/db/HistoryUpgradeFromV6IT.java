@@ -1,8 +1,8 @@
 package com.balancehistory.db;
 
-import com.balancehistory.db.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.db.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A database holding per-poll history (schema V6, filled as the V6 recording filled it: a snapshot per account and
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HistoryUpgradeFromV6IT {
 
     private static final Instant T0 = Instant.parse("2026-11-20T22:00:00Z");
-    private static final List<String> VIEWS = List.of("snapshots", "latest_balances", "daily_balances",
-            "balance_changes", "poll_runs", "card_limits");
+    private static final List<String> VIEWS =
+            List.of("snapshots", "latest_balances", "daily_balances", "balance_changes", "poll_runs", "card_limits");
 
     @Test
     void a_populated_per_poll_database_upgrades_with_every_view_answering_as_before() throws Exception {
@@ -44,7 +43,8 @@ class HistoryUpgradeFromV6IT {
             assertThat(answers(connection)).isEqualTo(before);
             assertThat(count(connection, "balance_snapshot")).isEqualTo(snapshotsBefore);
             assertThat(count(connection, "balance_run") + count(connection, "latest_balance"))
-                    .as("runs stored instead of per-poll rows").isLessThan(snapshotsBefore / 2);
+                    .as("runs stored instead of per-poll rows")
+                    .isLessThan(snapshotsBefore / 2);
         }
     }
 
@@ -57,8 +57,14 @@ class HistoryUpgradeFromV6IT {
         Map<String, State> states = new LinkedHashMap<>();
         for (String a : accounts) {
             String id = source + ".budget." + a;
-            exec(c, "INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at) "
-                    + "VALUES (?, ?, 'ahrvo', 'budget', ?, ?, 'USD', ?::timestamptz)", id, source, a, "Budget " + a,
+            exec(
+                    c,
+                    "INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at) "
+                            + "VALUES (?, ?, 'ahrvo', 'budget', ?, ?, 'USD', ?::timestamptz)",
+                    id,
+                    source,
+                    a,
+                    "Budget " + a,
                     T0.toString());
             states.put(id, new State());
         }
@@ -68,9 +74,15 @@ class HistoryUpgradeFromV6IT {
             Instant at = T0.plusSeconds(300L * i + (source.equals("s2") ? 7 : 0));
             long pollId = insertPollRun(c, at);
             boolean failed = random.nextInt(10) == 0;
-            exec(c, "INSERT INTO poll_source_result (poll_id, source, provider, outcome, error_text, started_at, "
-                    + "finished_at) VALUES (?, ?, 'ahrvo', ?, ?, ?::timestamptz, ?::timestamptz)", pollId, source,
-                    failed ? "failed" : "ok", failed ? "GET /budgets: UNAVAILABLE" : null, at.toString(),
+            exec(
+                    c,
+                    "INSERT INTO poll_source_result (poll_id, source, provider, outcome, error_text, started_at, "
+                            + "finished_at) VALUES (?, ?, 'ahrvo', ?, ?, ?::timestamptz, ?::timestamptz)",
+                    pollId,
+                    source,
+                    failed ? "failed" : "ok",
+                    failed ? "GET /budgets: UNAVAILABLE" : null,
+                    at.toString(),
                     at.toString());
             if (failed) {
                 continue;
@@ -82,18 +94,33 @@ class HistoryUpgradeFromV6IT {
                     s.followsNewest = false;
                     continue;
                 }
-                String value = random.nextInt(6) == 0 ? new String[]{"10.00", "12.50", "0.00", "99.99"}[
-                        random.nextInt(4)] : (s.value == null ? "10.00" : s.value);
-                exec(c, "INSERT INTO balance_snapshot (account_id, observed_at, poll_id, currency, available) "
-                        + "VALUES (?, ?::timestamptz, ?, 'USD', ?::numeric)", entry.getKey(), at.toString(), pollId,
+                String value = random.nextInt(6) == 0
+                        ? new String[] {"10.00", "12.50", "0.00", "99.99"}[random.nextInt(4)]
+                        : (s.value == null ? "10.00" : s.value);
+                exec(
+                        c,
+                        "INSERT INTO balance_snapshot (account_id, observed_at, poll_id, currency, available) "
+                                + "VALUES (?, ?::timestamptz, ?, 'USD', ?::numeric)",
+                        entry.getKey(),
+                        at.toString(),
+                        pollId,
                         value);
                 boolean sameRun = s.followsNewest && value.equals(s.value);
                 if (s.value != null && new BigDecimal(s.value).compareTo(new BigDecimal(value)) != 0) {
-                    exec(c, "INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, "
+                    exec(
+                            c,
+                            "INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, "
                                     + "currency, previous_available, available, change, significant) VALUES "
                                     + "(?, ?::timestamptz, ?, ?::timestamptz, 'USD', ?::numeric, ?::numeric, "
-                                    + "?::numeric - ?::numeric, true)", entry.getKey(), at.toString(), pollId,
-                            s.lastSeenAt.toString(), s.value, value, value, s.value);
+                                    + "?::numeric - ?::numeric, true)",
+                            entry.getKey(),
+                            at.toString(),
+                            pollId,
+                            s.lastSeenAt.toString(),
+                            s.value,
+                            value,
+                            value,
+                            s.value);
                 }
                 if (!sameRun) {
                     s.previousAt = s.lastSeenAt;
@@ -114,19 +141,31 @@ class HistoryUpgradeFromV6IT {
             if (s.value == null) {
                 continue;
             }
-            exec(c, "INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available, "
+            exec(
+                    c,
+                    "INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available, "
                             + "previous_observed_at, previous_available, follows_source_poll) VALUES "
                             + "(?, ?, ?::timestamptz, 'USD', ?::numeric, ?::timestamptz, ?::numeric, ?)",
-                    entry.getKey(), s.followsNewest ? s.runStartPoll : s.lastSeenPoll,
-                    (s.followsNewest ? s.runStartAt : s.lastSeenAt).toString(), s.value,
-                    s.previousAt == null ? null : s.previousAt.toString(), s.previousValue, s.followsNewest);
+                    entry.getKey(),
+                    s.followsNewest ? s.runStartPoll : s.lastSeenPoll,
+                    (s.followsNewest ? s.runStartAt : s.lastSeenAt).toString(),
+                    s.value,
+                    s.previousAt == null ? null : s.previousAt.toString(),
+                    s.previousValue,
+                    s.followsNewest);
         }
         if (newestPoll != null) {
-            exec(c, "INSERT INTO source_balance_poll (source, poll_id, observed_at) VALUES (?, ?, ?::timestamptz)",
-                    source, newestPoll, newestAt.toString());
+            exec(
+                    c,
+                    "INSERT INTO source_balance_poll (source, poll_id, observed_at) VALUES (?, ?, ?::timestamptz)",
+                    source,
+                    newestPoll,
+                    newestAt.toString());
         }
-        exec(c, "INSERT INTO daily_rollup_pending (day, marked_at) SELECT DISTINCT (observed_at AT TIME ZONE 'UTC')"
-                + "::date, now() FROM balance_snapshot ON CONFLICT DO NOTHING");
+        exec(
+                c,
+                "INSERT INTO daily_rollup_pending (day, marked_at) SELECT DISTINCT (observed_at AT TIME ZONE 'UTC')"
+                        + "::date, now() FROM balance_snapshot ON CONFLICT DO NOTHING");
     }
 
     private static final class State {
@@ -158,7 +197,7 @@ class HistoryUpgradeFromV6IT {
         for (String view : VIEWS) {
             List<String> rows = new ArrayList<>();
             try (Statement statement = c.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT v::text FROM analytics." + view + " v ORDER BY 1")) {
+                    ResultSet rs = statement.executeQuery("SELECT v::text FROM analytics." + view + " v ORDER BY 1")) {
                 while (rs.next()) {
                     rows.add(rs.getString(1));
                 }
@@ -170,7 +209,7 @@ class HistoryUpgradeFromV6IT {
 
     private static int count(Connection c, String table) throws SQLException {
         try (Statement statement = c.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -1,24 +1,24 @@
 package com.balancehistory.db;
 
-import com.balancehistory.db.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.db.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MigrationsIT {
 
     @Test
     void every_migration_applies_to_an_empty_database() throws Exception {
         TestDatabase db = TestDatabase.get();
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            ResultSet history = statement.executeQuery(
-                    "SELECT count(*) AS failed FROM flyway_schema_history WHERE NOT success");
+        try (Connection connection = db.connect();
+                Statement statement = connection.createStatement()) {
+            ResultSet history =
+                    statement.executeQuery("SELECT count(*) AS failed FROM flyway_schema_history WHERE NOT success");
             history.next();
             assertThat(history.getInt("failed")).isZero();
 
@@ -28,8 +28,16 @@ class MigrationsIT {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
-            assertThat(tables).contains("poll_run", "account", "balance_snapshot", "card_limit_snapshot",
-                    "latest_balance", "daily_balance", "balance_change", "raw_response");
+            assertThat(tables)
+                    .contains(
+                            "poll_run",
+                            "account",
+                            "balance_snapshot",
+                            "card_limit_snapshot",
+                            "latest_balance",
+                            "daily_balance",
+                            "balance_change",
+                            "raw_response");
         }
     }
 }

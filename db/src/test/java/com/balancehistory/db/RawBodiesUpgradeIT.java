@@ -1,22 +1,23 @@
 package com.balancehistory.db;
 
-import com.balancehistory.db.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.db.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RawBodiesUpgradeIT {
 
     @Test
-    void provider_bodies_stored_per_poll_before_the_upgrade_are_kept_once_each_and_read_back_as_before() throws Exception {
+    void provider_bodies_stored_per_poll_before_the_upgrade_are_kept_once_each_and_read_back_as_before()
+            throws Exception {
         TestDatabase db = TestDatabase.get().siblingAtVersion("6");
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO poll_run (trigger, started_at) VALUES ('schedule', '2026-10-01T10:00:00Z'), "
                     + "('schedule', '2026-10-01T10:05:00Z'), ('schedule', '2026-10-02T10:00:00Z')");
             sql.execute("""

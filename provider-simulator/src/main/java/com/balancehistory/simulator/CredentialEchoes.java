@@ -18,8 +18,7 @@ public final class CredentialEchoes {
 
     private static final Pattern PERCENT = Pattern.compile("%[0-9A-F]{2}");
 
-    private CredentialEchoes() {
-    }
+    private CredentialEchoes() {}
 
     /** Each form, ready to put inside a JSON string literal. */
     public static List<String> forms(String secret) {
@@ -28,14 +27,20 @@ public final class CredentialEchoes {
         return List.of(
                 jsonEscaped(secret),
                 jsonEscaped(secret).replace("/", "\\/"),
-                secret.chars().mapToObj(c -> String.format(Locale.ROOT, "\\u%04x", c)).collect(Collectors.joining()),
-                secret.chars().mapToObj(c -> String.format(Locale.ROOT, "\\u%04X", c)).collect(Collectors.joining()),
+                secret.chars()
+                        .mapToObj(c -> String.format(Locale.ROOT, "\\u%04x", c))
+                        .collect(Collectors.joining()),
+                secret.chars()
+                        .mapToObj(c -> String.format(Locale.ROOT, "\\u%04X", c))
+                        .collect(Collectors.joining()),
                 everyOtherEscaped(secret),
                 jsonEscaped(jsonEscaped(secret).replace("/", "\\/")),
                 urlEncoded,
                 PERCENT.matcher(urlEncoded).replaceAll(match -> match.group().toLowerCase(Locale.ROOT)),
                 secret.chars().mapToObj(c -> "&#" + c + ";").collect(Collectors.joining()),
-                secret.chars().mapToObj(c -> "&#x" + Integer.toHexString(c) + ";").collect(Collectors.joining()),
+                secret.chars()
+                        .mapToObj(c -> "&#x" + Integer.toHexString(c) + ";")
+                        .collect(Collectors.joining()),
                 Base64.getEncoder().encodeToString(bytes),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }

@@ -3,8 +3,7 @@ package com.balancehistory.simulator;
 /** Hand-written JSON text helpers (the simulator depends on nothing but the JDK). */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** A JSON string literal, quotes included. */
     static String str(String value) {

@@ -2,7 +2,6 @@ package com.balancehistory.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,10 +82,14 @@ public final class ProviderSimulator implements AutoCloseable {
         this.settings = settings;
         this.world = new SimulatedWorld(settings);
         this.credentials = new SimulatorCredentials(
-                SimulatorCredentials.AHRVO_ACCESS_TOKEN, SimulatorCredentials.AHRVO_API_KEY,
-                SimulatorCredentials.EQUALS_API_KEY, SimulatorCredentials.EQUALS_ACCOUNT_ID,
-                SimulatorCredentials.GRANTEX_API_KEY, List.copyOf(world.grants.keySet()),
-                SimulatorCredentials.HOLYHELD_TOKEN, List.copyOf(world.cards.keySet()));
+                SimulatorCredentials.AHRVO_ACCESS_TOKEN,
+                SimulatorCredentials.AHRVO_API_KEY,
+                SimulatorCredentials.EQUALS_API_KEY,
+                SimulatorCredentials.EQUALS_ACCOUNT_ID,
+                SimulatorCredentials.GRANTEX_API_KEY,
+                List.copyOf(world.grants.keySet()),
+                SimulatorCredentials.HOLYHELD_TOKEN,
+                List.copyOf(world.cards.keySet()));
         this.clockAtStart = settings.clock() == null ? null : settings.clock().instant();
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 4096);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -105,8 +108,8 @@ public final class ProviderSimulator implements AutoCloseable {
         try {
             return new ProviderSimulator(settings);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the provider simulator on " + settings.host() + ":"
-                    + settings.port(), e);
+            throw new UncheckedIOException(
+                    "could not start the provider simulator on " + settings.host() + ":" + settings.port(), e);
         }
     }
 
@@ -215,11 +218,11 @@ public final class ProviderSimulator implements AutoCloseable {
             String path = uri.getPath();
             endpoint = Endpoint.match(path);
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             Map<String, List<String>> query = parseQuery(uri.getRawQuery());
-            requests.record(new RecordedRequest(endpoint, exchange.getRequestMethod(), path, uri.getRawQuery(),
-                    query, headers, Instant.now()));
+            requests.record(new RecordedRequest(
+                    endpoint, exchange.getRequestMethod(), path, uri.getRawQuery(), query, headers, Instant.now()));
             requests.started(endpoint);
             started = true;
             Answer answer = answer(endpoint, exchange.getRequestMethod(), path, query, headers);
@@ -238,8 +241,13 @@ public final class ProviderSimulator implements AutoCloseable {
         }
     }
 
-    private Answer answer(Endpoint endpoint, String method, String path, Map<String, List<String>> query,
-                          Map<String, List<String>> headers) throws InterruptedException {
+    private Answer answer(
+            Endpoint endpoint,
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers)
+            throws InterruptedException {
         if (settings.clock() != null) {
             Duration elapsed = Duration.between(clockAtStart, settings.clock().instant());
             world.evolveTo(settings.start().plus(elapsed.multipliedBy(settings.speed())));
@@ -251,7 +259,8 @@ public final class ProviderSimulator implements AutoCloseable {
         sleep(faults.delayFor(endpoint));
         String accountId = switch (endpoint) {
             case AHRVO_CARD_LIMITS -> first(query, "card_id");
-            case GRANTEX_BALANCE -> URLDecoder.decode(path.substring(endpoint.path().length()), StandardCharsets.UTF_8);
+            case GRANTEX_BALANCE ->
+                URLDecoder.decode(path.substring(endpoint.path().length()), StandardCharsets.UTF_8);
             default -> null;
         };
         Fault fault = faults.take(endpoint, accountId);
@@ -279,7 +288,8 @@ public final class ProviderSimulator implements AutoCloseable {
         boolean tokenOk = ("Bearer " + credentials.ahrvoAccessToken()).equals(first(headers, "authorization"));
         boolean keyOk = credentials.ahrvoApiKey().equals(first(headers, "x-api-key"));
         if (!tokenOk || !keyOk) {
-            return new Answer(401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or missing authentication token\"}");
+            return new Answer(
+                    401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or missing authentication token\"}");
         }
         return null;
     }
@@ -309,7 +319,8 @@ public final class ProviderSimulator implements AutoCloseable {
         return new Answer(200, world.cardLimitsJson(cardId));
     }
 
-    // Equals Money: "Authorization: <api-key>" (ApiKey scheme), limit/offset paging (document: equals-money-list-budgets.txt)
+    // Equals Money: "Authorization: <api-key>" (ApiKey scheme), limit/offset paging (document:
+    // equals-money-list-budgets.txt)
 
     private Answer equalsBudgets(Map<String, List<String>> headers, Map<String, List<String>> query) {
         String authorization = first(headers, "authorization");
@@ -362,12 +373,16 @@ public final class ProviderSimulator implements AutoCloseable {
     private Answer grantex(Map<String, List<String>> headers, String grantId) {
         String requestId = "req_" + requestIds.incrementAndGet();
         if (!("Bearer " + credentials.grantexApiKey()).equals(first(headers, "authorization"))) {
-            return new Answer(401, "{\"message\":\"Invalid or missing API key\",\"code\":\"UNAUTHORIZED\",\"requestId\":"
-                    + JsonText.str(requestId) + "}");
+            return new Answer(
+                    401,
+                    "{\"message\":\"Invalid or missing API key\",\"code\":\"UNAUTHORIZED\",\"requestId\":"
+                            + JsonText.str(requestId) + "}");
         }
         if (!world.hasGrant(grantId)) {
-            return new Answer(404, "{\"message\":\"No budget allocation found for this grant\",\"code\":\"NOT_FOUND\","
-                    + "\"requestId\":" + JsonText.str(requestId) + "}");
+            return new Answer(
+                    404,
+                    "{\"message\":\"No budget allocation found for this grant\",\"code\":\"NOT_FOUND\","
+                            + "\"requestId\":" + JsonText.str(requestId) + "}");
         }
         return new Answer(200, world.grantJson(grantId));
     }
@@ -377,12 +392,16 @@ public final class ProviderSimulator implements AutoCloseable {
     private Answer holyheld(Map<String, List<String>> headers) {
         String authorization = first(headers, "authorization");
         if (authorization == null || authorization.isBlank()) {
-            return new Answer(401, "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
-                    + "\"error\":\"Authorization header missing\"}");
+            return new Answer(
+                    401,
+                    "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
+                            + "\"error\":\"Authorization header missing\"}");
         }
         if (!("Bearer " + credentials.holyheldToken()).equals(authorization)) {
-            return new Answer(403, "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
-                    + "\"error\":\"Token invalid or agent access disabled\"}");
+            return new Answer(
+                    403,
+                    "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
+                            + "\"error\":\"Token invalid or agent access disabled\"}");
         }
         return new Answer(200, world.holyheldJson());
     }

@@ -63,8 +63,9 @@ final class SimulatedWorld {
             Card card;
             if (i == 0) {
                 // remaining 1500.00 / 5000.00 / 18000.00 / 95000.00 as in the Ahrvo sample
-                card = new Card(id, new long[] {200000, 800000, 3000000, 20000000},
-                        new long[] {50000, 300000, 1200000, 10500000});
+                card = new Card(
+                        id, new long[] {200000, 800000, 3000000, 20000000}, new long[] {50000, 300000, 1200000, 10500000
+                        });
             } else {
                 long daily = (1 + random.nextInt(4)) * 50000L;
                 long[] totals = {daily, daily * 4, daily * 15, daily * 100};
@@ -83,14 +84,14 @@ final class SimulatedWorld {
             EqualsBudget budget;
             if (i == 0) {
                 // the documented sample row: its parentId is its own id, availableBalance 10, ledger 50, pending 40
-                budget = new EqualsBudget(SAMPLE_EQUALS_BUDGET, "Team Party", SAMPLE_EQUALS_BUDGET, 1,
-                        "accountBalance", "active");
+                budget = new EqualsBudget(
+                        SAMPLE_EQUALS_BUDGET, "Team Party", SAMPLE_EQUALS_BUDGET, 1, "accountBalance", "active");
                 budget.balances.put("USD", new EqualsBalance(1000, 4000, 1000));
                 budget.balances.put("EUR", new EqualsBalance(250000, 12550, 0));
                 budget.balances.put("GBP", new EqualsBalance(99999, 0, 0));
             } else {
-                String id = UUID.nameUUIDFromBytes(("equals-budget-" + seed + "-" + i)
-                        .getBytes(StandardCharsets.UTF_8)).toString();
+                String id = UUID.nameUUIDFromBytes(("equals-budget-" + seed + "-" + i).getBytes(StandardCharsets.UTF_8))
+                        .toString();
                 boolean child = i <= 3;
                 String parent = child ? SAMPLE_EQUALS_BUDGET : equalsBudgets.get((i - 1) % 3 + 1).id;
                 String type = i % 2 == 0 ? "individual" : "shared";
@@ -183,7 +184,8 @@ final class SimulatedWorld {
         }
         for (Grant grant : grants.values()) {
             if (grant.remainingCents > 0 && random.nextInt(10) < 4) {
-                long spend = Math.min(grant.remainingCents, 1 + random.nextInt((int) Math.max(1, grant.initialCents / 50)));
+                long spend =
+                        Math.min(grant.remainingCents, 1 + random.nextInt((int) Math.max(1, grant.initialCents / 50)));
                 grant.remainingCents -= spend;
                 grant.updatedAt = at;
             }
@@ -228,10 +230,16 @@ final class SimulatedWorld {
         StringBuilder out = new StringBuilder("{\"code\":\"SUCCESS\",\"data\":[");
         for (int i = 0; i < ahrvoBudgets.size(); i++) {
             AhrvoBudget b = ahrvoBudgets.get(i);
-            out.append(i == 0 ? "" : ",").append("{\"budget_id\":").append(JsonText.str(b.id))
-                    .append(",\"budget_name\":").append(JsonText.str(b.name))
-                    .append(",\"balance\":").append(JsonText.str(cents(b.cents)))
-                    .append(",\"currency\":").append(JsonText.str(b.currency)).append('}');
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"budget_id\":")
+                    .append(JsonText.str(b.id))
+                    .append(",\"budget_name\":")
+                    .append(JsonText.str(b.name))
+                    .append(",\"balance\":")
+                    .append(JsonText.str(cents(b.cents)))
+                    .append(",\"currency\":")
+                    .append(JsonText.str(b.currency))
+                    .append('}');
         }
         return out.append("]}").toString();
     }
@@ -253,23 +261,38 @@ final class SimulatedWorld {
         return equalsBudgets.size();
     }
 
-    synchronized String equalsPageJson(String accountId, int limit, int offset, int count, int from, int to,
-                                       boolean includeBalance) {
-        StringBuilder out = new StringBuilder("{\"limit\":").append(limit).append(",\"offset\":").append(offset)
-                .append(",\"count\":").append(count).append(",\"rows\":[");
+    synchronized String equalsPageJson(
+            String accountId, int limit, int offset, int count, int from, int to, boolean includeBalance) {
+        StringBuilder out = new StringBuilder("{\"limit\":")
+                .append(limit)
+                .append(",\"offset\":")
+                .append(offset)
+                .append(",\"count\":")
+                .append(count)
+                .append(",\"rows\":[");
         for (int i = from; i < to; i++) {
             EqualsBudget b = equalsBudgets.get(i);
-            out.append(i == from ? "" : ",").append("{\"id\":").append(JsonText.str(b.id))
-                    .append(",\"boxId\":").append(JsonText.str("box" + Integer.toHexString(b.id.hashCode())))
-                    .append(",\"name\":").append(JsonText.str(b.name))
-                    .append(",\"accountId\":").append(JsonText.str(accountId))
-                    .append(",\"parentId\":").append(JsonText.str(b.parentId))
+            out.append(i == from ? "" : ",")
+                    .append("{\"id\":")
+                    .append(JsonText.str(b.id))
+                    .append(",\"boxId\":")
+                    .append(JsonText.str("box" + Integer.toHexString(b.id.hashCode())))
+                    .append(",\"name\":")
+                    .append(JsonText.str(b.name))
+                    .append(",\"accountId\":")
+                    .append(JsonText.str(accountId))
+                    .append(",\"parentId\":")
+                    .append(JsonText.str(b.parentId))
                     .append(",\"feature\":[],\"currency\":[");
             int c = 0;
             for (String currency : b.balances.keySet()) {
-                out.append(c++ == 0 ? "" : ",").append("{\"id\":").append(JsonText.str(b.id + "-" + currency))
-                        .append(",\"budgetId\":").append(JsonText.str(b.id))
-                        .append(",\"currencyCode\":").append(JsonText.str(currency))
+                out.append(c++ == 0 ? "" : ",")
+                        .append("{\"id\":")
+                        .append(JsonText.str(b.id + "-" + currency))
+                        .append(",\"budgetId\":")
+                        .append(JsonText.str(b.id))
+                        .append(",\"currencyCode\":")
+                        .append(JsonText.str(currency))
                         .append(",\"local\":\"unique\",\"international\":\"unique\"}");
             }
             out.append(']');
@@ -280,27 +303,45 @@ final class SimulatedWorld {
                     EqualsBalance bal = entry.getValue();
                     String code = JsonText.str(entry.getKey());
                     long ledger = bal.available + bal.pending;
-                    out.append(c++ == 0 ? "" : ",").append("{\"id\":").append(JsonText.str("bal-" + b.id + "-" + entry.getKey()))
-                            .append(",\"currencyCode\":").append(code)
-                            .append(",\"availableBalance\":").append(number(bal.available))
-                            .append(",\"lastUpdatedSequentialId\":").append(bal.sequence)
-                            .append(",\"currency\":").append(code)
-                            .append(",\"BudgetId\":").append(JsonText.str(b.id))
-                            .append(",\"budgetId\":").append(JsonText.str(b.id))
-                            .append(",\"ledgerBalance\":").append(number(ledger))
-                            .append(",\"pendingBalance\":").append(number(bal.pending))
-                            .append(",\"allocatedBalance\":").append(number(bal.allocated))
-                            .append(",\"ledgerAndAllocatedBalance\":").append(number(ledger + bal.allocated))
+                    out.append(c++ == 0 ? "" : ",")
+                            .append("{\"id\":")
+                            .append(JsonText.str("bal-" + b.id + "-" + entry.getKey()))
+                            .append(",\"currencyCode\":")
+                            .append(code)
+                            .append(",\"availableBalance\":")
+                            .append(number(bal.available))
+                            .append(",\"lastUpdatedSequentialId\":")
+                            .append(bal.sequence)
+                            .append(",\"currency\":")
+                            .append(code)
+                            .append(",\"BudgetId\":")
+                            .append(JsonText.str(b.id))
+                            .append(",\"budgetId\":")
+                            .append(JsonText.str(b.id))
+                            .append(",\"ledgerBalance\":")
+                            .append(number(ledger))
+                            .append(",\"pendingBalance\":")
+                            .append(number(bal.pending))
+                            .append(",\"allocatedBalance\":")
+                            .append(number(bal.allocated))
+                            .append(",\"ledgerAndAllocatedBalance\":")
+                            .append(number(ledger + bal.allocated))
                             .append(",\"activeCurrencyOnBudget\":true")
                             .append(",\"createdAt\":\"2019-08-24T14:15:22Z\"")
-                            .append(",\"updatedAt\":").append(JsonText.str(bal.updatedAt.toString())).append('}');
+                            .append(",\"updatedAt\":")
+                            .append(JsonText.str(bal.updatedAt.toString()))
+                            .append('}');
                 }
                 out.append(']');
             }
-            out.append(",\"priority\":").append(i + 1)
-                    .append(",\"level\":").append(b.level)
-                    .append(",\"type\":").append(JsonText.str(b.type))
-                    .append(",\"status\":").append(JsonText.str(b.status))
+            out.append(",\"priority\":")
+                    .append(i + 1)
+                    .append(",\"level\":")
+                    .append(b.level)
+                    .append(",\"type\":")
+                    .append(JsonText.str(b.type))
+                    .append(",\"status\":")
+                    .append(JsonText.str(b.status))
                     .append(",\"allowCurrencyAlignment\":true")
                     .append(",\"createdAt\":\"2019-08-24T14:15:22Z\",\"updatedAt\":\"2019-08-24T14:15:22Z\"}");
         }
@@ -329,7 +370,8 @@ final class SimulatedWorld {
     private String grantAmount(long cents) {
         // the live server sends PostgreSQL NUMERIC(18,4) text; the documentation shows numbers such as 94.50
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
-        return grantexAmountsAsStrings ? JsonText.str(amount.setScale(4, RoundingMode.UNNECESSARY).toPlainString())
+        return grantexAmountsAsStrings
+                ? JsonText.str(amount.setScale(4, RoundingMode.UNNECESSARY).toPlainString())
                 : amount.toPlainString();
     }
 
@@ -343,8 +385,9 @@ final class SimulatedWorld {
         return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : value.toPlainString();
     }
 
-    private static final java.time.format.DateTimeFormatter MILLIS =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter MILLIS = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     /** ISO-8601 with milliseconds, as Grantex writes it: {@code 2026-04-05T14:30:00.000Z}. */
     private static String millis(Instant instant) {
@@ -373,6 +416,7 @@ final class SimulatedWorld {
         final String id;
         /** daily, weekly, monthly (rolling 30 days), lifetime. */
         final long[] totals;
+
         final long[] spent;
 
         Card(String id, long[] totals, long[] spent) {
@@ -438,8 +482,14 @@ final class SimulatedWorld {
         final Instant createdAt;
         Instant updatedAt;
 
-        Grant(String id, String grantId, long initialCents, long remainingCents, String currency, Instant createdAt,
-              Instant updatedAt) {
+        Grant(
+                String id,
+                String grantId,
+                long initialCents,
+                long remainingCents,
+                String currency,
+                Instant createdAt,
+                Instant updatedAt) {
             this.id = id;
             this.grantId = grantId;
             this.initialCents = initialCents;

@@ -65,43 +65,93 @@ public record SimulatorSettings(
     }
 
     public SimulatorSettings withPort(int newPort) {
-        return new SimulatorSettings(host, newPort, seed, start, ahrvoCards, equalsBudgets, latency,
-                grantexAmountsAsStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host,
+                newPort,
+                seed,
+                start,
+                ahrvoCards,
+                equalsBudgets,
+                latency,
+                grantexAmountsAsStrings,
+                clock,
+                speed,
+                threads);
     }
 
     public SimulatorSettings withSeed(long newSeed) {
-        return new SimulatorSettings(host, port, newSeed, start, ahrvoCards, equalsBudgets, latency,
-                grantexAmountsAsStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host,
+                port,
+                newSeed,
+                start,
+                ahrvoCards,
+                equalsBudgets,
+                latency,
+                grantexAmountsAsStrings,
+                clock,
+                speed,
+                threads);
     }
 
     public SimulatorSettings withAhrvoCards(int cards) {
-        return new SimulatorSettings(host, port, seed, start, cards, equalsBudgets, latency,
-                grantexAmountsAsStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host, port, seed, start, cards, equalsBudgets, latency, grantexAmountsAsStrings, clock, speed, threads);
     }
 
     public SimulatorSettings withEqualsBudgets(int budgets) {
-        return new SimulatorSettings(host, port, seed, start, ahrvoCards, budgets, latency,
-                grantexAmountsAsStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host, port, seed, start, ahrvoCards, budgets, latency, grantexAmountsAsStrings, clock, speed, threads);
     }
 
     public SimulatorSettings withLatency(Duration newLatency) {
-        return new SimulatorSettings(host, port, seed, start, ahrvoCards, equalsBudgets, newLatency,
-                grantexAmountsAsStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host,
+                port,
+                seed,
+                start,
+                ahrvoCards,
+                equalsBudgets,
+                newLatency,
+                grantexAmountsAsStrings,
+                clock,
+                speed,
+                threads);
     }
 
     public SimulatorSettings withGrantexAmountsAsStrings(boolean asStrings) {
-        return new SimulatorSettings(host, port, seed, start, ahrvoCards, equalsBudgets, latency,
-                asStrings, clock, speed, threads);
+        return new SimulatorSettings(
+                host, port, seed, start, ahrvoCards, equalsBudgets, latency, asStrings, clock, speed, threads);
     }
 
     /** Lets the world evolve with this clock, {@code speed} simulated seconds per clock second. */
     public SimulatorSettings withClock(Clock newClock, int newSpeed) {
-        return new SimulatorSettings(host, port, seed, start, ahrvoCards, equalsBudgets, latency,
-                grantexAmountsAsStrings, newClock, newSpeed, threads);
+        return new SimulatorSettings(
+                host,
+                port,
+                seed,
+                start,
+                ahrvoCards,
+                equalsBudgets,
+                latency,
+                grantexAmountsAsStrings,
+                newClock,
+                newSpeed,
+                threads);
     }
 
     public SimulatorSettings withThreads(int newThreads) {
-        return new SimulatorSettings(host, port, seed, start, ahrvoCards, equalsBudgets, latency,
-                grantexAmountsAsStrings, clock, speed, newThreads);
+        return new SimulatorSettings(
+                host,
+                port,
+                seed,
+                start,
+                ahrvoCards,
+                equalsBudgets,
+                latency,
+                grantexAmountsAsStrings,
+                clock,
+                speed,
+                newThreads);
     }
 }

@@ -1,11 +1,10 @@
 package com.balancehistory.adapters.persistence;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows streamed into a table with {@code COPY ... FROM STDIN} in PostgreSQL's text format, on the caller's
@@ -27,8 +26,8 @@ final class CopyRows implements AutoCloseable {
 
     /** Starts {@code COPY table (columns) FROM STDIN}; the caller names only fixed, known identifiers. */
     static CopyRows into(Connection connection, String tableAndColumns) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + tableAndColumns + " FROM STDIN");
+        CopyIn copy =
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
         return new CopyRows(copy);
     }
 

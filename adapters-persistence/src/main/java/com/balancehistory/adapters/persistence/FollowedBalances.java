@@ -2,7 +2,6 @@ package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,7 +77,8 @@ final class FollowedBalances {
             BalanceObservation now = incoming.get(i);
             Seen before = previous.byAccount().get(now.account().id().value());
             unseen[i] = before == null;
-            changed[i] = before == null || !before.balances().equals(now.balances())
+            changed[i] = before == null
+                    || !before.balances().equals(now.balances())
                     || !before.providerAsOf().equals(now.providerAsOf());
         }
         List<String> vanished = new ArrayList<>();

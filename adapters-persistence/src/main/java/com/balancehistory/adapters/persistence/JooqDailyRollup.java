@@ -1,13 +1,12 @@
 package com.balancehistory.adapters.persistence;
 
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Rolls completed UTC days up into {@code daily_balance}: open, close, min, max and samples per account. Recording
@@ -47,15 +46,17 @@ public final class JooqDailyRollup {
      */
     public List<LocalDate> rollUpCompletedDays(Instant now) {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        List<LocalDate> pending = dsl.fetch("SELECT day FROM daily_rollup_pending WHERE day < ?::date ORDER BY day",
-                today.toString()).getValues(0, LocalDate.class);
+        List<LocalDate> pending = dsl.fetch(
+                        "SELECT day FROM daily_rollup_pending WHERE day < ?::date ORDER BY day", today.toString())
+                .getValues(0, LocalDate.class);
         List<LocalDate> done = new ArrayList<>();
         for (LocalDate day : pending) {
             boolean rolled = dsl.transactionResult(tx -> {
                 DSLContext db = DSL.using(tx);
                 // the row lock makes a concurrent late writer wait and mark the day again after this commit
-                if (db.fetchOptional("SELECT 1 FROM daily_rollup_pending WHERE day = ?::date FOR UPDATE",
-                        day.toString()).isEmpty()) {
+                if (db.fetchOptional(
+                                "SELECT 1 FROM daily_rollup_pending WHERE day = ?::date FOR UPDATE", day.toString())
+                        .isEmpty()) {
                     return false;
                 }
                 db.execute("DELETE FROM daily_rollup_pending WHERE day = ?::date", day.toString());

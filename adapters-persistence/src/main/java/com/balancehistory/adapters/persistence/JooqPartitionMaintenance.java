@@ -1,7 +1,5 @@
 package com.balancehistory.adapters.persistence;
 
-import org.jooq.DSLContext;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 
 /**
  * Keeps the monthly snapshot partitions: creates them ahead of time, and (only when a retention is configured)
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class JooqPartitionMaintenance {
 
-    private static final Pattern PARTITION = Pattern.compile(
-            "(balance_run|balance_late_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
+    private static final Pattern PARTITION =
+            Pattern.compile("(balance_run|balance_late_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
     private static final Pattern RAW_PARTITION = Pattern.compile("(raw_body|raw_receipt)_(\\d{4})_(\\d{2})_(\\d{2})");
     /** Days of provider-body partitions created ahead, so the first poll after midnight finds its day. */
     private static final int RAW_DAYS_AHEAD = 2;
@@ -37,11 +36,14 @@ public final class JooqPartitionMaintenance {
     public void createAhead(Instant now, int monthsAhead) {
         YearMonth current = YearMonth.from(now.atOffset(ZoneOffset.UTC));
         for (int m = 0; m <= monthsAhead; m++) {
-            dsl.execute("SELECT ensure_snapshot_partitions(?::date)", current.plusMonths(m).atDay(1).toString());
+            dsl.execute(
+                    "SELECT ensure_snapshot_partitions(?::date)",
+                    current.plusMonths(m).atDay(1).toString());
         }
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         for (int d = 0; d <= RAW_DAYS_AHEAD; d++) {
-            dsl.execute("SELECT ensure_raw_partitions(?::date)", today.plusDays(d).toString());
+            dsl.execute(
+                    "SELECT ensure_raw_partitions(?::date)", today.plusDays(d).toString());
         }
     }
 
@@ -53,15 +55,19 @@ public final class JooqPartitionMaintenance {
      */
     public List<String> dropRawResponsesOlderThan(Instant now, Duration retention) {
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("balance-history.retention.raw-responses must keep at least 1 day, got "
-                    + retention);
+            throw new IllegalArgumentException(
+                    "balance-history.retention.raw-responses must keep at least 1 day, got " + retention);
         }
         LocalDate oldestKept = now.minus(retention).atOffset(ZoneOffset.UTC).toLocalDate();
         List<String> dropped = new ArrayList<>();
         for (String partition : partitionsOf("raw_body", "raw_receipt")) {
             Matcher m = RAW_PARTITION.matcher(partition);
-            if (m.matches() && LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4))).isBefore(oldestKept)) {
+            if (m.matches()
+                    && LocalDate.of(
+                                    Integer.parseInt(m.group(2)),
+                                    Integer.parseInt(m.group(3)),
+                                    Integer.parseInt(m.group(4)))
+                            .isBefore(oldestKept)) {
                 dsl.execute("ALTER TABLE " + m.group(1) + " DETACH PARTITION " + partition);
                 dsl.execute("DROP TABLE " + partition);
                 dropped.add(partition);
@@ -92,8 +98,9 @@ public final class JooqPartitionMaintenance {
         List<String> dropped = new ArrayList<>();
         for (String partition : partitions()) {
             Matcher m = PARTITION.matcher(partition);
-            if (m.matches() && YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-                    .isBefore(oldestKept)) {
+            if (m.matches()
+                    && YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                            .isBefore(oldestKept)) {
                 dsl.execute("ALTER TABLE " + m.group(1) + " DETACH PARTITION " + partition);
                 dsl.execute("DROP TABLE " + partition);
                 dropped.add(partition);

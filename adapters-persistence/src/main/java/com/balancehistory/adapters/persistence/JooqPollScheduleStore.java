@@ -1,15 +1,14 @@
 package com.balancehistory.adapters.persistence;
 
-import com.balancehistory.application.port.out.PollScheduleStore;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import static com.balancehistory.db.jooq.Tables.SOURCE_SCHEDULE;
 
+import com.balancehistory.application.port.out.PollScheduleStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.function.UnaryOperator;
-
-import static com.balancehistory.db.jooq.Tables.SOURCE_SCHEDULE;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Claims due polls with a conditional UPDATE on the source's schedule row, judged by the database clock. Two
@@ -51,7 +50,9 @@ public final class JooqPollScheduleStore implements PollScheduleStore {
                     .set(SOURCE_SCHEDULE.LAST_CLAIMED_BY, claimant)
                     .where(SOURCE_SCHEDULE.SOURCE.eq(source))
                     .and(SOURCE_SCHEDULE.NEXT_DUE_AT.le(DSL.currentOffsetDateTime()))
-                    .and(SOURCE_SCHEDULE.LAST_CLAIMED_BY.isNull()
+                    .and(SOURCE_SCHEDULE
+                            .LAST_CLAIMED_BY
+                            .isNull()
                             .or(SOURCE_SCHEDULE.LAST_CLAIMED_BY.eq(claimant))
                             .or(SOURCE_SCHEDULE.NEXT_DUE_AT.le(now.minus(affinityGrace))))
                     .execute();

@@ -1,5 +1,9 @@
 package com.balancehistory.adapters.persistence;
 
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.POLL_RUN;
+import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
+
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
@@ -13,10 +17,6 @@ import com.balancehistory.domain.limit.CardLimitObservation;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -39,10 +39,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
-import static com.balancehistory.db.jooq.Tables.ACCOUNT;
-import static com.balancehistory.db.jooq.Tables.POLL_RUN;
-import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL snapshot store. One source's poll is one transaction. History is kept as runs of identical
@@ -328,7 +327,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
                         .and(POLL_SOURCE_RESULT.SOURCE.eq(record.source()))
                         .execute();
             }
-            if (record.result() instanceof FetchResult.Fetched fetched && !fetched.fullyListedKinds().isEmpty()) {
+            if (record.result() instanceof FetchResult.Fetched fetched
+                    && !fetched.fullyListedKinds().isEmpty()) {
                 markMissingAccountsGone(db, record, fetched);
             }
             return snapshotRows;
@@ -347,14 +347,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
         FollowedBalances.Poll newestBalances;
     }
 
-    private int writeSource(Connection connection, SourcePollRecord record, Committed committed)
-            throws SQLException {
+    private int writeSource(Connection connection, SourcePollRecord record, Committed committed) throws SQLException {
         insertRawResponses(connection, record);
         if (!(record.result() instanceof FetchResult.Fetched fetched)) {
             return 0;
         }
-        Map<String, BalanceObservation> balances = uniqueBy(fetched.balances(), o -> o.account().id().value());
-        Map<String, CardLimitObservation> limits = uniqueBy(fetched.cardLimits(), o -> o.card().id().value());
+        Map<String, BalanceObservation> balances =
+                uniqueBy(fetched.balances(), o -> o.account().id().value());
+        Map<String, CardLimitObservation> limits =
+                uniqueBy(fetched.cardLimits(), o -> o.card().id().value());
         List<Account> accounts = new ArrayList<>();
         balances.values().forEach(o -> accounts.add(o.account()));
         limits.values().forEach(o -> accounts.add(o.card()));
@@ -385,8 +386,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private static void bringBackGoneAccounts(Connection connection, String source, List<Account> seen)
             throws SQLException {
         List<String> gone = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM account WHERE source = ? AND gone_at IS NOT NULL")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT id FROM account WHERE source = ? AND gone_at IS NOT NULL")) {
             query.setString(1, source);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -398,10 +399,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return;
         }
         Set<String> goneIds = new HashSet<>(gone);
-        String[] back = seen.stream().map(a -> a.id().value()).filter(goneIds::contains).toArray(String[]::new);
+        String[] back =
+                seen.stream().map(a -> a.id().value()).filter(goneIds::contains).toArray(String[]::new);
         if (back.length > 0) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE account SET gone_at = NULL WHERE id = ANY (?::text[])")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE account SET gone_at = NULL WHERE id = ANY (?::text[])")) {
                 update.setArray(1, connection.createArrayOf("text", back));
                 update.executeUpdate();
             }
@@ -438,21 +440,28 @@ public final class JooqSnapshotStore implements SnapshotStore {
      * back from the rows that follow it. A poll older than the source's newest offers every row, and only accounts
      * without a latest row get one.
      */
-    private int recordBalances(Connection connection, Map<String, BalanceObservation> byAccount,
-                               SourcePollRecord record, Committed committed) throws SQLException {
+    private int recordBalances(
+            Connection connection,
+            Map<String, BalanceObservation> byAccount,
+            SourcePollRecord record,
+            Committed committed)
+            throws SQLException {
         Optional<NewestBalancePoll> previous = lockNewestBalancePoll(connection, record);
         boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
         List<BalanceObservation> observations = new ArrayList<>(byAccount.values());
-        Optional<FollowedBalances.Poll> remembered = previous
-                .flatMap(p -> followedBalances.take(record.source(), p.pollId()));
+        Optional<FollowedBalances.Poll> remembered =
+                previous.flatMap(p -> followedBalances.take(record.source(), p.pollId()));
         FollowedBalances.Difference difference = FollowedBalances.Difference.unknown(observations.size());
         if (newest && previous.isPresent()) {
-            FollowedBalances.Poll before = remembered.isPresent() ? remembered.get()
-                    : readFollowingBalances(connection, record.source(), previous.get().pollId());
+            FollowedBalances.Poll before = remembered.isPresent()
+                    ? remembered.get()
+                    : readFollowingBalances(
+                            connection, record.source(), previous.get().pollId());
             difference = FollowedBalances.difference(before, observations, byAccount);
             stopFollowing(connection, previous.get(), difference.vanished());
         }
-        int rows = observations.isEmpty() ? 0
+        int rows = observations.isEmpty()
+                ? 0
                 : writeBalances(connection, observations, difference, newest, previous, record);
         if (newest) {
             try (PreparedStatement mark = connection.prepareStatement(MARK_SIGHTING)) {
@@ -490,8 +499,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
             lock.setString(1, record.source());
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
-                return Optional.of(new NewestBalancePoll(rs.getLong(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant()));
+                return Optional.of(new NewestBalancePoll(
+                        rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
             }
         }
     }
@@ -529,11 +538,18 @@ public final class JooqSnapshotStore implements SnapshotStore {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Currency currency = CurrencyCodes.require(rs.getString(2));
-                    Balances balances = StoredAmounts.balances(currency, rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    Balances balances = StoredAmounts.balances(
+                            currency,
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getBigDecimal(7));
                     OffsetDateTime asOf = rs.getObject(8, OffsetDateTime.class);
-                    byAccount.put(rs.getString(1), new FollowedBalances.Seen(balances,
-                            Optional.ofNullable(asOf).map(OffsetDateTime::toInstant)));
+                    byAccount.put(
+                            rs.getString(1),
+                            new FollowedBalances.Seen(
+                                    balances, Optional.ofNullable(asOf).map(OffsetDateTime::toInstant)));
                 }
             }
         }
@@ -544,9 +560,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
      * Writes what changed: nothing at all for balances the previous poll saw with the same value (their runs go on,
      * and this poll's source row is their sighting). Returns the logical snapshot rows the poll recorded.
      */
-    private int writeBalances(Connection connection, List<BalanceObservation> observations,
-                              FollowedBalances.Difference difference, boolean newest,
-                              Optional<NewestBalancePoll> previous, SourcePollRecord record) throws SQLException {
+    private int writeBalances(
+            Connection connection,
+            List<BalanceObservation> observations,
+            FollowedBalances.Difference difference,
+            boolean newest,
+            Optional<NewestBalancePoll> previous,
+            SourcePollRecord record)
+            throws SQLException {
         List<BalanceObservation> offered = new ArrayList<>();
         List<Boolean> maybeNew = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
@@ -567,32 +588,47 @@ public final class JooqSnapshotStore implements SnapshotStore {
      */
     private static CopyRows copyBalanceValues(CopyRows copy, BalanceObservation o) {
         Balances b = o.balances();
-        return copy.value(o.account().id().value()).value(o.providerAsOf().map(Instant::toString).orElse(null))
-                .value(b.available().currencyCode()).value(b.available().toPlainString()).value(plain(b.ledger()))
-                .value(plain(b.pending())).value(plain(b.allocated())).value(plain(b.initial()));
+        return copy.value(o.account().id().value())
+                .value(o.providerAsOf().map(Instant::toString).orElse(null))
+                .value(b.available().currencyCode())
+                .value(b.available().toPlainString())
+                .value(plain(b.ledger()))
+                .value(plain(b.pending()))
+                .value(plain(b.allocated()))
+                .value(plain(b.initial()));
     }
 
-    private void writeLatestBalances(Connection connection, List<BalanceObservation> observations,
-                                     List<Boolean> maybeNew, boolean newest, Optional<NewestBalancePoll> previous,
-                                     SourcePollRecord record) throws SQLException {
+    private void writeLatestBalances(
+            Connection connection,
+            List<BalanceObservation> observations,
+            List<Boolean> maybeNew,
+            boolean newest,
+            Optional<NewestBalancePoll> previous,
+            SourcePollRecord record)
+            throws SQLException {
         try (PreparedStatement stage = connection.prepareStatement(STAGE_OFFERED_BALANCES)) {
             stage.execute();
         }
         try (CopyRows copy = CopyRows.into(connection, COPY_OFFERED_BALANCES)) {
             for (int i = 0; i < observations.size(); i++) {
-                copyBalanceValues(copy, observations.get(i)).value(maybeNew.get(i) ? "t" : "f").endRow();
+                copyBalanceValues(copy, observations.get(i))
+                        .value(maybeNew.get(i) ? "t" : "f")
+                        .endRow();
             }
             copy.end();
         }
-        String[] thresholdCurrencies = significance.absoluteByCurrency().keySet().toArray(String[]::new);
+        String[] thresholdCurrencies =
+                significance.absoluteByCurrency().keySet().toArray(String[]::new);
         String[] thresholdAmounts = significance.absoluteByCurrency().values().stream()
-                .map(BigDecimal::toPlainString).toArray(String[]::new);
+                .map(BigDecimal::toPlainString)
+                .toArray(String[]::new);
         try (PreparedStatement statement = connection.prepareStatement(WRITE_LATEST_BALANCES)) {
             int p = 1;
             statement.setLong(p++, record.pollId());
             statement.setString(p++, record.observedAt().toString());
             statement.setBoolean(p++, newest);
-            statement.setString(p++, previous.map(poll -> poll.observedAt().toString()).orElse(null));
+            statement.setString(
+                    p++, previous.map(poll -> poll.observedAt().toString()).orElse(null));
             statement.setArray(p++, connection.createArrayOf("text", thresholdCurrencies));
             statement.setArray(p++, connection.createArrayOf("text", thresholdAmounts));
             statement.setBigDecimal(p, significance.percentOfPrevious());
@@ -600,15 +636,21 @@ public final class JooqSnapshotStore implements SnapshotStore {
         }
     }
 
-    private int insertCardLimits(Connection connection, Collection<CardLimitObservation> observations,
-                                 SourcePollRecord record) throws SQLException {
+    private int insertCardLimits(
+            Connection connection, Collection<CardLimitObservation> observations, SourcePollRecord record)
+            throws SQLException {
         List<String[]> rows = new ArrayList<>();
         for (CardLimitObservation o : observations) {
             Map<LimitPeriod, Money> totals = cardLimitTotals.totalsFor(o.card());
             for (Map.Entry<LimitPeriod, Money> entry : o.remaining().entrySet()) {
                 Money total = totals.get(entry.getKey());
-                rows.add(new String[]{o.card().id().value(), entry.getKey().apiName(), entry.getValue().currencyCode(),
-                        entry.getValue().toPlainString(), total == null ? null : total.toPlainString()});
+                rows.add(new String[] {
+                    o.card().id().value(),
+                    entry.getKey().apiName(),
+                    entry.getValue().currencyCode(),
+                    entry.getValue().toPlainString(),
+                    total == null ? null : total.toPlainString()
+                });
             }
         }
         if (rows.isEmpty()) {
@@ -633,18 +675,24 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
     private void insertRawResponses(Connection connection, SourcePollRecord record) throws SQLException {
         List<RawResponse> responses = record.result() instanceof FetchResult.Fetched fetched
-                ? fetched.rawResponses() : ((FetchResult.Failed) record.result()).rawResponses();
+                ? fetched.rawResponses()
+                : ((FetchResult.Failed) record.result()).rawResponses();
         rawBodies.store(connection, record.pollId(), record.source(), record.observedAt(), responses);
     }
 
     private void markMissingAccountsGone(DSLContext db, SourcePollRecord record, FetchResult.Fetched fetched) {
         Set<AccountKind> listed = fetched.fullyListedKinds();
         Set<String> seen = new HashSet<>();
-        fetched.balances().stream().map(BalanceObservation::account).filter(a -> listed.contains(a.kind()))
+        fetched.balances().stream()
+                .map(BalanceObservation::account)
+                .filter(a -> listed.contains(a.kind()))
                 .forEach(a -> seen.add(a.id().value()));
-        fetched.cardLimits().stream().map(CardLimitObservation::card).filter(a -> listed.contains(a.kind()))
+        fetched.cardLimits().stream()
+                .map(CardLimitObservation::card)
+                .filter(a -> listed.contains(a.kind()))
                 .forEach(a -> seen.add(a.id().value()));
-        Condition present = ACCOUNT.SOURCE.eq(record.source())
+        Condition present = ACCOUNT.SOURCE
+                .eq(record.source())
                 .and(ACCOUNT.KIND.in(listed.stream().map(AccountKind::slug).toList()))
                 .and(ACCOUNT.GONE_AT.isNull());
         // Every account seen is present by now (written or brought back above). So when the present accounts of
@@ -656,7 +704,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
         int marked = db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
                 .where(present)
-                .and(DSL.condition("NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
+                .and(DSL.condition(
+                        "NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
                         DSL.val(seen.toArray(String[]::new)), ACCOUNT.ID))
                 .execute();
         if (marked > 0) {
@@ -671,7 +720,9 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return;
         }
         dsl.execute("SELECT ensure_snapshot_partitions(?::date)", month.atDay(1).toString());
-        dsl.execute("SELECT ensure_snapshot_partitions(?::date)", month.plusMonths(1).atDay(1).toString());
+        dsl.execute(
+                "SELECT ensure_snapshot_partitions(?::date)",
+                month.plusMonths(1).atDay(1).toString());
         partitionsEnsured.add(month);
     }
 

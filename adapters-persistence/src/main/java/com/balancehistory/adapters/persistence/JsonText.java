@@ -5,8 +5,7 @@ import java.util.Map;
 /** Writes a flat string map as a JSON object (keys sorted, so equal maps give equal text). */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String object(Map<String, String> values) {
         StringBuilder json = new StringBuilder("{");

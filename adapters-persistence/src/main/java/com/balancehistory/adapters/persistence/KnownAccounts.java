@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.domain.account.Account;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,7 @@ final class KnownAccounts {
 
     static final Duration DEFAULT_TRUST = Duration.ofHours(1);
 
-    private record Entry(int fingerprint, String source, Instant writtenAt) {
-    }
+    private record Entry(int fingerprint, String source, Instant writtenAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration trust;
@@ -34,7 +32,8 @@ final class KnownAccounts {
         List<Account> changed = new ArrayList<>();
         for (Account account : accounts) {
             Entry entry = entries.get(account.id().value());
-            if (entry == null || entry.fingerprint() != fingerprint(account)
+            if (entry == null
+                    || entry.fingerprint() != fingerprint(account)
                     || entry.writtenAt().plus(trust).isBefore(now)) {
                 changed.add(account);
             }
@@ -47,7 +46,9 @@ final class KnownAccounts {
             Entry entry = entries.get(account.id().value());
             int fingerprint = fingerprint(account);
             // keep the time the description was last checked against the database, unless it changed now
-            if (entry == null || entry.fingerprint() != fingerprint || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
+            if (entry == null
+                    || entry.fingerprint() != fingerprint
+                    || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
                 entries.put(account.id().value(), new Entry(fingerprint, account.source(), writtenAt));
             }
         }
@@ -59,7 +60,12 @@ final class KnownAccounts {
     }
 
     private static int fingerprint(Account account) {
-        return Objects.hash(account.name(), account.parentExternalId(), account.attributes(), account.currency(),
-                account.kind(), account.provider());
+        return Objects.hash(
+                account.name(),
+                account.parentExternalId(),
+                account.attributes(),
+                account.currency(),
+                account.kind(),
+                account.provider());
     }
 }

@@ -1,8 +1,6 @@
 package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.application.port.out.RawResponse;
-import org.jooq.DSLContext;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
 
 /**
  * Provider bodies as the audit keeps them: each poll gets a receipt per response, and a body is stored once per
@@ -50,7 +49,7 @@ final class RawBodies {
         }
         LocalDate day = dayOf(receivedAt);
         try (PreparedStatement body = connection.prepareStatement(INSERT_BODY);
-             PreparedStatement receipt = connection.prepareStatement(INSERT_RECEIPT)) {
+                PreparedStatement receipt = connection.prepareStatement(INSERT_RECEIPT)) {
             for (RawResponse response : responses) {
                 Stored stored = Stored.of(response.body());
                 body.setString(1, day.toString());
@@ -107,13 +106,15 @@ final class RawBodies {
 
         /** Never splits a surrogate pair, which would leave half a character behind. */
         private static int cutPoint(String body) {
-            return Character.isHighSurrogate(body.charAt(MAX_STORED_CHARS - 1)) ? MAX_STORED_CHARS - 1
+            return Character.isHighSurrogate(body.charAt(MAX_STORED_CHARS - 1))
+                    ? MAX_STORED_CHARS - 1
                     : MAX_STORED_CHARS;
         }
 
         private static String sha256(byte[] bytes) {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }

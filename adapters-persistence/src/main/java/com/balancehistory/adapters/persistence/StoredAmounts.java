@@ -2,7 +2,6 @@ package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 public final class StoredAmounts {
 
-    private StoredAmounts() {
-    }
+    private StoredAmounts() {}
 
     public static Money money(BigDecimal amount, Currency currency) {
         return Money.of(amount, currency);
@@ -25,10 +23,18 @@ public final class StoredAmounts {
     }
 
     /** The balances of one stored row: available always, the others where the provider gave them. */
-    public static Balances balances(Currency currency, BigDecimal available, BigDecimal ledger, BigDecimal pending,
-                                    BigDecimal allocated, BigDecimal initial) {
-        return new Balances(money(available, currency), optionalMoney(ledger, currency),
-                optionalMoney(pending, currency), optionalMoney(allocated, currency),
+    public static Balances balances(
+            Currency currency,
+            BigDecimal available,
+            BigDecimal ledger,
+            BigDecimal pending,
+            BigDecimal allocated,
+            BigDecimal initial) {
+        return new Balances(
+                money(available, currency),
+                optionalMoney(ledger, currency),
+                optionalMoney(pending, currency),
+                optionalMoney(allocated, currency),
                 optionalMoney(initial, currency));
     }
 }

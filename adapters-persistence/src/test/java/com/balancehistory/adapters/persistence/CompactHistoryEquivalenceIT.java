@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
@@ -16,14 +18,6 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.jooq.DSLContext;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -39,8 +33,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jooq.DSLContext;
 
 /**
  * Random poll sequences (changes, repeats, failed polls, accounts missing and back, renames, currencies, polls
@@ -56,17 +55,20 @@ class CompactHistoryEquivalenceIT {
     private static final Map<String, String> CURRENCY = Map.of("a1", "USD", "a2", "JPY", "a3", "EUR", "a4", "USD");
 
     /** One poll as the provider answered it: empty when the whole source failed. */
-    record Poll(Optional<Map<String, Seen>> accounts, boolean listed, boolean recordedLate) {
-    }
+    record Poll(Optional<Map<String, Seen>> accounts, boolean listed, boolean recordedLate) {}
 
     /** What the poll saw of one account. */
-    record Seen(String available, Optional<String> ledger, Optional<Integer> asOfMinute, String name) {
-    }
+    record Seen(String available, Optional<String> ledger, Optional<Integer> asOfMinute, String name) {}
 
     /** One row of the per-poll form. */
-    record Row(String account, Instant observedAt, long pollId, String currency, String available, String ledger,
-               Instant providerAsOf) {
-    }
+    record Row(
+            String account,
+            Instant observedAt,
+            long pollId,
+            String currency,
+            String available,
+            String ledger,
+            Instant providerAsOf) {}
 
     @Property(tries = 25)
     void the_compact_history_answers_as_one_row_per_account_and_poll_did(
@@ -86,10 +88,13 @@ class CompactHistoryEquivalenceIT {
             anyLate |= poll.recordedLate();
             JooqSnapshotStore store = stores.get(twoInstances ? step % 2 : 0);
             store.recordSource(record(source, pollIds[i], at(i), poll));
-            poll.accounts().ifPresent(seen -> seen.forEach((account, s) -> expected.add(row(source, account, s,
-                    at(i), pollIds[i]))));
+            poll.accounts()
+                    .ifPresent(seen ->
+                            seen.forEach((account, s) -> expected.add(row(source, account, s, at(i), pollIds[i]))));
         }
-        expected.sort(Comparator.comparing(Row::account).thenComparing(Row::observedAt).thenComparing(Row::pollId));
+        expected.sort(Comparator.comparing(Row::account)
+                .thenComparing(Row::observedAt)
+                .thenComparing(Row::pollId));
 
         assertThat(storedSnapshots(source)).isEqualTo(expected);
         assertThat(storedDays(source)).isEqualTo(days(expected));
@@ -107,18 +112,24 @@ class CompactHistoryEquivalenceIT {
     @Provide
     Arbitrary<List<Poll>> pollSequences() {
         Arbitrary<Seen> seen = Combinators.combine(
-                Arbitraries.of("10.00", "10.00", "10.00", "12.50", "0.00"),
-                Arbitraries.of("none", "none", "5.00").map(l -> l.equals("none") ? Optional.<String>empty()
-                        : Optional.of(l)),
-                Arbitraries.of(-1, -1, 0, 7).map(m -> m < 0 ? Optional.<Integer>empty() : Optional.of(m)),
-                Arbitraries.of("Budget", "Budget", "Budget renamed")).as(Seen::new);
-        Arbitrary<Map<String, Seen>> answer = Arbitraries.maps(Arbitraries.of(ACCOUNTS), seen).ofMinSize(0)
-                .ofMaxSize(4).map(TreeMap::new);
-        Arbitrary<Poll> ok = Combinators.combine(answer, Arbitraries.of(true, false), Arbitraries.of(false, false,
-                false, false, true)).as((a, listed, late) -> new Poll(Optional.of(a), listed, late));
+                        Arbitraries.of("10.00", "10.00", "10.00", "12.50", "0.00"),
+                        Arbitraries.of("none", "none", "5.00")
+                                .map(l -> l.equals("none") ? Optional.<String>empty() : Optional.of(l)),
+                        Arbitraries.of(-1, -1, 0, 7).map(m -> m < 0 ? Optional.<Integer>empty() : Optional.of(m)),
+                        Arbitraries.of("Budget", "Budget", "Budget renamed"))
+                .as(Seen::new);
+        Arbitrary<Map<String, Seen>> answer = Arbitraries.maps(Arbitraries.of(ACCOUNTS), seen)
+                .ofMinSize(0)
+                .ofMaxSize(4)
+                .map(TreeMap::new);
+        Arbitrary<Poll> ok = Combinators.combine(
+                        answer, Arbitraries.of(true, false), Arbitraries.of(false, false, false, false, true))
+                .as((a, listed, late) -> new Poll(Optional.of(a), listed, late));
         Arbitrary<Poll> failed = Arbitraries.of(true, false).map(late -> new Poll(Optional.empty(), false, late));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, ok), net.jqwik.api.Tuple.of(1, failed)).list().ofMinSize(1).ofMaxSize(14);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, ok), net.jqwik.api.Tuple.of(1, failed))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(14);
     }
 
     /** A poll marked late is recorded after the poll that follows it, as when two polls of a source race. */
@@ -147,75 +158,136 @@ class CompactHistoryEquivalenceIT {
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
         List<RawResponse> raw = List.of(new RawResponse("GET /budgets", 200, "{}"));
         if (poll.accounts().isEmpty()) {
-            return new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.FAILED, Optional.of("down"), at, at,
-                    new FetchResult.Failed(source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE,
-                            "down"), raw));
+            return new SourcePollRecord(
+                    pollId,
+                    source,
+                    "ahrvo",
+                    SourceOutcome.FAILED,
+                    Optional.of("down"),
+                    at,
+                    at,
+                    new FetchResult.Failed(
+                            source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"), raw));
         }
         List<BalanceObservation> balances = new ArrayList<>();
         poll.accounts().get().forEach((account, s) -> balances.add(observation(source, account, s)));
-        return new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at,
-                new FetchResult.Fetched(source, balances, List.of(), List.of(),
-                        poll.listed() ? Set.of(AccountKind.BUDGET) : Set.of(), raw));
+        return new SourcePollRecord(
+                pollId,
+                source,
+                "ahrvo",
+                SourceOutcome.OK,
+                Optional.empty(),
+                at,
+                at,
+                new FetchResult.Fetched(
+                        source,
+                        balances,
+                        List.of(),
+                        List.of(),
+                        poll.listed() ? Set.of(AccountKind.BUDGET) : Set.of(),
+                        raw));
     }
 
     private static BalanceObservation observation(String source, String account, Seen s) {
         String currency = CURRENCY.get(account);
-        String available = currency.equals("JPY") ? s.available().replace(".00", "").replace(".50", "") : s.available();
-        Account a = Account.of(source, ProviderType.AHRVO, AccountKind.BUDGET, account, s.name() + " " + account,
+        String available =
+                currency.equals("JPY") ? s.available().replace(".00", "").replace(".50", "") : s.available();
+        Account a = Account.of(
+                source,
+                ProviderType.AHRVO,
+                AccountKind.BUDGET,
+                account,
+                s.name() + " " + account,
                 CurrencyCodes.require(currency));
-        Balances balances = new Balances(Money.parse(available, currency),
+        Balances balances = new Balances(
+                Money.parse(available, currency),
                 s.ledger().filter(l -> !currency.equals("JPY")).map(l -> Money.parse(l, currency)),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         return new BalanceObservation(a, balances, s.asOfMinute().map(m -> START.plusSeconds(60L * m)));
     }
 
     private static Row row(String source, String account, Seen s, Instant at, long pollId) {
         BalanceObservation o = observation(source, account, s);
-        return new Row(o.account().id().value(), at, pollId, CURRENCY.get(account),
+        return new Row(
+                o.account().id().value(),
+                at,
+                pollId,
+                CURRENCY.get(account),
                 scaled(o.balances().available().amount()),
-                o.balances().ledger().map(m -> scaled(m.amount())).orElse(null), o.providerAsOf().orElse(null));
+                o.balances().ledger().map(m -> scaled(m.amount())).orElse(null),
+                o.providerAsOf().orElse(null));
     }
 
     private static String scaled(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(4, RoundingMode.UNNECESSARY).toPlainString();
+        return amount == null
+                ? null
+                : amount.setScale(4, RoundingMode.UNNECESSARY).toPlainString();
     }
 
     private static List<Row> storedSnapshots(String source) {
-        return DSL_CONTEXT.fetch("""
+        return DSL_CONTEXT
+                .fetch("""
                 SELECT account_id, observed_at, poll_id, currency, available, ledger, provider_as_of
                 FROM analytics.snapshots WHERE source = ? ORDER BY account_id, observed_at, poll_id
-                """, source).map(r -> new Row(r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant(),
-                r.get(2, Long.class), r.get(3, String.class), scaled(r.get(4, BigDecimal.class)),
-                scaled(r.get(5, BigDecimal.class)),
-                Optional.ofNullable(r.get(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)));
+                """, source)
+                .map(r -> new Row(
+                        r.get(0, String.class),
+                        r.get(1, OffsetDateTime.class).toInstant(),
+                        r.get(2, Long.class),
+                        r.get(3, String.class),
+                        scaled(r.get(4, BigDecimal.class)),
+                        scaled(r.get(5, BigDecimal.class)),
+                        Optional.ofNullable(r.get(6, OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)));
     }
 
     /** analytics.daily_balances as text rows: account, day, open, close, min, max, samples, first, last. */
     private static List<String> storedDays(String source) {
-        return DSL_CONTEXT.fetch("""
+        return DSL_CONTEXT
+                .fetch("""
                 SELECT account_id, day, open_available, close_available, min_available, max_available, samples,
                        first_observed_at, last_observed_at
                 FROM analytics.daily_balances WHERE source = ? ORDER BY account_id, day
-                """, source).map(r -> String.join("|", r.get(0, String.class), r.get(1, LocalDate.class).toString(),
-                scaled(r.get(2, BigDecimal.class)), scaled(r.get(3, BigDecimal.class)),
-                scaled(r.get(4, BigDecimal.class)), scaled(r.get(5, BigDecimal.class)),
-                r.get(6, Integer.class).toString(), r.get(7, OffsetDateTime.class).toInstant().toString(),
-                r.get(8, OffsetDateTime.class).toInstant().toString()));
+                """, source)
+                .map(r -> String.join(
+                        "|",
+                        r.get(0, String.class),
+                        r.get(1, LocalDate.class).toString(),
+                        scaled(r.get(2, BigDecimal.class)),
+                        scaled(r.get(3, BigDecimal.class)),
+                        scaled(r.get(4, BigDecimal.class)),
+                        scaled(r.get(5, BigDecimal.class)),
+                        r.get(6, Integer.class).toString(),
+                        r.get(7, OffsetDateTime.class).toInstant().toString(),
+                        r.get(8, OffsetDateTime.class).toInstant().toString()));
     }
 
     private static List<String> days(List<Row> rows) {
-        Map<String, List<Row>> byDay = rows.stream().collect(Collectors.groupingBy(
-                r -> r.account() + "|" + r.observedAt().atOffset(ZoneOffset.UTC).toLocalDate(), TreeMap::new,
-                Collectors.toList()));
+        Map<String, List<Row>> byDay = rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.account() + "|"
+                                + r.observedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                        TreeMap::new,
+                        Collectors.toList()));
         List<String> days = new ArrayList<>();
         byDay.forEach((key, dayRows) -> {
-            List<Row> inOrder = dayRows.stream().sorted(Comparator.comparing(Row::observedAt)
-                    .thenComparing(Row::pollId)).toList();
-            List<BigDecimal> amounts = inOrder.stream().map(r -> new BigDecimal(r.available())).toList();
-            days.add(String.join("|", key, inOrder.get(0).available(), inOrder.get(inOrder.size() - 1).available(),
+            List<Row> inOrder = dayRows.stream()
+                    .sorted(Comparator.comparing(Row::observedAt).thenComparing(Row::pollId))
+                    .toList();
+            List<BigDecimal> amounts =
+                    inOrder.stream().map(r -> new BigDecimal(r.available())).toList();
+            days.add(String.join(
+                    "|",
+                    key,
+                    inOrder.get(0).available(),
+                    inOrder.get(inOrder.size() - 1).available(),
                     scaled(amounts.stream().min(Comparator.naturalOrder()).orElseThrow()),
                     scaled(amounts.stream().max(Comparator.naturalOrder()).orElseThrow()),
-                    Integer.toString(inOrder.size()), inOrder.get(0).observedAt().toString(),
+                    Integer.toString(inOrder.size()),
+                    inOrder.get(0).observedAt().toString(),
                     inOrder.get(inOrder.size() - 1).observedAt().toString()));
         });
         return days;
@@ -223,23 +295,34 @@ class CompactHistoryEquivalenceIT {
 
     /** analytics.balance_changes as text rows: account, previous observed, observed, previous, available. */
     private static List<String> storedChanges(String source) {
-        return DSL_CONTEXT.fetch("""
+        return DSL_CONTEXT
+                .fetch("""
                 SELECT account_id, previous_observed_at, observed_at, previous_available, available
                 FROM analytics.balance_changes WHERE source = ? ORDER BY account_id, observed_at
-                """, source).map(r -> String.join("|", r.get(0, String.class),
-                r.get(1, OffsetDateTime.class).toInstant().toString(),
-                r.get(2, OffsetDateTime.class).toInstant().toString(), scaled(r.get(3, BigDecimal.class)),
-                scaled(r.get(4, BigDecimal.class))));
+                """, source)
+                .map(r -> String.join(
+                        "|",
+                        r.get(0, String.class),
+                        r.get(1, OffsetDateTime.class).toInstant().toString(),
+                        r.get(2, OffsetDateTime.class).toInstant().toString(),
+                        scaled(r.get(3, BigDecimal.class)),
+                        scaled(r.get(4, BigDecimal.class))));
     }
 
     private static List<String> changes(List<Row> rows) {
         List<String> changes = new ArrayList<>();
         Row previous = null;
         for (Row row : rows) { // sorted by account, then time
-            if (previous != null && previous.account().equals(row.account())
+            if (previous != null
+                    && previous.account().equals(row.account())
                     && new BigDecimal(previous.available()).compareTo(new BigDecimal(row.available())) != 0) {
-                changes.add(String.join("|", row.account(), previous.observedAt().toString(),
-                        row.observedAt().toString(), previous.available(), row.available()));
+                changes.add(String.join(
+                        "|",
+                        row.account(),
+                        previous.observedAt().toString(),
+                        row.observedAt().toString(),
+                        previous.available(),
+                        row.available()));
             }
             previous = row;
         }
@@ -248,34 +331,48 @@ class CompactHistoryEquivalenceIT {
 
     /** analytics.latest_balances as text rows: account, available, observed_at, last_seen_at. */
     private static List<String> storedLatest(String source) {
-        return DSL_CONTEXT.fetch("""
+        return DSL_CONTEXT
+                .fetch("""
                 SELECT account_id, available, observed_at, last_seen_at
                 FROM analytics.latest_balances WHERE source = ? ORDER BY account_id
-                """, source).map(r -> String.join("|", r.get(0, String.class), scaled(r.get(1, BigDecimal.class)),
-                r.get(2, OffsetDateTime.class).toInstant().toString(),
-                r.get(3, OffsetDateTime.class).toInstant().toString()));
+                """, source)
+                .map(r -> String.join(
+                        "|",
+                        r.get(0, String.class),
+                        scaled(r.get(1, BigDecimal.class)),
+                        r.get(2, OffsetDateTime.class).toInstant().toString(),
+                        r.get(3, OffsetDateTime.class).toInstant().toString()));
     }
 
     private static List<String> latest(List<Row> rows) {
         Map<String, Row> last = new TreeMap<>();
         rows.forEach(r -> last.put(r.account(), r)); // sorted by time within an account
-        return last.values().stream().map(r -> String.join("|", r.account(), r.available(),
-                r.observedAt().toString(), r.observedAt().toString())).toList();
+        return last.values().stream()
+                .map(r -> String.join(
+                        "|",
+                        r.account(),
+                        r.available(),
+                        r.observedAt().toString(),
+                        r.observedAt().toString()))
+                .toList();
     }
 
     /** A report as of a time takes each account's newest snapshot at or before it, in both forms. */
     private static void assertAsOf(String source, Instant asOf, List<Row> rows) {
         Map<String, String> expected = new TreeMap<>();
-        rows.stream().filter(r -> !r.observedAt().isAfter(asOf))
+        rows.stream()
+                .filter(r -> !r.observedAt().isAfter(asOf))
                 .forEach(r -> expected.put(r.account(), r.available() + "@" + r.observedAt()));
         Map<String, String> stored = new TreeMap<>();
-        for (AsOfSnapshots.AccountValue value : new JooqAsOfSnapshots(DSL_CONTEXT).at(asOf).accounts()) {
+        for (AsOfSnapshots.AccountValue value :
+                new JooqAsOfSnapshots(DSL_CONTEXT).at(asOf).accounts()) {
             if (value.source().equals(source)) {
                 stored.put(value.accountId(), scaled(value.available().amount()) + "@" + value.observedAt());
             }
         }
         // reports leave out accounts gone by as-of and those first seen after it, as before
-        Set<String> listed = Set.copyOf(DSL_CONTEXT.fetch("""
+        Set<String> listed = Set.copyOf(
+                DSL_CONTEXT.fetch("""
                 SELECT id FROM account WHERE source = ? AND first_seen_at <= ?::timestamptz
                   AND (gone_at IS NULL OR gone_at > ?::timestamptz)
                 """, source, asOf.toString(), asOf.toString()).getValues(0, String.class));

@@ -1,17 +1,16 @@
 package com.balancehistory.adapters.persistence;
 
-import com.balancehistory.db.jooq.DefaultSchema;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.db.jooq.DefaultSchema;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
 
 /**
  * The jOOQ classes are generated from the migration files without a database; this proves they match what Flyway
@@ -30,7 +29,8 @@ class GeneratedSchemaDriftIT {
                             """, generated.getName())
                     .intoMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
             Map<String, String> expected = new TreeMap<>(Arrays.stream(generated.fields())
-                    .collect(Collectors.toMap(Field::getName, f -> postgresType(f.getDataType().getTypeName()))));
+                    .collect(Collectors.toMap(
+                            Field::getName, f -> postgresType(f.getDataType().getTypeName()))));
 
             assertThat(live).as("columns of table %s", generated.getName()).isEqualTo(expected);
         }
@@ -39,9 +39,11 @@ class GeneratedSchemaDriftIT {
     @Test
     void every_table_of_the_database_has_generated_classes() {
         // generated views (balance_snapshot) are checked column for column above; here tables against tables
-        var generatedNames = Arrays.stream(DefaultSchema.DEFAULT_SCHEMA.getTables().toArray(Table[]::new))
+        var generatedNames = Arrays.stream(
+                        DefaultSchema.DEFAULT_SCHEMA.getTables().toArray(Table[]::new))
                 .filter(table -> table.getTableType().isTable())
-                .map(Table::getName).collect(Collectors.toSet());
+                .map(Table::getName)
+                .collect(Collectors.toSet());
         var liveTables = dsl.fetch("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition

@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.application.port.in.alert.AlertEvent;
 import com.balancehistory.domain.alert.AlertKey;
@@ -9,16 +11,13 @@ import com.balancehistory.domain.alert.AlertReading;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Condition;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JooqAlertStateStoreIT {
 
@@ -29,8 +28,14 @@ class JooqAlertStateStoreIT {
     private final AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, "src-" + UUID.randomUUID() + ".budget.b1");
 
     private AlertReading reading(Condition condition, String value) {
-        return new AlertReading(key, condition, "src", Optional.of(new BigDecimal(value)),
-                Optional.of(new BigDecimal("1000.00")), Optional.of("USD"), "Ops: available " + value + " USD");
+        return new AlertReading(
+                key,
+                condition,
+                "src",
+                Optional.of(new BigDecimal(value)),
+                Optional.of(new BigDecimal("1000.00")),
+                Optional.of("USD"),
+                "Ops: available " + value + " USD");
     }
 
     private Optional<AlertState> current() {
@@ -49,11 +54,12 @@ class JooqAlertStateStoreIT {
             assertThat(event.unit()).contains("USD");
             assertThat(event.occurredAt()).isEqualTo(T0);
         });
-        assertThat(current()).hasValueSatisfying(state -> assertThat(state.active()).isTrue());
+        assertThat(current())
+                .hasValueSatisfying(state -> assertThat(state.active()).isTrue());
 
         Instant later = T0.plus(Duration.ofMinutes(10));
-        Optional<AlertEvent> resolved = store.apply(lifecycle.next(current(), reading(Condition.CLEAR, "1200.00"),
-                later));
+        Optional<AlertEvent> resolved =
+                store.apply(lifecycle.next(current(), reading(Condition.CLEAR, "1200.00"), later));
 
         assertThat(resolved).hasValueSatisfying(event -> {
             assertThat(event.type()).isEqualTo(AlertEvent.Type.RESOLVED);
@@ -66,11 +72,16 @@ class JooqAlertStateStoreIT {
             assertThat(state.resolvedAt()).contains(later);
         });
         List<AlertEvent> history = store.history(Optional.of(T0), Optional.of(later.plusSeconds(1)), 1000).stream()
-                .filter(event -> event.key().equals(key)).toList();
-        assertThat(history).extracting(AlertEvent::type)
+                .filter(event -> event.key().equals(key))
+                .toList();
+        assertThat(history)
+                .extracting(AlertEvent::type)
                 .containsExactly(AlertEvent.Type.RESOLVED, AlertEvent.Type.FIRED);
-        assertThat(store.history(Optional.of(T0), Optional.of(later), 1000)).extracting(AlertEvent::key)
-                .contains(key).filteredOn(key::equals).hasSize(1);
+        assertThat(store.history(Optional.of(T0), Optional.of(later), 1000))
+                .extracting(AlertEvent::key)
+                .contains(key)
+                .filteredOn(key::equals)
+                .hasSize(1);
     }
 
     @Test
@@ -83,7 +94,8 @@ class JooqAlertStateStoreIT {
         AlertTransition resolve = lifecycle.next(current(), reading(Condition.CLEAR, "5000.00"), T0.plusSeconds(60));
         assertThat(store.apply(resolve)).isPresent();
         assertThat(store.apply(resolve)).isEmpty();
-        assertThat(store.history(Optional.empty(), Optional.empty(), 1000)).filteredOn(e -> e.key().equals(key))
+        assertThat(store.history(Optional.empty(), Optional.empty(), 1000))
+                .filteredOn(e -> e.key().equals(key))
                 .hasSize(2);
     }
 }

@@ -1,15 +1,14 @@
 package com.balancehistory.adapters.persistence;
 
-import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 
 class JooqJobScheduleStoreIT {
 
@@ -38,7 +37,8 @@ class JooqJobScheduleStoreIT {
         assertThat(store.claimIfDue(job, "b", later, HOURLY)).isEmpty();
 
         assertThat(store.nextDue(job)).contains(later.plus(Duration.ofHours(1)));
-        assertThat(dsl.fetchOne("SELECT last_claimed_by FROM job_schedule WHERE job = ?", job).get(0, String.class))
+        assertThat(dsl.fetchOne("SELECT last_claimed_by FROM job_schedule WHERE job = ?", job)
+                        .get(0, String.class))
                 .isEqualTo("a");
     }
 
@@ -56,11 +56,13 @@ class JooqJobScheduleStoreIT {
         store.claimIfDue(job, "a", T0, HOURLY);
         Instant due = T0.plus(Duration.ofHours(1));
 
-        assertThat(store.skipMissed(job, due.plus(Duration.ofMinutes(1)), Duration.ofMinutes(2), HOURLY)).isFalse();
+        assertThat(store.skipMissed(job, due.plus(Duration.ofMinutes(1)), Duration.ofMinutes(2), HOURLY))
+                .isFalse();
         assertThat(store.nextDue(job)).contains(due);
 
         Instant restart = due.plus(Duration.ofMinutes(30));
-        assertThat(store.skipMissed(job, restart, Duration.ofMinutes(2), HOURLY)).isTrue();
+        assertThat(store.skipMissed(job, restart, Duration.ofMinutes(2), HOURLY))
+                .isTrue();
         assertThat(store.nextDue(job)).contains(restart.plus(Duration.ofHours(1)));
         assertThat(store.claimIfDue(job, "a", restart, HOURLY)).isEmpty();
     }

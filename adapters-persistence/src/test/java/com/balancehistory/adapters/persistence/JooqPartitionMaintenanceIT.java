@@ -1,18 +1,17 @@
 package com.balancehistory.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 
 class JooqPartitionMaintenanceIT {
 
@@ -24,22 +23,35 @@ class JooqPartitionMaintenanceIT {
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         Instant old = Instant.parse("2025-01-15T12:00:00Z");
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), old);
-        store.recordSource(new SourcePollRecord(pollId, "old-src", "ahrvo", SourceOutcome.OK, Optional.empty(), old,
-                old, Fixtures.fetched("old-src", Fixtures.balance("old-src", "b1", "7.00", "USD"))));
+        store.recordSource(new SourcePollRecord(
+                pollId,
+                "old-src",
+                "ahrvo",
+                SourceOutcome.OK,
+                Optional.empty(),
+                old,
+                old,
+                Fixtures.fetched("old-src", Fixtures.balance("old-src", "b1", "7.00", "USD"))));
 
         JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl, new JooqDailyRollup(dsl));
         Instant now = Instant.parse("2027-06-10T00:00:00Z");
         maintenance.createAhead(now, 2);
-        assertThat(maintenance.partitions()).contains("balance_run_2027_06", "balance_run_2027_08",
-                "card_limit_snapshot_2027_08", "balance_run_2025_01");
+        assertThat(maintenance.partitions())
+                .contains(
+                        "balance_run_2027_06",
+                        "balance_run_2027_08",
+                        "card_limit_snapshot_2027_08",
+                        "balance_run_2025_01");
 
         var dropped = maintenance.dropOlderThan(now, 12);
 
-        assertThat(dropped).contains("balance_run_2025_01", "card_limit_snapshot_2025_01")
+        assertThat(dropped)
+                .contains("balance_run_2025_01", "card_limit_snapshot_2025_01")
                 .doesNotContain("balance_run_2027_06", "balance_run_2026_06");
         assertThat(maintenance.partitions()).doesNotContain("balance_run_2025_01");
         assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance WHERE account_id = 'old-src.budget.b1'")
-                .get(0, Integer.class)).isEqualTo(1);
+                        .get(0, Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -47,24 +59,35 @@ class JooqPartitionMaintenanceIT {
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
         Instant old = Instant.parse("2026-03-01T23:59:00Z");
         Instant kept = Instant.parse("2026-03-02T00:01:00Z");
-        for (Instant at : new Instant[]{old, kept}) {
+        for (Instant at : new Instant[] {old, kept}) {
             long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-            store.recordSource(new SourcePollRecord(pollId, "raw-src", "ahrvo", SourceOutcome.OK, Optional.empty(),
-                    at, at, Fixtures.fetched("raw-src", Fixtures.balance("raw-src", "b1", "7.00", "USD"))));
+            store.recordSource(new SourcePollRecord(
+                    pollId,
+                    "raw-src",
+                    "ahrvo",
+                    SourceOutcome.OK,
+                    Optional.empty(),
+                    at,
+                    at,
+                    Fixtures.fetched("raw-src", Fixtures.balance("raw-src", "b1", "7.00", "USD"))));
         }
         JooqPartitionMaintenance maintenance = new JooqPartitionMaintenance(dsl, new JooqDailyRollup(dsl));
         Instant now = Instant.parse("2026-05-31T12:00:00Z"); // 90 days after 2026-03-02T12:00Z
 
         var dropped = maintenance.dropRawResponsesOlderThan(now, Duration.ofDays(90));
 
-        assertThat(dropped).contains("raw_body_2026_03_01", "raw_receipt_2026_03_01")
+        assertThat(dropped)
+                .contains("raw_body_2026_03_01", "raw_receipt_2026_03_01")
                 .doesNotContain("raw_body_2026_03_02", "raw_receipt_2026_03_02");
-        assertThat(maintenance.rawResponsePartitions()).doesNotContain("raw_body_2026_03_01")
+        assertThat(maintenance.rawResponsePartitions())
+                .doesNotContain("raw_body_2026_03_01")
                 .contains("raw_body_2026_03_02");
-        assertThat(dsl.fetchOne("SELECT count(*) FROM raw_response WHERE source = 'raw-src'").get(0, Integer.class))
+        assertThat(dsl.fetchOne("SELECT count(*) FROM raw_response WHERE source = 'raw-src'")
+                        .get(0, Integer.class))
                 .isEqualTo(1);
         assertThat(dsl.fetchOne("SELECT count(*) FROM analytics.snapshots WHERE source = 'raw-src'")
-                .get(0, Integer.class)).isEqualTo(2);
+                        .get(0, Integer.class))
+                .isEqualTo(2);
         assertThatThrownBy(() -> maintenance.dropRawResponsesOlderThan(now, Duration.ofHours(1)))
                 .hasMessageContaining("balance-history.retention.raw-responses");
     }

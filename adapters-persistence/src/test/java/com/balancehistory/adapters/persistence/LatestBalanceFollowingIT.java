@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
@@ -11,13 +13,6 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.Money;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,8 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Unchanged balances are not rewritten into latest_balance, yet every reader sees them as observed by the newest
@@ -36,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LatestBalanceFollowingIT {
 
-    enum Recorders { ONE_INSTANCE, TWO_INSTANCES_TAKING_TURNS }
+    enum Recorders {
+        ONE_INSTANCE,
+        TWO_INSTANCES_TAKING_TURNS
+    }
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(300);
@@ -69,14 +71,22 @@ class LatestBalanceFollowingIT {
         record(T1, listed(balance("b1", "100.00"), balance("b2", "4.00")));
         record(T2, listed(balance("b1", "100.00"), balance("b2", "4.00")));
 
-        assertThat(latestPollId("b1")).as("row of the unchanged balance keeps the poll that wrote it")
+        assertThat(latestPollId("b1"))
+                .as("row of the unchanged balance keeps the poll that wrote it")
                 .isEqualTo(firstWrite);
         assertThat(observedAtInView("b1")).isEqualTo(T2);
         assertThat(observedAtInView("b2")).isEqualTo(T2);
-        assertThat(readModel.latestBalance(id("b1")).map(LatestBalance::observedAt)).contains(T2);
-        assertThat(readModel.latestBalance(id("b2")).orElseThrow().balances().available().toPlainString())
+        assertThat(readModel.latestBalance(id("b1")).map(LatestBalance::observedAt))
+                .contains(T2);
+        assertThat(readModel
+                        .latestBalance(id("b2"))
+                        .orElseThrow()
+                        .balances()
+                        .available()
+                        .toPlainString())
                 .isEqualTo("4.00");
-        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'")).isEqualTo(3);
+        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'"))
+                .isEqualTo(3);
     }
 
     @ParameterizedTest
@@ -88,15 +98,20 @@ class LatestBalanceFollowingIT {
         record(T2, partial(balance("b1", "1.00")));
 
         assertThat(observedAtInView("b1")).isEqualTo(T2);
-        assertThat(observedAtInView("b2")).as("b2 was last seen by the poll at T1").isEqualTo(T1);
-        assertThat(readModel.latestBalance(id("b2")).map(LatestBalance::observedAt)).contains(T1);
-        assertThat(dsl.fetchValue("SELECT last_seen_at FROM analytics.latest_balances WHERE account_id = ?",
-                id("b2").value())).isEqualTo(OffsetDateTime.parse("2026-11-20T10:05:00Z"));
+        assertThat(observedAtInView("b2"))
+                .as("b2 was last seen by the poll at T1")
+                .isEqualTo(T1);
+        assertThat(readModel.latestBalance(id("b2")).map(LatestBalance::observedAt))
+                .contains(T1);
+        assertThat(dsl.fetchValue(
+                        "SELECT last_seen_at FROM analytics.latest_balances WHERE account_id = ?", id("b2").value()))
+                .isEqualTo(OffsetDateTime.parse("2026-11-20T10:05:00Z"));
 
         record(T3, partial(balance("b1", "1.00"), balance("b2", "2.00")));
 
         assertThat(observedAtInView("b2")).isEqualTo(T3);
-        assertThat(count("balance_change WHERE account_id = '" + id("b2").value() + "'")).isZero();
+        assertThat(count("balance_change WHERE account_id = '" + id("b2").value() + "'"))
+                .isZero();
     }
 
     @ParameterizedTest
@@ -108,11 +123,14 @@ class LatestBalanceFollowingIT {
         record(T2, listed(balance("b1", "90.00")));
         record(T3, listed(balance("b1", "90.00")));
 
-        List<Record> changes = dsl.fetch("SELECT previous_observed_at, observed_at, previous_available, available "
-                + "FROM balance_change WHERE account_id = ?", id("b1").value());
+        List<Record> changes = dsl.fetch(
+                "SELECT previous_observed_at, observed_at, previous_available, available "
+                        + "FROM balance_change WHERE account_id = ?",
+                id("b1").value());
         assertThat(changes).hasSize(1);
         Record change = changes.get(0);
-        assertThat(change.get("previous_observed_at", OffsetDateTime.class).toInstant()).isEqualTo(T1);
+        assertThat(change.get("previous_observed_at", OffsetDateTime.class).toInstant())
+                .isEqualTo(T1);
         assertThat(change.get("observed_at", OffsetDateTime.class).toInstant()).isEqualTo(T2);
         assertThat(change.get("previous_available", BigDecimal.class)).isEqualByComparingTo("100.00");
         assertThat(change.get("available", BigDecimal.class)).isEqualByComparingTo("90.00");
@@ -127,12 +145,19 @@ class LatestBalanceFollowingIT {
         recordOpened(older, T0, listed(balance("b1", "70.00"), balance("b9", "9.00")));
         record(T2, listed(balance("b1", "50.00")));
 
-        assertThat(readModel.latestBalance(id("b1")).orElseThrow().balances().available().toPlainString())
+        assertThat(readModel
+                        .latestBalance(id("b1"))
+                        .orElseThrow()
+                        .balances()
+                        .available()
+                        .toPlainString())
                 .isEqualTo("50.00");
         assertThat(observedAtInView("b1")).isEqualTo(T2);
         assertThat(observedAtInView("b9")).as("seen only by the older poll").isEqualTo(T0);
-        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'")).isEqualTo(3);
-        assertThat(count("balance_change WHERE account_id = '" + id("b1").value() + "'")).isZero();
+        assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'"))
+                .isEqualTo(3);
+        assertThat(count("balance_change WHERE account_id = '" + id("b1").value() + "'"))
+                .isZero();
     }
 
     @Test
@@ -142,11 +167,19 @@ class LatestBalanceFollowingIT {
         record(T1, listed(balance("b1", "12.00"))); // second instance
         record(T2, listed(balance("b1", "10.00"))); // first instance again: unchanged from what it remembers
 
-        assertThat(readModel.latestBalance(id("b1")).orElseThrow().balances().available().toPlainString())
+        assertThat(readModel
+                        .latestBalance(id("b1"))
+                        .orElseThrow()
+                        .balances()
+                        .available()
+                        .toPlainString())
                 .isEqualTo("10.00");
-        assertThat(dsl.fetch("SELECT previous_available, available FROM balance_change WHERE account_id = ? "
-                        + "ORDER BY observed_at", id("b1").value())
-                .map(r -> r.get(0, BigDecimal.class).toPlainString() + "->" + r.get(1, BigDecimal.class).toPlainString()))
+        assertThat(dsl.fetch(
+                                "SELECT previous_available, available FROM balance_change WHERE account_id = ? "
+                                        + "ORDER BY observed_at",
+                                id("b1").value())
+                        .map(r -> r.get(0, BigDecimal.class).toPlainString() + "->"
+                                + r.get(1, BigDecimal.class).toPlainString()))
                 .containsExactly("10.0000->12.0000", "12.0000->10.0000");
     }
 
@@ -161,12 +194,14 @@ class LatestBalanceFollowingIT {
         assertThat(inList("b1").goneAt()).isEmpty();
         assertThat(inList("b2").goneAt()).contains(T1);
         assertThat(readModel.latestBalance(id("b2")).orElseThrow().goneAt()).contains(T1);
-        Record b1InView = dsl.fetchOne("SELECT account_name, first_seen_at FROM analytics.latest_balances "
-                + "WHERE account_id = ?", id("b1").value());
+        Record b1InView = dsl.fetchOne(
+                "SELECT account_name, first_seen_at FROM analytics.latest_balances " + "WHERE account_id = ?",
+                id("b1").value());
         assertThat(b1InView.get(0, String.class)).isEqualTo("Marketing Q4");
         assertThat(b1InView.get(1, OffsetDateTime.class).toInstant()).isEqualTo(T0);
-        assertThat(dsl.fetchValue("SELECT gone_at FROM analytics.latest_balances WHERE account_id = ?",
-                id("b2").value())).isNotNull();
+        assertThat(dsl.fetchValue(
+                        "SELECT gone_at FROM analytics.latest_balances WHERE account_id = ?", id("b2").value()))
+                .isNotNull();
 
         record(T2, listed(named("b1", "Marketing Q4", "100.00"), balance("b2", "5.00")));
 
@@ -179,32 +214,46 @@ class LatestBalanceFollowingIT {
         use(Recorders.ONE_INSTANCE);
         record(T0, listed(named("b1", "Travel", "10.00")));
         String b1 = id("b1").value();
-        Record recorded = dsl.fetchOne("SELECT source, provider, kind, external_id, name, first_seen_at "
-                + "FROM latest_balance WHERE account_id = ?", b1);
+        Record recorded = dsl.fetchOne(
+                "SELECT source, provider, kind, external_id, name, first_seen_at "
+                        + "FROM latest_balance WHERE account_id = ?",
+                b1);
         // the row holds the account's open run, so its values are taken before it goes
-        Record values = dsl.fetchOne("SELECT account_id, poll_id, observed_at, currency, available "
-                + "FROM latest_balance WHERE account_id = ?", b1);
+        Record values = dsl.fetchOne(
+                "SELECT account_id, poll_id, observed_at, currency, available "
+                        + "FROM latest_balance WHERE account_id = ?",
+                b1);
         dsl.execute("DELETE FROM latest_balance WHERE account_id = ?", b1);
 
-        dsl.execute("INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available) "
-                + "VALUES (?, ?, ?::timestamptz, ?, ?)", values.get(0, String.class), values.get(1, Long.class),
-                values.get(2, OffsetDateTime.class).toString(), values.get(3, String.class),
+        dsl.execute(
+                "INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available) "
+                        + "VALUES (?, ?, ?::timestamptz, ?, ?)",
+                values.get(0, String.class),
+                values.get(1, Long.class),
+                values.get(2, OffsetDateTime.class).toString(),
+                values.get(3, String.class),
                 values.get(4, BigDecimal.class));
 
-        Record copied = dsl.fetchOne("SELECT source, provider, kind, external_id, name, first_seen_at "
-                + "FROM latest_balance WHERE account_id = ?", b1);
-        assertThat(copied.intoList()).as("filled by the row trigger").isEqualTo(recorded.intoList())
+        Record copied = dsl.fetchOne(
+                "SELECT source, provider, kind, external_id, name, first_seen_at "
+                        + "FROM latest_balance WHERE account_id = ?",
+                b1);
+        assertThat(copied.intoList())
+                .as("filled by the row trigger")
+                .isEqualTo(recorded.intoList())
                 .containsExactly(source, "ahrvo", "budget", "b1", "Travel", OffsetDateTime.parse("2026-11-20T10:00Z"));
     }
 
     private LatestBalance inList(String externalId) {
-        return readModel.allLatestBalances().stream().filter(l -> l.account().id().equals(id(externalId)))
-                .findFirst().orElseThrow();
+        return readModel.allLatestBalances().stream()
+                .filter(l -> l.account().id().equals(id(externalId)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private BalanceObservation named(String externalId, String name, String amount) {
-        return BalanceObservation.of(Fixtures.budget(source, externalId, name, "USD"),
-                Balances.available(Money.parse(amount, "USD")));
+        return BalanceObservation.of(
+                Fixtures.budget(source, externalId, name, "USD"), Balances.available(Money.parse(amount, "USD")));
     }
 
     private JooqSnapshotStore newInstance() {
@@ -235,8 +284,8 @@ class LatestBalanceFollowingIT {
 
     private void recordOpened(long pollId, Instant at, FetchResult result) {
         JooqSnapshotStore instance = instances.get(polls++ % instances.size());
-        instance.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at,
-                at, result));
+        instance.recordSource(
+                new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, result));
     }
 
     private AccountId id(String externalId) {
@@ -244,13 +293,21 @@ class LatestBalanceFollowingIT {
     }
 
     private long latestPollId(String externalId) {
-        return dsl.fetchValue("SELECT poll_id FROM latest_balance WHERE account_id = ?", id(externalId).value())
-                instanceof Long value ? value : -1;
+        return dsl.fetchValue(
+                                "SELECT poll_id FROM latest_balance WHERE account_id = ?",
+                                id(externalId).value())
+                        instanceof Long value
+                ? value
+                : -1;
     }
 
     private Instant observedAtInView(String externalId) {
-        return dsl.fetchValue("SELECT observed_at FROM analytics.latest_balances WHERE account_id = ?",
-                id(externalId).value()) instanceof OffsetDateTime value ? value.toInstant() : null;
+        return dsl.fetchValue(
+                                "SELECT observed_at FROM analytics.latest_balances WHERE account_id = ?",
+                                id(externalId).value())
+                        instanceof OffsetDateTime value
+                ? value.toInstant()
+                : null;
     }
 
     private int count(String fromWhere) {

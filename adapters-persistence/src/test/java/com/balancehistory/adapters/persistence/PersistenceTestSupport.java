@@ -1,18 +1,16 @@
 package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.db.testing.TestDatabase;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
-
 /** jOOQ on this test run's own database. */
 final class PersistenceTestSupport {
 
-    private PersistenceTestSupport() {
-    }
+    private PersistenceTestSupport() {}
 
     static DataSource dataSource() {
         TestDatabase db = TestDatabase.get();

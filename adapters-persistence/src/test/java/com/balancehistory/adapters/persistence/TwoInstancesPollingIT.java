@@ -1,13 +1,12 @@
 package com.balancehistory.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.domain.account.ProviderType;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 
 class TwoInstancesPollingIT {
 
@@ -66,7 +65,8 @@ class TwoInstancesPollingIT {
         assertThat(claimed).isBetween(rounds - 1, rounds);
         assertThat(two.providerA.calls() + two.providerB.calls()).isEqualTo(claimed);
         assertThat(dsl.fetchOne("SELECT count(*) FROM poll_run WHERE requested_source = ?", source)
-                .get(0, Integer.class)).isEqualTo(claimed);
+                        .get(0, Integer.class))
+                .isEqualTo(claimed);
     }
 
     @Test
@@ -113,12 +113,14 @@ class TwoInstancesPollingIT {
 
     /** One tick of an instance, waiting for the polls it started. */
     private static List<PollRunSummary> ran(ScheduledPollService instance) {
-        return instance.startDuePolls().stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+        return instance.startDuePolls().stream()
+                .map(CompletableFuture::join)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private void makeDue(String source, String overdueBy) {
-        dsl.execute("UPDATE source_schedule SET next_due_at = now() - ?::interval WHERE source = ?", overdueBy,
-                source);
+        dsl.execute("UPDATE source_schedule SET next_due_at = now() - ?::interval WHERE source = ?", overdueBy, source);
     }
 
     /** Two instances scheduling one source on this database, each with its own provider object as a process has. */
@@ -136,14 +138,17 @@ class TwoInstancesPollingIT {
         }
     }
 
-    private ScheduledPollService instance(FakeBalanceProvider provider, String source, String name,
-                                          Duration affinityGrace) {
+    private ScheduledPollService instance(
+            FakeBalanceProvider provider, String source, String name, Duration affinityGrace) {
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
-        PollSourcesService polls = new PollSourcesService(List.of(provider), store, Clock.systemUTC(),
-                Executors.newCachedThreadPool());
+        PollSourcesService polls =
+                new PollSourcesService(List.of(provider), store, Clock.systemUTC(), Executors.newCachedThreadPool());
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));
-        return new ScheduledPollService(polls, new JooqPollScheduleStore(dsl, affinityGrace),
-                Map.of(source, everyFiveMinutes), name, Executors.newCachedThreadPool());
+        return new ScheduledPollService(
+                polls,
+                new JooqPollScheduleStore(dsl, affinityGrace),
+                Map.of(source, everyFiveMinutes),
+                name,
+                Executors.newCachedThreadPool());
     }
-
 }

@@ -6,7 +6,6 @@ import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,8 +25,7 @@ final class DuplicateAccounts {
 
     static final String ENDPOINT = "answer";
 
-    private DuplicateAccounts() {
-    }
+    private DuplicateAccounts() {}
 
     static FetchResult.Fetched reject(FetchResult.Fetched fetched) {
         Map<AccountId, List<Account>> balances = byId(fetched.balances(), b -> b.account());
@@ -36,23 +34,36 @@ final class DuplicateAccounts {
             return fetched;
         }
         List<FetchFailure> failures = new ArrayList<>(fetched.accountFailures());
-        Set<AccountKind> listed = fetched.fullyListedKinds().isEmpty() ? EnumSet.noneOf(AccountKind.class)
+        Set<AccountKind> listed = fetched.fullyListedKinds().isEmpty()
+                ? EnumSet.noneOf(AccountKind.class)
                 : EnumSet.copyOf(fetched.fullyListedKinds());
         for (Map<AccountId, List<Account>> accounts : List.of(balances, cards)) {
             accounts.values().stream().filter(same -> same.size() > 1).forEach(same -> {
                 Account first = same.get(0);
                 listed.remove(first.kind());
-                String currencies = same.stream().map(a -> a.currency().getCurrencyCode()).distinct()
+                String currencies = same.stream()
+                        .map(a -> a.currency().getCurrencyCode())
+                        .distinct()
                         .collect(Collectors.joining(", "));
-                failures.add(FetchFailure.ofAccount(first.externalId(), ENDPOINT, FailureKind.MALFORMED_RESPONSE,
+                failures.add(FetchFailure.ofAccount(
+                        first.externalId(),
+                        ENDPOINT,
+                        FailureKind.MALFORMED_RESPONSE,
                         "account id " + first.externalId() + " appears " + same.size() + " times in one answer ("
                                 + currencies + "): none of them recorded"));
             });
         }
-        return new FetchResult.Fetched(fetched.source(),
-                fetched.balances().stream().filter(b -> balances.get(b.account().id()).size() == 1).toList(),
-                fetched.cardLimits().stream().filter(c -> cards.get(c.card().id()).size() == 1).toList(),
-                failures, listed, fetched.rawResponses());
+        return new FetchResult.Fetched(
+                fetched.source(),
+                fetched.balances().stream()
+                        .filter(b -> balances.get(b.account().id()).size() == 1)
+                        .toList(),
+                fetched.cardLimits().stream()
+                        .filter(c -> cards.get(c.card().id()).size() == 1)
+                        .toList(),
+                failures,
+                listed,
+                fetched.rawResponses());
     }
 
     private static <T> Map<AccountId, List<Account>> byId(List<T> observations, Function<T, Account> account) {

@@ -14,7 +14,6 @@ import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.PollLogContext;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,19 +55,32 @@ public final class PollSourcesService implements PollSourcesUseCase {
     }
 
     /** @param afterPoll told after each recorded run (e.g. alert evaluation); its failures are logged, not thrown */
-    public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor,
-                              AfterPollListener afterPoll) {
+    public PollSourcesService(
+            List<BalanceProvider> providers,
+            SnapshotStore store,
+            Clock clock,
+            Executor executor,
+            AfterPollListener afterPoll) {
         this(providers, store, clock, executor, afterPoll, PollLogContext.NONE);
     }
 
     /** @param logContext names the poll and source in every log line written while a source is polled */
-    public PollSourcesService(List<BalanceProvider> providers, SnapshotStore store, Clock clock, Executor executor,
-                              AfterPollListener afterPoll, PollLogContext logContext) {
+    public PollSourcesService(
+            List<BalanceProvider> providers,
+            SnapshotStore store,
+            Clock clock,
+            Executor executor,
+            AfterPollListener afterPoll,
+            PollLogContext logContext) {
         this.logContext = logContext;
-        this.providers = providers.stream().collect(Collectors.toMap(BalanceProvider::sourceName, p -> p,
-                (a, b) -> {
-                    throw new IllegalArgumentException("two sources named '" + a.sourceName() + "'");
-                }, LinkedHashMap::new));
+        this.providers = providers.stream()
+                .collect(Collectors.toMap(
+                        BalanceProvider::sourceName,
+                        p -> p,
+                        (a, b) -> {
+                            throw new IllegalArgumentException("two sources named '" + a.sourceName() + "'");
+                        },
+                        LinkedHashMap::new));
         this.store = store;
         this.clock = clock;
         this.executor = executor;
@@ -88,25 +100,32 @@ public final class PollSourcesService implements PollSourcesUseCase {
         Instant startedAt = clock.instant();
         long pollId = store.openPollRun(trigger, source, startedAt);
         PollRunSummary opened = new PollRunSummary(pollId, trigger, source, startedAt, Optional.empty(), List.of());
-        return new StartedPoll(opened, CompletableFuture.supplyAsync(
-                () -> run(pollId, selected, source, trigger, startedAt), executor));
+        return new StartedPoll(
+                opened,
+                CompletableFuture.supplyAsync(() -> run(pollId, selected, source, trigger, startedAt), executor));
     }
 
-    private PollRunSummary run(long pollId, List<BalanceProvider> selected, Optional<String> source,
-                               PollTrigger trigger, Instant startedAt) {
+    private PollRunSummary run(
+            long pollId,
+            List<BalanceProvider> selected,
+            Optional<String> source,
+            PollTrigger trigger,
+            Instant startedAt) {
         List<CompletableFuture<PollRunSummary.SourceResult>> running = new ArrayList<>();
         for (BalanceProvider provider : selected) {
             running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider, trigger), executor));
         }
-        List<PollRunSummary.SourceResult> results = running.stream().map(PollSourcesService::joinRethrowingErrors)
-                .toList();
+        List<PollRunSummary.SourceResult> results =
+                running.stream().map(PollSourcesService::joinRethrowingErrors).toList();
         Instant finishedAt = clock.instant();
         store.finishPollRun(pollId, finishedAt);
         PollRunSummary run = new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
         if (trigger == PollTrigger.ON_DEMAND) {
             LOG.info("on-demand poll " + pollId + " of " + source.orElse("every source") + " finished in "
-                    + Duration.between(startedAt, finishedAt).toMillis() + " ms: " + results.stream()
-                    .map(r -> r.source() + " " + r.outcome().code()).collect(Collectors.joining(", ")));
+                    + Duration.between(startedAt, finishedAt).toMillis() + " ms: "
+                    + results.stream()
+                            .map(r -> r.source() + " " + r.outcome().code())
+                            .collect(Collectors.joining(", ")));
         }
         try {
             afterPoll.pollRecorded(run);
@@ -148,7 +167,8 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private PollRunSummary.SourceResult pollOne(long pollId, BalanceProvider provider, PollTrigger trigger) {
         try (PollLogContext.Scope marked = logContext.enter(pollId, provider.sourceName())) {
             PollRunSummary.SourceResult result = fetchAndRecord(pollId, provider, trigger);
-            LOG.info("poll " + pollId + " source " + result.source() + ": " + result.outcome().code() + " ("
+            LOG.info("poll " + pollId + " source " + result.source() + ": "
+                    + result.outcome().code() + " ("
                     + result.accountsSeen() + " accounts, " + result.rowsWritten() + " rows, "
                     + Duration.between(result.startedAt(), clock.instant()).toMillis() + " ms)"
                     + result.error().map(error -> ": " + error).orElse(""));
@@ -160,9 +180,17 @@ public final class PollSourcesService implements PollSourcesUseCase {
         Instant startedAt = clock.instant();
         Instant busySince = fetchingSince.putIfAbsent(provider.sourceName(), startedAt);
         if (busySince != null && trigger == PollTrigger.SCHEDULE) {
-            return record(pollId, provider, startedAt, new FetchResult.Failed(provider.sourceName(),
-                    FetchFailure.ofSource("fetch", FailureKind.STILL_POLLING, "not called: the poll started at "
-                            + busySince + " is still fetching this source")));
+            return record(
+                    pollId,
+                    provider,
+                    startedAt,
+                    new FetchResult.Failed(
+                            provider.sourceName(),
+                            FetchFailure.ofSource(
+                                    "fetch",
+                                    FailureKind.STILL_POLLING,
+                                    "not called: the poll started at " + busySince
+                                            + " is still fetching this source")));
         }
         FetchResult result;
         try {
@@ -176,26 +204,42 @@ public final class PollSourcesService implements PollSourcesUseCase {
         return record(pollId, provider, startedAt, result);
     }
 
-    private PollRunSummary.SourceResult record(long pollId, BalanceProvider provider, Instant startedAt,
-                                               FetchResult result) {
+    private PollRunSummary.SourceResult record(
+            long pollId, BalanceProvider provider, Instant startedAt, FetchResult result) {
         Instant observedAt = clock.instant();
         SourceOutcome outcome = outcomeOf(result);
         Optional<String> error = errorOf(result);
         String providerName = provider.providerType().configName();
-        SourcePollRecord record = new SourcePollRecord(pollId, provider.sourceName(), providerName, outcome, error,
-                startedAt, observedAt, result);
+        SourcePollRecord record = new SourcePollRecord(
+                pollId, provider.sourceName(), providerName, outcome, error, startedAt, observedAt, result);
         int rowsWritten;
         try {
             rowsWritten = store.recordSource(record);
         } catch (RuntimeException storeFailure) {
-            LOG.log(Level.SEVERE, "could not record poll " + pollId + " of source " + provider.sourceName(),
+            LOG.log(
+                    Level.SEVERE,
+                    "could not record poll " + pollId + " of source " + provider.sourceName(),
                     storeFailure);
-            return new PollRunSummary.SourceResult(provider.sourceName(), providerName, SourceOutcome.FAILED,
-                    Optional.of("recording failed: " + storeFailure.getMessage()), accountsSeen(result), 0,
-                    startedAt, clock.instant());
+            return new PollRunSummary.SourceResult(
+                    provider.sourceName(),
+                    providerName,
+                    SourceOutcome.FAILED,
+                    Optional.of("recording failed: " + storeFailure.getMessage()),
+                    accountsSeen(result),
+                    0,
+                    startedAt,
+                    clock.instant());
         }
-        return new PollRunSummary.SourceResult(provider.sourceName(), providerName, outcome, error,
-                accountsSeen(result), rowsWritten, startedAt, observedAt, retryAtOf(result));
+        return new PollRunSummary.SourceResult(
+                provider.sourceName(),
+                providerName,
+                outcome,
+                error,
+                accountsSeen(result),
+                rowsWritten,
+                startedAt,
+                observedAt,
+                retryAtOf(result));
     }
 
     /** A provider that throws despite its contract is a bug there; the poll records it and goes on. */
@@ -204,8 +248,12 @@ public final class PollSourcesService implements PollSourcesUseCase {
             return provider.fetch();
         } catch (RuntimeException bug) {
             LOG.log(Level.SEVERE, "source " + provider.sourceName() + " threw instead of returning a failure", bug);
-            return new FetchResult.Failed(provider.sourceName(), FetchFailure.ofSource("fetch", FailureKind.UNAVAILABLE,
-                    "unexpected " + bug.getClass().getSimpleName()));
+            return new FetchResult.Failed(
+                    provider.sourceName(),
+                    FetchFailure.ofSource(
+                            "fetch",
+                            FailureKind.UNAVAILABLE,
+                            "unexpected " + bug.getClass().getSimpleName()));
         }
     }
 

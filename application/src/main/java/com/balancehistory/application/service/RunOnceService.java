@@ -2,7 +2,6 @@ package com.balancehistory.application.service;
 
 import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.out.IdempotencyStore;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

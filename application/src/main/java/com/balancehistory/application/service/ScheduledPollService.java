@@ -3,7 +3,6 @@ package com.balancehistory.application.service;
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.out.PollScheduleStore;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +35,12 @@ public final class ScheduledPollService {
      * @param instanceId      names this instance in the schedule table, for operators
      * @param executor        runs the claimed polls side by side, one task per claimed source
      */
-    public ScheduledPollService(PollSourcesService polls, PollScheduleStore schedule,
-                                Map<String, UnaryOperator<Instant>> nextDueBySource, String instanceId,
-                                Executor executor) {
+    public ScheduledPollService(
+            PollSourcesService polls,
+            PollScheduleStore schedule,
+            Map<String, UnaryOperator<Instant>> nextDueBySource,
+            String instanceId,
+            Executor executor) {
         this.polls = polls;
         this.schedule = schedule;
         this.nextDueBySource = Map.copyOf(nextDueBySource);

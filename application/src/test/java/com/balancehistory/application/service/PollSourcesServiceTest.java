@@ -1,5 +1,8 @@
 package com.balancehistory.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.SourceOutcome;
@@ -17,8 +20,6 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,9 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PollSourcesServiceTest {
 
@@ -59,8 +58,12 @@ class PollSourcesServiceTest {
     };
 
     private PollSourcesService service(com.balancehistory.application.port.out.AfterPollListener listener) {
-        return new PollSourcesService(List.of(new FakeBalanceProvider("s", ProviderType.AHRVO)), store,
-                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), Runnable::run, listener);
+        return new PollSourcesService(
+                List.of(new FakeBalanceProvider("s", ProviderType.AHRVO)),
+                store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC),
+                Runnable::run,
+                listener);
     }
 
     @Test
@@ -68,21 +71,24 @@ class PollSourcesServiceTest {
         List<PollRunSummary> heard = new ArrayList<>();
 
         PollRunSummary run = service(summary -> {
-            happened.add("listener");
-            heard.add(summary);
-        }).pollNow(Optional.empty(), PollTrigger.ON_DEMAND);
+                    happened.add("listener");
+                    heard.add(summary);
+                })
+                .pollNow(Optional.empty(), PollTrigger.ON_DEMAND);
 
         assertThat(happened).containsExactly("open", "record s", "finish 7", "listener");
         assertThat(heard).containsExactly(run);
-        assertThat(run.sources()).singleElement().satisfies(source ->
-                assertThat(source.outcome()).isEqualTo(SourceOutcome.OK));
+        assertThat(run.sources())
+                .singleElement()
+                .satisfies(source -> assertThat(source.outcome()).isEqualTo(SourceOutcome.OK));
     }
 
     @Test
     void a_failing_listener_never_fails_the_poll_it_was_told_about() {
         PollRunSummary run = service(summary -> {
-            throw new IllegalStateException("evaluation broke");
-        }).pollNow(Optional.of("s"), PollTrigger.SCHEDULE);
+                    throw new IllegalStateException("evaluation broke");
+                })
+                .pollNow(Optional.of("s"), PollTrigger.SCHEDULE);
 
         assertThat(run.id()).isEqualTo(7);
         assertThat(happened).containsExactly("open", "record s", "finish 7");
@@ -99,11 +105,11 @@ class PollSourcesServiceTest {
             return Fixtures.fetched("slow");
         });
         ExecutorService threads = Executors.newCachedThreadPool();
-        PollSourcesService service = new PollSourcesService(List.of(slow), store,
-                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), threads);
+        PollSourcesService service = new PollSourcesService(
+                List.of(slow), store, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), threads);
         try {
-            Future<PollRunSummary> first = threads.submit(() -> service.pollNow(Optional.of("slow"),
-                    PollTrigger.SCHEDULE));
+            Future<PollRunSummary> first =
+                    threads.submit(() -> service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE));
             assertThat(fetching.await(5, TimeUnit.SECONDS)).isTrue();
 
             PollRunSummary second = service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE);
@@ -111,13 +117,20 @@ class PollSourcesServiceTest {
 
             assertThat(second.sources()).singleElement().satisfies(source -> {
                 assertThat(source.outcome()).isEqualTo(SourceOutcome.SKIPPED);
-                assertThat(source.error()).hasValueSatisfying(error -> assertThat(error)
-                        .contains("STILL_POLLING").contains("2026-03-02T10:00:00Z is still fetching"));
+                assertThat(source.error())
+                        .hasValueSatisfying(error -> assertThat(error)
+                                .contains("STILL_POLLING")
+                                .contains("2026-03-02T10:00:00Z is still fetching"));
             });
-            assertThat(first.get(5, TimeUnit.SECONDS).sources().get(0).outcome()).isEqualTo(SourceOutcome.OK);
+            assertThat(first.get(5, TimeUnit.SECONDS).sources().get(0).outcome())
+                    .isEqualTo(SourceOutcome.OK);
             assertThat(slow.calls()).isEqualTo(1);
-            assertThat(service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE).sources().get(0).outcome())
-                    .as("once the first poll is done").isEqualTo(SourceOutcome.OK);
+            assertThat(service.pollNow(Optional.of("slow"), PollTrigger.SCHEDULE)
+                            .sources()
+                            .get(0)
+                            .outcome())
+                    .as("once the first poll is done")
+                    .isEqualTo(SourceOutcome.OK);
         } finally {
             threads.shutdownNow();
         }
@@ -132,17 +145,20 @@ class PollSourcesServiceTest {
             return Fixtures.fetched("hanging");
         });
         ExecutorService threads = Executors.newCachedThreadPool();
-        PollSourcesService service = new PollSourcesService(List.of(hanging,
-                new FakeBalanceProvider("healthy", ProviderType.AHRVO)), store,
-                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), threads);
+        PollSourcesService service = new PollSourcesService(
+                List.of(hanging, new FakeBalanceProvider("healthy", ProviderType.AHRVO)),
+                store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC),
+                threads);
         try {
-            Future<PollRunSummary> all = threads.submit(() -> service.pollNow(Optional.empty(),
-                    PollTrigger.ON_DEMAND));
+            Future<PollRunSummary> all = threads.submit(() -> service.pollNow(Optional.empty(), PollTrigger.ON_DEMAND));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!happened.contains("record healthy") && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(happened).as("while the hanging source is still fetching").contains("record healthy")
+            assertThat(happened)
+                    .as("while the hanging source is still fetching")
+                    .contains("record healthy")
                     .doesNotContain("record hanging");
             assertThat(all).isNotDone();
             release.countDown();
@@ -158,8 +174,11 @@ class PollSourcesServiceTest {
         broken.otherwise(() -> {
             throw new OutOfMemoryError("Java heap space");
         });
-        PollSourcesService service = new PollSourcesService(List.of(broken), store,
-                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), Runnable::run);
+        PollSourcesService service = new PollSourcesService(
+                List.of(broken),
+                store,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC),
+                Runnable::run);
 
         assertThatThrownBy(() -> service.pollNow(Optional.empty(), PollTrigger.SCHEDULE))
                 .isInstanceOf(OutOfMemoryError.class);
@@ -176,20 +195,28 @@ class PollSourcesServiceTest {
 
     @Test
     void one_account_id_named_twice_in_an_answer_is_recorded_by_no_occurrence_and_the_poll_is_partial_naming_it() {
-        Account usd = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("USD"));
-        Account eur = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("EUR"));
-        Account other = Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b2", "Other",
-                CurrencyCodes.require("USD"));
+        Account usd =
+                Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("USD"));
+        Account eur =
+                Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("EUR"));
+        Account other =
+                Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b2", "Other", CurrencyCodes.require("USD"));
         List<SourcePollRecord> recorded = new ArrayList<>();
-        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.AHRVO).answering(
-                new FetchResult.Fetched("s", List.of(balance(usd, "1.00"), balance(eur, "2.00"), balance(other, "3.00")),
-                        List.of(), List.of(), Set.of(AccountKind.BUDGET), List.of()));
+        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.AHRVO)
+                .answering(new FetchResult.Fetched(
+                        "s",
+                        List.of(balance(usd, "1.00"), balance(eur, "2.00"), balance(other, "3.00")),
+                        List.of(),
+                        List.of(),
+                        Set.of(AccountKind.BUDGET),
+                        List.of()));
 
         PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
 
         assertThat(run.sources().get(0).outcome()).isEqualTo(SourceOutcome.PARTIAL);
-        assertThat(run.sources().get(0).error()).hasValueSatisfying(error -> assertThat(error)
-                .contains("account id b1 appears 2 times in one answer (USD, EUR): none of them recorded"));
+        assertThat(run.sources().get(0).error())
+                .hasValueSatisfying(error -> assertThat(error)
+                        .contains("account id b1 appears 2 times in one answer (USD, EUR): none of them recorded"));
         FetchResult.Fetched stored = (FetchResult.Fetched) recorded.get(0).result();
         assertThat(stored.balances()).extracting(b -> b.account().externalId()).containsExactly("b2");
         assertThat(stored.fullyListedKinds()).as("b1 is not gone").isEmpty();
@@ -198,9 +225,14 @@ class PollSourcesServiceTest {
     @Test
     void an_answer_in_which_every_account_failed_is_a_failed_poll_not_a_partial_one() {
         List<SourcePollRecord> recorded = new ArrayList<>();
-        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.GRANTEX).answering(
-                new FetchResult.Fetched("s", List.of(), List.of(), List.of(FetchFailure.ofAccount("g1", "GET /grant",
-                        FailureKind.NOT_FOUND, "no allocation")), Set.of(), List.of()));
+        FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.GRANTEX)
+                .answering(new FetchResult.Fetched(
+                        "s",
+                        List.of(),
+                        List.of(),
+                        List.of(FetchFailure.ofAccount("g1", "GET /grant", FailureKind.NOT_FOUND, "no allocation")),
+                        Set.of(),
+                        List.of()));
 
         PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
 
@@ -226,10 +258,12 @@ class PollSourcesServiceTest {
             }
 
             @Override
-            public void finishPollRun(long pollId, Instant finishedAt) {
-            }
+            public void finishPollRun(long pollId, Instant finishedAt) {}
         };
-        return new PollSourcesService(List.of(provider), keeping,
-                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC), Runnable::run);
+        return new PollSourcesService(
+                List.of(provider),
+                keeping,
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC),
+                Runnable::run);
     }
 }

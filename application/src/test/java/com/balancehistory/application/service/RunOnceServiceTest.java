@@ -1,19 +1,18 @@
 package com.balancehistory.application.service;
 
-import com.balancehistory.application.testing.MovingClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.out.IdempotencyStore;
-import org.junit.jupiter.api.Test;
-
+import com.balancehistory.application.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RunOnceServiceTest {
 
@@ -50,9 +49,11 @@ class RunOnceServiceTest {
                 .isInstanceOf(RunOnceUseCase.RequestInProgressException.class);
 
         assertThatThrownBy(() -> service.once("polls", "fails", () -> {
-            throw new IllegalStateException("provider down");
-        })).hasMessage("provider down");
-        assertThat(service.once("polls", "fails", runs::incrementAndGet).repeated()).isFalse();
+                    throw new IllegalStateException("provider down");
+                }))
+                .hasMessage("provider down");
+        assertThat(service.once("polls", "fails", runs::incrementAndGet).repeated())
+                .isFalse();
     }
 
     @Test
@@ -62,8 +63,7 @@ class RunOnceServiceTest {
     }
 
     static final class InMemoryIdempotencyStore implements IdempotencyStore {
-        private record Entry(Instant at, OptionalLong resource) {
-        }
+        private record Entry(Instant at, OptionalLong resource) {}
 
         private final Map<String, Entry> entries = new HashMap<>();
 
@@ -87,5 +87,4 @@ class RunOnceServiceTest {
             entries.remove(scope + "/" + key);
         }
     }
-
 }

@@ -3,7 +3,6 @@ package com.balancehistory.application.testing;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.domain.account.ProviderType;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;

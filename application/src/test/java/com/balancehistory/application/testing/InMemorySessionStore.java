@@ -2,7 +2,6 @@ package com.balancehistory.application.testing;
 
 import com.balancehistory.application.port.out.session.SessionStore;
 import com.balancehistory.application.port.out.session.StoredSession;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +24,10 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void touch(String idSha256, Instant lastSeenAt) {
-        sessions.computeIfPresent(idSha256, (id, s) -> new StoredSession(id, s.keyName(), s.role(), s.csrfToken(),
-                s.createdAt(), lastSeenAt, s.expiresAt()));
+        sessions.computeIfPresent(
+                idSha256,
+                (id, s) -> new StoredSession(
+                        id, s.keyName(), s.role(), s.csrfToken(), s.createdAt(), lastSeenAt, s.expiresAt()));
     }
 
     @Override
@@ -37,7 +38,8 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff) {
         int before = sessions.size();
-        sessions.values().removeIf(s -> !s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff));
+        sessions.values()
+                .removeIf(s -> !s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff));
         return before - sessions.size();
     }
 

@@ -1,14 +1,13 @@
 package com.balancehistory.application.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.out.session.SessionStore;
 import com.balancehistory.application.port.out.session.StoredSession;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What every {@link SessionStore} does; run against the in-memory fake and the PostgreSQL store. */
 public abstract class SessionStoreContract {
@@ -18,7 +17,8 @@ public abstract class SessionStoreContract {
     protected abstract SessionStore store();
 
     private static StoredSession session(Instant lastSeen, Instant expires) {
-        String id = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        String id = UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", "");
         return new StoredSession(id, "dashboards", "reader", "csrf-" + id.substring(0, 8), T0, lastSeen, expires);
     }
 
@@ -37,8 +37,8 @@ public abstract class SessionStoreContract {
         store().create(session);
 
         store().touch(session.idSha256(), T0.plusSeconds(90));
-        assertThat(store().find(session.idSha256())).hasValueSatisfying(
-                found -> assertThat(found.lastSeenAt()).isEqualTo(T0.plusSeconds(90)));
+        assertThat(store().find(session.idSha256()))
+                .hasValueSatisfying(found -> assertThat(found.lastSeenAt()).isEqualTo(T0.plusSeconds(90)));
 
         store().delete(session.idSha256());
         assertThat(store().find(session.idSha256())).isEmpty();
@@ -56,7 +56,8 @@ public abstract class SessionStoreContract {
         store().create(idle);
         store().create(over);
 
-        assertThat(store().deleteExpired(now, now.minus(30, ChronoUnit.MINUTES))).isGreaterThanOrEqualTo(2);
+        assertThat(store().deleteExpired(now, now.minus(30, ChronoUnit.MINUTES)))
+                .isGreaterThanOrEqualTo(2);
 
         assertThat(store().find(live.idSha256())).isPresent();
         assertThat(store().find(idle.idSha256())).isEmpty();

@@ -15,8 +15,6 @@ import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * The alert lifecycle: rules from configuration, the state store, evaluation and notifications, and the API's active
@@ -41,11 +40,16 @@ class AlertsFactory {
     }
 
     @Singleton
-    EvaluateAlertsService evaluateAlertsService(JooqAsOfSnapshots snapshots, JooqAlertStateStore store,
-                                                ReportSettings reportSettings, DeliveryService delivery,
-                                                ReportRenderer renderer, Clock clock, Environment environment) {
-        return new EvaluateAlertsService(snapshots, store, rules(environment, reportSettings), delivery, renderer,
-                clock);
+    EvaluateAlertsService evaluateAlertsService(
+            JooqAsOfSnapshots snapshots,
+            JooqAlertStateStore store,
+            ReportSettings reportSettings,
+            DeliveryService delivery,
+            ReportRenderer renderer,
+            Clock clock,
+            Environment environment) {
+        return new EvaluateAlertsService(
+                snapshots, store, rules(environment, reportSettings), delivery, renderer, clock);
     }
 
     /** {@code GET /api/v1/alerts} and {@code /history}: the recorded lifecycle, never computed on the call. */
@@ -58,10 +62,12 @@ class AlertsFactory {
 
     /** Keys of earlier versions that now live elsewhere: refused at start-up rather than silently ignored. */
     static final Map<String, String> MOVED = Map.of(
-            PREFIX + "low-balance", "balance-history.low-balance (currencies / accounts, thresholds \"500.00\", "
-                    + "\"10%\" or \"10% of initial\", \"5% of total\")",
-            PREFIX + "low-limit-utilization", PREFIX + "low-limit (remaining below % of the total, per period: "
-                    + "utilization 0.90 is low-limit {default: 10})");
+            PREFIX + "low-balance",
+                    "balance-history.low-balance (currencies / accounts, thresholds \"500.00\", "
+                            + "\"10%\" or \"10% of initial\", \"5% of total\")",
+            PREFIX + "low-limit-utilization",
+                    PREFIX + "low-limit (remaining below % of the total, per period: "
+                            + "utilization 0.90 is low-limit {default: 10})");
 
     static AlertRules rules(Environment env, ReportSettings reportSettings) {
         MOVED.forEach((old, now) -> {
@@ -69,19 +75,24 @@ class AlertsFactory {
                 throw new IllegalArgumentException(old + " is no longer read: use " + now);
             }
         });
-        BigDecimal band = new BigDecimal(env.getProperty(PREFIX + "hysteresis", String.class).orElse("0.05"));
-        Duration cooldown = duration(env.getProperty(PREFIX + "cooldown", String.class).orElse("15m"));
+        BigDecimal band = new BigDecimal(
+                env.getProperty(PREFIX + "hysteresis", String.class).orElse("0.05"));
+        Duration cooldown =
+                duration(env.getProperty(PREFIX + "cooldown", String.class).orElse("15m"));
         String stale = env.getProperty(PREFIX + "stale-intervals", String.class).orElse("3");
-        String window = env.getProperty(PREFIX + "significant-change-window", String.class).orElse("1h");
-        Map<?, ?> lowLimitConfig = env.getProperty(PREFIX + "low-limit", Map.class).orElse(Map.of());
+        String window = env.getProperty(PREFIX + "significant-change-window", String.class)
+                .orElse("1h");
+        Map<?, ?> lowLimitConfig =
+                env.getProperty(PREFIX + "low-limit", Map.class).orElse(Map.of());
         if (lowLimitConfig.isEmpty()) {
-            lowLimitConfig = Map.of("default", "10");   // remaining below 10 %, i.e. utilization above 90 %
+            lowLimitConfig = Map.of("default", "10"); // remaining below 10 %, i.e. utilization above 90 %
         }
         List<AlertRules.LowLimit> lowLimit = new ArrayList<>();
         lowLimitConfig.forEach((period, pct) -> {
             String name = String.valueOf(period).toLowerCase(Locale.ROOT);
-            lowLimit.add(new AlertRules.LowLimit(name.equals("default") ? Optional.empty()
-                    : Optional.of(LimitPeriod.fromApiName(name)), new BigDecimal(String.valueOf(pct))));
+            lowLimit.add(new AlertRules.LowLimit(
+                    name.equals("default") ? Optional.empty() : Optional.of(LimitPeriod.fromApiName(name)),
+                    new BigDecimal(String.valueOf(pct))));
         });
         List<DeliveryTarget> targets = new ArrayList<>();
         Object deliver = env.getProperty(PREFIX + "deliver", Map.class).orElse(null);
@@ -90,10 +101,15 @@ class AlertsFactory {
         } else {
             targets.addAll(com.balancehistory.bootstrap.report.DeliveryTargets.parse(PREFIX + "deliver", deliver));
         }
-        return new AlertRules(reportSettings.lowBalance(), lowLimit,
+        return new AlertRules(
+                reportSettings.lowBalance(),
+                lowLimit,
                 "off".equals(stale) ? Optional.empty() : Optional.of(new BigDecimal(stale)),
                 "off".equals(window) ? Optional.empty() : Optional.of(duration(window)),
-                reportSettings.intervals(), new Hysteresis(band), new AlertLifecycle(cooldown), targets);
+                reportSettings.intervals(),
+                new Hysteresis(band),
+                new AlertLifecycle(cooldown),
+                targets);
     }
 
     static Duration duration(String text) {

@@ -19,15 +19,14 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The internal API: read models, query services, and the API keys. */
 @Factory
@@ -38,14 +37,21 @@ class ApiFactory {
     @Singleton
     QuerySettings querySettings(Environment environment, ConfiguredSources sources) {
         QuerySettings defaults = QuerySettings.defaults();
-        int maxRawPoints = environment.getProperty("balance-history.api.max-raw-points", Integer.class)
+        int maxRawPoints = environment
+                .getProperty("balance-history.api.max-raw-points", Integer.class)
                 .orElse(defaults.maxRawPoints());
         return new QuerySettings(
-                ApiSettingsReader.healthScale(environment.getProperty(ApiSettingsReader.HEALTH_TIERS, Map.class)
+                ApiSettingsReader.healthScale(environment
+                        .getProperty(ApiSettingsReader.HEALTH_TIERS, Map.class)
                         .orElse(null)),
-                ApiSettingsReader.lowBalance(environment.getProperty(ApiSettingsReader.LOW_BALANCE, Map.class)
+                ApiSettingsReader.lowBalance(environment
+                        .getProperty(ApiSettingsReader.LOW_BALANCE, Map.class)
                         .orElse(null)),
-                defaults.trend(), intervals(sources), maxRawPoints, defaults.maxBuckets(), defaults.maxTrendWindow());
+                defaults.trend(),
+                intervals(sources),
+                maxRawPoints,
+                defaults.maxBuckets(),
+                defaults.maxTrendWindow());
     }
 
     /** Each configured source's typical poll interval, for staleness (older than twice the interval). */
@@ -63,10 +69,17 @@ class ApiFactory {
         FailedAttemptThrottle.Settings defaults = FailedAttemptThrottle.Settings.defaults();
         String at = ApiSettingsReader.THROTTLE + ".";
         try {
-            return new FailedAttemptThrottle(new FailedAttemptThrottle.Settings(
-                    environment.getProperty(at + "max-failures", Integer.class).orElse(defaults.maxFailures()),
-                    environment.getProperty(at + "window", Duration.class).orElse(defaults.window()),
-                    environment.getProperty(at + "max-addresses", Integer.class).orElse(defaults.maxAddresses())),
+            return new FailedAttemptThrottle(
+                    new FailedAttemptThrottle.Settings(
+                            environment
+                                    .getProperty(at + "max-failures", Integer.class)
+                                    .orElse(defaults.maxFailures()),
+                            environment
+                                    .getProperty(at + "window", Duration.class)
+                                    .orElse(defaults.window()),
+                            environment
+                                    .getProperty(at + "max-addresses", Integer.class)
+                                    .orElse(defaults.maxAddresses())),
                     clock);
         } catch (IllegalArgumentException e) {
             throw new ApiSettingsReader.ApiConfigurationError(ApiSettingsReader.THROTTLE + ": " + e.getMessage());
@@ -76,24 +89,35 @@ class ApiFactory {
     /** Built at start-up, so a bad key entry (an unknown role) stops the service instead of failing each call. */
     @Context
     ApiKeys apiKeys(Environment environment) {
-        Object raw = environment.getProperty(ApiSettingsReader.KEYS, List.class).filter(list -> !list.isEmpty())
+        Object raw = environment
+                .getProperty(ApiSettingsReader.KEYS, List.class)
+                .filter(list -> !list.isEmpty())
                 .map(Object.class::cast)
-                .or(() -> environment.getProperty(ApiSettingsReader.KEYS, Map.class).filter(map -> !map.isEmpty()))
+                .or(() -> environment
+                        .getProperty(ApiSettingsReader.KEYS, Map.class)
+                        .filter(map -> !map.isEmpty()))
                 .orElse(null);
         List<ApiKey> keys = ApiSettingsReader.apiKeys(raw);
         ApiKeys apiKeys = new ApiKeys(keys);
         boolean demo = environment.getActiveNames().contains("demo");
         if (!demo) {
             ApiSettingsReader.refusePublishedKeys(apiKeys, PublishedDemoKeys.KEYS);
-            keys.stream().filter(ApiKey::givenInPlain).forEach(key -> LOG.warn("API key '{}' is configured in plain "
-                    + "text ({}[].key): configure its SHA-256 instead (sha256: <hex>, see README), so the key is in no "
-                    + "file and no log", key.name(), ApiSettingsReader.KEYS));
+            keys.stream()
+                    .filter(ApiKey::givenInPlain)
+                    .forEach(key -> LOG.warn(
+                            "API key '{}' is configured in plain "
+                                    + "text ({}[].key): configure its SHA-256 instead (sha256: <hex>, see README), so the key is in no "
+                                    + "file and no log",
+                            key.name(),
+                            ApiSettingsReader.KEYS));
         }
         if (keys.isEmpty()) {
-            LOG.warn("no API keys configured ({}): every /api request will be refused with 401",
-                    ApiSettingsReader.KEYS);
+            LOG.warn(
+                    "no API keys configured ({}): every /api request will be refused with 401", ApiSettingsReader.KEYS);
         } else {
-            LOG.info("API keys configured: {}", keys.stream().map(ApiKey::toString).toList());
+            LOG.info(
+                    "API keys configured: {}",
+                    keys.stream().map(ApiKey::toString).toList());
         }
         return apiKeys;
     }
@@ -129,8 +153,8 @@ class ApiFactory {
     }
 
     @Singleton
-    CardLimitsQueryService cardLimitsQueryService(JooqCardLimitReadModel readModel, QuerySettings settings,
-                                                  Clock clock) {
+    CardLimitsQueryService cardLimitsQueryService(
+            JooqCardLimitReadModel readModel, QuerySettings settings, Clock clock) {
         return new CardLimitsQueryService(readModel, settings, clock);
     }
 

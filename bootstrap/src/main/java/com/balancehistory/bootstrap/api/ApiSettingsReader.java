@@ -11,7 +11,6 @@ import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -31,8 +30,7 @@ final class ApiSettingsReader {
     static final String HEALTH_TIERS = "balance-history.health-tiers";
     static final String LOW_BALANCE = "balance-history.low-balance";
 
-    private ApiSettingsReader() {
-    }
+    private ApiSettingsReader() {}
 
     /**
      * API keys, as a list ({@code [{name, role, sha256 | key}]}) or a map ({@code {name: {role, sha256 | key}}}).
@@ -49,8 +47,8 @@ final class ApiSettingsReader {
                 keys.add(apiKey(KEYS + "[" + i + "]", String.valueOf(entry.get("name")), entry));
             }
         } else {
-            map(KEYS, raw).forEach((name, value) -> keys.add(apiKey(KEYS + "." + name, name, map(KEYS + "." + name,
-                    value))));
+            map(KEYS, raw)
+                    .forEach((name, value) -> keys.add(apiKey(KEYS + "." + name, name, map(KEYS + "." + name, value))));
         }
         return keys;
     }
@@ -75,7 +73,8 @@ final class ApiSettingsReader {
             if ((hash == null) == (plain == null)) {
                 throw new IllegalArgumentException("give exactly one of sha256 and key");
             }
-            return hash != null ? ApiKey.ofSha256Hex(name, role, String.valueOf(hash))
+            return hash != null
+                    ? ApiKey.ofSha256Hex(name, role, String.valueOf(hash))
                     : ApiKey.ofPlain(name, role, String.valueOf(plain));
         } catch (IllegalArgumentException e) {
             throw new ApiConfigurationError(at + ": " + e.getMessage());
@@ -103,8 +102,10 @@ final class ApiSettingsReader {
                 }
                 for (Object item : items) {
                     Map<String, Object> tier = map(at + ".tiers", item);
-                    tiers.add(HealthTier.atLeast(Money.parse(String.valueOf(tier.get("minimum")), currency),
-                            Integer.parseInt(String.valueOf(tier.get("score"))), String.valueOf(tier.get("label"))));
+                    tiers.add(HealthTier.atLeast(
+                            Money.parse(String.valueOf(tier.get("minimum")), currency),
+                            Integer.parseInt(String.valueOf(tier.get("score"))),
+                            String.valueOf(tier.get("label"))));
                 }
                 int floorScore = Integer.parseInt(String.valueOf(settings.getOrDefault("floor-score", "0")));
                 String floorLabel = String.valueOf(settings.getOrDefault("floor-label", "CRITICAL"));
@@ -131,7 +132,8 @@ final class ApiSettingsReader {
         Map<String, Object> settings = map(LOW_BALANCE, raw);
         Object currencies = settings.get("currencies");
         if (currencies != null) {
-            for (Map.Entry<String, Object> entry : map(LOW_BALANCE + ".currencies", currencies).entrySet()) {
+            for (Map.Entry<String, Object> entry :
+                    map(LOW_BALANCE + ".currencies", currencies).entrySet()) {
                 String at = LOW_BALANCE + ".currencies." + entry.getKey();
                 try {
                     Currency currency = CurrencyCodes.require(entry.getKey().toUpperCase(Locale.ROOT));
@@ -153,8 +155,11 @@ final class ApiSettingsReader {
                     AccountId account = new AccountId(String.valueOf(rule.get("account")));
                     String threshold = String.valueOf(rule.get("threshold"));
                     String currency = rule.get("currency") == null ? null : String.valueOf(rule.get("currency"));
-                    policy = policy.forAccount(account, threshold.contains("%") ? rule(threshold, null)
-                            : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
+                    policy = policy.forAccount(
+                            account,
+                            threshold.contains("%")
+                                    ? rule(threshold, null)
+                                    : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
                 } catch (RuntimeException e) {
                     throw new ApiConfigurationError(at + ": " + e.getMessage());
                 }
@@ -182,8 +187,9 @@ final class ApiSettingsReader {
         return switch (of) {
             case "", "of initial" -> LowBalanceRule.belowPercentOfInitial(share);
             case "of total" -> LowBalanceRule.belowPercentOfTotal(share);
-            default -> throw new IllegalArgumentException("'" + text + "' is not an amount, \"N%\", \"N% of initial\""
-                    + " or \"N% of total\"");
+            default ->
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not an amount, \"N%\", \"N% of initial\"" + " or \"N% of total\"");
         };
     }
 

@@ -2,14 +2,13 @@ package com.balancehistory.bootstrap.api;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In demo mode only: prints the demo API keys from {@code application-demo.yml} so the API can be tried at once.
@@ -29,13 +28,19 @@ class DemoApiKeyAnnouncer {
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        List<?> keys = environment.getProperty(ApiSettingsReader.KEYS, List.class).orElse(List.of());
+        List<?> keys =
+                environment.getProperty(ApiSettingsReader.KEYS, List.class).orElse(List.of());
         String base = event.getSource().getURL().toString();
         for (Object entry : keys) {
-            if (entry instanceof Map<?, ?> key && key.get("key") != null
+            if (entry instanceof Map<?, ?> key
+                    && key.get("key") != null
                     && String.valueOf(key.get("name")).startsWith("demo-")) {
-                LOG.info("demo mode: {} API key '{}' -> curl -H 'Authorization: Bearer {}' {}/api/v1/balances",
-                        key.get("role"), key.get("key"), key.get("key"), base);
+                LOG.info(
+                        "demo mode: {} API key '{}' -> curl -H 'Authorization: Bearer {}' {}/api/v1/balances",
+                        key.get("role"),
+                        key.get("key"),
+                        key.get("key"),
+                        base);
             }
         }
         LOG.info("demo mode: API documentation at {}/swagger-ui/index.html and {}/rapidoc/index.html", base, base);

@@ -11,6 +11,5 @@ final class PublishedDemoKeys {
 
     static final List<String> KEYS = List.of("demo-admin-key-change-me-0001", "demo-reader-key-change-me-0001");
 
-    private PublishedDemoKeys() {
-    }
+    private PublishedDemoKeys() {}
 }

@@ -3,8 +3,6 @@ package com.balancehistory.bootstrap.health;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
-import org.reactivestreams.Publisher;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 
 /**
  * Runs one health check on its own thread and answers within a timeout whatever the check does; while a check is
@@ -41,16 +40,21 @@ final class BoundedCheck implements AutoCloseable {
     }
 
     Publisher<HealthResult> result() {
-        CompletableFuture<HealthResult> current = running.updateAndGet(previous -> previous == null
-                || previous.isDone() ? CompletableFuture.supplyAsync(check, thread) : previous);
+        CompletableFuture<HealthResult> current = running.updateAndGet(previous ->
+                previous == null || previous.isDone() ? CompletableFuture.supplyAsync(check, thread) : previous);
         return Publishers.fromCompletableFuture(current.copy()
-                .exceptionally(e -> unanswered("the " + name + " check failed: " + e.getClass().getSimpleName()))
-                .completeOnTimeout(unanswered("the " + name + " check did not answer within " + timeout.toMillis()
-                        + " ms"), timeout.toMillis(), TimeUnit.MILLISECONDS));
+                .exceptionally(e -> unanswered(
+                        "the " + name + " check failed: " + e.getClass().getSimpleName()))
+                .completeOnTimeout(
+                        unanswered("the " + name + " check did not answer within " + timeout.toMillis() + " ms"),
+                        timeout.toMillis(),
+                        TimeUnit.MILLISECONDS));
     }
 
     HealthResult unanswered(String reason) {
-        return HealthResult.builder(name, whenUnanswered).details(Map.of("error", reason)).build();
+        return HealthResult.builder(name, whenUnanswered)
+                .details(Map.of("error", reason))
+                .build();
     }
 
     @Override

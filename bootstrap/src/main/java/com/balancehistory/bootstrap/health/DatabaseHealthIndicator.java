@@ -7,15 +7,14 @@ import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.flywaydb.core.Flyway;
-import org.reactivestreams.Publisher;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.reactivestreams.Publisher;
 
 /**
  * Readiness: the database answers and every migration is applied. It answers within {@code timeout} whatever the
@@ -33,8 +32,8 @@ final class DatabaseHealthIndicator implements HealthIndicator {
     private final BoundedCheck check;
     private volatile boolean migrationsApplied;
 
-    DatabaseHealthIndicator(DataSource dataSource,
-                            @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
+    DatabaseHealthIndicator(
+            DataSource dataSource, @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
         this.check = new BoundedCheck(NAME, timeout, HealthStatus.DOWN, this::check);
@@ -47,24 +46,34 @@ final class DatabaseHealthIndicator implements HealthIndicator {
 
     private HealthResult check() {
         Map<String, Object> details = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
             statement.execute("SELECT 1");
             details.put("reachable", true);
         } catch (Exception e) {
-            return check.unanswered("the database is not reachable: " + e.getClass().getSimpleName());
+            return check.unanswered(
+                    "the database is not reachable: " + e.getClass().getSimpleName());
         }
         if (!migrationsApplied) {
             try {
-                int pending = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
-                        .info().pending().length;
+                int pending = Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .info()
+                        .pending()
+                        .length;
                 migrationsApplied = pending == 0;
                 if (!migrationsApplied) {
                     details.put("migrations", pending + " pending");
-                    return HealthResult.builder(NAME, HealthStatus.DOWN).details(details).build();
+                    return HealthResult.builder(NAME, HealthStatus.DOWN)
+                            .details(details)
+                            .build();
                 }
             } catch (RuntimeException e) {
-                return check.unanswered("could not read the migration history: " + e.getClass().getSimpleName());
+                return check.unanswered(
+                        "could not read the migration history: " + e.getClass().getSimpleName());
             }
         }
         details.put("migrations", "applied");

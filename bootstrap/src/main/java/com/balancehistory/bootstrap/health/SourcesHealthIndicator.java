@@ -8,11 +8,10 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 
 /**
  * Each source as {@code ok}, {@code failing} or {@code stale} in the health details (admin keys only). Always UP:
@@ -24,8 +23,8 @@ final class SourcesHealthIndicator implements HealthIndicator {
     private final ListSourcesUseCase sources;
     private final BoundedCheck check;
 
-    SourcesHealthIndicator(ListSourcesUseCase sources,
-                           @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
+    SourcesHealthIndicator(
+            ListSourcesUseCase sources, @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
         this.sources = sources;
         this.check = new BoundedCheck("sources", timeout, HealthStatus.UP, this::check);
     }
@@ -38,8 +37,11 @@ final class SourcesHealthIndicator implements HealthIndicator {
     private HealthResult check() {
         Map<String, Object> details = new LinkedHashMap<>();
         for (SourceStatus source : sources.sources()) {
-            details.put(source.name(), source.failing() ? "failing (" + source.consecutiveFailures() + " in a row)"
-                    : source.stale() ? "stale" : "ok");
+            details.put(
+                    source.name(),
+                    source.failing()
+                            ? "failing (" + source.consecutiveFailures() + " in a row)"
+                            : source.stale() ? "stale" : "ok");
         }
         sources.misconfigured().keySet().forEach(name -> details.put(name, "misconfigured"));
         return HealthResult.builder("sources", HealthStatus.UP).details(details).build();

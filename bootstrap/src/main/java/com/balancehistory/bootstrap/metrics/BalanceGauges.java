@@ -5,7 +5,6 @@ import com.balancehistory.domain.account.BalanceObservation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -55,14 +54,19 @@ public final class BalanceGauges {
                 holder.set(available);
             }
         }
-        totals.forEach((currency, total) -> sourceTotals.computeIfAbsent(source + "\n" + currency, key -> {
-            AtomicReference<BigDecimal> holder = new AtomicReference<>(BigDecimal.ZERO);
-            Gauge.builder(ServiceMetrics.PREFIX + "source.balance", holder, h -> h.get().doubleValue())
-                    .tags("source", source, "currency", currency)
-                    .description("Sum of the available balances of a source's accounts in one currency")
-                    .register(registry);
-            return holder;
-        }).set(total));
+        totals.forEach((currency, total) -> sourceTotals
+                .computeIfAbsent(source + "\n" + currency, key -> {
+                    AtomicReference<BigDecimal> holder = new AtomicReference<>(BigDecimal.ZERO);
+                    Gauge.builder(
+                                    ServiceMetrics.PREFIX + "source.balance",
+                                    holder,
+                                    h -> h.get().doubleValue())
+                            .tags("source", source, "currency", currency)
+                            .description("Sum of the available balances of a source's accounts in one currency")
+                            .register(registry);
+                    return holder;
+                })
+                .set(total));
     }
 
     /** Registers the account's gauge if the cap allows, else counts it as dropped; null when dropped. */
@@ -79,10 +83,23 @@ public final class BalanceGauges {
             return null;
         }
         AtomicReference<BigDecimal> holder = new AtomicReference<>(BigDecimal.ZERO);
-        Gauge.builder(ServiceMetrics.PREFIX + "account.balance", holder, h -> h.get().doubleValue())
-                .tags("account_id", id, "source", account.source(), "provider", account.provider().configName(),
-                        "kind", account.kind().slug(), "currency", account.currency().getCurrencyCode())
-                .description("An account's available balance at its last poll").register(registry);
+        Gauge.builder(
+                        ServiceMetrics.PREFIX + "account.balance",
+                        holder,
+                        h -> h.get().doubleValue())
+                .tags(
+                        "account_id",
+                        id,
+                        "source",
+                        account.source(),
+                        "provider",
+                        account.provider().configName(),
+                        "kind",
+                        account.kind().slug(),
+                        "currency",
+                        account.currency().getCurrencyCode())
+                .description("An account's available balance at its last poll")
+                .register(registry);
         accounts.put(id, holder);
         return holder;
     }

@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap.metrics;
 
 import com.balancehistory.application.port.out.report.DeliveryLog;
-
 import java.util.List;
 
 /** The delivery log, counting every attempt it records by channel and outcome. */

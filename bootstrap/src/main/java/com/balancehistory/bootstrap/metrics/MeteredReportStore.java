@@ -3,7 +3,6 @@ package com.balancehistory.bootstrap.metrics;
 import com.balancehistory.application.port.in.report.ReportFilter;
 import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.port.out.report.ReportStore;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

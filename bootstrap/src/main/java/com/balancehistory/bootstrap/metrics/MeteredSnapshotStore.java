@@ -5,7 +5,6 @@ import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +47,13 @@ public final class MeteredSnapshotStore implements SnapshotStore {
             return rows;
         } finally {
             Instant finished = clock.instant();
-            metrics.sourcePolled(record.source(), outcome, rows, Duration.between(record.startedAt(), finished),
-                    Duration.ofNanos(System.nanoTime() - started), finished.toEpochMilli());
+            metrics.sourcePolled(
+                    record.source(),
+                    outcome,
+                    rows,
+                    Duration.between(record.startedAt(), finished),
+                    Duration.ofNanos(System.nanoTime() - started),
+                    finished.toEpochMilli());
         }
     }
 

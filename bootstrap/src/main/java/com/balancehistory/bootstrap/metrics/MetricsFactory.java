@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /** The service's meters on Micronaut's registry (exported at {@code GET /prometheus}). */
@@ -19,8 +18,8 @@ class MetricsFactory {
     }
 
     @Singleton
-    BalanceGauges balanceGauges(ServiceMetrics metrics,
-                                @Value("${balance-history.metrics.max-account-series:1000}") int maxAccountSeries) {
+    BalanceGauges balanceGauges(
+            ServiceMetrics metrics, @Value("${balance-history.metrics.max-account-series:1000}") int maxAccountSeries) {
         return new BalanceGauges(metrics.registry(), maxAccountSeries);
     }
 }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,9 +23,19 @@ public final class ServiceMetrics {
 
     static final String PREFIX = "balance_history.";
     /** Bucket bounds of the duration histograms: few enough for many sources, fine enough for SLOs. */
-    private static final Duration[] BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(10),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60)
+    };
 
     private static final List<String> REPORT_OUTCOMES = List.of("stored", "failed");
     private static final List<String> DELIVERY_CHANNELS = List.of("webhook", "directory", "log");
@@ -40,8 +49,10 @@ public final class ServiceMetrics {
         for (AlertKind kind : AlertKind.values()) {
             AtomicLong count = new AtomicLong();
             activeAlerts.put(kind, count);
-            Gauge.builder(PREFIX + "active.alerts", count, AtomicLong::get).tag("kind", kind.apiName())
-                    .description("Alerts active now, by kind").register(registry);
+            Gauge.builder(PREFIX + "active.alerts", count, AtomicLong::get)
+                    .tag("kind", kind.apiName())
+                    .description("Alerts active now, by kind")
+                    .register(registry);
         }
         // counters that exist before their first event, so that rules and dashboards see 0 rather than nothing
         REPORT_OUTCOMES.forEach(this::reportRuns);
@@ -51,7 +62,6 @@ public final class ServiceMetrics {
         });
     }
 
-
     public MeterRegistry registry() {
         return registry;
     }
@@ -59,7 +69,8 @@ public final class ServiceMetrics {
     /** The number of misconfigured sources, read when scraped. */
     public void misconfiguredSources(Supplier<Number> count) {
         Gauge.builder(PREFIX + "misconfigured.sources", count, c -> c.get().doubleValue())
-                .description("Configured sources left out because their settings are unusable").strongReference(true)
+                .description("Configured sources left out because their settings are unusable")
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -69,20 +80,32 @@ public final class ServiceMetrics {
             Gauge.builder(PREFIX + "circuit.state", state, s -> s.get().equals(each) ? 1 : 0)
                     .tags("source", source, "state", each)
                     .description("1 for the state the source's circuit breaker is in, 0 for the others")
-                    .strongReference(true).register(registry);
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 
     /** One source's part of a poll, after it was recorded (or failed to be). */
-    public void sourcePolled(String source, SourceOutcome outcome, int rowsWritten, Duration pollDuration,
-                             Duration recordingDuration, long finishedEpochMillis) {
-        Counter.builder(PREFIX + "polls").tags("source", source, "outcome", outcome.code())
-                .description("Polls of a source, by outcome").register(registry).increment();
-        timer("poll.duration", "Fetching and recording one source's poll", "source", source).record(pollDuration);
+    public void sourcePolled(
+            String source,
+            SourceOutcome outcome,
+            int rowsWritten,
+            Duration pollDuration,
+            Duration recordingDuration,
+            long finishedEpochMillis) {
+        Counter.builder(PREFIX + "polls")
+                .tags("source", source, "outcome", outcome.code())
+                .description("Polls of a source, by outcome")
+                .register(registry)
+                .increment();
+        timer("poll.duration", "Fetching and recording one source's poll", "source", source)
+                .record(pollDuration);
         timer("recording.duration", "Writing one source's poll to the database", "source", source)
                 .record(recordingDuration);
-        Counter.builder(PREFIX + "snapshot.rows.written").tag("source", source)
-                .description("Snapshot rows (balances and card limits) written").register(registry)
+        Counter.builder(PREFIX + "snapshot.rows.written")
+                .tag("source", source)
+                .description("Snapshot rows (balances and card limits) written")
+                .register(registry)
                 .increment(rowsWritten);
         SourceState state = state(source);
         if (outcome == SourceOutcome.OK || outcome == SourceOutcome.PARTIAL) {
@@ -107,14 +130,17 @@ public final class ServiceMetrics {
     }
 
     private Counter reportRuns(String outcome) {
-        return Counter.builder(PREFIX + "report.runs").tag("outcome", outcome).description("Report runs, by outcome")
+        return Counter.builder(PREFIX + "report.runs")
+                .tag("outcome", outcome)
+                .description("Report runs, by outcome")
                 .register(registry);
     }
 
     private Counter deliveryAttempts(String channel, boolean succeeded) {
-        return Counter.builder(PREFIX + "delivery.attempts").tags("channel", channel, "outcome",
-                        succeeded ? "delivered" : "failed")
-                .description("Attempts to deliver a report or alert notification").register(registry);
+        return Counter.builder(PREFIX + "delivery.attempts")
+                .tags("channel", channel, "outcome", succeeded ? "delivered" : "failed")
+                .description("Attempts to deliver a report or alert notification")
+                .register(registry);
     }
 
     /** An observer of one source's provider calls. */
@@ -125,8 +151,16 @@ public final class ServiceMetrics {
         return new ProviderCallObserver() {
             @Override
             public void requestFinished(String endpoint, int status, Duration took) {
-                timer("provider.request.duration", "One HTTP request to a provider", "source", source,
-                        "endpoint", endpoint, "status", status == 0 ? "none" : Integer.toString(status)).record(took);
+                timer(
+                                "provider.request.duration",
+                                "One HTTP request to a provider",
+                                "source",
+                                source,
+                                "endpoint",
+                                endpoint,
+                                "status",
+                                status == 0 ? "none" : Integer.toString(status))
+                        .record(took);
             }
 
             @Override
@@ -142,30 +176,43 @@ public final class ServiceMetrics {
     }
 
     private Counter retries(String source) {
-        return Counter.builder(PREFIX + "provider.retries").tag("source", source)
-                .description("Provider requests retried after a failure").register(registry);
+        return Counter.builder(PREFIX + "provider.retries")
+                .tag("source", source)
+                .description("Provider requests retried after a failure")
+                .register(registry);
     }
 
     private Counter rateLimitWaits(String source) {
-        return Counter.builder(PREFIX + "provider.rate.limit.waits").tag("source", source)
-                .description("Provider requests held back by the source's rate limit").register(registry);
+        return Counter.builder(PREFIX + "provider.rate.limit.waits")
+                .tag("source", source)
+                .description("Provider requests held back by the source's rate limit")
+                .register(registry);
     }
 
     private Timer timer(String name, String description, String... tags) {
-        return Timer.builder(PREFIX + name).tags(tags).description(description).serviceLevelObjectives(BUCKETS)
-                .minimumExpectedValue(BUCKETS[0]).maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
+        return Timer.builder(PREFIX + name)
+                .tags(tags)
+                .description(description)
+                .serviceLevelObjectives(BUCKETS)
+                .minimumExpectedValue(BUCKETS[0])
+                .maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
                 .register(registry);
     }
 
     private SourceState state(String source) {
         return sources.computeIfAbsent(source, name -> {
             SourceState state = new SourceState();
-            Gauge.builder(PREFIX + "source.last.success.timestamp", state.lastSuccessEpochMillis,
-                            millis -> millis.get() / 1000.0).tag("source", name).baseUnit("seconds")
+            Gauge.builder(
+                            PREFIX + "source.last.success.timestamp",
+                            state.lastSuccessEpochMillis,
+                            millis -> millis.get() / 1000.0)
+                    .tag("source", name)
+                    .baseUnit("seconds")
                     .description("Unix time of the source's last successful poll by this instance (0: none yet)")
                     .register(registry);
             Gauge.builder(PREFIX + "source.consecutive.failures", state.consecutiveFailures, AtomicLong::get)
-                    .tag("source", name).description("Polls of the source that failed in a row")
+                    .tag("source", name)
+                    .description("Polls of the source that failed in a row")
                     .register(registry);
             return state;
         });

@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap.report;
 
 import com.balancehistory.application.port.out.report.DeliveryTarget;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +8,7 @@ import java.util.Locale;
 /** Reads delivery targets and durations from configuration values. */
 public final class DeliveryTargets {
 
-    private DeliveryTargets() {
-    }
+    private DeliveryTargets() {}
 
     /** {@code deliver: {directory: path, webhook: {url, secret}, log: true}}. */
     public static List<DeliveryTarget> parse(String key, Object raw) {

@@ -2,12 +2,12 @@ package com.balancehistory.bootstrap.report;
 
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.bootstrap.GracefulPolls;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import com.balancehistory.bootstrap.GracefulPolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +34,12 @@ class ReportJobs {
     @EventListener
     void onStartup(ServerStartupEvent event) {
         try {
-            reports.catchUp().forEach(report -> LOG.info("report {} ({}) made at start-up for slot {}", report.id(),
-                    report.summary().trigger().code(), report.summary().scheduledFor().orElse(null)));
+            reports.catchUp()
+                    .forEach(report -> LOG.info(
+                            "report {} ({}) made at start-up for slot {}",
+                            report.id(),
+                            report.summary().trigger().code(),
+                            report.summary().scheduledFor().orElse(null)));
         } catch (RuntimeException e) {
             LOG.error("report catch-up failed", e);
         }
@@ -47,14 +51,18 @@ class ReportJobs {
             return;
         }
         try {
-            reports.runDue().forEach(report -> LOG.info("scheduled report {} ({}) for slot {}", report.id(),
-                    report.summary().schedule().orElse(""), report.summary().scheduledFor().orElse(null)));
+            reports.runDue()
+                    .forEach(report -> LOG.info(
+                            "scheduled report {} ({}) for slot {}",
+                            report.id(),
+                            report.summary().schedule().orElse(""),
+                            report.summary().scheduledFor().orElse(null)));
         } catch (RuntimeException e) {
             LOG.error("scheduled reports failed", e);
         }
         try {
-            alerts.evaluate().forEach(event -> LOG.info("alert {} {}: {}", event.type().code(), event.key(),
-                    event.message()));
+            alerts.evaluate()
+                    .forEach(event -> LOG.info("alert {} {}: {}", event.type().code(), event.key(), event.message()));
         } catch (RuntimeException e) {
             LOG.error("alert evaluation failed", e);
         }

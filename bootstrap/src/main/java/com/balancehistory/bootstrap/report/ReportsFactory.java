@@ -1,8 +1,5 @@
 package com.balancehistory.bootstrap.report;
 
-import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
-import com.balancehistory.bootstrap.metrics.MeteredReportStore;
-import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
@@ -22,23 +19,23 @@ import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.application.service.report.ScheduledReportService;
 import com.balancehistory.bootstrap.ConfiguredSources;
+import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
+import com.balancehistory.bootstrap.metrics.MeteredReportStore;
+import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
-
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * Issue 6: stored allocation reports, their schedules across instances, and delivery (directory, webhook, log).
@@ -75,14 +72,22 @@ class ReportsFactory {
     }
 
     @Singleton
-    DeliveryService deliveryService(JooqDeliveryLog log, ServiceMetrics metrics, Clock clock,
-                                    @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
-                                    @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
-                                    @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
-                                    @Value("${balance-history.delivery.timeout:10s}") String timeout) {
-        return new DeliveryService(List.of(new WebhookDeliveryChannel(duration(timeout), clock),
-                new DirectoryDeliveryChannel(), new LogDeliveryChannel()), new MeteredDeliveryLog(log, metrics),
-                new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)), clock,
+    DeliveryService deliveryService(
+            JooqDeliveryLog log,
+            ServiceMetrics metrics,
+            Clock clock,
+            @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
+            @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
+            @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
+            @Value("${balance-history.delivery.timeout:10s}") String timeout) {
+        return new DeliveryService(
+                List.of(
+                        new WebhookDeliveryChannel(duration(timeout), clock),
+                        new DirectoryDeliveryChannel(),
+                        new LogDeliveryChannel()),
+                new MeteredDeliveryLog(log, metrics),
+                new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)),
+                clock,
                 wait -> Thread.sleep(wait.toMillis()));
     }
 
@@ -94,26 +99,44 @@ class ReportsFactory {
     }
 
     @Singleton
-    ReportService reportService(JooqAsOfSnapshots snapshots, JooqReportStore store, ServiceMetrics metrics,
-                                ReportRenderer renderer, ReportSettings settings, Clock clock) {
+    ReportService reportService(
+            JooqAsOfSnapshots snapshots,
+            JooqReportStore store,
+            ServiceMetrics metrics,
+            ReportRenderer renderer,
+            ReportSettings settings,
+            Clock clock) {
         return new ReportService(snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock);
     }
 
     @Singleton
-    ScheduledReportService scheduledReportService(ReportService reports, JooqJobScheduleStore jobs,
-                                                  DeliveryService delivery, ReportRenderer renderer, Clock clock,
-                                                  Environment environment,
-                                                  @Value("${balance-history.instance-id:local}") String instanceId,
-                                                  @Value("${balance-history.reports.catch-up-grace:2m}") String grace) {
-        return new ScheduledReportService(reports, jobs, schedules(environment), delivery, renderer, clock,
-                instanceId + "/" + ProcessHandle.current().pid(), duration(grace));
+    ScheduledReportService scheduledReportService(
+            ReportService reports,
+            JooqJobScheduleStore jobs,
+            DeliveryService delivery,
+            ReportRenderer renderer,
+            Clock clock,
+            Environment environment,
+            @Value("${balance-history.instance-id:local}") String instanceId,
+            @Value("${balance-history.reports.catch-up-grace:2m}") String grace) {
+        return new ScheduledReportService(
+                reports,
+                jobs,
+                schedules(environment),
+                delivery,
+                renderer,
+                clock,
+                instanceId + "/" + ProcessHandle.current().pid(),
+                duration(grace));
     }
 
     /** {@code balance-history.reports.schedules.<name>}, or one daily 06:00 UTC allocation report. */
     static List<ReportSchedule> schedules(Environment environment) {
         Map<String, Object> configured = new LinkedHashMap<>();
-        environment.getProperty("balance-history.reports.schedules", Map.class).ifPresent(raw ->
-                ((Map<?, ?>) raw).forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
+        environment
+                .getProperty("balance-history.reports.schedules", Map.class)
+                .ifPresent(raw ->
+                        ((Map<?, ?>) raw).forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
         if (configured.isEmpty()) {
             configured.put("daily", Map.of());
         }
@@ -134,8 +157,11 @@ class ReportsFactory {
             }
             String type = text(settings.get("type"), "allocation");
             boolean catchUp = !"false".equals(text(firstOf(settings, "catch-up", "catchUp"), "true"));
-            schedules.add(new ReportSchedule(name, type,
-                    now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(), catchUp,
+            schedules.add(new ReportSchedule(
+                    name,
+                    type,
+                    now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(),
+                    catchUp,
                     targets(key + ".deliver", settings.get("deliver"))));
         });
         return schedules;
@@ -178,7 +204,9 @@ class ReportsFactory {
     }
 
     static String text(Object value, String fallback) {
-        return value == null || String.valueOf(value).isBlank() ? fallback : String.valueOf(value).strip();
+        return value == null || String.valueOf(value).isBlank()
+                ? fallback
+                : String.valueOf(value).strip();
     }
 
     static Object firstOf(Map<?, ?> settings, String... keys) {
@@ -189,5 +217,4 @@ class ReportsFactory {
         }
         return null;
     }
-
 }

@@ -1,19 +1,17 @@
 package com.balancehistory.bootstrap.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Reading the API's JSON answers in tests. */
 final class ApiJson {
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     static JsonNode body(JsonMapper json, ApiTestClient.Response response) {
         try {

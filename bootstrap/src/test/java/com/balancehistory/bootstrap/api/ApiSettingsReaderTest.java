@@ -1,5 +1,8 @@
 package com.balancehistory.bootstrap.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
@@ -8,17 +11,13 @@ import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import com.balancehistory.domain.money.Money;
 import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ApiSettingsReaderTest {
 
@@ -33,16 +32,20 @@ class ApiSettingsReaderTest {
         assertThat(keys.authenticate("hashed-key-0123456789").map(ApiKey::role)).contains(ApiRole.ADMIN);
 
         List<ApiKey> fromMap = ApiSettingsReader.apiKeys(Map.of("ops", Map.of("key", "plain-key-0123456789")));
-        assertThat(fromMap).singleElement().satisfies(key -> assertThat(key.role()).isEqualTo(ApiRole.READER));
+        assertThat(fromMap)
+                .singleElement()
+                .satisfies(key -> assertThat(key.role()).isEqualTo(ApiRole.READER));
         assertThat(ApiSettingsReader.apiKeys(null)).isEmpty();
     }
 
     @Test
     void a_key_entry_with_both_or_neither_secret_is_rejected_naming_the_entry() {
         assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "x", "role", "reader"))))
-                .hasMessageContaining("balance-history.api.keys[0]").hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "x", "role", "god",
-                "key", "plain-key-0123456789")))).hasMessageContaining("god");
+                .hasMessageContaining("balance-history.api.keys[0]")
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(
+                        List.of(Map.of("name", "x", "role", "god", "key", "plain-key-0123456789"))))
+                .hasMessageContaining("god");
     }
 
     @Test
@@ -53,10 +56,14 @@ class ApiSettingsReaderTest {
                 Map.of("name", "mine", "role", "reader", "key", "mine-key-0123456789abcdef"))));
 
         assertThatThrownBy(() -> ApiSettingsReader.refusePublishedKeys(keys, PublishedDemoKeys.KEYS))
-                .hasMessageContaining("balance-history.api.keys").hasMessageContaining("copied")
-                .hasMessageContaining("hashed").hasMessageNotContaining("mine");
-        ApiSettingsReader.refusePublishedKeys(new ApiKeys(ApiSettingsReader.apiKeys(List.of(
-                Map.of("name", "own", "role", "reader", "key", "own-key-0123456789abcdef")))), PublishedDemoKeys.KEYS);
+                .hasMessageContaining("balance-history.api.keys")
+                .hasMessageContaining("copied")
+                .hasMessageContaining("hashed")
+                .hasMessageNotContaining("mine");
+        ApiSettingsReader.refusePublishedKeys(
+                new ApiKeys(ApiSettingsReader.apiKeys(
+                        List.of(Map.of("name", "own", "role", "reader", "key", "own-key-0123456789abcdef")))),
+                PublishedDemoKeys.KEYS);
     }
 
     @Test
@@ -65,8 +72,11 @@ class ApiSettingsReaderTest {
         try (var in = getClass().getResourceAsStream("/application-demo.yml")) {
             demo = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        List<String> keysInFile = java.util.regex.Pattern.compile("(?m)^\\s+key:\\s*(\\S+)\\s*$").matcher(demo)
-                .results().map(match -> match.group(1)).toList();
+        List<String> keysInFile = java.util.regex.Pattern.compile("(?m)^\\s+key:\\s*(\\S+)\\s*$")
+                .matcher(demo)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
 
         assertThat(keysInFile).containsExactlyInAnyOrderElementsOf(PublishedDemoKeys.KEYS);
     }
@@ -74,14 +84,21 @@ class ApiSettingsReaderTest {
     @Test
     void a_short_plain_key_is_refused_naming_the_entry() {
         assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "short", "key", "0123456789"))))
-                .hasMessageContaining("balance-history.api.keys[0]").hasMessageContaining("16 characters");
+                .hasMessageContaining("balance-history.api.keys[0]")
+                .hasMessageContaining("16 characters");
     }
 
     @Test
     void health_tiers_are_added_to_the_domain_defaults() {
-        HealthScale scale = ApiSettingsReader.healthScale(Map.of("eur", Map.of(
-                "tiers", List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")),
-                "floor-score", 5, "floor-label", "EMPTY")));
+        HealthScale scale = ApiSettingsReader.healthScale(Map.of(
+                "eur",
+                Map.of(
+                        "tiers",
+                        List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")),
+                        "floor-score",
+                        5,
+                        "floor-label",
+                        "EMPTY")));
 
         assertThat(scale.rate(Money.parse("1000", "EUR")).label()).isEqualTo("FINE");
         assertThat(scale.rate(Money.parse("999.99", "EUR")).label()).isEqualTo("EMPTY");
@@ -102,8 +119,10 @@ class ApiSettingsReaderTest {
         assertThat(own.isLow()).isFalse();
         assertThat(own.scope()).contains(LowBalanceAssessment.RuleScope.ACCOUNT);
         assertThat(own.threshold()).contains(Money.parse("200.00", "USD"));
-        assertThat(policy.evaluate(AccountBalance.of(new AccountId("src.budget.b2"), "B2", Money.parse("999.99",
-                "USD"))).isLow()).isTrue();
+        assertThat(policy.evaluate(
+                                AccountBalance.of(new AccountId("src.budget.b2"), "B2", Money.parse("999.99", "USD")))
+                        .isLow())
+                .isTrue();
         assertThat(ApiSettingsReader.lowBalance(null).evaluate(account).verdict())
                 .isEqualTo(LowBalanceAssessment.Verdict.NO_RULE);
         assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "lots"))))
@@ -112,8 +131,8 @@ class ApiSettingsReaderTest {
 
     @Test
     void low_balance_thresholds_may_be_a_percent_of_initial_or_of_the_currency_total_as_the_alerts_need() {
-        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
-                "currencies", Map.of("EUR", "5% of total", "USD", "10% of initial")));
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(
+                Map.of("currencies", Map.of("EUR", "5% of total", "USD", "10% of initial")));
 
         assertThat(policy.currencyRules().get(Currency.getInstance("EUR")))
                 .isEqualTo(LowBalanceRule.belowPercentOfTotal(new BigDecimal("5")));
@@ -121,6 +140,7 @@ class ApiSettingsReaderTest {
                 .isEqualTo(LowBalanceRule.belowPercentOfInitial(new BigDecimal("10")));
         assertThat(policy.needsCurrencyTotals()).isTrue();
         assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("EUR", "5% of budget"))))
-                .hasMessageContaining("balance-history.low-balance.currencies.EUR").hasMessageContaining("of total");
+                .hasMessageContaining("balance-history.low-balance.currencies.EUR")
+                .hasMessageContaining("of total");
     }
 }

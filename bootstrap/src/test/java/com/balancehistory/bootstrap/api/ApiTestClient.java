@@ -13,7 +13,8 @@ import java.util.List;
 /** A plain JDK HTTP client against the running service; remembers every response body it saw. */
 final class ApiTestClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
@@ -21,13 +22,20 @@ final class ApiTestClient {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String body, String wwwAuthenticate,
-                    java.util.Map<String, List<String>> headers) {
+    record Response(
+            int status,
+            String contentType,
+            String body,
+            String wwwAuthenticate,
+            java.util.Map<String, List<String>> headers) {
 
         /** The first value of a response header, or null. */
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -36,9 +44,13 @@ final class ApiTestClient {
     }
 
     Response post(String path, String key, String json) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)),
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json)),
                 key);
     }
 
@@ -47,12 +59,15 @@ final class ApiTestClient {
             request.header("Authorization", key.contains(" ") ? key : "Bearer " + key);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             seen.add(response.body());
             seen.add(response.headers().map().toString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
                     response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,11 +1,10 @@
 package com.balancehistory.bootstrap.api;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every log line of this JVM from now on, message and exception texts included, kept in memory. Logback is only a
@@ -23,7 +22,9 @@ final class CapturedLogs {
         try {
             Object context = LoggerFactory.getILoggerFactory();
             Class<?> contextClass = Class.forName("ch.qos.logback.core.Context");
-            Object appender = Class.forName("ch.qos.logback.core.read.ListAppender").getConstructor().newInstance();
+            Object appender = Class.forName("ch.qos.logback.core.read.ListAppender")
+                    .getConstructor()
+                    .newInstance();
             appender.getClass().getMethod("setContext", contextClass).invoke(appender, context);
             appender.getClass().getMethod("start").invoke(appender);
             Object root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -38,15 +39,21 @@ final class CapturedLogs {
     /** Every captured line: level, logger, formatted message and the messages of any exception chain. */
     synchronized List<String> lines() {
         try {
-            List<?> events = new ArrayList<>((List<?>) appender.getClass().getField("list").get(appender));
+            List<?> events = new ArrayList<>(
+                    (List<?>) appender.getClass().getField("list").get(appender));
             List<String> lines = new ArrayList<>();
             for (Object event : events) {
                 StringBuilder line = new StringBuilder();
-                line.append(invoke(event, "getLevel")).append(' ').append(invoke(event, "getLoggerName"))
-                        .append(" - ").append(invoke(event, "getFormattedMessage"));
+                line.append(invoke(event, "getLevel"))
+                        .append(' ')
+                        .append(invoke(event, "getLoggerName"))
+                        .append(" - ")
+                        .append(invoke(event, "getFormattedMessage"));
                 Object proxy = invoke(event, "getThrowableProxy");
                 while (proxy != null) {
-                    line.append(" | ").append(invoke(proxy, "getClassName")).append(": ")
+                    line.append(" | ")
+                            .append(invoke(proxy, "getClassName"))
+                            .append(": ")
                             .append(invoke(proxy, "getMessage"));
                     proxy = invoke(proxy, "getCause");
                 }
@@ -61,7 +68,8 @@ final class CapturedLogs {
     /** The MDC of every captured event whose formatted message contains {@code text}. */
     synchronized List<java.util.Map<?, ?>> mdcOfLinesContaining(String text) {
         try {
-            List<?> events = new ArrayList<>((List<?>) appender.getClass().getField("list").get(appender));
+            List<?> events = new ArrayList<>(
+                    (List<?>) appender.getClass().getField("list").get(appender));
             List<java.util.Map<?, ?>> found = new ArrayList<>();
             for (Object event : events) {
                 if (String.valueOf(invoke(event, "getFormattedMessage")).contains(text)) {

@@ -1,22 +1,21 @@
 package com.balancehistory.bootstrap.api;
 
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-
-import static com.balancehistory.bootstrap.api.ApiJson.list;
-import static com.balancehistory.bootstrap.api.ApiJson.text;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole service in demo mode: polls of the built-in provider simulator go through the real provider clients,
@@ -32,8 +31,10 @@ class DemoRecordingIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
+
     @Inject
     DSLContext dsl;
 
@@ -42,19 +43,27 @@ class DemoRecordingIT extends ServiceTestSupport {
         ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
 
         JsonNode first = ok(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null));
-        assertThat(list(first.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
+        assertThat(list(first.get("sources")))
+                .allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
         JsonNode second = ok(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null));
-        assertThat(list(second.get("sources"))).allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
+        assertThat(list(second.get("sources")))
+                .allSatisfy(s -> assertThat(text(s, "outcome")).isEqualTo("ok"));
         Instant secondStarted = Instant.parse(text(second, "startedAt"));
 
-        List<JsonNode> balances = list(ok(api.get("api/v1/balances?limit=1000", READER_KEY)).get("items")).stream()
-                .filter(b -> text(b, "source").startsWith("demo-")).toList();
+        List<JsonNode> balances = list(
+                        ok(api.get("api/v1/balances?limit=1000", READER_KEY)).get("items"))
+                .stream()
+                .filter(b -> text(b, "source").startsWith("demo-"))
+                .toList();
 
         assertThat(balances).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(balances).allSatisfy(b -> assertThat(Instant.parse(text(b, "observedAt")))
-                .as(text(b, "accountId")).isAfterOrEqualTo(secondStarted));
+        assertThat(balances)
+                .allSatisfy(b -> assertThat(Instant.parse(text(b, "observedAt")))
+                        .as(text(b, "accountId"))
+                        .isAfterOrEqualTo(secondStarted));
         for (JsonNode poll : List.of(first, second)) {
-            assertThat(count("balance_snapshot WHERE poll_id = " + poll.get("id").getLongValue()))
+            assertThat(count(
+                            "balance_snapshot WHERE poll_id = " + poll.get("id").getLongValue()))
                     .isEqualTo(balances.size());
         }
         assertThat(count("latest_balance WHERE account_id LIKE 'demo-%' AND follows_source_poll"))
@@ -75,13 +84,14 @@ class DemoRecordingIT extends ServiceTestSupport {
         try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", server.getPort())) {
             assertThat(loopback.isConnected()).isTrue();
         }
-        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(
-                        java.net.NetworkInterface.getNetworkInterfaces()).stream()
-                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
-                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
-                .findFirst();
+        java.util.Optional<java.net.InetAddress> external =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                        .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                        .findFirst();
         org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "this machine has no other interface");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(external.get(), server.getPort())
-                .close()).isInstanceOf(java.net.ConnectException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new java.net.Socket(external.get(), server.getPort()).close())
+                .isInstanceOf(java.net.ConnectException.class);
     }
 }

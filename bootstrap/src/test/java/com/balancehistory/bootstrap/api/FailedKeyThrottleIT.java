@@ -1,20 +1,19 @@
 package com.balancehistory.bootstrap.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Guessing API keys: after a few failures from one address, that address gets 429 with Retry-After. */
 @MicronautTest
@@ -29,11 +28,17 @@ class FailedKeyThrottleIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("balance-history.api.keys[0].name", "throttled-reader",
-                "balance-history.api.keys[0].role", "reader",
-                "balance-history.api.keys[0].key", READER_KEY,
-                "balance-history.api.failed-key-throttle.max-failures", "5",
-                "balance-history.api.failed-key-throttle.window", "1m");
+        return Map.of(
+                "balance-history.api.keys[0].name",
+                "throttled-reader",
+                "balance-history.api.keys[0].role",
+                "reader",
+                "balance-history.api.keys[0].key",
+                READER_KEY,
+                "balance-history.api.failed-key-throttle.max-failures",
+                "5",
+                "balance-history.api.failed-key-throttle.window",
+                "1m");
     }
 
     @Test
@@ -43,39 +48,49 @@ class FailedKeyThrottleIT extends ServiceTestSupport {
         int[] statuses = new int[40];
         HttpResponse<String> last = null;
         for (int i = 0; i < statuses.length; i++) {
-            last = http.send(request("api/v1/balances", "guess-" + i + "-" + UUID.randomUUID()),
+            last = http.send(
+                    request("api/v1/balances", "guess-" + i + "-" + UUID.randomUUID()),
                     HttpResponse.BodyHandlers.ofString());
             statuses[i] = last.statusCode();
         }
 
         assertThat(statuses).startsWith(401, 401, 401, 401, 401);
         assertThat(java.util.Arrays.stream(statuses).skip(5)).containsOnly(429);
-        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
-                assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(last.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
         assertThat(last.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(last.body()).contains("too many invalid API keys");
 
-        HttpResponse<String> rightKeyWhileBlocked = http.send(request("api/v1/balances", READER_KEY),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(rightKeyWhileBlocked.statusCode()).as("a guesser learns nothing while blocked").isEqualTo(429);
+        HttpResponse<String> rightKeyWhileBlocked =
+                http.send(request("api/v1/balances", READER_KEY), HttpResponse.BodyHandlers.ofString());
+        assertThat(rightKeyWhileBlocked.statusCode())
+                .as("a guesser learns nothing while blocked")
+                .isEqualTo(429);
         assertThat(http.send(request("prometheus", "another-guess"), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(429);
+                        .statusCode())
+                .isEqualTo(429);
 
-        assertThat(LOGS.lines()).anyMatch(line -> line.startsWith("WARN") && line.contains("rejected an unknown API key")
-                && line.contains("127.0.0.1"));
+        assertThat(LOGS.lines())
+                .anyMatch(line -> line.startsWith("WARN")
+                        && line.contains("rejected an unknown API key")
+                        && line.contains("127.0.0.1"));
         assertThat(LOGS.lines()).anyMatch(line -> line.contains("throttling API keys from 127.0.0.1"));
         assertThat(LOGS.lines()).noneMatch(line -> line.contains("guess-"));
     }
 
     @Test
     void a_plain_key_in_configuration_prints_a_start_up_warning_without_the_key() {
-        assertThat(LOGS.lines()).anyMatch(line -> line.startsWith("WARN")
-                && line.contains("API key 'throttled-reader' is configured in plain text"));
+        assertThat(LOGS.lines())
+                .anyMatch(line -> line.startsWith("WARN")
+                        && line.contains("API key 'throttled-reader' is configured in plain text"));
         assertThat(LOGS.lines()).noneMatch(line -> line.contains(READER_KEY));
     }
 
     private HttpRequest request(String path, String key) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + "/" + path))
-                .header("Authorization", "Bearer " + key).GET().build();
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build();
     }
 }

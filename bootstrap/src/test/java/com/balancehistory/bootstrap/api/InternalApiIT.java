@@ -1,5 +1,9 @@
 package com.balancehistory.bootstrap.api;
 
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
@@ -25,11 +29,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,10 +42,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static com.balancehistory.bootstrap.api.ApiJson.list;
-import static com.balancehistory.bootstrap.api.ApiJson.text;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The internal API over HTTP, on the real service and PostgreSQL: every route, the documented errors, both roles, a
@@ -73,10 +72,13 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     DSLContext dsl;
+
     @Inject
     JsonMapper json;
+
     @Inject
     EvaluateAlertsUseCase evaluateAlerts;
 
@@ -115,23 +117,40 @@ class InternalApiIT extends ServiceTestSupport {
     @BeforeAll
     void seed() {
         api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(),
+        JooqSnapshotStore store = new JooqSnapshotStore(
+                dsl,
+                ChangeSignificance.defaults(),
                 card -> Map.of(LimitPeriod.DAILY, Money.parse("100.00", card.currency())));
-        Account main = Account.of(SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "main", "Main budget",
-                CurrencyCodes.require("CHF"));
-        Account other = Account.of(SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "other", "Other budget",
-                CurrencyCodes.require("NOK"));
-        Account old = Account.of(OLD_SOURCE, ProviderType.GRANTEX, AccountKind.GRANT_BUDGET, "g1", "Old grant",
+        Account main = Account.of(
+                SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "main", "Main budget", CurrencyCodes.require("CHF"));
+        Account other = Account.of(
+                SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "other", "Other budget", CurrencyCodes.require("NOK"));
+        Account old = Account.of(
+                OLD_SOURCE,
+                ProviderType.GRANTEX,
+                AccountKind.GRANT_BUDGET,
+                "g1",
+                "Old grant",
                 CurrencyCodes.require("SEK"));
-        Account card = Account.of(SOURCE, ProviderType.AHRVO, AccountKind.CARD_SPENDING_LIMIT, CARD, "Team card",
+        Account card = Account.of(
+                SOURCE,
+                ProviderType.AHRVO,
+                AccountKind.CARD_SPENDING_LIMIT,
+                CARD,
+                "Team card",
                 CurrencyCodes.require("CHF"));
         // a failed poll five days ago, nothing four days ago, then one balance a day
         record(store, SOURCE, NOW.minus(Duration.ofDays(5)), null, List.of(), null);
         record(store, SOURCE, NOW.minus(Duration.ofDays(3)), null, List.of(balance(main, "1000.00")), null);
         record(store, SOURCE, NOW.minus(Duration.ofDays(2)), null, List.of(balance(main, "800.00")), null);
         record(store, SOURCE, NOW.minus(Duration.ofDays(1)), null, List.of(balance(main, "600.00")), null);
-        record(store, SOURCE, NOW.minusSeconds(60), null,
-                List.of(balance(main, "500.00"), balance(other, "120.50")), limits(card));
+        record(
+                store,
+                SOURCE,
+                NOW.minusSeconds(60),
+                null,
+                List.of(balance(main, "500.00"), balance(other, "120.50")),
+                limits(card));
         record(store, OLD_SOURCE, NOW.minus(Duration.ofHours(2)), null, List.of(balance(old, "10.00")), null);
     }
 
@@ -147,14 +166,19 @@ class InternalApiIT extends ServiceTestSupport {
         return new CardLimitObservation(card, remaining);
     }
 
-    private static void record(JooqSnapshotStore store, String source, Instant at, Object unused,
-                               List<BalanceObservation> balances, CardLimitObservation card) {
+    private static void record(
+            JooqSnapshotStore store,
+            String source,
+            Instant at,
+            Object unused,
+            List<BalanceObservation> balances,
+            CardLimitObservation card) {
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
         FetchResult result = balances.isEmpty() && card == null
-                ? new FetchResult.Failed(source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE,
-                "HTTP 503"))
-                : new FetchResult.Fetched(source, balances, card == null ? List.of() : List.of(card), List.of(),
-                Set.of(), List.of());
+                ? new FetchResult.Failed(
+                        source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "HTTP 503"))
+                : new FetchResult.Fetched(
+                        source, balances, card == null ? List.of() : List.of(card), List.of(), Set.of(), List.of());
         SourceOutcome outcome = result instanceof FetchResult.Failed ? SourceOutcome.FAILED : SourceOutcome.OK;
         store.recordSource(new SourcePollRecord(pollId, source, "ahrvo", outcome, Optional.empty(), at, at, result));
         store.finishPollRun(pollId, at);
@@ -246,31 +270,54 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void filters_sorts_and_pages_balances() {
-        JsonNode byAmount = ok(api.get("api/v1/balances?source=" + SOURCE
-                + "&sort=available&order=desc&limit=1&offset=1", READER_KEY));
+        JsonNode byAmount = ok(api.get(
+                "api/v1/balances?source=" + SOURCE + "&sort=available&order=desc&limit=1&offset=1", READER_KEY));
         assertThat(byAmount.get("total").getLongValue()).isEqualTo(2);
-        assertThat(list(byAmount.get("items"))).extracting(i -> text(i, "externalId")).containsExactly("other");
+        assertThat(list(byAmount.get("items")))
+                .extracting(i -> text(i, "externalId"))
+                .containsExactly("other");
 
         JsonNode staleOnly = ok(api.get("api/v1/balances?stale=true&q=" + OLD_SOURCE, READER_KEY));
-        assertThat(list(staleOnly.get("items"))).extracting(i -> text(i, "accountId"))
+        assertThat(list(staleOnly.get("items")))
+                .extracting(i -> text(i, "accountId"))
                 .containsExactly(OLD_SOURCE + ".grant.g1");
-        assertThat(list(staleOnly.get("items")).get(0).get("stale").getBooleanValue()).isTrue();
+        assertThat(list(staleOnly.get("items")).get(0).get("stale").getBooleanValue())
+                .isTrue();
 
-        JsonNode filtered = ok(api.get("api/v1/balances?provider=grantex&kind=grant&currency=sek&q=" + OLD_SOURCE,
-                READER_KEY));
+        JsonNode filtered =
+                ok(api.get("api/v1/balances?provider=grantex&kind=grant&currency=sek&q=" + OLD_SOURCE, READER_KEY));
         assertThat(filtered.get("total").getLongValue()).isEqualTo(1);
         assertThat(ok(api.get("api/v1/balances?currency=CHF&q=" + SOURCE + "&stale=false", READER_KEY))
-                .get("total").getLongValue()).isEqualTo(1);
+                        .get("total")
+                        .getLongValue())
+                .isEqualTo(1);
     }
 
     @Test
     void invalid_list_parameters_are_400_problems_naming_the_parameter() {
         Map<String, String> cases = Map.of(
-                "limit=1001", "limit", "limit=abc", "limit", "offset=-1", "offset", "sort=size", "sort",
-                "order=up", "order", "stale=maybe", "stale", "provider=paypal", "provider", "kind=loan", "kind",
-                "currency=XYZ1", "currency");
-        cases.forEach((query, parameter) -> assertThat(text(problem(api.get("api/v1/balances?" + query, READER_KEY),
-                400), "parameter")).as(query).isEqualTo(parameter));
+                "limit=1001",
+                "limit",
+                "limit=abc",
+                "limit",
+                "offset=-1",
+                "offset",
+                "sort=size",
+                "sort",
+                "order=up",
+                "order",
+                "stale=maybe",
+                "stale",
+                "provider=paypal",
+                "provider",
+                "kind=loan",
+                "kind",
+                "currency=XYZ1",
+                "currency");
+        cases.forEach((query, parameter) -> assertThat(
+                        text(problem(api.get("api/v1/balances?" + query, READER_KEY), 400), "parameter"))
+                .as(query)
+                .isEqualTo(parameter));
     }
 
     @Test
@@ -299,24 +346,31 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void raw_history_lists_points_and_failed_polls_as_gaps() {
-        JsonNode history = ok(api.get("api/v1/balances/" + MAIN + "/history?from="
-                + NOW.minus(Duration.ofDays(6)) + "&to=" + NOW.minus(Duration.ofHours(12)), READER_KEY));
+        JsonNode history = ok(api.get(
+                "api/v1/balances/" + MAIN + "/history?from=" + NOW.minus(Duration.ofDays(6)) + "&to="
+                        + NOW.minus(Duration.ofHours(12)),
+                READER_KEY));
 
-        assertThat(list(history.get("points"))).extracting(p -> text(p, "available"))
+        assertThat(list(history.get("points")))
+                .extracting(p -> text(p, "available"))
                 .containsExactly("1000.00", "800.00", "600.00");
-        assertThat(list(history.get("gaps"))).singleElement()
+        assertThat(list(history.get("gaps")))
+                .singleElement()
                 .satisfies(gap -> assertThat(text(gap, "outcome")).isEqualTo("failed"));
         assertThat(text(history, "bucket")).isEqualTo("raw");
     }
 
     @Test
     void day_buckets_have_open_close_min_max_and_mark_empty_days_and_gaps() {
-        JsonNode history = ok(api.get("api/v1/balances/" + MAIN + "/history?bucket=day&zone=UTC&from="
-                + NOW.minus(Duration.ofDays(6)) + "&to=" + NOW, READER_KEY));
+        JsonNode history = ok(api.get(
+                "api/v1/balances/" + MAIN + "/history?bucket=day&zone=UTC&from=" + NOW.minus(Duration.ofDays(6))
+                        + "&to=" + NOW,
+                READER_KEY));
 
         List<JsonNode> buckets = list(history.get("buckets"));
         assertThat(buckets).hasSize(7);
-        assertThat(buckets).extracting(b -> text(b, "status"))
+        assertThat(buckets)
+                .extracting(b -> text(b, "status"))
                 .containsExactly("empty", "gap", "empty", "data", "data", "data", "data");
         JsonNode gap = buckets.get(1);
         assertThat(gap.get("gap").getBooleanValue()).isTrue();
@@ -330,13 +384,18 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void hour_buckets_follow_the_zones_calendar_so_the_autumn_change_day_has_25_hours() {
-        JsonNode history = ok(api.get("api/v1/balances/" + MAIN + "/history?bucket=hour&zone=Europe/London"
-                + "&from=2026-10-25T00:00:00%2B01:00&to=2026-10-26T00:00:00Z", READER_KEY));
-        assertThat(list(history.get("buckets"))).hasSize(25)
+        JsonNode history = ok(api.get(
+                "api/v1/balances/" + MAIN + "/history?bucket=hour&zone=Europe/London"
+                        + "&from=2026-10-25T00:00:00%2B01:00&to=2026-10-26T00:00:00Z",
+                READER_KEY));
+        assertThat(list(history.get("buckets")))
+                .hasSize(25)
                 .allSatisfy(b -> assertThat(text(b, "status")).isEqualTo("empty"));
 
-        JsonNode days = ok(api.get("api/v1/balances/" + MAIN + "/history?bucket=day&zone=Europe/London"
-                + "&from=2026-10-25T12:00:00Z&to=2026-10-25T13:00:00Z", READER_KEY));
+        JsonNode days = ok(api.get(
+                "api/v1/balances/" + MAIN + "/history?bucket=day&zone=Europe/London"
+                        + "&from=2026-10-25T12:00:00Z&to=2026-10-25T13:00:00Z",
+                READER_KEY));
         JsonNode day = list(days.get("buckets")).get(0);
         assertThat(Duration.between(Instant.parse(text(day, "start")), Instant.parse(text(day, "end"))))
                 .isEqualTo(Duration.ofHours(25));
@@ -345,15 +404,21 @@ class InternalApiIT extends ServiceTestSupport {
     @Test
     void history_errors_are_400_problems_naming_the_parameter() {
         String base = "api/v1/balances/" + MAIN + "/history?";
-        assertThat(text(problem(api.get(base + "zone=Mars/Olympus", READER_KEY), 400), "parameter")).isEqualTo("zone");
+        assertThat(text(problem(api.get(base + "zone=Mars/Olympus", READER_KEY), 400), "parameter"))
+                .isEqualTo("zone");
         assertThat(text(problem(api.get(base + "bucket=fortnight", READER_KEY), 400), "parameter"))
                 .isEqualTo("bucket");
-        assertThat(text(problem(api.get(base + "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", READER_KEY),
-                400), "parameter")).isEqualTo("from");
-        assertThat(text(problem(api.get(base + "from=yesterday", READER_KEY), 400), "parameter")).isEqualTo("from");
-        JsonNode tooLarge = problem(api.get(base + "from=" + NOW.minus(Duration.ofDays(6)) + "&to=" + NOW,
-                READER_KEY), 400);
-        assertThat(text(tooLarge, "detail")).contains("range too large for raw points").contains("use a bucket");
+        assertThat(text(
+                        problem(api.get(base + "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", READER_KEY), 400),
+                        "parameter"))
+                .isEqualTo("from");
+        assertThat(text(problem(api.get(base + "from=yesterday", READER_KEY), 400), "parameter"))
+                .isEqualTo("from");
+        JsonNode tooLarge =
+                problem(api.get(base + "from=" + NOW.minus(Duration.ofDays(6)) + "&to=" + NOW, READER_KEY), 400);
+        assertThat(text(tooLarge, "detail"))
+                .contains("range too large for raw points")
+                .contains("use a bucket");
     }
 
     @Test
@@ -371,10 +436,14 @@ class InternalApiIT extends ServiceTestSupport {
         assertThat(text(flat.get("depletion"), "outlook")).isEqualTo("not_enough_history");
         assertThat(text(flat.get("depletion"), "reason")).isNotBlank();
 
-        assertThat(text(problem(api.get("api/v1/balances/" + MAIN + "/trend?window=30days", READER_KEY), 400),
-                "parameter")).isEqualTo("window");
-        assertThat(text(problem(api.get("api/v1/balances/" + MAIN + "/trend?window=-P1D", READER_KEY), 400),
-                "parameter")).isEqualTo("window");
+        assertThat(text(
+                        problem(api.get("api/v1/balances/" + MAIN + "/trend?window=30days", READER_KEY), 400),
+                        "parameter"))
+                .isEqualTo("window");
+        assertThat(text(
+                        problem(api.get("api/v1/balances/" + MAIN + "/trend?window=-P1D", READER_KEY), 400),
+                        "parameter"))
+                .isEqualTo("window");
     }
 
     // ------------------------------------------------------------------ overview and alerts
@@ -385,7 +454,10 @@ class InternalApiIT extends ServiceTestSupport {
 
         List<JsonNode> currencies = list(overview.get("currencies"));
         assertThat(overview.get("total")).isNull();
-        JsonNode chf = currencies.stream().filter(c -> "CHF".equals(text(c, "currency"))).findFirst().orElseThrow();
+        JsonNode chf = currencies.stream()
+                .filter(c -> "CHF".equals(text(c, "currency")))
+                .findFirst()
+                .orElseThrow();
         assertThat(chf.get("count").getIntValue()).isEqualTo(1);
         assertThat(text(chf, "total")).isEqualTo("500.00");
         assertThat(text(chf, "average")).isEqualTo("500.00");
@@ -393,7 +465,10 @@ class InternalApiIT extends ServiceTestSupport {
         assertThat(chf.get("lowBalanceCount").getIntValue()).isEqualTo(1);
         assertThat(chf.get("healthTiers").get("POOR").getIntValue()).isEqualTo(1);
         assertThat(chf.get("healthTiers").get("RICH").getIntValue()).isZero();
-        assertThat(currencies).extracting(c -> text(c, "currency")).contains("NOK", "SEK").isSorted();
+        assertThat(currencies)
+                .extracting(c -> text(c, "currency"))
+                .contains("NOK", "SEK")
+                .isSorted();
     }
 
     @Test
@@ -455,15 +530,16 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void purchase_check_tells_allowed_and_the_periods_a_purchase_would_break() {
-        JsonNode fits = ok(api.post("api/v1/cards/" + CARD + "/purchase-check", READER_KEY,
-                "{\"amount\":\"4.50\",\"currency\":\"CHF\"}"));
+        JsonNode fits = ok(api.post(
+                "api/v1/cards/" + CARD + "/purchase-check", READER_KEY, "{\"amount\":\"4.50\",\"currency\":\"CHF\"}"));
         assertThat(fits.get("allowed").getBooleanValue()).isTrue();
         assertThat(list(fits.get("brokenPeriods"))).isEmpty();
 
-        JsonNode breaks = ok(api.post("api/v1/cards/" + CARD + "/purchase-check", READER_KEY,
-                "{\"amount\":450.00,\"currency\":\"CHF\"}"));
+        JsonNode breaks = ok(api.post(
+                "api/v1/cards/" + CARD + "/purchase-check", READER_KEY, "{\"amount\":450.00,\"currency\":\"CHF\"}"));
         assertThat(breaks.get("allowed").getBooleanValue()).isFalse();
-        assertThat(list(breaks.get("brokenPeriods"))).extracting(JsonNode::getStringValue)
+        assertThat(list(breaks.get("brokenPeriods")))
+                .extracting(JsonNode::getStringValue)
                 .containsExactly("daily", "weekly");
         assertThat(text(list(breaks.get("broken")).get(0), "shortfall")).isEqualTo("445.00");
         assertThat(text(breaks, "amount")).isEqualTo("450.00");
@@ -472,40 +548,63 @@ class InternalApiIT extends ServiceTestSupport {
     @Test
     void purchase_check_rejects_malformed_amounts_and_foreign_currencies() {
         String path = "api/v1/cards/" + CARD + "/purchase-check";
-        assertThat(text(problem(api.post(path, READER_KEY, "{\"amount\":\"12,50\",\"currency\":\"CHF\"}"), 400),
-                "parameter")).isEqualTo("amount");
-        assertThat(text(problem(api.post(path, READER_KEY, "{\"amount\":\"1.005\",\"currency\":\"CHF\"}"), 400),
-                "parameter")).isEqualTo("amount");
-        assertThat(text(problem(api.post(path, READER_KEY, "{\"amount\":\"-1\",\"currency\":\"CHF\"}"), 400),
-                "parameter")).isEqualTo("amount");
-        assertThat(text(problem(api.post(path, READER_KEY, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}"), 400),
-                "parameter")).isEqualTo("currency");
+        assertThat(text(
+                        problem(api.post(path, READER_KEY, "{\"amount\":\"12,50\",\"currency\":\"CHF\"}"), 400),
+                        "parameter"))
+                .isEqualTo("amount");
+        assertThat(text(
+                        problem(api.post(path, READER_KEY, "{\"amount\":\"1.005\",\"currency\":\"CHF\"}"), 400),
+                        "parameter"))
+                .isEqualTo("amount");
+        assertThat(text(
+                        problem(api.post(path, READER_KEY, "{\"amount\":\"-1\",\"currency\":\"CHF\"}"), 400),
+                        "parameter"))
+                .isEqualTo("amount");
+        assertThat(text(
+                        problem(api.post(path, READER_KEY, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}"), 400),
+                        "parameter"))
+                .isEqualTo("currency");
         assertThat(text(problem(api.post(path, READER_KEY, "{\"amount\":\"1.00\"}"), 400), "parameter"))
                 .isEqualTo("currency");
         problem(api.post(path, READER_KEY, "{not json"), 400);
-        problem(api.post("api/v1/cards/no-such-card/purchase-check", READER_KEY,
-                "{\"amount\":\"1.00\",\"currency\":\"CHF\"}"), 404);
+        problem(
+                api.post(
+                        "api/v1/cards/no-such-card/purchase-check",
+                        READER_KEY,
+                        "{\"amount\":\"1.00\",\"currency\":\"CHF\"}"),
+                404);
     }
 
     @Test
     void a_plan_reports_feasibility_per_period_and_what_remains() {
-        JsonNode plan = ok(api.post("api/v1/cards/" + CARD + "/plan", READER_KEY,
+        JsonNode plan = ok(api.post(
+                "api/v1/cards/" + CARD + "/plan",
+                READER_KEY,
                 "{\"expenses\":[{\"description\":\"lunch\",\"amount\":\"3.00\"},"
                         + "{\"description\":\"taxi\",\"amount\":\"4.00\"}]}"));
 
         assertThat(plan.get("feasible").getBooleanValue()).isFalse();
         assertThat(text(plan, "total")).isEqualTo("7.00");
-        assertThat(list(plan.get("brokenPeriods"))).extracting(JsonNode::getStringValue).containsExactly("daily");
+        assertThat(list(plan.get("brokenPeriods")))
+                .extracting(JsonNode::getStringValue)
+                .containsExactly("daily");
         JsonNode daily = list(plan.get("periods")).get(0);
         assertThat(text(daily, "remainingAfter")).isEqualTo("-2.00");
         assertThat(text(daily, "shortfall")).isEqualTo("2.00");
-        assertThat(daily.get("firstBreakingExpense").get("position").getIntValue()).isEqualTo(1);
+        assertThat(daily.get("firstBreakingExpense").get("position").getIntValue())
+                .isEqualTo(1);
         JsonNode weekly = list(plan.get("periods")).get(1);
         assertThat(weekly.get("feasible").getBooleanValue()).isTrue();
         assertThat(text(weekly, "remainingAfter")).isEqualTo("393.00");
 
-        assertThat(text(problem(api.post("api/v1/cards/" + CARD + "/plan", READER_KEY,
-                "{\"expenses\":[{\"description\":\"lunch\",\"amount\":\"lots\"}]}"), 400), "parameter"))
+        assertThat(text(
+                        problem(
+                                api.post(
+                                        "api/v1/cards/" + CARD + "/plan",
+                                        READER_KEY,
+                                        "{\"expenses\":[{\"description\":\"lunch\",\"amount\":\"lots\"}]}"),
+                                400),
+                        "parameter"))
                 .isEqualTo("expenses[0].amount");
     }
 
@@ -531,17 +630,24 @@ class InternalApiIT extends ServiceTestSupport {
 
     @Test
     void exports_snapshots_of_a_range_as_csv_rows() {
-        ApiTestClient.Response csv = api.get("api/v1/export/snapshots?from=" + NOW.minus(Duration.ofDays(4))
-                + "&to=" + NOW, READER_KEY);
+        ApiTestClient.Response csv =
+                api.get("api/v1/export/snapshots?from=" + NOW.minus(Duration.ofDays(4)) + "&to=" + NOW, READER_KEY);
 
         assertThat(csv.status()).isEqualTo(200);
-        List<String> mainRows = csv.body().lines().filter(line -> line.contains("," + MAIN + ",")).toList();
+        List<String> mainRows = csv.body()
+                .lines()
+                .filter(line -> line.contains("," + MAIN + ","))
+                .toList();
         assertThat(mainRows).hasSize(4);
-        assertThat(mainRows.get(0)).startsWith(NOW.minus(Duration.ofDays(3)).toString()).contains(",1000.00,");
+        assertThat(mainRows.get(0))
+                .startsWith(NOW.minus(Duration.ofDays(3)).toString())
+                .contains(",1000.00,");
         assertThat(text(problem(api.get("api/v1/export/snapshots?format=xml", READER_KEY), 400), "parameter"))
                 .isEqualTo("format");
-        assertThat(text(problem(api.get("api/v1/export/snapshots?from=" + NOW + "&to=" + NOW, READER_KEY), 400),
-                "parameter")).isEqualTo("from");
+        assertThat(text(
+                        problem(api.get("api/v1/export/snapshots?from=" + NOW + "&to=" + NOW, READER_KEY), 400),
+                        "parameter"))
+                .isEqualTo("from");
     }
 
     // ------------------------------------------------------------------ polls
@@ -558,12 +664,14 @@ class InternalApiIT extends ServiceTestSupport {
         long id = run.get("id").getLongValue();
 
         JsonNode recent = ok(api.get("api/v1/polls?limit=50", READER_KEY));
-        assertThat(list(recent.get("runs"))).anySatisfy(r -> assertThat(r.get("id").getLongValue()).isEqualTo(id));
+        assertThat(list(recent.get("runs")))
+                .anySatisfy(r -> assertThat(r.get("id").getLongValue()).isEqualTo(id));
         JsonNode one = ok(api.get("api/v1/polls/" + id, READER_KEY));
         assertThat(text(list(one.get("sources")).get(0), "outcome")).isEqualTo(text(source, "outcome"));
         problem(api.get("api/v1/polls/999999999", READER_KEY), 404);
         problem(api.get("api/v1/polls/abc", READER_KEY), 404);
-        assertThat(text(problem(api.get("api/v1/polls?limit=0", READER_KEY), 400), "parameter")).isEqualTo("limit");
+        assertThat(text(problem(api.get("api/v1/polls?limit=0", READER_KEY), 400), "parameter"))
+                .isEqualTo("limit");
     }
 
     @Test
@@ -596,9 +704,11 @@ class InternalApiIT extends ServiceTestSupport {
         ApiTestClient.Response ui = api.get("swagger-ui/index.html", null);
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("/swagger-ui/res/swagger-ui-bundle.js").doesNotContain("cdn", "unpkg");
-        assertThat(api.get("swagger-ui/res/swagger-ui-bundle.js", null).status()).isEqualTo(200);
+        assertThat(api.get("swagger-ui/res/swagger-ui-bundle.js", null).status())
+                .isEqualTo(200);
         assertThat(api.get("rapidoc/index.html", null).status()).isEqualTo(200);
-        assertThat(api.get("swagger-ui/..%2F..%2Fapplication.yml", null).status()).isEqualTo(404);
+        assertThat(api.get("swagger-ui/..%2F..%2Fapplication.yml", null).status())
+                .isEqualTo(404);
     }
 
     // ------------------------------------------------------------------ secrets
@@ -614,8 +724,8 @@ class InternalApiIT extends ServiceTestSupport {
         api.get("api/v1/balances/" + MAIN + "/history?zone=Nowhere/Else", READER_KEY);
         api.get("api/v1/balances/" + MAIN, "Bearer");
 
-        List<String> secrets = List.of(READER_KEY, ADMIN_KEY, PROVIDER_API_KEY, PROVIDER_TOKEN,
-                ApiKey.sha256Hex(ADMIN_KEY));
+        List<String> secrets =
+                List.of(READER_KEY, ADMIN_KEY, PROVIDER_API_KEY, PROVIDER_TOKEN, ApiKey.sha256Hex(ADMIN_KEY));
         List<String> logs = LOGS.lines();
         assertThat(logs).isNotEmpty();
         for (String secret : secrets) {

@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
@@ -8,11 +10,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * What an operator's Prometheus and orchestrator see: {@code /prometheus} behind a key with the service's metrics
@@ -35,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitoringIT extends ServiceTestSupport {
 
-    static final ProviderSimulator SIMULATOR = ProviderSimulator.start(SimulatorSettings.defaults().withPort(0)
-            .withEqualsBudgets(5));
+    static final ProviderSimulator SIMULATOR =
+            ProviderSimulator.start(SimulatorSettings.defaults().withPort(0).withEqualsBudgets(5));
     static final String METRICS_KEY = "metrics-key-" + UUID.randomUUID();
     static final String READER_KEY = "reader-key-" + UUID.randomUUID();
     static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
@@ -45,6 +44,7 @@ class MonitoringIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
 
@@ -65,8 +65,12 @@ class MonitoringIT extends ServiceTestSupport {
         p.put("balance-history.metrics.max-account-series", String.valueOf(SERIES_CAP));
         p.put("balance-history.sources.mon-equals.provider", "equals-money");
         p.put("balance-history.sources.mon-equals.base-url", SIMULATOR.baseUrl());
-        p.put("balance-history.sources.mon-equals.api-key", SIMULATOR.credentials().equalsApiKey());
-        p.put("balance-history.sources.mon-equals.account-id", SIMULATOR.credentials().equalsAccountId());
+        p.put(
+                "balance-history.sources.mon-equals.api-key",
+                SIMULATOR.credentials().equalsApiKey());
+        p.put(
+                "balance-history.sources.mon-equals.account-id",
+                SIMULATOR.credentials().equalsAccountId());
         p.put("balance-history.sources.mon-down.provider", "holyheld");
         p.put("balance-history.sources.mon-down.base-url", "http://127.0.0.1:1");
         p.put("balance-history.sources.mon-down.token", "a-token-that-goes-nowhere");
@@ -99,7 +103,8 @@ class MonitoringIT extends ServiceTestSupport {
 
     @Test
     void after_a_poll_prometheus_holds_the_service_metrics_and_those_micronaut_provides() {
-        assertThat(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null).status()).isEqualTo(200);
+        assertThat(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null).status())
+                .isEqualTo(200);
 
         String metrics = scrape();
 
@@ -116,25 +121,37 @@ class MonitoringIT extends ServiceTestSupport {
         assertThat(value(metrics, "balance_history_misconfigured_sources")).isEqualTo(1);
         assertThat(value(metrics, "balance_history_circuit_state{source=\"mon-equals\",state=\"closed\"}"))
                 .isEqualTo(1);
-        assertThat(metrics).contains("balance_history_poll_duration_seconds_bucket{source=\"mon-equals\",le=",
-                "balance_history_recording_duration_seconds_count{source=\"mon-equals\"}",
-                "balance_history_provider_request_duration_seconds_bucket{endpoint=",
-                "balance_history_source_balance{currency=",
-                "balance_history_active_alerts{kind=\"low-balance\"}",
-                "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count");
+        assertThat(metrics)
+                .contains(
+                        "balance_history_poll_duration_seconds_bucket{source=\"mon-equals\",le=",
+                        "balance_history_recording_duration_seconds_count{source=\"mon-equals\"}",
+                        "balance_history_provider_request_duration_seconds_bucket{endpoint=",
+                        "balance_history_source_balance{currency=",
+                        "balance_history_active_alerts{kind=\"low-balance\"}",
+                        "jvm_memory_used_bytes",
+                        "hikaricp_connections_active",
+                        "http_server_requests_seconds_count");
         assertThat(metrics).doesNotContain(SIMULATOR.credentials().equalsApiKey(), DB_PASSWORD_MARK);
     }
 
     @Test
     void per_account_balance_gauges_stop_at_the_configured_cap_and_a_counter_says_how_many_were_dropped() {
-        assertThat(api.post("api/v1/polls?source=mon-equals&wait=PT30S", ADMIN_KEY, null).status()).isEqualTo(200);
+        assertThat(api.post("api/v1/polls?source=mon-equals&wait=PT30S", ADMIN_KEY, null)
+                        .status())
+                .isEqualTo(200);
 
         String metrics = scrape();
 
         List<String> accountSeries = lines(metrics, "balance_history_account_balance{");
         assertThat(accountSeries).hasSize(SERIES_CAP);
-        assertThat(accountSeries).allSatisfy(line -> assertThat(line).contains("account_id=\"mon-equals.",
-                "source=\"mon-equals\"", "provider=\"equals-money\"", "kind=\"budget\"", "currency=\""));
+        assertThat(accountSeries)
+                .allSatisfy(line -> assertThat(line)
+                        .contains(
+                                "account_id=\"mon-equals.",
+                                "source=\"mon-equals\"",
+                                "provider=\"equals-money\"",
+                                "kind=\"budget\"",
+                                "currency=\""));
         assertThat(value(metrics, "balance_history_account_balance_series_dropped_total"))
                 .isGreaterThanOrEqualTo(1);
     }
@@ -162,8 +179,13 @@ class MonitoringIT extends ServiceTestSupport {
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
-        assertThat(ApiJson.body(json, readiness).get("details").get("database").get("details").get("migrations")
-                .getStringValue()).isEqualTo("applied");
+        assertThat(ApiJson.body(json, readiness)
+                        .get("details")
+                        .get("database")
+                        .get("details")
+                        .get("migrations")
+                        .getStringValue())
+                .isEqualTo("applied");
     }
 
     @Test
@@ -172,26 +194,38 @@ class MonitoringIT extends ServiceTestSupport {
         Set<String> exposed = exposedMetricNames(scrape());
         Path monitoring = docs().resolve("monitoring");
 
-        JsonNode dashboard = json.readValue(Files.readString(monitoring.resolve("grafana-dashboard.json")),
-                JsonNode.class);
+        JsonNode dashboard =
+                json.readValue(Files.readString(monitoring.resolve("grafana-dashboard.json")), JsonNode.class);
         List<String> dashboardQueries = new ArrayList<>();
-        dashboard.get("panels").values().forEach(panel -> panel.get("targets").values()
-                .forEach(target -> dashboardQueries.add(target.get("expr").getStringValue())));
+        dashboard
+                .get("panels")
+                .values()
+                .forEach(panel -> panel.get("targets")
+                        .values()
+                        .forEach(target ->
+                                dashboardQueries.add(target.get("expr").getStringValue())));
         assertThat(dashboardQueries).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(metricsIn(dashboardQueries)).isNotEmpty().allSatisfy(metric ->
-                assertThat(exposed).as("dashboard metric " + metric).contains(metric));
+        assertThat(metricsIn(dashboardQueries))
+                .isNotEmpty()
+                .allSatisfy(metric ->
+                        assertThat(exposed).as("dashboard metric " + metric).contains(metric));
 
-        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(
-                Files.readString(monitoring.resolve("balance-history-alerts.yml")));
+        Map<String, Object> rules =
+                new org.yaml.snakeyaml.Yaml().load(Files.readString(monitoring.resolve("balance-history-alerts.yml")));
         Map<String, String> exprByAlert = new HashMap<>();
         for (Object group : (List<?>) rules.get("groups")) {
             for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
-                exprByAlert.put(String.valueOf(((Map<?, ?>) rule).get("alert")),
+                exprByAlert.put(
+                        String.valueOf(((Map<?, ?>) rule).get("alert")),
                         String.valueOf(((Map<?, ?>) rule).get("expr")));
             }
         }
-        assertThat(exprByAlert).containsOnlyKeys("BalanceHistorySourceFailing", "BalanceHistorySourceStale",
-                "BalanceHistoryBalanceLow", "BalanceHistoryDepletionProjected");
+        assertThat(exprByAlert)
+                .containsOnlyKeys(
+                        "BalanceHistorySourceFailing",
+                        "BalanceHistorySourceStale",
+                        "BalanceHistoryBalanceLow",
+                        "BalanceHistoryDepletionProjected");
         assertThat(exprByAlert.get("BalanceHistorySourceFailing"))
                 .contains("balance_history_source_consecutive_failures", ">= 3");
         assertThat(exprByAlert.get("BalanceHistorySourceStale"))
@@ -199,11 +233,12 @@ class MonitoringIT extends ServiceTestSupport {
         assertThat(exprByAlert.get("BalanceHistoryBalanceLow")).contains("balance_history_account_balance", "<");
         assertThat(exprByAlert.get("BalanceHistoryDepletionProjected"))
                 .contains("predict_linear(", "balance_history_source_balance");
-        assertThat(metricsIn(exprByAlert.values())).allSatisfy(metric ->
-                assertThat(exposed).as("alert rule metric " + metric).contains(metric));
+        assertThat(metricsIn(exprByAlert.values()))
+                .allSatisfy(metric ->
+                        assertThat(exposed).as("alert rule metric " + metric).contains(metric));
 
-        Map<String, Object> scrapeConfig = new org.yaml.snakeyaml.Yaml().load(
-                Files.readString(monitoring.resolve("prometheus.yml")));
+        Map<String, Object> scrapeConfig =
+                new org.yaml.snakeyaml.Yaml().load(Files.readString(monitoring.resolve("prometheus.yml")));
         Map<?, ?> job = (Map<?, ?>) ((List<?>) scrapeConfig.get("scrape_configs")).get(0);
         assertThat(job.get("metrics_path")).isEqualTo("/prometheus");
         assertThat(((Map<?, ?>) job.get("authorization")).get("type")).isEqualTo("Bearer");
@@ -212,8 +247,9 @@ class MonitoringIT extends ServiceTestSupport {
     /** The metric names in PromQL queries: the names of our families and of those Micronaut provides. */
     static Set<String> metricsIn(java.util.Collection<String> queries) {
         Set<String> metrics = new java.util.TreeSet<>();
-        java.util.regex.Matcher names = java.util.regex.Pattern
-                .compile("\\b((?:balance_history|jvm|hikaricp|http_server|process)_[a-z0-9_]+)").matcher("");
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile(
+                        "\\b((?:balance_history|jvm|hikaricp|http_server|process)_[a-z0-9_]+)")
+                .matcher("");
         queries.forEach(query -> {
             names.reset(query);
             while (names.find()) {
@@ -226,7 +262,8 @@ class MonitoringIT extends ServiceTestSupport {
     /** Every sample name in an exposition, histogram series included (name_bucket, name_count, name_sum). */
     static Set<String> exposedMetricNames(String metrics) {
         Set<String> names = new HashSet<>();
-        metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+        metrics.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
         return names;
     }
@@ -236,7 +273,9 @@ class MonitoringIT extends ServiceTestSupport {
         while (dir != null && !Files.isDirectory(dir.resolve("docs/monitoring"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("docs/monitoring above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("docs/monitoring above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         return dir.resolve("docs");
     }
 

@@ -1,5 +1,9 @@
 package com.balancehistory.bootstrap.api;
 
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.simulator.ProviderSimulator;
@@ -9,12 +13,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -27,10 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.balancehistory.bootstrap.api.ApiJson.list;
-import static com.balancehistory.bootstrap.api.ApiJson.text;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * What an operator uses: polls that answer at once while a slow provider takes seconds, the synchronous form for
@@ -42,14 +41,16 @@ class OperationsApiIT extends ServiceTestSupport {
 
     static final CapturedLogs LOGS = CapturedLogs.start();
     static final Duration SLOW = Duration.ofSeconds(5);
-    static final ProviderSimulator SLOW_SIMULATOR = ProviderSimulator.start(SimulatorSettings.defaults().withPort(0)
-            .withLatency(SLOW));
-    static final ProviderSimulator FAST_SIMULATOR = ProviderSimulator.start(SimulatorSettings.defaults().withPort(0));
+    static final ProviderSimulator SLOW_SIMULATOR =
+            ProviderSimulator.start(SimulatorSettings.defaults().withPort(0).withLatency(SLOW));
+    static final ProviderSimulator FAST_SIMULATOR =
+            ProviderSimulator.start(SimulatorSettings.defaults().withPort(0));
     static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
     static final String READER_KEY = "reader-key-" + UUID.randomUUID();
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
 
@@ -72,11 +73,15 @@ class OperationsApiIT extends ServiceTestSupport {
         p.put("balance-history.api.keys[1].key", READER_KEY);
         p.put("balance-history.sources.ops-slow.provider", "holyheld");
         p.put("balance-history.sources.ops-slow.base-url", SLOW_SIMULATOR.baseUrl());
-        p.put("balance-history.sources.ops-slow.token", SLOW_SIMULATOR.credentials().holyheldToken());
+        p.put(
+                "balance-history.sources.ops-slow.token",
+                SLOW_SIMULATOR.credentials().holyheldToken());
         p.put("balance-history.sources.ops-slow.read-timeout", "20s");
         p.put("balance-history.sources.ops-fast.provider", "holyheld");
         p.put("balance-history.sources.ops-fast.base-url", FAST_SIMULATOR.baseUrl());
-        p.put("balance-history.sources.ops-fast.token", FAST_SIMULATOR.credentials().holyheldToken());
+        p.put(
+                "balance-history.sources.ops-fast.token",
+                FAST_SIMULATOR.credentials().holyheldToken());
         p.put("balance-history.sources.ops-fast.interval", "2m");
         p.put("balance-history.sources.ops-down.provider", "holyheld");
         p.put("balance-history.sources.ops-down.base-url", "http://127.0.0.1:1");
@@ -118,7 +123,8 @@ class OperationsApiIT extends ServiceTestSupport {
         JsonNode run = ApiJson.body(json, accepted);
         long id = run.get("id").getLongValue();
         assertThat(accepted.header("Location")).isEqualTo("/api/v1/polls/" + id);
-        assertThat(list(run.get("sources"))).singleElement()
+        assertThat(list(run.get("sources")))
+                .singleElement()
                 .satisfies(s -> assertThat(text(s, "outcome")).isEqualTo("running"));
 
         JsonNode meanwhile = ApiJson.ok(json, api.get("api/v1/polls/" + id, READER_KEY));
@@ -135,9 +141,11 @@ class OperationsApiIT extends ServiceTestSupport {
         assertThat(waited.get("finishedAt")).isNotNull();
         assertThat(text(list(waited.get("sources")).get(0), "outcome")).isEqualTo("ok");
 
-        ApiTestClient.Response preferred = api.send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/api/v1/polls?source=ops-fast"))
-                .header("Prefer", "respond-async, wait=30").POST(HttpRequest.BodyPublishers.noBody()), ADMIN_KEY);
+        ApiTestClient.Response preferred = api.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/polls?source=ops-fast"))
+                        .header("Prefer", "respond-async, wait=30")
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                ADMIN_KEY);
         assertThat(preferred.status()).isEqualTo(200);
         assertThat(ApiJson.body(json, preferred).get("finishedAt")).isNotNull();
 
@@ -196,13 +204,16 @@ class OperationsApiIT extends ServiceTestSupport {
         long id = run.get("id").getLongValue();
 
         String line = "poll " + id + " source ops-down: failed (";
-        assertThat(LOGS.lines()).filteredOn(l -> l.contains(line)).singleElement()
+        assertThat(LOGS.lines())
+                .filteredOn(l -> l.contains(line))
+                .singleElement()
                 .satisfies(l -> assertThat(l).startsWith("INFO com.balancehistory.application.service"));
         assertThat(LOGS.mdcOfLinesContaining(line)).singleElement().satisfies(mdc -> {
             assertThat(mdc.get("pollId")).isEqualTo(String.valueOf(id));
             assertThat(mdc.get("source")).isEqualTo("ops-down");
         });
-        assertThat(LOGS.lines()).filteredOn(l -> l.contains("on-demand poll " + id + " of ops-down finished"))
+        assertThat(LOGS.lines())
+                .filteredOn(l -> l.contains("on-demand poll " + id + " of ops-down finished"))
                 .hasSize(1);
     }
 
@@ -233,7 +244,8 @@ class OperationsApiIT extends ServiceTestSupport {
         assertThat(ApiJson.body(json, retried).get("id").getLongValue())
                 .isEqualTo(ApiJson.body(json, first).get("id").getLongValue());
         assertThat(count("poll_run")).isEqualTo(runsBefore + 1);
-        assertThat(post("api/v1/polls?source=ops-fast&wait=PT30S", "another-" + key).header("Idempotent-Replayed"))
+        assertThat(post("api/v1/polls?source=ops-fast&wait=PT30S", "another-" + key)
+                        .header("Idempotent-Replayed"))
                 .isNull();
 
         ApiTestClient.Response report = post("api/v1/reports", key);
@@ -249,9 +261,12 @@ class OperationsApiIT extends ServiceTestSupport {
     }
 
     private ApiTestClient.Response post(String path, String idempotencyKey) {
-        return api.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/" + path))
-                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")), ADMIN_KEY);
+        return api.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/" + path))
+                        .header("Idempotency-Key", idempotencyKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                ADMIN_KEY);
     }
 
     private long count(String table) {
@@ -260,10 +275,11 @@ class OperationsApiIT extends ServiceTestSupport {
 
     private static long crashedRun() {
         try (Connection connection = TestDatabase.get().connect();
-             Statement statement = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO poll_run (trigger, requested_source,"
-                     + " started_at, run_by, alive_at) VALUES ('on_demand', 'ops-fast', now() - interval '10 minutes',"
-                     + " 'killed/1', now() - interval '10 minutes') RETURNING id")) {
+                Statement statement = connection.createStatement();
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO poll_run (trigger, requested_source,"
+                                + " started_at, run_by, alive_at) VALUES ('on_demand', 'ops-fast', now() - interval '10 minutes',"
+                                + " 'killed/1', now() - interval '10 minutes') RETURNING id")) {
             // the scheduler would poll the slow source at start-up: only the tests poll it
             statement.execute("INSERT INTO source_schedule (source, next_due_at) VALUES ('ops-slow', now() + interval"
                     + " '1 day') ON CONFLICT (source) DO UPDATE SET next_due_at = EXCLUDED.next_due_at");

@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
@@ -15,12 +17,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,8 +33,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * A provider that echoes its own credentials back in every encoding (JSON-escaped, unicode-escaped, URL-encoded,
@@ -62,10 +61,13 @@ class SecretEncodingsIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     PollSourcesUseCase polls;
+
     @Inject
     RunScheduledReportsUseCase reports;
+
     @Inject
     DSLContext dsl;
 
@@ -87,7 +89,8 @@ class SecretEncodingsIT extends ServiceTestSupport {
         p.put("balance-history.reports.schedules.echo.cron", "* * * * * *");
         p.put("balance-history.reports.schedules.echo.type", "allocation");
         p.put("balance-history.reports.schedules.echo.deliver.directory", DELIVERED.toString());
-        p.put("balance-history.reports.schedules.echo.deliver.webhook.url",
+        p.put(
+                "balance-history.reports.schedules.echo.deliver.webhook.url",
                 "http://127.0.0.1:" + HOOK.getAddress().getPort() + "/hook");
         p.put("balance-history.reports.schedules.echo.deliver.webhook.secret", "webhook-secret-0123456789");
         p.put("balance-history.reports.schedules.echo.deliver.log", "true");
@@ -117,15 +120,17 @@ class SecretEncodingsIT extends ServiceTestSupport {
             String echo = echoes.get(i);
             Fault fault = switch (i % 4) {
                 case 0 -> Fault.status(401).body("{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token " + echo + "\"}");
-                case 1 -> Fault.status(500).body("{\"code\":\"ERR\",\"message\":\"" + echo + "\",\"error\":\"" + echo
-                        + "\"}");
-                case 2 -> Fault.status(200).body("{\"code\":\"DENIED " + echo + "\",\"message\":\"echo " + echo
-                        + "\",\"data\":[]}");
+                case 1 ->
+                    Fault.status(500)
+                            .body("{\"code\":\"ERR\",\"message\":\"" + echo + "\",\"error\":\"" + echo + "\"}");
+                case 2 ->
+                    Fault.status(200)
+                            .body("{\"code\":\"DENIED " + echo + "\",\"message\":\"echo " + echo + "\",\"data\":[]}");
                 default -> Fault.status(200).body("<html>not json " + echo + "</html>");
             };
             SIM.faults().next(Endpoint.AHRVO_BUDGETS, fault);
             PollRunSummary run;
-            do {    // the poll at start-up may still be running: ask again until this fault was served
+            do { // the poll at start-up may still be running: ask again until this fault was served
                 run = polls.pollNow(Optional.of(SOURCE), PollTrigger.ON_DEMAND);
                 pollIds.add(run.id());
             } while (run.sources().get(0).outcome() == SourceOutcome.SKIPPED);
@@ -166,13 +171,18 @@ class SecretEncodingsIT extends ServiceTestSupport {
         outputs.addAll(LOGS.lines());
 
         String everything = String.join("\n", outputs);
-        assertThat(everything).as("the failures were recorded and served")
-                .contains("HTTP 401").contains("HTTP 500").contains(MASK);
+        assertThat(everything)
+                .as("the failures were recorded and served")
+                .contains("HTTP 401")
+                .contains("HTTP 500")
+                .contains(MASK);
         assertThat(HOOK_BODIES).as("the report webhook was called").isNotEmpty();
         assertThat(everything).as("the report names the failing source").contains(SOURCE);
         for (String form : everyForm()) {
             for (String output : outputs) {
-                assertThat(output).as("output must not contain the credential form %s", form).doesNotContain(form);
+                assertThat(output)
+                        .as("output must not contain the credential form %s", form)
+                        .doesNotContain(form);
             }
         }
     }

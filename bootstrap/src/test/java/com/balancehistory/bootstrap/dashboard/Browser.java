@@ -1,5 +1,11 @@
 package com.balancehistory.bootstrap.dashboard;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -9,13 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One headless Chromium for every browser test of this JVM: Debian's {@code chromium} driven through its
@@ -36,11 +35,18 @@ final class Browser {
         if (shared == null) {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(executable("chromium", "/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--window-size=1280,900", "--disable-extensions", "--no-first-run");
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    "--disable-extensions",
+                    "--no-first-run");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver")))
-                    .usingAnyFreePort().build();
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             shared = new Browser(driver);
             Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
@@ -58,8 +64,8 @@ final class Browser {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException(name + " is not installed: apt-get install -y chromium chromium-driver"
-                + " (.ci/run does this)");
+        throw new IllegalStateException(
+                name + " is not installed: apt-get install -y chromium chromium-driver" + " (.ci/run does this)");
     }
 
     WebDriver driver() {
@@ -91,7 +97,8 @@ final class Browser {
 
     /** What the page shows, for failure messages. */
     String visibleText() {
-        return String.valueOf(js("return document.body ? document.body.innerText : document.documentElement.outerHTML"));
+        return String.valueOf(
+                js("return document.body ? document.body.innerText : document.documentElement.outerHTML"));
     }
 
     List<WebElement> all(String css) {
@@ -116,8 +123,9 @@ final class Browser {
         driver.get(base + "/login");
         find("#key").sendKeys(key);
         find("#sign-in").click();
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js("return !location.pathname.endsWith('/login')"
-                + " || (document.querySelector('#login-error')?.textContent || '') !== ''")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(js("return !location.pathname.endsWith('/login')"
+                        + " || (document.querySelector('#login-error')?.textContent || '') !== ''")));
         waitForPage();
     }
 

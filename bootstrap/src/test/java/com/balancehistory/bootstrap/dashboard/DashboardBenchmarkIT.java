@@ -11,11 +11,6 @@ import com.balancehistory.domain.money.Money;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +20,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Browser timing of the dashboard at 10,000 accounts with a year of daily polls (and one account polled hourly for
@@ -44,6 +43,7 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     DSLContext dsl;
 
@@ -53,7 +53,12 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
         long seedStart = System.nanoTime();
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
-            accounts.add(Account.of(SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "b" + i, "Budget " + i,
+            accounts.add(Account.of(
+                    SOURCE,
+                    ProviderType.AHRVO,
+                    AccountKind.BUDGET,
+                    "b" + i,
+                    "Budget " + i,
                     CurrencyCodes.require(i % 3 == 0 ? "EUR" : "USD")));
         }
         SeededPolls polls = new SeededPolls(dsl);
@@ -61,18 +66,24 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
             List<BalanceObservation> balances = new ArrayList<>(ACCOUNTS);
             for (int i = 0; i < ACCOUNTS; i++) {
                 // each budget spends a little every day, differently per budget
-                BigDecimal available = BigDecimal.valueOf(50_000_000L + 3_700L * i - (long) (DAYS - day) * (i % 97) * 100, 2);
-                balances.add(BalanceObservation.of(accounts.get(i),
+                BigDecimal available =
+                        BigDecimal.valueOf(50_000_000L + 3_700L * i - (long) (DAYS - day) * (i % 97) * 100, 2);
+                balances.add(BalanceObservation.of(
+                        accounts.get(i),
                         Balances.available(Money.of(available, accounts.get(i).currency()))));
             }
             polls.answered(SOURCE, now.minus(day, ChronoUnit.DAYS), balances);
         }
-        Account hourly = Account.of(HOURLY, ProviderType.AHRVO, AccountKind.BUDGET, "h", "Hourly budget",
-                CurrencyCodes.require("USD"));
+        Account hourly = Account.of(
+                HOURLY, ProviderType.AHRVO, AccountKind.BUDGET, "h", "Hourly budget", CurrencyCodes.require("USD"));
         for (int hour = 30 * 24; hour >= 0; hour--) {
             polls.answered(HOURLY, now.minus(hour, ChronoUnit.HOURS), hourly, (100_000 + hour * 3) + ".00");
         }
-        System.out.printf(Locale.ROOT, "seeded %d accounts x %d days in %d s%n", ACCOUNTS, DAYS + 1,
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d accounts x %d days in %d s%n",
+                ACCOUNTS,
+                DAYS + 1,
                 Duration.ofNanos(System.nanoTime() - seedStart).toSeconds());
 
         String base = server.getURL().toString();
@@ -120,8 +131,8 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
     @SuppressWarnings("unchecked")
     private static void assets(Browser browser, String base) {
         ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Network.enable", Map.of());
-        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Network.clearBrowserCache",
-                Map.of());
+        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+                .executeCdpCommand("Network.clearBrowserCache", Map.of());
         browser.open(base + "/dashboard/accounts/" + "bench-hourly.budget.h");
         long transferred = 0;
         long decoded = 0;
@@ -131,11 +142,18 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
                 + " d: e.decodedBodySize}))")) {
             transferred += (long) number(resource.get("t"));
             decoded += (long) number(resource.get("d"));
-            System.out.printf(Locale.ROOT, "  asset %s: %s bytes transferred, %s decoded%n", resource.get("name"),
-                    resource.get("t"), resource.get("d"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  asset %s: %s bytes transferred, %s decoded%n",
+                    resource.get("name"),
+                    resource.get("t"),
+                    resource.get("d"));
         }
-        System.out.printf(Locale.ROOT, "RESULT assets of the account page (cold cache): %.1f KB transferred,"
-                + " %.1f KB decoded%n", transferred / 1024.0, decoded / 1024.0);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT assets of the account page (cold cache): %.1f KB transferred," + " %.1f KB decoded%n",
+                transferred / 1024.0,
+                decoded / 1024.0);
     }
 
     private static double number(Object value) {
@@ -145,8 +163,14 @@ class DashboardBenchmarkIT extends ServiceTestSupport {
     private static void report(String what, double[] times) {
         double[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT %s: median %.0f, min %.0f, max %.0f over %d loads %s%n", what,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length,
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT %s: median %.0f, min %.0f, max %.0f over %d loads %s%n",
+                what,
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1],
+                sorted.length,
                 Arrays.toString(times));
     }
 }

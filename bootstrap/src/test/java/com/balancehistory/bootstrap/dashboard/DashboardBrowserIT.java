@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
@@ -11,12 +13,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.WebElement;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real headless Chromium against the whole service in demo mode (the provider simulator, polled for
@@ -48,19 +47,22 @@ class DashboardBrowserIT extends ServiceTestSupport {
     static final String SHAKY = "shaky-" + UUID.randomUUID().toString().substring(0, 6);
     static final String FROZEN = "frozen-" + UUID.randomUUID().toString().substring(0, 6);
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    static final Account FALLING = Account.of(SHAKY, ProviderType.AHRVO, AccountKind.BUDGET, "ops", "Operations",
-            CurrencyCodes.require("CHF"));
-    static final Account MARKUP = Account.of(FROZEN, ProviderType.AHRVO, AccountKind.BUDGET, "x", MARKUP_NAME,
-            CurrencyCodes.require("CHF"));
+    static final Account FALLING = Account.of(
+            SHAKY, ProviderType.AHRVO, AccountKind.BUDGET, "ops", "Operations", CurrencyCodes.require("CHF"));
+    static final Account MARKUP =
+            Account.of(FROZEN, ProviderType.AHRVO, AccountKind.BUDGET, "x", MARKUP_NAME, CurrencyCodes.require("CHF"));
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     DSLContext dsl;
+
     @Inject
     JsonMapper json;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Browser browser;
     String base;
 
@@ -81,7 +83,9 @@ class DashboardBrowserIT extends ServiceTestSupport {
         polls.answered(SHAKY, NOW.minus(1, ChronoUnit.DAYS), FALLING, "6000.00");
         polls.answered(SHAKY, NOW.minusSeconds(60), FALLING, "5000.00");
         polls.answered(FROZEN, NOW.minus(3, ChronoUnit.HOURS), MARKUP, "1.00");
-        assertThat(send("POST", "/api/v1/polls?wait=PT30S", "Bearer " + ADMIN_KEY, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/polls?wait=PT30S", "Bearer " + ADMIN_KEY, null, null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ signing in and out
@@ -100,7 +104,8 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.signIn(base, "not-a-key-of-ours");
 
         assertThat(browser.url()).isEqualTo(base + "/login");
-        assertThat(browser.find("#login-error").getText()).isEqualTo("That key was not accepted. Check it and try again.");
+        assertThat(browser.find("#login-error").getText())
+                .isEqualTo("That key was not accepted. Check it and try again.");
         assertThat(browser.sessionCookie()).isNull();
     }
 
@@ -108,39 +113,54 @@ class DashboardBrowserIT extends ServiceTestSupport {
     void repeated_failed_sign_ins_from_one_address_are_throttled_with_the_same_message_even_for_a_right_key() {
         Map<String, String> from = Map.of("X-Forwarded-For", "203.0.113." + (1 + new java.util.Random().nextInt(250)));
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> failed = send("POST", "/login", null, "application/x-www-form-urlencoded",
-                    "key=guess-" + i, from);
+            HttpResponse<String> failed =
+                    send("POST", "/login", null, "application/x-www-form-urlencoded", "key=guess-" + i, from);
             assertThat(failed.statusCode()).isEqualTo(401);
             assertThat(failed.body()).contains("That key was not accepted. Check it and try again.");
         }
 
-        HttpResponse<String> throttled = send("POST", "/login", null, "application/x-www-form-urlencoded",
-                "key=" + READER_KEY, from);
+        HttpResponse<String> throttled =
+                send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY, from);
 
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(throttled.body()).contains("That key was not accepted. Check it and try again.");
         assertThat(send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY)
-                .statusCode()).as("another address is not slowed down").isEqualTo(303);
+                        .statusCode())
+                .as("another address is not slowed down")
+                .isEqualTo(303);
     }
 
     @Test
     void signing_in_sets_an_http_only_strict_cookie_that_holds_an_opaque_id_never_the_key() throws Exception {
-        HttpResponse<String> response = send("POST", "/login", null, "application/x-www-form-urlencoded",
-                "key=" + READER_KEY);
+        HttpResponse<String> response =
+                send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY);
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/dashboard");
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("bh_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
-                .doesNotContain(READER_KEY).doesNotContain("Secure");
-        String forwarded = send("POST", "/login", null, "application/x-www-form-urlencoded", "key=" + READER_KEY,
-                Map.of("X-Forwarded-Proto", "https")).headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie)
+                .startsWith("bh_session=")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .doesNotContain(READER_KEY)
+                .doesNotContain("Secure");
+        String forwarded = send(
+                        "POST",
+                        "/login",
+                        null,
+                        "application/x-www-form-urlencoded",
+                        "key=" + READER_KEY,
+                        Map.of("X-Forwarded-Proto", "https"))
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
         assertThat(forwarded).contains("Secure");
         assertThat(dsl.fetchCount(dsl.selectFrom("browser_session").where("key_name = 'demo-reader'")))
                 .isPositive();
-        assertThat(dsl.fetch("SELECT * FROM browser_session").formatCSV()).doesNotContain(READER_KEY)
+        assertThat(dsl.fetch("SELECT * FROM browser_session").formatCSV())
+                .doesNotContain(READER_KEY)
                 .doesNotContain(sessionId(cookie));
     }
 
@@ -149,16 +169,20 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.signIn(base, READER_KEY);
         String cookie = browser.sessionCookie();
         assertThat(send("GET", "/api/v1/overview", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
 
         browser.find("#logout").click();
         browser.waitForPage();
 
         assertThat(browser.url()).isEqualTo(base + "/login");
         assertThat(send("GET", "/api/v1/overview", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(send("GET", "/dashboard", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
-                .headers().firstValue("Location")).contains("/login");
+                        .headers()
+                        .firstValue("Location"))
+                .contains("/login");
     }
 
     @Test
@@ -170,11 +194,18 @@ class DashboardBrowserIT extends ServiceTestSupport {
         try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, properties, "demo")) {
             String otherBase = other.getURL().toString();
             assertThat(send(otherBase, "GET", "/api/v1/overview", null, null, null, Map.of("Cookie", cookie))
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
             String csrf = String.valueOf(browser.js("return document.body.dataset.csrf"));
 
-            HttpResponse<String> logout = send(otherBase, "POST", "/logout", null,
-                    "application/x-www-form-urlencoded", "csrf=" + csrf, Map.of("Cookie", cookie));
+            HttpResponse<String> logout = send(
+                    otherBase,
+                    "POST",
+                    "/logout",
+                    null,
+                    "application/x-www-form-urlencoded",
+                    "csrf=" + csrf,
+                    Map.of("Cookie", cookie));
             assertThat(logout.statusCode()).isEqualTo(303);
         }
 
@@ -226,7 +257,8 @@ class DashboardBrowserIT extends ServiceTestSupport {
         for (JsonNode currency : currencies) {
             String code = currency.get("currency").getStringValue();
             WebElement row = browser.find("tr[data-currency='" + code + "']");
-            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".total")).getText())
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".total"))
+                            .getText())
                     .isEqualTo(currency.get("total").getStringValue() + " " + code);
         }
     }
@@ -258,18 +290,24 @@ class DashboardBrowserIT extends ServiceTestSupport {
 
         browser.open(base + "/dashboard/accounts?q=Operations");
         assertThat(browser.all("#balances tbody tr")).hasSize(1);
-        assertThat(browser.find("#balances tbody tr").getAttribute("data-account")).isEqualTo(FALLING.id().value());
+        assertThat(browser.find("#balances tbody tr").getAttribute("data-account"))
+                .isEqualTo(FALLING.id().value());
         assertThat(browser.all("#balances tbody tr svg.spark polyline")).hasSize(1);
 
         browser.open(base + "/dashboard/accounts?stale=true");
-        assertThat(browser.all("#balances tbody tr")).isNotEmpty()
+        assertThat(browser.all("#balances tbody tr"))
+                .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).contains("stale"));
-        assertThat(browser.all("#balances tbody tr[data-account='" + MARKUP.id().value() + "']")).hasSize(1);
+        assertThat(browser.all("#balances tbody tr[data-account='" + MARKUP.id().value() + "']"))
+                .hasSize(1);
 
         browser.open(base + "/dashboard/accounts?low=true");
         List<String> lowIds = list(apiGet("/api/v1/overview").get("currencies")).stream()
-                .flatMap(c -> list(c.get("lowBalanceAccounts")).stream()).map(JsonNode::getStringValue).toList();
-        assertThat(browser.all("#balances tbody tr")).isNotEmpty()
+                .flatMap(c -> list(c.get("lowBalanceAccounts")).stream())
+                .map(JsonNode::getStringValue)
+                .toList();
+        assertThat(browser.all("#balances tbody tr"))
+                .isNotEmpty()
                 .allSatisfy(row -> assertThat(lowIds).contains(row.getAttribute("data-account")))
                 .allSatisfy(row -> assertThat(row.getText()).contains("low"));
     }
@@ -280,14 +318,17 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.open(base + "/dashboard/accounts/" + FALLING.id().value());
 
         WebElement chart = browser.find("#chart");
-        List<JsonNode> buckets = list(apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?"
-                + chart.getAttribute("data-query")).get("buckets"));
+        List<JsonNode> buckets =
+                list(apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?" + chart.getAttribute("data-query"))
+                        .get("buckets"));
         assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(buckets.size()));
         assertThat(browser.all("#chart canvas")).isNotEmpty();
         assertThat(browser.all("#chart-numbers tbody tr")).hasSize(buckets.size());
-        assertThat(buckets.stream().filter(b -> b.get("status").getStringValue().equals("gap"))).hasSize(1);
+        assertThat(buckets.stream().filter(b -> b.get("status").getStringValue().equals("gap")))
+                .hasSize(1);
         assertThat(chart.getAttribute("data-gap-markers")).isEqualTo("1");
-        assertThat(browser.all("#chart-numbers tbody tr[data-status='gap']")).hasSize(1)
+        assertThat(browser.all("#chart-numbers tbody tr[data-status='gap']"))
+                .hasSize(1)
                 .allSatisfy(row -> assertThat(row.getAttribute("textContent")).contains("failed poll"));
     }
 
@@ -297,12 +338,14 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.open(base + "/dashboard/accounts/" + FALLING.id().value() + "?bucket=raw&range=P7D");
 
         WebElement chart = browser.find("#chart");
-        JsonNode history = apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?"
-                + chart.getAttribute("data-query"));
-        assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(list(history.get("points")).size()))
+        JsonNode history =
+                apiGet("/api/v1/balances/" + FALLING.id().value() + "/history?" + chart.getAttribute("data-query"));
+        assertThat(chart.getAttribute("data-points"))
+                .isEqualTo(String.valueOf(list(history.get("points")).size()))
                 .isEqualTo("4");
         assertThat(chart.getAttribute("data-gap-markers")).isEqualTo("1");
-        assertThat(browser.all("#chart-numbers tbody tr[data-status='data']")).extracting(WebElement::getText)
+        assertThat(browser.all("#chart-numbers tbody tr[data-status='data']"))
+                .extracting(WebElement::getText)
                 .noneMatch(text -> text.matches(".*\\b0(\\.0+)?\\b.*"));
     }
 
@@ -335,8 +378,12 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.signIn(base, READER_KEY);
         browser.open(base + "/dashboard/cards");
 
-        List<String> cards = list(apiGet("/api/v1/reports/allocation/live?format=json").get("cardLimits")).stream()
-                .map(line -> line.get("accountId").getStringValue()).distinct().toList();
+        List<String> cards = list(
+                        apiGet("/api/v1/reports/allocation/live?format=json").get("cardLimits"))
+                .stream()
+                .map(line -> line.get("accountId").getStringValue())
+                .distinct()
+                .toList();
         assertThat(cards).isNotEmpty();
         assertThat(browser.all("#card-limits [data-card]")).hasSize(cards.size());
         String cardId = cards.get(0);
@@ -344,17 +391,23 @@ class DashboardBrowserIT extends ServiceTestSupport {
         WebElement section = browser.find("[data-card='" + cardId + "']");
         String currency = limits.get("card").get("currency").getStringValue();
         for (JsonNode period : list(limits.get("periods"))) {
-            assertThat(section.findElement(org.openqa.selenium.By.cssSelector("tr[data-period='"
-                    + period.get("period").getStringValue() + "'] td")).getText())
+            assertThat(section.findElement(org.openqa.selenium.By.cssSelector(
+                                    "tr[data-period='" + period.get("period").getStringValue() + "'] td"))
+                            .getText())
                     .isEqualTo(period.get("remaining").getStringValue() + " " + currency);
         }
 
         section.findElement(org.openqa.selenium.By.name("amount")).sendKeys("99999999");
-        section.findElement(org.openqa.selenium.By.cssSelector(".purchase-check button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-                !section.findElement(org.openqa.selenium.By.cssSelector(".check-result")).getText().isEmpty());
-        assertThat(section.findElement(org.openqa.selenium.By.cssSelector(".check-result")).getText())
-                .contains("would break").contains("daily");
+        section.findElement(org.openqa.selenium.By.cssSelector(".purchase-check button"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> !section.findElement(org.openqa.selenium.By.cssSelector(".check-result"))
+                        .getText()
+                        .isEmpty());
+        assertThat(section.findElement(org.openqa.selenium.By.cssSelector(".check-result"))
+                        .getText())
+                .contains("would break")
+                .contains("daily");
     }
 
     @Test
@@ -371,12 +424,16 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.signIn(base, READER_KEY);
         browser.open(base + "/dashboard/polls");
 
-        List<String> sources = browser.all("tr[data-source]").stream().map(row -> row.getAttribute("data-source"))
+        List<String> sources = browser.all("tr[data-source]").stream()
+                .map(row -> row.getAttribute("data-source"))
                 .toList();
-        List<String> marked = browser.all("tr[data-source].bad").stream().map(row -> row.getAttribute("data-source"))
+        List<String> marked = browser.all("tr[data-source].bad").stream()
+                .map(row -> row.getAttribute("data-source"))
                 .toList();
         assertThat(marked).contains(FROZEN).doesNotContain(SHAKY);
-        assertThat(sources.subList(0, marked.size())).as("stale and failing first").isEqualTo(marked);
+        assertThat(sources.subList(0, marked.size()))
+                .as("stale and failing first")
+                .isEqualTo(marked);
         assertThat(browser.all("tr[data-run]")).isNotEmpty();
         assertThat(browser.all("button.poll-now")).isEmpty();
     }
@@ -391,8 +448,8 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.open(base + "/dashboard/reports");
         int before = browser.all("tr[data-report]").size();
         browser.find("#generate-report").click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
-                browser.all("tr[data-report]").size() > before);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> browser.all("tr[data-report]").size() > before);
         browser.waitForPage();
 
         browser.find("tr[data-report] a[href$='format=html']").click();
@@ -406,10 +463,17 @@ class DashboardBrowserIT extends ServiceTestSupport {
     @Test
     void the_pages_load_nothing_from_any_other_origin() {
         browser.signIn(base, ADMIN_KEY);
-        for (String page : List.of("/dashboard", "/dashboard/accounts", "/dashboard/accounts/" + FALLING.id().value(),
-                "/dashboard/cards", "/dashboard/alerts", "/dashboard/polls", "/dashboard/reports")) {
+        for (String page : List.of(
+                "/dashboard",
+                "/dashboard/accounts",
+                "/dashboard/accounts/" + FALLING.id().value(),
+                "/dashboard/cards",
+                "/dashboard/alerts",
+                "/dashboard/polls",
+                "/dashboard/reports")) {
             browser.open(base + page);
-            assertThat(browser.resources()).isNotEmpty()
+            assertThat(browser.resources())
+                    .isNotEmpty()
                     .allSatisfy(r -> assertThat(String.valueOf(r.get("name"))).startsWith(base + "/"));
         }
     }
@@ -421,15 +485,19 @@ class DashboardBrowserIT extends ServiceTestSupport {
         HttpResponse<String> refused = send("GET", "/api/v1/overview", null, null, null);
 
         for (HttpResponse<String> response : List.of(login, data, refused)) {
-            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                    assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'")
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains("default-src 'self'")
+                            .contains("frame-ancestors 'none'")
                             .doesNotContain("unsafe-inline"));
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         }
-        assertThat(send("GET", "/dashboard/assets/common.js", null, null, null).headers()
-                .firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).doesNotContain("no-store"));
+        assertThat(send("GET", "/dashboard/assets/common.js", null, null, null)
+                        .headers()
+                        .firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).doesNotContain("no-store"));
     }
 
     @Test
@@ -437,8 +505,8 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.open(base + "/swagger-ui/index.html");
 
         assertThat(browser.find(".opblock-summary-path").getText()).startsWith("/api/v1/");
-        assertThat(browser.resources()).allSatisfy(r -> assertThat(String.valueOf(r.get("name")))
-                .startsWith(base + "/"));
+        assertThat(browser.resources())
+                .allSatisfy(r -> assertThat(String.valueOf(r.get("name"))).startsWith(base + "/"));
     }
 
     @Test
@@ -490,16 +558,29 @@ class DashboardBrowserIT extends ServiceTestSupport {
         return send(method, path, authorization, contentType, body, Map.of());
     }
 
-    HttpResponse<String> send(String method, String path, String authorization, String contentType, String body,
-                              Map<String, String> headers) {
+    HttpResponse<String> send(
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            String body,
+            Map<String, String> headers) {
         return send(base, method, path, authorization, contentType, body, headers);
     }
 
-    HttpResponse<String> send(String origin, String method, String path, String authorization, String contentType,
-                              String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> send(
+            String origin,
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            String body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

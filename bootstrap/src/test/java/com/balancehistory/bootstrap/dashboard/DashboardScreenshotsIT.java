@@ -8,14 +8,6 @@ import com.balancehistory.domain.money.CurrencyCodes;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,6 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 
 /**
  * Writes the screenshots of docs/screenshots/ from the demo service plus a budget that falls and missed a poll: not
@@ -40,17 +39,25 @@ class DashboardScreenshotsIT extends ServiceTestSupport {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     DSLContext dsl;
 
     @Test
     void writes_a_screenshot_of_every_page() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Account falling = Account.of("ops-eu", ProviderType.AHRVO, AccountKind.BUDGET, "travel", "Travel budget",
+        Account falling = Account.of(
+                "ops-eu",
+                ProviderType.AHRVO,
+                AccountKind.BUDGET,
+                "travel",
+                "Travel budget",
                 CurrencyCodes.require("EUR"));
         SeededPolls polls = new SeededPolls(dsl);
-        String[] values = {"9800.00", "9650.00", "9400.00", "9380.00", "9100.00", "8870.00", "8600.00", "8580.00",
-                "8200.00", "7900.00", "7850.00", "7400.00", "7120.00", "6900.00"};
+        String[] values = {
+            "9800.00", "9650.00", "9400.00", "9380.00", "9100.00", "8870.00", "8600.00", "8580.00", "8200.00",
+            "7900.00", "7850.00", "7400.00", "7120.00", "6900.00"
+        };
         for (int day = 20; day >= 0; day--) {
             if (day == 12 || day == 13) {
                 polls.failed("ops-eu", now.minus(day, ChronoUnit.DAYS));
@@ -60,10 +67,14 @@ class DashboardScreenshotsIT extends ServiceTestSupport {
         }
         String base = server.getURL().toString();
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : new String[]{"/api/v1/polls?wait=PT30S", "/api/v1/reports"}) {
-            http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN_KEY)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+        for (String path : new String[] {"/api/v1/polls?wait=PT30S", "/api/v1/reports"}) {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", "Bearer " + ADMIN_KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
 
         Path directory = Path.of(System.getProperty("dashboard.screenshots"));
@@ -75,7 +86,7 @@ class DashboardScreenshotsIT extends ServiceTestSupport {
         shoot(browser, directory.resolve("login.png"));
         browser.signIn(base, ADMIN_KEY);
         shoot(browser, directory.resolve("overview.png"));
-        for (String page : new String[]{"accounts", "cards", "alerts", "polls", "reports"}) {
+        for (String page : new String[] {"accounts", "cards", "alerts", "polls", "reports"}) {
             browser.open(base + "/dashboard/" + page);
             shoot(browser, directory.resolve(page + ".png"));
         }

@@ -12,13 +12,12 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.Money;
-import org.jooq.DSLContext;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DSLContext;
 
 /** Records polls of a source at chosen times straight into the store: answered ones with balances, or failed ones. */
 final class SeededPolls {
@@ -30,18 +29,28 @@ final class SeededPolls {
     }
 
     void answered(String source, Instant at, Account account, String available) {
-        answered(source, at, List.of(BalanceObservation.of(account,
-                Balances.available(Money.parse(available, account.currency())))));
+        answered(
+                source,
+                at,
+                List.of(BalanceObservation.of(
+                        account, Balances.available(Money.parse(available, account.currency())))));
     }
 
     void answered(String source, Instant at, List<BalanceObservation> balances) {
-        record(source, at, new FetchResult.Fetched(source, balances, List.of(), List.of(), Set.of(), List.of()),
+        record(
+                source,
+                at,
+                new FetchResult.Fetched(source, balances, List.of(), List.of(), Set.of(), List.of()),
                 SourceOutcome.OK);
     }
 
     void failed(String source, Instant at) {
-        record(source, at, new FetchResult.Failed(source, FetchFailure.ofSource("GET /budgets",
-                FailureKind.UNAVAILABLE, "HTTP 503")), SourceOutcome.FAILED);
+        record(
+                source,
+                at,
+                new FetchResult.Failed(
+                        source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "HTTP 503")),
+                SourceOutcome.FAILED);
     }
 
     private void record(String source, Instant at, FetchResult result, SourceOutcome outcome) {

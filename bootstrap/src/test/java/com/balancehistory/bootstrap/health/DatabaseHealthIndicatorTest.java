@@ -1,11 +1,9 @@
 package com.balancehistory.bootstrap.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
-import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class DatabaseHealthIndicatorTest {
 
@@ -31,10 +30,13 @@ class DatabaseHealthIndicatorTest {
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
             assertThat(first.getStatus()).isEqualTo(HealthStatus.DOWN);
-            assertThat(((Map<?, ?>) first.getDetails()).get("error").toString()).contains("database check did not answer within 300 ms");
+            assertThat(((Map<?, ?>) first.getDetails()).get("error").toString())
+                    .contains("database check did not answer within 300 ms");
             assertThat(second.getStatus()).isEqualTo(HealthStatus.DOWN);
             assertThat(tookMillis).isLessThan(1500);
-            assertThat(hanging.calls.get()).as("one check in flight, not one thread per probe").isEqualTo(1);
+            assertThat(hanging.calls.get())
+                    .as("one check in flight, not one thread per probe")
+                    .isEqualTo(1);
         } finally {
             hanging.release.countDown();
             indicator.stop();
@@ -43,13 +45,14 @@ class DatabaseHealthIndicatorTest {
 
     @Test
     void an_unreachable_database_is_down_naming_the_failure_but_not_the_url() {
-        DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(new RefusingDataSource(),
-                Duration.ofSeconds(1));
+        DatabaseHealthIndicator indicator =
+                new DatabaseHealthIndicator(new RefusingDataSource(), Duration.ofSeconds(1));
         try {
             HealthResult result = Mono.from(indicator.getResult()).block(Duration.ofSeconds(2));
 
             assertThat(result.getStatus()).isEqualTo(HealthStatus.DOWN);
-            assertThat(result.getDetails().toString()).contains("not reachable: SQLException")
+            assertThat(result.getDetails().toString())
+                    .contains("not reachable: SQLException")
                     .doesNotContain("jdbc:", "secret");
         } finally {
             indicator.stop();
@@ -92,12 +95,10 @@ class DatabaseHealthIndicatorTest {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

@@ -15,15 +15,17 @@ final class HangingProvider implements AutoCloseable {
 
     HangingProvider() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    held.add(server.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "hanging-provider");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            held.add(server.accept());
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "hanging-provider");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap.isolation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
@@ -9,10 +11,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +19,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * A provider that answers 429 with {@code Retry-After: 3600}, on the real service: the polls after it call nothing
@@ -36,12 +35,16 @@ class RateLimitedSourceIT extends ServiceTestSupport {
     static final ProviderSimulator SIMULATOR = ProviderSimulator.start();
 
     static {
-        SIMULATOR.faults().next(Endpoint.HOLYHELD_BALANCE, Fault.status(429).body("{\"message\":\"slow down\"}")
-                .retryAfter("3600"));
+        SIMULATOR
+                .faults()
+                .next(
+                        Endpoint.HOLYHELD_BALANCE,
+                        Fault.status(429).body("{\"message\":\"slow down\"}").retryAfter("3600"));
     }
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
 
@@ -76,12 +79,16 @@ class RateLimitedSourceIT extends ServiceTestSupport {
             assertThat(poll.get("outcome").getStringValue()).isEqualTo("rate_limited");
             assertThat(Instant.parse(poll.get("retryAt").getStringValue())).isAfter(earliest);
         }
-        assertThat(second.get("retryAt").getStringValue()).isEqualTo(first.get("retryAt").getStringValue());
+        assertThat(second.get("retryAt").getStringValue())
+                .isEqualTo(first.get("retryAt").getStringValue());
         assertThat(second.get("error").getStringValue()).contains("not called");
-        assertThat(SIMULATOR.requests().of(Endpoint.HOLYHELD_BALANCE)).as("only the first call").hasSize(1);
+        assertThat(SIMULATOR.requests().of(Endpoint.HOLYHELD_BALANCE))
+                .as("only the first call")
+                .hasSize(1);
 
         JsonNode listed = send("GET", "api/v1/sources").get("sources").get(0);
-        assertThat(listed.get("retryAt").getStringValue()).isEqualTo(first.get("retryAt").getStringValue());
+        assertThat(listed.get("retryAt").getStringValue())
+                .isEqualTo(first.get("retryAt").getStringValue());
     }
 
     /**
@@ -92,7 +99,8 @@ class RateLimitedSourceIT extends ServiceTestSupport {
     private void awaitTheFirstScheduledSlot() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode lastPoll = send("GET", "api/v1/sources").get("sources").get(0).get("lastPoll");
+            JsonNode lastPoll =
+                    send("GET", "api/v1/sources").get("sources").get(0).get("lastPoll");
             if (lastPoll != null && !lastPoll.isNull()) {
                 return;
             }
@@ -106,9 +114,12 @@ class RateLimitedSourceIT extends ServiceTestSupport {
     }
 
     private JsonNode send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/").resolve(path))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/").resolve(path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + ADMIN_KEY).timeout(Duration.ofSeconds(30)).build();
+                .header("Authorization", "Bearer " + ADMIN_KEY)
+                .timeout(Duration.ofSeconds(30))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
         return json.readValue(response.body(), JsonNode.class);

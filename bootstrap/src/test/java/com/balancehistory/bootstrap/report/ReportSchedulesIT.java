@@ -1,6 +1,7 @@
 package com.balancehistory.bootstrap.report;
 
-import com.balancehistory.application.testing.MovingClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
@@ -18,16 +19,10 @@ import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +38,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Report schedules on a real PostgreSQL with a clock the test moves: a daily 06:00 UTC slot is made once however many
@@ -54,7 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportSchedulesIT {
 
     private static final UnaryOperator<Instant> DAILY_AT_SIX = now -> {
-        Instant today = now.atZone(ZoneOffset.UTC).toLocalDate().atTime(LocalTime.of(6, 0)).toInstant(ZoneOffset.UTC);
+        Instant today = now.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .atTime(LocalTime.of(6, 0))
+                .toInstant(ZoneOffset.UTC);
         return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     };
 
@@ -74,14 +76,30 @@ class ReportSchedulesIT {
     /** One service instance: its own services and adapters, sharing only the database and the clock. */
     private ScheduledReportService instance(String claimant, boolean catchUp, List<DeliveryTarget> targets) {
         JacksonReportRenderer renderer = new JacksonReportRenderer();
-        ReportService reports = new ReportService(new JooqAsOfSnapshots(dsl), new JooqReportStore(dsl), renderer,
-                new ReportSettings(HealthScale.defaults(), LowBalancePolicy.none(),
-                        SourceIntervals.everySource(Duration.ofMinutes(5))), clock);
-        DeliveryService delivery = new DeliveryService(List.of(new DirectoryDeliveryChannel(),
-                new LogDeliveryChannel()), new JooqDeliveryLog(dsl), DeliverySettings.defaults(), clock, wait -> { });
-        return new ScheduledReportService(reports, new JooqJobScheduleStore(dsl),
-                List.of(new ReportSchedule(name, "allocation", DAILY_AT_SIX, catchUp, targets)), delivery, renderer,
-                clock, claimant, Duration.ofMinutes(2));
+        ReportService reports = new ReportService(
+                new JooqAsOfSnapshots(dsl),
+                new JooqReportStore(dsl),
+                renderer,
+                new ReportSettings(
+                        HealthScale.defaults(),
+                        LowBalancePolicy.none(),
+                        SourceIntervals.everySource(Duration.ofMinutes(5))),
+                clock);
+        DeliveryService delivery = new DeliveryService(
+                List.of(new DirectoryDeliveryChannel(), new LogDeliveryChannel()),
+                new JooqDeliveryLog(dsl),
+                DeliverySettings.defaults(),
+                clock,
+                wait -> {});
+        return new ScheduledReportService(
+                reports,
+                new JooqJobScheduleStore(dsl),
+                List.of(new ReportSchedule(name, "allocation", DAILY_AT_SIX, catchUp, targets)),
+                delivery,
+                renderer,
+                clock,
+                claimant,
+                Duration.ofMinutes(2));
     }
 
     private int storedReports(String trigger) {
@@ -93,7 +111,7 @@ class ReportSchedulesIT {
     void two_instances_on_one_database_make_each_daily_slot_exactly_once() throws Exception {
         ScheduledReportService a = instance("instance-a", true, List.of());
         ScheduledReportService b = instance("instance-b", true, List.of());
-        assertThat(a.runDue()).isEmpty();   // the first sight of the job schedules it for 06:00, not due yet
+        assertThat(a.runDue()).isEmpty(); // the first sight of the job schedules it for 06:00, not due yet
 
         ExecutorService ticking = Executors.newFixedThreadPool(2);
         List<Instant> slots = new ArrayList<>();
@@ -123,9 +141,13 @@ class ReportSchedulesIT {
         }
         ticking.shutdown();
 
-        assertThat(slots).containsExactly(Instant.parse("2021-06-01T06:00:00Z"),
-                Instant.parse("2021-06-02T06:00:00Z"), Instant.parse("2021-06-03T06:00:00Z"),
-                Instant.parse("2021-06-04T06:00:00Z"), Instant.parse("2021-06-05T06:00:00Z"));
+        assertThat(slots)
+                .containsExactly(
+                        Instant.parse("2021-06-01T06:00:00Z"),
+                        Instant.parse("2021-06-02T06:00:00Z"),
+                        Instant.parse("2021-06-03T06:00:00Z"),
+                        Instant.parse("2021-06-04T06:00:00Z"),
+                        Instant.parse("2021-06-05T06:00:00Z"));
         assertThat(storedReports("schedule")).isEqualTo(5);
     }
 
@@ -152,8 +174,9 @@ class ReportSchedulesIT {
         assertThat(storedReports("schedule")).isZero();
 
         clock.set(Instant.parse("2021-06-04T06:00:10Z"));
-        assertThat(b.runDue()).singleElement().satisfies(report ->
-                assertThat(report.summary().trigger()).isEqualTo(ReportTrigger.SCHEDULE));
+        assertThat(b.runDue())
+                .singleElement()
+                .satisfies(report -> assertThat(report.summary().trigger()).isEqualTo(ReportTrigger.SCHEDULE));
     }
 
     @Test
@@ -168,15 +191,17 @@ class ReportSchedulesIT {
         assertThat(storedReports("catch_up") + storedReports("schedule")).isZero();
 
         clock.set(Instant.parse("2021-06-04T06:00:10Z"));
-        assertThat(restarted.runDue()).singleElement().satisfies(report ->
-                assertThat(report.summary().scheduledFor()).contains(Instant.parse("2021-06-04T06:00:00Z")));
+        assertThat(restarted.runDue())
+                .singleElement()
+                .satisfies(report ->
+                        assertThat(report.summary().scheduledFor()).contains(Instant.parse("2021-06-04T06:00:00Z")));
     }
 
     @Test
     void a_scheduled_report_is_delivered_to_its_directory_as_json_csv_and_html_and_the_attempt_recorded(
             @TempDir Path directory) throws Exception {
-        ScheduledReportService instance = instance("instance-a", true,
-                List.of(new DeliveryTarget.Directory(directory.toString())));
+        ScheduledReportService instance =
+                instance("instance-a", true, List.of(new DeliveryTarget.Directory(directory.toString())));
         instance.runDue();
         clock.set(Instant.parse("2021-06-01T06:00:05Z"));
 
@@ -190,10 +215,12 @@ class ReportSchedulesIT {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder(base + ".json", base + ".csv", base + ".html");
         }
-        assertThat(new JooqDeliveryLog(dsl).attempts("report", report.id())).singleElement().satisfies(attempt -> {
-            assertThat(attempt.channel()).isEqualTo("directory");
-            assertThat(attempt.succeeded()).isTrue();
-            assertThat(attempt.attempt()).isEqualTo(1);
-        });
+        assertThat(new JooqDeliveryLog(dsl).attempts("report", report.id()))
+                .singleElement()
+                .satisfies(attempt -> {
+                    assertThat(attempt.channel()).isEqualTo("directory");
+                    assertThat(attempt.succeeded()).isTrue();
+                    assertThat(attempt.attempt()).isEqualTo(1);
+                });
     }
 }

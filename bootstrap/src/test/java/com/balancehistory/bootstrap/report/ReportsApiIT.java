@@ -1,13 +1,12 @@
 package com.balancehistory.bootstrap.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,8 +47,9 @@ class ReportsApiIT extends ServiceTestSupport {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Authorization", "Bearer " + key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -63,12 +63,14 @@ class ReportsApiIT extends ServiceTestSupport {
     void only_an_admin_generates_a_report_which_is_then_served_as_json_csv_and_html() throws Exception {
         HttpResponse<String> refused = send("POST", "/api/v1/reports", READER_KEY, null, "{\"type\":\"allocation\"}");
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 
         HttpResponse<String> created = send("POST", "/api/v1/reports", ADMIN_KEY, null, "{\"type\":\"allocation\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"trigger\":\"on_demand\"").contains("\"currencies\"")
+        assertThat(created.body())
+                .contains("\"trigger\":\"on_demand\"")
+                .contains("\"currencies\"")
                 .contains("\"freshness\"");
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
         assertThat(id.find()).isTrue();
@@ -105,8 +107,8 @@ class ReportsApiIT extends ServiceTestSupport {
 
         HttpResponse<String> missing = send("GET", "/api/v1/reports/999999999", READER_KEY, null, null);
         assertThat(missing.statusCode()).isEqualTo(404);
-        HttpResponse<String> badFormat = send("GET", "/api/v1/reports/allocation/live?format=pdf", READER_KEY, null,
-                null);
+        HttpResponse<String> badFormat =
+                send("GET", "/api/v1/reports/allocation/live?format=pdf", READER_KEY, null, null);
         assertThat(badFormat.statusCode()).isEqualTo(400);
         HttpResponse<String> history = send("GET", "/api/v1/alerts/history", READER_KEY, null, null);
         assertThat(history.statusCode()).isEqualTo(200);

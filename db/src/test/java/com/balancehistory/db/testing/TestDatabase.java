@@ -1,8 +1,5 @@
 package com.balancehistory.db.testing;
 
-import org.flywaydb.core.Flyway;
-
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * The PostgreSQL database of one test run: created empty with every migration applied, dropped when the JVM exits,
@@ -43,7 +41,8 @@ public final class TestDatabase {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
-        this.databaseName = "bh_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        this.databaseName =
+                "bh_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.jdbcUrl = replaceDatabase(adminUrl, databaseName);
     }
 
@@ -94,7 +93,8 @@ public final class TestDatabase {
     }
 
     private void create() {
-        try (Connection admin = openAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = openAdmin();
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + databaseName);
         } catch (SQLException e) {
             throw new TestDatabaseUnavailable(describeFailure(e));
@@ -110,7 +110,8 @@ public final class TestDatabase {
     }
 
     private void drop() {
-        try (Connection admin = openAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = openAdmin();
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("could not drop test database " + databaseName + ": " + e.getMessage());
@@ -118,12 +119,16 @@ public final class TestDatabase {
     }
 
     private Connection openAdmin() throws SQLException {
-        return user == null ? DriverManager.getConnection(adminUrl) : DriverManager.getConnection(adminUrl, user, password);
+        return user == null
+                ? DriverManager.getConnection(adminUrl)
+                : DriverManager.getConnection(adminUrl, user, password);
     }
 
     /** A new connection to this run's database (caller closes it). */
     public Connection connect() throws SQLException {
-        return user == null ? DriverManager.getConnection(jdbcUrl) : DriverManager.getConnection(jdbcUrl, user, password);
+        return user == null
+                ? DriverManager.getConnection(jdbcUrl)
+                : DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     /** JDBC URL of this run's database; user and password may be embedded in it. */

@@ -33,15 +33,31 @@ public record Account(
     }
 
     /** An account whose id is derived from source, kind and external id. */
-    public static Account of(String source, ProviderType provider, AccountKind kind, String externalId, String name,
-                             Currency currency) {
-        return new Account(AccountId.derive(source, kind, externalId), source, provider, kind, externalId, name,
-                currency, Optional.empty(), Map.of());
+    public static Account of(
+            String source, ProviderType provider, AccountKind kind, String externalId, String name, Currency currency) {
+        return new Account(
+                AccountId.derive(source, kind, externalId),
+                source,
+                provider,
+                kind,
+                externalId,
+                name,
+                currency,
+                Optional.empty(),
+                Map.of());
     }
 
     public Account withParent(String parentExternalId) {
-        return new Account(id, source, provider, kind, externalId, name, currency,
-                Optional.ofNullable(parentExternalId), attributes);
+        return new Account(
+                id,
+                source,
+                provider,
+                kind,
+                externalId,
+                name,
+                currency,
+                Optional.ofNullable(parentExternalId),
+                attributes);
     }
 
     public Account withAttributes(Map<String, String> more) {

@@ -2,7 +2,6 @@ package com.balancehistory.domain.account;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Objects;
 import java.util.Optional;
 

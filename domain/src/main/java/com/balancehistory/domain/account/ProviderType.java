@@ -24,6 +24,7 @@ public enum ProviderType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + name + "' (known: ahrvo, equals-money, grantex, holyheld)");
+        throw new IllegalArgumentException(
+                "unknown provider '" + name + "' (known: ahrvo, equals-money, grantex, holyheld)");
     }
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What an alert watches: a balance, a card limit, a source's freshness, or significant balance changes. */
 public enum AlertKind {
-    LOW_BALANCE, LOW_LIMIT, STALE_DATA, SIGNIFICANT_CHANGE;
+    LOW_BALANCE,
+    LOW_LIMIT,
+    STALE_DATA,
+    SIGNIFICANT_CHANGE;
 
     /** The name in the API and in the database, e.g. {@code low-balance}. */
     public String apiName() {

@@ -37,7 +37,8 @@ public record AlertLifecycle(Duration cooldown) {
                     : new AlertTransition.None("already active since " + active.firedAt());
         }
         if (reading.condition() != Condition.BREACHED) {
-            return new AlertTransition.None("condition " + reading.condition().name().toLowerCase(java.util.Locale.ROOT));
+            return new AlertTransition.None(
+                    "condition " + reading.condition().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (current.isPresent()) {
             Instant quietUntil = current.get().resolvedAt().orElseThrow().plus(cooldown);

@@ -10,9 +10,17 @@ import java.util.Optional;
  * are those of the last transition. {@code version} grows with every transition, so two instances cannot both apply
  * one.
  */
-public record AlertState(AlertKey key, boolean active, String source, Optional<BigDecimal> value,
-                         Optional<BigDecimal> threshold, Optional<String> unit, String message, Instant firedAt,
-                         Optional<Instant> resolvedAt, long version) {
+public record AlertState(
+        AlertKey key,
+        boolean active,
+        String source,
+        Optional<BigDecimal> value,
+        Optional<BigDecimal> threshold,
+        Optional<String> unit,
+        String message,
+        Instant firedAt,
+        Optional<Instant> resolvedAt,
+        long version) {
 
     public AlertState {
         Objects.requireNonNull(key, "key");
@@ -29,12 +37,30 @@ public record AlertState(AlertKey key, boolean active, String source, Optional<B
     }
 
     static AlertState fired(AlertReading reading, Instant at, long version) {
-        return new AlertState(reading.key(), true, reading.source(), reading.value(), reading.threshold(),
-                reading.unit(), reading.message(), at, Optional.empty(), version);
+        return new AlertState(
+                reading.key(),
+                true,
+                reading.source(),
+                reading.value(),
+                reading.threshold(),
+                reading.unit(),
+                reading.message(),
+                at,
+                Optional.empty(),
+                version);
     }
 
     AlertState resolved(AlertReading reading, Instant at) {
-        return new AlertState(key, false, source, reading.value(), reading.threshold(),
-                reading.unit().or(() -> unit), reading.message(), firedAt, Optional.of(at), version + 1);
+        return new AlertState(
+                key,
+                false,
+                source,
+                reading.value(),
+                reading.threshold(),
+                reading.unit().or(() -> unit),
+                reading.message(),
+                firedAt,
+                Optional.of(at),
+                version + 1);
     }
 }

@@ -23,6 +23,5 @@ public sealed interface AlertTransition {
     }
 
     /** Nothing to record or notify: the alert stays as it is. {@code why} says why, for tests and logs. */
-    record None(String why) implements AlertTransition {
-    }
+    record None(String why) implements AlertTransition {}
 }

@@ -14,8 +14,8 @@ public record Hysteresis(BigDecimal band) {
     public Hysteresis {
         Objects.requireNonNull(band, "band");
         if (band.signum() < 0 || band.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("the hysteresis band is at least 0 and below 1, got "
-                    + band.toPlainString());
+            throw new IllegalArgumentException(
+                    "the hysteresis band is at least 0 and below 1, got " + band.toPlainString());
         }
     }
 

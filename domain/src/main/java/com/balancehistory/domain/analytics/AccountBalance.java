@@ -4,7 +4,6 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +34,11 @@ public record AccountBalance(AccountId id, String name, Money available, Optiona
 
     /** The available and initial balance of one poll's observation. */
     public static AccountBalance from(BalanceObservation observation) {
-        return new AccountBalance(observation.account().id(), observation.account().name(),
-                observation.balances().available(), observation.balances().initial());
+        return new AccountBalance(
+                observation.account().id(),
+                observation.account().name(),
+                observation.balances().available(),
+                observation.balances().initial());
     }
 
     public Currency currency() {

@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,8 +14,8 @@ public record AllocationShare(AccountId account, String name, Money balance, Big
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(percent, "percent");
         if (percent.scale() != CurrencyAllocation.PERCENT_SCALE) {
-            throw new IllegalArgumentException("a share has scale " + CurrencyAllocation.PERCENT_SCALE + ", got "
-                    + percent.toPlainString());
+            throw new IllegalArgumentException(
+                    "a share has scale " + CurrencyAllocation.PERCENT_SCALE + ", got " + percent.toPlainString());
         }
         if (percent.signum() < 0 || percent.compareTo(CurrencyAllocation.ONE_HUNDRED) > 0) {
             throw new IllegalArgumentException("a share is between 0 and 100 percent, got " + percent.toPlainString());

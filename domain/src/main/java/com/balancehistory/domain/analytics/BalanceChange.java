@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -20,8 +19,8 @@ public record BalanceChange(Money previous, Money current, Money change, boolean
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(change, "change");
         if (!change.equals(current.minus(previous))) {
-            throw new IllegalArgumentException("change must be current - previous: " + current + " - " + previous
-                    + " is not " + change);
+            throw new IllegalArgumentException(
+                    "change must be current - previous: " + current + " - " + previous + " is not " + change);
         }
     }
 
@@ -45,6 +44,7 @@ public record BalanceChange(Money previous, Money current, Money change, boolean
         if (previous.isZero()) {
             return Optional.empty();
         }
-        return Optional.of(change.amount().multiply(HUNDRED).divide(previous.amount().abs(), 2, RoundingMode.HALF_UP));
+        return Optional.of(
+                change.amount().multiply(HUNDRED).divide(previous.amount().abs(), 2, RoundingMode.HALF_UP));
     }
 }

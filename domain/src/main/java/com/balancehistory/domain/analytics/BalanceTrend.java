@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.HashMap;
@@ -33,8 +32,8 @@ public record ChangeDetector(Map<Currency, Money> minimumAbsolute, Optional<BigD
         });
         minimumPercent.ifPresent(percent -> {
             if (percent.signum() <= 0) {
-                throw new IllegalArgumentException("the minimum percentage change must be positive, got "
-                        + percent.toPlainString());
+                throw new IllegalArgumentException(
+                        "the minimum percentage change must be positive, got " + percent.toPlainString());
             }
         });
     }
@@ -90,8 +89,13 @@ public record ChangeDetector(Map<Currency, Money> minimumAbsolute, Optional<BigD
         }
         Money size = change.abs();
         boolean reachesAbsolute = absolute.map(size::isAtLeast).orElse(false);
-        boolean reachesPercent = minimumPercent.map(percent -> previous.isZero()
-                || size.amount().multiply(HUNDRED).compareTo(percent.multiply(previous.amount().abs())) >= 0)
+        boolean reachesPercent = minimumPercent
+                .map(percent -> previous.isZero()
+                        || size.amount()
+                                        .multiply(HUNDRED)
+                                        .compareTo(percent.multiply(
+                                                previous.amount().abs()))
+                                >= 0)
                 .orElse(false);
         return reachesAbsolute || reachesPercent;
     }

@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -34,18 +33,18 @@ public record CurrencyAllocation(Currency currency, Money base, List<AllocationS
     /** 100.00 % in units of 0.01 %. */
     private static final BigInteger UNITS_IN_WHOLE = BigInteger.valueOf(10_000);
 
-    private static final Comparator<AllocationShare> DISPLAY_ORDER =
-            Comparator.comparing(AllocationShare::percent).reversed()
-                    .thenComparing(AllocationShare::balance, Comparator.reverseOrder())
-                    .thenComparing(share -> share.account().value());
+    private static final Comparator<AllocationShare> DISPLAY_ORDER = Comparator.comparing(AllocationShare::percent)
+            .reversed()
+            .thenComparing(AllocationShare::balance, Comparator.reverseOrder())
+            .thenComparing(share -> share.account().value());
 
     public CurrencyAllocation {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(base, "base");
         shares = List.copyOf(shares);
         if (!base.hasCurrency(currency) || base.isNegative()) {
-            throw new IllegalArgumentException("the base of a " + currency + " allocation is a non-negative "
-                    + currency + " amount, got " + base);
+            throw new IllegalArgumentException(
+                    "the base of a " + currency + " allocation is a non-negative " + currency + " amount, got " + base);
         }
         if (zeroBase != base.isZero()) {
             throw new IllegalArgumentException("zeroBase must be true exactly when the base is zero");
@@ -64,17 +63,21 @@ public record CurrencyAllocation(Currency currency, Money base, List<AllocationS
         CurrencyOverview.requireDistinctAccounts(balances);
         Map<String, List<AccountBalance>> byCode = new TreeMap<>();
         for (AccountBalance balance : balances) {
-            byCode.computeIfAbsent(balance.available().currencyCode(), code -> new ArrayList<>()).add(balance);
+            byCode.computeIfAbsent(balance.available().currencyCode(), code -> new ArrayList<>())
+                    .add(balance);
         }
         return byCode.values().stream().map(CurrencyAllocation::ofOneCurrency).toList();
     }
 
     private static CurrencyAllocation ofOneCurrency(List<AccountBalance> accounts) {
         Currency currency = accounts.get(0).currency();
-        List<AccountBalance> holders = accounts.stream().filter(account -> account.available().isPositive()).toList();
+        List<AccountBalance> holders = accounts.stream()
+                .filter(account -> account.available().isPositive())
+                .toList();
         Money base = holders.stream().map(AccountBalance::available).reduce(Money.zero(currency), Money::plus);
         List<AllocationShare> shares = new ArrayList<>();
-        accounts.stream().filter(account -> !account.available().isPositive())
+        accounts.stream()
+                .filter(account -> !account.available().isPositive())
                 .forEach(account -> shares.add(share(account, BigInteger.ZERO)));
         if (!base.isZero()) {
             shares.addAll(apportion(holders, base));
@@ -87,17 +90,20 @@ public record CurrencyAllocation(Currency currency, Money base, List<AllocationS
     private static List<AllocationShare> apportion(List<AccountBalance> holders, Money base) {
         // Money keeps every amount at its currency's scale, so unscaled values share one unit and divide exactly.
         BigInteger total = base.amount().unscaledValue();
-        record Quota(AccountBalance account, BigInteger floor, BigInteger remainder) {
-        }
+        record Quota(AccountBalance account, BigInteger floor, BigInteger remainder) {}
         List<Quota> quotas = new ArrayList<>();
         BigInteger allotted = BigInteger.ZERO;
         for (AccountBalance holder : holders) {
-            BigInteger[] division = holder.available().amount().unscaledValue().multiply(UNITS_IN_WHOLE)
+            BigInteger[] division = holder.available()
+                    .amount()
+                    .unscaledValue()
+                    .multiply(UNITS_IN_WHOLE)
                     .divideAndRemainder(total);
             quotas.add(new Quota(holder, division[0], division[1]));
             allotted = allotted.add(division[0]);
         }
-        quotas.sort(Comparator.comparing(Quota::remainder).reversed()
+        quotas.sort(Comparator.comparing(Quota::remainder)
+                .reversed()
                 .thenComparing(quota -> quota.account().available(), Comparator.reverseOrder())
                 .thenComparing(quota -> quota.account().id().value()));
         int leftover = UNITS_IN_WHOLE.subtract(allotted).intValueExact();
@@ -111,7 +117,7 @@ public record CurrencyAllocation(Currency currency, Money base, List<AllocationS
     }
 
     private static AllocationShare share(AccountBalance account, BigInteger units) {
-        return new AllocationShare(account.id(), account.name(), account.available(),
-                new BigDecimal(units, PERCENT_SCALE));
+        return new AllocationShare(
+                account.id(), account.name(), account.available(), new BigDecimal(units, PERCENT_SCALE));
     }
 }

@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -36,8 +35,10 @@ public record CurrencyOverview(
         if (count < 1) {
             throw new IllegalArgumentException("an overview covers at least one account");
         }
-        if (!total.hasCurrency(currency) || !average.hasCurrency(currency)
-                || !highest.available().hasCurrency(currency) || !lowest.available().hasCurrency(currency)) {
+        if (!total.hasCurrency(currency)
+                || !average.hasCurrency(currency)
+                || !highest.available().hasCurrency(currency)
+                || !lowest.available().hasCurrency(currency)) {
             throw new IllegalArgumentException("every figure of a " + currency + " overview is in " + currency);
         }
     }
@@ -59,12 +60,18 @@ public record CurrencyOverview(
     private static CurrencyOverview ofOneCurrency(List<AccountBalance> accounts) {
         Currency currency = accounts.get(0).currency();
         Money total = accounts.stream().map(AccountBalance::available).reduce(Money.zero(currency), Money::plus);
-        BigDecimal average = total.amount().divide(BigDecimal.valueOf(accounts.size()),
-                currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        BigDecimal average = total.amount()
+                .divide(
+                        BigDecimal.valueOf(accounts.size()),
+                        currency.getDefaultFractionDigits(),
+                        RoundingMode.HALF_EVEN);
         Comparator<AccountBalance> byAmount = Comparator.comparing(AccountBalance::available);
-        Comparator<AccountBalance> byId = Comparator.comparing(balance -> balance.id().value());
-        AccountBalance highest = accounts.stream().min(byAmount.reversed().thenComparing(byId)).orElseThrow();
-        AccountBalance lowest = accounts.stream().min(byAmount.thenComparing(byId)).orElseThrow();
+        Comparator<AccountBalance> byId =
+                Comparator.comparing(balance -> balance.id().value());
+        AccountBalance highest =
+                accounts.stream().min(byAmount.reversed().thenComparing(byId)).orElseThrow();
+        AccountBalance lowest =
+                accounts.stream().min(byAmount.thenComparing(byId)).orElseThrow();
         return new CurrencyOverview(currency, accounts.size(), total, Money.of(average, currency), highest, lowest);
     }
 

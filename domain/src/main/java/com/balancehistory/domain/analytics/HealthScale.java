@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +40,8 @@ public record HealthScale(Map<Currency, HealthTiers> tiersByCurrency) {
 
     public HealthScore rate(Money balance) {
         Objects.requireNonNull(balance, "balance");
-        return tiers(balance.currency()).map(tiers -> tiers.rate(balance)).orElseGet(() -> HealthScore.unrated(balance));
+        return tiers(balance.currency())
+                .map(tiers -> tiers.rate(balance))
+                .orElseGet(() -> HealthScore.unrated(balance));
     }
 }

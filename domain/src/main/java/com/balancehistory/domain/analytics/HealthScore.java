@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.Objects;
 import java.util.OptionalInt;
 

@@ -1,7 +1,6 @@
 package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.Objects;
 
 /** One step of a health scale: a balance of at least {@code minimum} earns {@code score} (0–100) and {@code label}. */

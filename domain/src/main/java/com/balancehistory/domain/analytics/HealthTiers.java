@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -23,7 +22,9 @@ public record HealthTiers(Currency currency, List<HealthTier> tiers, int floorSc
         for (HealthTier tier : tiers) {
             requireCurrency(currency, tier.minimum(), "health tier " + tier.label());
         }
-        tiers = tiers.stream().sorted(Comparator.comparing(HealthTier::minimum).reversed()).toList();
+        tiers = tiers.stream()
+                .sorted(Comparator.comparing(HealthTier::minimum).reversed())
+                .toList();
         int lowerScore = floorScore;
         for (int i = tiers.size() - 1; i >= 0; i--) {
             HealthTier tier = tiers.get(i);
@@ -43,12 +44,15 @@ public record HealthTiers(Currency currency, List<HealthTier> tiers, int floorSc
      * below that 20 CRITICAL.
      */
     public static HealthTiers usdDefaults() {
-        return new HealthTiers(USD, List.of(
-                HealthTier.atLeast(Money.parse("50000", USD), 100, "EXCELLENT"),
-                HealthTier.atLeast(Money.parse("25000", USD), 80, "GOOD"),
-                HealthTier.atLeast(Money.parse("10000", USD), 60, "FAIR"),
-                HealthTier.atLeast(Money.parse("5000", USD), 40, "LOW")),
-                20, "CRITICAL");
+        return new HealthTiers(
+                USD,
+                List.of(
+                        HealthTier.atLeast(Money.parse("50000", USD), 100, "EXCELLENT"),
+                        HealthTier.atLeast(Money.parse("25000", USD), 80, "GOOD"),
+                        HealthTier.atLeast(Money.parse("10000", USD), 60, "FAIR"),
+                        HealthTier.atLeast(Money.parse("5000", USD), 40, "LOW")),
+                20,
+                "CRITICAL");
     }
 
     /** Rates a balance in this scale's currency; another currency throws {@link CurrencyMismatchException}. */

@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +34,10 @@ public record LowBalanceAssessment(
     }
 
     /** Where the applied rule was configured; a rule for the account takes precedence over one for its currency. */
-    public enum RuleScope { ACCOUNT, CURRENCY }
+    public enum RuleScope {
+        ACCOUNT,
+        CURRENCY
+    }
 
     public LowBalanceAssessment {
         Objects.requireNonNull(account, "account");
@@ -78,6 +80,7 @@ public record LowBalanceAssessment(
     }
 
     private String scopeText() {
-        return scope.map(applied -> " (" + applied.name().toLowerCase(Locale.ROOT) + " rule)").orElse("");
+        return scope.map(applied -> " (" + applied.name().toLowerCase(Locale.ROOT) + " rule)")
+                .orElse("");
     }
 }

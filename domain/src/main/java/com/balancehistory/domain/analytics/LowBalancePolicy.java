@@ -5,7 +5,6 @@ import com.balancehistory.domain.analytics.LowBalanceAssessment.RuleScope;
 import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -18,13 +17,15 @@ import java.util.Optional;
  * The low-balance rules in force: rules for single accounts and rules for every account in a currency. An account's
  * own rule overrides its currency's rule. Immutable; {@code forAccount}/{@code forCurrency} return new policies.
  */
-public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<Currency, LowBalanceRule> currencyRules) {
+public record LowBalancePolicy(
+        Map<AccountId, LowBalanceRule> accountRules, Map<Currency, LowBalanceRule> currencyRules) {
 
     public LowBalancePolicy {
         accountRules = Map.copyOf(accountRules);
         currencyRules = Map.copyOf(currencyRules);
         currencyRules.forEach((currency, rule) -> {
-            if (rule instanceof LowBalanceRule.Absolute absolute && !absolute.threshold().hasCurrency(currency)) {
+            if (rule instanceof LowBalanceRule.Absolute absolute
+                    && !absolute.threshold().hasCurrency(currency)) {
                 throw new CurrencyMismatchException("the low-balance rule for " + currency.getCurrencyCode()
                         + " has a threshold in " + absolute.threshold().currencyCode());
             }
@@ -94,18 +95,19 @@ public record LowBalancePolicy(Map<AccountId, LowBalanceRule> accountRules, Map<
 
     private LowBalanceAssessment evaluate(AccountBalance account, Optional<Money> positiveTotal) {
         Money available = account.available();
-        Optional<RuleScope> scope = accountRules.containsKey(account.id()) ? Optional.of(RuleScope.ACCOUNT)
-                : currencyRules.containsKey(account.currency()) ? Optional.of(RuleScope.CURRENCY)
-                : Optional.empty();
+        Optional<RuleScope> scope = accountRules.containsKey(account.id())
+                ? Optional.of(RuleScope.ACCOUNT)
+                : currencyRules.containsKey(account.currency()) ? Optional.of(RuleScope.CURRENCY) : Optional.empty();
         if (scope.isEmpty()) {
-            return new LowBalanceAssessment(account.id(), available, Verdict.NO_RULE, Optional.empty(),
-                    Optional.empty(), Optional.empty());
+            return new LowBalanceAssessment(
+                    account.id(), available, Verdict.NO_RULE, Optional.empty(), Optional.empty(), Optional.empty());
         }
         LowBalanceRule rule = scope.get() == RuleScope.ACCOUNT
                 ? accountRules.get(account.id())
                 : currencyRules.get(account.currency());
         Optional<Money> threshold = rule.thresholdFor(account, positiveTotal);
-        Verdict verdict = threshold.map(limit -> available.isLessThan(limit) ? Verdict.LOW : Verdict.OK)
+        Verdict verdict = threshold
+                .map(limit -> available.isLessThan(limit) ? Verdict.LOW : Verdict.OK)
                 .orElse(Verdict.NOT_EVALUABLE);
         return new LowBalanceAssessment(account.id(), available, verdict, Optional.of(rule), scope, threshold);
     }

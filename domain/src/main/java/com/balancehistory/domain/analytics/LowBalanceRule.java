@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,8 +52,8 @@ public sealed interface LowBalanceRule {
         public PercentOfInitial {
             Objects.requireNonNull(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
-                throw new IllegalArgumentException("low-balance percentage must be above 0 and at most 100, got "
-                        + percent.toPlainString());
+                throw new IllegalArgumentException(
+                        "low-balance percentage must be above 0 and at most 100, got " + percent.toPlainString());
             }
         }
 
@@ -74,8 +73,8 @@ public sealed interface LowBalanceRule {
         public PercentOfTotal {
             Objects.requireNonNull(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("low-balance percentage must be above 0 and at most 100, got "
-                        + percent.toPlainString());
+                throw new IllegalArgumentException(
+                        "low-balance percentage must be above 0 and at most 100, got " + percent.toPlainString());
             }
         }
 
@@ -83,8 +82,8 @@ public sealed interface LowBalanceRule {
         public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
             positiveTotal.ifPresent(total -> {
                 if (!total.hasCurrency(account.currency())) {
-                    throw new CurrencyMismatchException("the total " + total + " is not in the currency of account "
-                            + account.id());
+                    throw new CurrencyMismatchException(
+                            "the total " + total + " is not in the currency of account " + account.id());
                 }
             });
             return positiveTotal.map(total -> total.times(percent.movePointLeft(2)));

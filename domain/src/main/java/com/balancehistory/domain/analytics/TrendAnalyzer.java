@@ -3,7 +3,6 @@ package com.balancehistory.domain.analytics;
 import com.balancehistory.domain.analytics.DepletionForecast.Outlook;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -61,12 +60,17 @@ public record TrendAnalyzer(TrendSettings settings) {
                 .sorted(Comparator.comparing(BalancePoint::at))
                 .toList();
         if (inWindow.isEmpty()) {
-            return new BalanceTrend(inWindow, Optional.empty(), Optional.empty(), Optional.empty(),
+            return new BalanceTrend(
+                    inWindow,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
                     DepletionForecast.none(Outlook.NOT_ENOUGH_HISTORY));
         }
         BalancePoint first = inWindow.get(0);
         BalancePoint last = inWindow.get(inWindow.size() - 1);
-        Optional<Money> change = inWindow.size() < 2 ? Optional.empty()
+        Optional<Money> change = inWindow.size() < 2
+                ? Optional.empty()
                 : Optional.of(last.balance().minus(first.balance()));
         Optional<BigDecimal> percentChange = change.flatMap(delta -> percentOf(delta, first.balance()));
 
@@ -78,11 +82,11 @@ public record TrendAnalyzer(TrendSettings settings) {
         }
         Money burnt = totalDecrease(inWindow);
         BigDecimal spanSeconds = seconds(span);
-        BigDecimal burnPerDay = burnt.amount().multiply(SECONDS_PER_DAY)
+        BigDecimal burnPerDay = burnt.amount()
+                .multiply(SECONDS_PER_DAY)
                 .divide(spanSeconds, burnt.amount().scale(), RoundingMode.HALF_EVEN);
         Optional<Money> averageDailyBurn = Optional.of(Money.of(burnPerDay, burnt.currency()));
-        return new BalanceTrend(inWindow, change, percentChange, averageDailyBurn,
-                forecast(last, burnt, spanSeconds));
+        return new BalanceTrend(inWindow, change, percentChange, averageDailyBurn, forecast(last, burnt, spanSeconds));
     }
 
     private static DepletionForecast forecast(BalancePoint last, Money burnt, BigDecimal spanSeconds) {
@@ -93,9 +97,10 @@ public record TrendAnalyzer(TrendSettings settings) {
             return DepletionForecast.none(Outlook.NOT_DECREASING);
         }
         // balance / (burnt / span), kept exact until the final truncation to whole seconds
-        BigDecimal secondsLeft = last.balance().amount().multiply(spanSeconds)
-                .divide(burnt.amount(), 0, RoundingMode.DOWN);
-        BigDecimal secondsToEndOfTime = BigDecimal.valueOf(Instant.MAX.getEpochSecond() - last.at().getEpochSecond());
+        BigDecimal secondsLeft =
+                last.balance().amount().multiply(spanSeconds).divide(burnt.amount(), 0, RoundingMode.DOWN);
+        BigDecimal secondsToEndOfTime =
+                BigDecimal.valueOf(Instant.MAX.getEpochSecond() - last.at().getEpochSecond());
         if (secondsLeft.compareTo(secondsToEndOfTime) >= 0) {
             return DepletionForecast.none(Outlook.BEYOND_HORIZON);
         }
@@ -117,8 +122,8 @@ public record TrendAnalyzer(TrendSettings settings) {
         if (base.isZero()) {
             return Optional.empty();
         }
-        return Optional.of(change.amount().multiply(HUNDRED)
-                .divide(base.amount().abs(), PERCENT_SCALE, RoundingMode.HALF_UP));
+        return Optional.of(
+                change.amount().multiply(HUNDRED).divide(base.amount().abs(), PERCENT_SCALE, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal seconds(Duration duration) {

@@ -2,7 +2,6 @@ package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,12 +18,12 @@ public record CardLimitObservation(Account card, Map<LimitPeriod, Money> remaini
         }
         remaining.forEach((period, amount) -> {
             if (!amount.hasCurrency(card.currency())) {
-                throw new IllegalArgumentException(period.apiName() + " limit of card " + card.externalId()
-                        + " is in " + amount.currencyCode() + ", expected " + card.currency());
+                throw new IllegalArgumentException(period.apiName() + " limit of card " + card.externalId() + " is in "
+                        + amount.currencyCode() + ", expected " + card.currency());
             }
             if (amount.isNegative()) {
-                throw new IllegalArgumentException(period.apiName() + " limit of card " + card.externalId()
-                        + " is negative: " + amount);
+                throw new IllegalArgumentException(
+                        period.apiName() + " limit of card " + card.externalId() + " is negative: " + amount);
             }
         });
         remaining = Collections.unmodifiableMap(new EnumMap<>(remaining));

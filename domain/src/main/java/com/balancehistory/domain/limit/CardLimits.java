@@ -2,7 +2,6 @@ package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -43,7 +42,8 @@ public record CardLimits(Currency currency, Map<LimitPeriod, Money> remaining, L
     }
 
     public static CardLimits of(Map<LimitPeriod, Money> remaining, LimitTotals totals) {
-        Money any = remaining.values().stream().findFirst()
+        Money any = remaining.values().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("card limits need at least one period"));
         return new CardLimits(any.currency(), remaining, totals);
     }

@@ -2,11 +2,9 @@ package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,8 +38,8 @@ public record ExpensePlan(List<PlannedExpense> expenses) {
      */
     public ExpensePlanResult evaluateAgainst(CardLimits limits) {
         Money zero = Money.zero(limits.currency());
-        expenses.forEach(expense -> limits.requireCardCurrency(expense.amount(),
-                "planned expense '" + expense.description() + "'"));
+        expenses.forEach(expense ->
+                limits.requireCardCurrency(expense.amount(), "planned expense '" + expense.description() + "'"));
         List<ExpensePlanResult.PeriodOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<LimitPeriod, Money> limit : limits.remaining().entrySet()) {
             Money remainingBefore = limit.getValue();
@@ -50,8 +48,8 @@ public record ExpensePlan(List<PlannedExpense> expenses) {
             for (int position = 0; position < expenses.size(); position++) {
                 running = running.plus(expenses.get(position).amount());
                 if (firstBreaking.isEmpty() && running.isGreaterThan(remainingBefore)) {
-                    firstBreaking = Optional.of(
-                            new ExpensePlanResult.BreakingExpense(position, expenses.get(position)));
+                    firstBreaking =
+                            Optional.of(new ExpensePlanResult.BreakingExpense(position, expenses.get(position)));
                 }
             }
             outcomes.add(ExpensePlanResult.PeriodOutcome.of(limit.getKey(), remainingBefore, running, firstBreaking));

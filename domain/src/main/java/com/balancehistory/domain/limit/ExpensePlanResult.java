@@ -1,7 +1,6 @@
 package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,8 +53,11 @@ public record ExpensePlanResult(List<PeriodOutcome> periods) {
             }
         }
 
-        static PeriodOutcome of(LimitPeriod period, Money remainingBefore, Money plannedTotal,
-                                Optional<BreakingExpense> firstBreaking) {
+        static PeriodOutcome of(
+                LimitPeriod period,
+                Money remainingBefore,
+                Money plannedTotal,
+                Optional<BreakingExpense> firstBreaking) {
             Money after = remainingBefore.minus(plannedTotal);
             return new PeriodOutcome(period, remainingBefore, plannedTotal, after, shortfallOf(after), firstBreaking);
         }
@@ -76,7 +78,10 @@ public record ExpensePlanResult(List<PeriodOutcome> periods) {
 
     /** The periods the plan would exceed, in period order. */
     public List<LimitPeriod> brokenPeriods() {
-        return periods.stream().filter(outcome -> !outcome.feasible()).map(PeriodOutcome::period).toList();
+        return periods.stream()
+                .filter(outcome -> !outcome.feasible())
+                .map(PeriodOutcome::period)
+                .toList();
     }
 
     public Optional<PeriodOutcome> outcome(LimitPeriod period) {

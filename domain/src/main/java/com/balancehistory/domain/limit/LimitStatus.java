@@ -1,7 +1,6 @@
 package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

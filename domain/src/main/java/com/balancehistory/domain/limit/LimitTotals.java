@@ -2,7 +2,6 @@ package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,8 +23,8 @@ public record LimitTotals(Map<LimitPeriod, Money> totals) {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(total, period + " total");
             if (!total.hasCurrency(first.currency())) {
-                throw new CurrencyMismatchException("limit totals must share one currency: "
-                        + first.currencyCode() + " and " + total.currencyCode());
+                throw new CurrencyMismatchException("limit totals must share one currency: " + first.currencyCode()
+                        + " and " + total.currencyCode());
             }
             if (total.isNegative()) {
                 throw new IllegalArgumentException(period.apiName() + " limit total is negative: " + total);

@@ -1,7 +1,6 @@
 package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.Objects;
 
 /** One expense somebody intends to pay with a card, such as "team lunch, 84.50 USD". Never negative. */

@@ -15,11 +15,13 @@ public record ConvertedTotal(Money total, List<FxRate> ratesUsed, List<Currency>
     public ConvertedTotal {
         Objects.requireNonNull(total, "total");
         ratesUsed = List.copyOf(ratesUsed);
-        missingRates = missingRates.stream().sorted(Comparator.comparing(Currency::getCurrencyCode)).toList();
+        missingRates = missingRates.stream()
+                .sorted(Comparator.comparing(Currency::getCurrencyCode))
+                .toList();
         for (FxRate rate : ratesUsed) {
             if (!rate.to().equals(total.currency())) {
-                throw new IllegalArgumentException("rate " + rate.from() + "->" + rate.to()
-                        + " does not convert into " + total.currencyCode());
+                throw new IllegalArgumentException(
+                        "rate " + rate.from() + "->" + rate.to() + " does not convert into " + total.currencyCode());
             }
         }
     }

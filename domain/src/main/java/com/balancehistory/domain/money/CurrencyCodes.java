@@ -12,8 +12,7 @@ public final class CurrencyCodes {
     /** Codes already validated: reading thousands of stored rows should not re-validate "USD" each time. */
     private static final Map<String, Currency> KNOWN = new ConcurrentHashMap<>();
 
-    private CurrencyCodes() {
-    }
+    private CurrencyCodes() {}
 
     /** The currency for an upper-case ISO 4217 code such as {@code "USD"}; rejects unknown or malformed codes. */
     public static Currency require(String code) {

@@ -19,24 +19,24 @@ public record FxRate(Currency from, Currency to, BigDecimal rate, LocalDate date
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(date, "date");
         if (from.equals(to)) {
-            throw new IllegalArgumentException("an exchange rate needs two different currencies, got "
-                    + from.getCurrencyCode() + " twice");
+            throw new IllegalArgumentException(
+                    "an exchange rate needs two different currencies, got " + from.getCurrencyCode() + " twice");
         }
         if (rate.signum() <= 0) {
             throw new IllegalArgumentException("exchange rate " + from.getCurrencyCode() + "->" + to.getCurrencyCode()
                     + " must be positive, got " + rate.toPlainString());
         }
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("exchange rate " + from.getCurrencyCode() + "->" + to.getCurrencyCode()
-                    + " needs a source");
+            throw new IllegalArgumentException(
+                    "exchange rate " + from.getCurrencyCode() + "->" + to.getCurrencyCode() + " needs a source");
         }
         source = source.strip();
     }
 
     /** A rate from currency codes and plain decimal text such as {@code "1.0834"} (same rules as amounts). */
     public static FxRate of(String fromCode, String toCode, String rate, LocalDate date, String source) {
-        return new FxRate(CurrencyCodes.require(fromCode), CurrencyCodes.require(toCode), Money.parseDecimal(rate),
-                date, source);
+        return new FxRate(
+                CurrencyCodes.require(fromCode), CurrencyCodes.require(toCode), Money.parseDecimal(rate), date, source);
     }
 
     /** Converts an amount in {@code from} into {@code to}, rounding half-even to the target currency's scale. */
@@ -45,8 +45,8 @@ public record FxRate(Currency from, Currency to, BigDecimal rate, LocalDate date
             throw new CurrencyMismatchException("rate " + from.getCurrencyCode() + "->" + to.getCurrencyCode()
                     + " cannot convert " + amount.currencyCode());
         }
-        BigDecimal converted = amount.amount().multiply(rate)
-                .setScale(to.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        BigDecimal converted =
+                amount.amount().multiply(rate).setScale(to.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
         return Money.of(converted, to);
     }
 

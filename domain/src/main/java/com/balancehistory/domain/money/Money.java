@@ -18,6 +18,7 @@ public final class Money implements Comparable<Money> {
 
     /** Plain decimal text: optional minus, digits, optional fraction. No exponent, no grouping, no NaN. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private static final int MAX_TEXT_LENGTH = 40;
     /** The widest amount history can hold: NUMERIC(24,4) has 20 digits before the point. */
     public static final int MAX_INTEGER_DIGITS = 20;
@@ -72,8 +73,8 @@ public final class Money implements Comparable<Money> {
                     + MAX_INTEGER_DIGITS + " digits before the decimal point");
         }
         if (amount.scale() > MAX_DECIMALS) {
-            throw new InvalidAmountException("amount " + abbreviate(amount.toString()) + " has more than "
-                    + MAX_DECIMALS + " decimals");
+            throw new InvalidAmountException(
+                    "amount " + abbreviate(amount.toString()) + " has more than " + MAX_DECIMALS + " decimals");
         }
         return amount;
     }
@@ -197,8 +198,8 @@ public final class Money implements Comparable<Money> {
     private void requireSameCurrency(Money other, String operation) {
         Objects.requireNonNull(other, "other");
         if (!currency.equals(other.currency)) {
-            throw new CurrencyMismatchException("cannot " + operation + " " + currency.getCurrencyCode()
-                    + " and " + other.currency.getCurrencyCode() + " without an exchange rate");
+            throw new CurrencyMismatchException("cannot " + operation + " " + currency.getCurrencyCode() + " and "
+                    + other.currency.getCurrencyCode() + " without an exchange rate");
         }
     }
 

@@ -112,18 +112,28 @@ public final class MoneyBag {
     }
 
     private static Optional<FxRate> latestRate(Currency from, Currency to, Collection<FxRate> rates) {
-        List<FxRate> candidates = rates.stream().filter(rate -> rate.converts(from, to)).toList();
+        List<FxRate> candidates =
+                rates.stream().filter(rate -> rate.converts(from, to)).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate latest = candidates.stream().map(FxRate::date).max(Comparator.naturalOrder()).orElseThrow();
-        List<FxRate> onLatest = candidates.stream().filter(rate -> rate.date().equals(latest)).toList();
-        boolean disagree = onLatest.stream().map(rate -> rate.rate().stripTrailingZeros()).distinct().count() > 1;
+        LocalDate latest = candidates.stream()
+                .map(FxRate::date)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        List<FxRate> onLatest =
+                candidates.stream().filter(rate -> rate.date().equals(latest)).toList();
+        boolean disagree = onLatest.stream()
+                        .map(rate -> rate.rate().stripTrailingZeros())
+                        .distinct()
+                        .count()
+                > 1;
         if (disagree) {
             throw new IllegalArgumentException("ambiguous rates " + from.getCurrencyCode() + "->"
-                    + to.getCurrencyCode() + " on " + latest + ": " + onLatest.stream()
-                    .map(rate -> rate.rate().toPlainString() + " (" + rate.source() + ")")
-                    .collect(Collectors.joining(", ")));
+                    + to.getCurrencyCode() + " on " + latest + ": "
+                    + onLatest.stream()
+                            .map(rate -> rate.rate().toPlainString() + " (" + rate.source() + ")")
+                            .collect(Collectors.joining(", ")));
         }
         return Optional.of(onLatest.get(0));
     }

@@ -1,6 +1,7 @@
 package com.balancehistory.domain.alert;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AlertLifecycleTest {
 
@@ -21,8 +20,14 @@ class AlertLifecycleTest {
 
     private AlertReading balance(String value) {
         Condition condition = band.lowerBound(new BigDecimal(value), new BigDecimal("1000"));
-        return new AlertReading(KEY, condition, "src", Optional.of(new BigDecimal(value)),
-                Optional.of(new BigDecimal("1000")), Optional.of("USD"), "balance " + value);
+        return new AlertReading(
+                KEY,
+                condition,
+                "src",
+                Optional.of(new BigDecimal(value)),
+                Optional.of(new BigDecimal("1000")),
+                Optional.of("USD"),
+                "balance " + value);
     }
 
     @Test
@@ -77,14 +82,16 @@ class AlertLifecycleTest {
     void values_in_the_band_neither_fire_nor_resolve() {
         assertThat(lifecycle.next(Optional.empty(), balance("1000"), T0)).isInstanceOf(AlertTransition.None.class);
         AlertState active = ((AlertTransition.Fire) lifecycle.next(Optional.empty(), balance("999.99"), T0)).state();
-        assertThat(lifecycle.next(Optional.of(active), balance("1049.99"), T0)).isInstanceOf(AlertTransition.None.class);
+        assertThat(lifecycle.next(Optional.of(active), balance("1049.99"), T0))
+                .isInstanceOf(AlertTransition.None.class);
     }
 
     @Test
     void a_new_breach_within_the_cooldown_stays_quiet_and_fires_after_it() {
         AlertState active = ((AlertTransition.Fire) lifecycle.next(Optional.empty(), balance("10"), T0)).state();
-        AlertState resolved = ((AlertTransition.Resolve) lifecycle.next(Optional.of(active), balance("2000"),
-                T0.plus(Duration.ofMinutes(10)))).state();
+        AlertState resolved = ((AlertTransition.Resolve)
+                        lifecycle.next(Optional.of(active), balance("2000"), T0.plus(Duration.ofMinutes(10))))
+                .state();
 
         assertThat(lifecycle.next(Optional.of(resolved), balance("10"), T0.plus(Duration.ofMinutes(39))))
                 .isInstanceOf(AlertTransition.None.class);
@@ -109,8 +116,14 @@ class AlertLifecycleTest {
     @Test
     void a_reading_for_another_alert_is_a_bug() {
         AlertState active = ((AlertTransition.Fire) lifecycle.next(Optional.empty(), balance("10"), T0)).state();
-        AlertReading other = new AlertReading(new AlertKey(AlertKind.STALE_DATA, "src"), Condition.CLEAR, "src",
-                Optional.empty(), Optional.empty(), Optional.empty(), "fresh");
+        AlertReading other = new AlertReading(
+                new AlertKey(AlertKind.STALE_DATA, "src"),
+                Condition.CLEAR,
+                "src",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "fresh");
 
         assertThatThrownBy(() -> lifecycle.next(Optional.of(active), other, T0))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -119,9 +132,12 @@ class AlertLifecycleTest {
     @Test
     void hysteresis_for_an_upper_bound_clears_only_below_the_band() {
         Hysteresis tenPercent = Hysteresis.of("0.10");
-        assertThat(tenPercent.upperBound(new BigDecimal("3"), new BigDecimal("3"))).isEqualTo(Condition.BREACHED);
-        assertThat(tenPercent.upperBound(new BigDecimal("2.8"), new BigDecimal("3"))).isEqualTo(Condition.IN_BAND);
-        assertThat(tenPercent.upperBound(new BigDecimal("2.69"), new BigDecimal("3"))).isEqualTo(Condition.CLEAR);
+        assertThat(tenPercent.upperBound(new BigDecimal("3"), new BigDecimal("3")))
+                .isEqualTo(Condition.BREACHED);
+        assertThat(tenPercent.upperBound(new BigDecimal("2.8"), new BigDecimal("3")))
+                .isEqualTo(Condition.IN_BAND);
+        assertThat(tenPercent.upperBound(new BigDecimal("2.69"), new BigDecimal("3")))
+                .isEqualTo(Condition.CLEAR);
     }
 
     @Test

@@ -1,5 +1,12 @@
 package com.balancehistory.domain.analytics;
 
+import static com.balancehistory.domain.analytics.Fixtures.USD;
+import static com.balancehistory.domain.analytics.Fixtures.eur;
+import static com.balancehistory.domain.analytics.Fixtures.id;
+import static com.balancehistory.domain.analytics.Fixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -8,20 +15,13 @@ import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import org.junit.jupiter.api.Test;
 
-import static com.balancehistory.domain.analytics.Fixtures.USD;
-import static com.balancehistory.domain.analytics.Fixtures.eur;
-import static com.balancehistory.domain.analytics.Fixtures.id;
-import static com.balancehistory.domain.analytics.Fixtures.usd;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class AccountBalanceTest {
 
     @Test
     void takes_id_name_available_and_initial_from_an_observation() {
         Account account = Account.of("ahrvo-main", ProviderType.AHRVO, AccountKind.BUDGET, "b-1", "Marketing", USD);
-        BalanceObservation observation = BalanceObservation.of(account,
-                Balances.available(usd("400")).withInitial(usd("1000")));
+        BalanceObservation observation =
+                BalanceObservation.of(account, Balances.available(usd("400")).withInitial(usd("1000")));
 
         AccountBalance balance = AccountBalance.from(observation);
 

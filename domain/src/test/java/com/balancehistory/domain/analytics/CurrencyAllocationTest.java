@@ -1,10 +1,5 @@
 package com.balancehistory.domain.analytics;
 
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.List;
-
 import static com.balancehistory.domain.analytics.Fixtures.EUR;
 import static com.balancehistory.domain.analytics.Fixtures.USD;
 import static com.balancehistory.domain.analytics.Fixtures.account;
@@ -15,10 +10,16 @@ import static com.balancehistory.domain.analytics.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class CurrencyAllocationTest {
 
     private static List<String> percents(CurrencyAllocation allocation) {
-        return allocation.shares().stream().map(share -> share.percent().toPlainString()).toList();
+        return allocation.shares().stream()
+                .map(share -> share.percent().toPlainString())
+                .toList();
     }
 
     private static CurrencyAllocation single(List<AccountBalance> accounts) {
@@ -29,11 +30,13 @@ class CurrencyAllocationTest {
 
     @Test
     void splits_three_equal_balances_into_shares_that_add_up_to_exactly_one_hundred() {
-        CurrencyAllocation allocation = single(List.of(
-                account("c", usd("10")), account("a", usd("10")), account("b", usd("10"))));
+        CurrencyAllocation allocation =
+                single(List.of(account("c", usd("10")), account("a", usd("10")), account("b", usd("10"))));
 
         // the one leftover 0.01 % goes, on a full tie, to the smallest account id
-        assertThat(allocation.shares()).extracting(share -> share.account().value()).containsExactly("a", "b", "c");
+        assertThat(allocation.shares())
+                .extracting(share -> share.account().value())
+                .containsExactly("a", "b", "c");
         assertThat(percents(allocation)).containsExactly("33.34", "33.33", "33.33");
         assertThat(allocation.zeroBase()).isFalse();
         assertThat(allocation.base()).isEqualTo(usd("30"));
@@ -42,19 +45,20 @@ class CurrencyAllocationTest {
     @Test
     void gives_leftover_units_to_the_largest_remainders_first() {
         // exact: 66.6666..., 16.6666..., 16.6666... -> floors 66.66, 16.66, 16.66 (99.98), two units left
-        CurrencyAllocation allocation = single(List.of(
-                account("big", usd("4")), account("x", usd("1")), account("y", usd("1"))));
+        CurrencyAllocation allocation =
+                single(List.of(account("big", usd("4")), account("x", usd("1")), account("y", usd("1"))));
 
         assertThat(percents(allocation)).containsExactly("66.67", "16.67", "16.66");
-        assertThat(allocation.shares()).extracting(share -> share.account().value())
+        assertThat(allocation.shares())
+                .extracting(share -> share.account().value())
                 .containsExactly("big", "x", "y");
     }
 
     @Test
     void rounds_sevenths_by_their_remainders() {
         // exact: 14.2857..., 28.5714..., 57.1428... -> floors 14.28, 28.57, 57.14 (99.99); 14.28 has the largest rest
-        CurrencyAllocation sevenths = single(List.of(
-                account("a", usd("1")), account("b", usd("2")), account("c", usd("4"))));
+        CurrencyAllocation sevenths =
+                single(List.of(account("a", usd("1")), account("b", usd("2")), account("c", usd("4"))));
 
         assertThat(percents(sevenths)).containsExactly("57.14", "28.57", "14.29");
     }
@@ -65,7 +69,8 @@ class CurrencyAllocationTest {
         CurrencyAllocation tie = single(List.of(
                 account("a-small", usd("0.01")), account("z-larger", usd("0.03")), account("huge", usd("199.96"))));
 
-        assertThat(tie.shares()).extracting(share -> share.account().value())
+        assertThat(tie.shares())
+                .extracting(share -> share.account().value())
                 .containsExactly("huge", "z-larger", "a-small");
         assertThat(percents(tie)).containsExactly("99.98", "0.02", "0.00");
     }
@@ -76,7 +81,8 @@ class CurrencyAllocationTest {
         CurrencyAllocation tie = single(List.of(
                 account("z-small", usd("0.01")), account("a-small", usd("0.01")), account("huge", usd("199.98"))));
 
-        assertThat(tie.shares()).extracting(share -> share.account().value())
+        assertThat(tie.shares())
+                .extracting(share -> share.account().value())
                 .containsExactly("huge", "a-small", "z-small");
         assertThat(percents(tie)).containsExactly("99.99", "0.01", "0.00");
     }
@@ -99,11 +105,12 @@ class CurrencyAllocationTest {
 
     @Test
     void leaves_negative_balances_out_of_the_base_with_a_zero_share() {
-        CurrencyAllocation allocation = single(List.of(
-                account("overdrawn", usd("-50")), account("a", usd("75")), account("b", usd("25"))));
+        CurrencyAllocation allocation =
+                single(List.of(account("overdrawn", usd("-50")), account("a", usd("75")), account("b", usd("25"))));
 
         assertThat(allocation.base()).isEqualTo(usd("100"));
-        assertThat(allocation.shares()).extracting(share -> share.account().value())
+        assertThat(allocation.shares())
+                .extracting(share -> share.account().value())
                 .containsExactly("a", "b", "overdrawn");
         assertThat(percents(allocation)).containsExactly("75.00", "25.00", "0.00");
     }
@@ -136,18 +143,19 @@ class CurrencyAllocationTest {
 
     @Test
     void does_not_depend_on_input_order() {
-        List<AccountBalance> accounts = List.of(account("a", usd("1")), account("b", usd("1")), account("c", usd("1")),
-                account("d", usd("3.33")));
+        List<AccountBalance> accounts = List.of(
+                account("a", usd("1")), account("b", usd("1")), account("c", usd("1")), account("d", usd("3.33")));
 
-        assertThat(single(accounts)).isEqualTo(single(List.of(accounts.get(3), accounts.get(1), accounts.get(0),
-                accounts.get(2))));
+        assertThat(single(accounts))
+                .isEqualTo(single(List.of(accounts.get(3), accounts.get(1), accounts.get(0), accounts.get(2))));
     }
 
     @Test
     void gives_nothing_for_no_accounts_and_rejects_duplicates() {
         assertThat(CurrencyAllocation.perCurrency(List.of())).isEmpty();
-        assertThatThrownBy(() -> CurrencyAllocation.perCurrency(List.of(account("a", usd("1")),
-                account("a", usd("1"))))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> CurrencyAllocation.perCurrency(List.of(account("a", usd("1")), account("a", usd("1")))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -155,7 +163,8 @@ class CurrencyAllocationTest {
         AllocationShare half = new AllocationShare(id("a"), "a", usd("1"), new BigDecimal("50.00"));
 
         assertThatThrownBy(() -> new CurrencyAllocation(USD, usd("1"), List.of(half), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("50.00");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("50.00");
         assertThatThrownBy(() -> new AllocationShare(id("a"), "a", usd("1"), new BigDecimal("50.0")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AllocationShare(id("a"), "a", usd("1"), new BigDecimal("100.01")))

@@ -1,9 +1,5 @@
 package com.balancehistory.domain.analytics;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static com.balancehistory.domain.analytics.Fixtures.EUR;
 import static com.balancehistory.domain.analytics.Fixtures.JPY;
 import static com.balancehistory.domain.analytics.Fixtures.USD;
@@ -14,13 +10,19 @@ import static com.balancehistory.domain.analytics.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class CurrencyOverviewTest {
 
     @Test
     void summarises_each_currency_separately_sorted_by_code() {
         List<CurrencyOverview> overviews = CurrencyOverview.perCurrency(List.of(
-                account("a", usd("45250.75")), account("b", eur("94.20")), account("c", usd("100")),
-                account("d", jpy("5000")), account("e", usd("0.25"))));
+                account("a", usd("45250.75")),
+                account("b", eur("94.20")),
+                account("c", usd("100")),
+                account("d", jpy("5000")),
+                account("e", usd("0.25"))));
 
         assertThat(overviews).extracting(CurrencyOverview::currency).containsExactly(EUR, JPY, USD);
         CurrencyOverview dollars = overviews.get(2);
@@ -35,17 +37,24 @@ class CurrencyOverviewTest {
     void rounds_the_average_half_even_to_the_currency_scale() {
         // 0.05 / 2 = 0.025 -> 0.02 ; 0.07 / 2 = 0.035 -> 0.04 ; 1 JPY / 2 = 0.5 -> 0
         assertThat(CurrencyOverview.perCurrency(List.of(account("a", usd("0.05")), account("b", usd("0"))))
-                .get(0).average()).isEqualTo(usd("0.02"));
+                        .get(0)
+                        .average())
+                .isEqualTo(usd("0.02"));
         assertThat(CurrencyOverview.perCurrency(List.of(account("a", usd("0.07")), account("b", usd("0"))))
-                .get(0).average()).isEqualTo(usd("0.04"));
+                        .get(0)
+                        .average())
+                .isEqualTo(usd("0.04"));
         assertThat(CurrencyOverview.perCurrency(List.of(account("a", jpy("1")), account("b", jpy("0"))))
-                .get(0).average()).isEqualTo(jpy("0"));
+                        .get(0)
+                        .average())
+                .isEqualTo(jpy("0"));
     }
 
     @Test
     void rounds_a_repeating_average() {
-        CurrencyOverview overview = CurrencyOverview.perCurrency(List.of(
-                account("a", usd("10")), account("b", usd("10")), account("c", usd("0.01")))).get(0);
+        CurrencyOverview overview = CurrencyOverview.perCurrency(
+                        List.of(account("a", usd("10")), account("b", usd("10")), account("c", usd("0.01"))))
+                .get(0);
 
         assertThat(overview.average()).isEqualTo(usd("6.67"));
     }
@@ -65,11 +74,13 @@ class CurrencyOverviewTest {
 
     @Test
     void breaks_ties_by_smallest_account_id_whatever_the_input_order() {
-        List<AccountBalance> accounts = List.of(account("zeta", usd("5")), account("alpha", usd("5")),
-                account("mid", usd("5")));
+        List<AccountBalance> accounts =
+                List.of(account("zeta", usd("5")), account("alpha", usd("5")), account("mid", usd("5")));
 
         CurrencyOverview forward = CurrencyOverview.perCurrency(accounts).get(0);
-        CurrencyOverview reversed = CurrencyOverview.perCurrency(List.of(accounts.get(2), accounts.get(1), accounts.get(0))).get(0);
+        CurrencyOverview reversed = CurrencyOverview.perCurrency(
+                        List.of(accounts.get(2), accounts.get(1), accounts.get(0)))
+                .get(0);
 
         assertThat(forward.highest().id().value()).isEqualTo("alpha");
         assertThat(forward.lowest().id().value()).isEqualTo("alpha");
@@ -78,8 +89,9 @@ class CurrencyOverviewTest {
 
     @Test
     void handles_negative_balances() {
-        CurrencyOverview overview = CurrencyOverview.perCurrency(List.of(
-                account("over", usd("-20")), account("fine", usd("10")))).get(0);
+        CurrencyOverview overview = CurrencyOverview.perCurrency(
+                        List.of(account("over", usd("-20")), account("fine", usd("10"))))
+                .get(0);
 
         assertThat(overview.total()).isEqualTo(usd("-10"));
         assertThat(overview.average()).isEqualTo(usd("-5"));
@@ -93,8 +105,9 @@ class CurrencyOverviewTest {
 
     @Test
     void rejects_an_account_listed_twice() {
-        assertThatThrownBy(() -> CurrencyOverview.perCurrency(List.of(account("a", usd("1")),
-                account("a", usd("2"))))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a");
+        assertThatThrownBy(() -> CurrencyOverview.perCurrency(List.of(account("a", usd("1")), account("a", usd("2")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a");
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.balancehistory.domain.analytics;
 
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.money.Money;
-
 import java.util.Currency;
 
 /** Short helpers for analytics tests. */
@@ -12,8 +11,7 @@ final class Fixtures {
     static final Currency EUR = Currency.getInstance("EUR");
     static final Currency JPY = Currency.getInstance("JPY");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Money usd(String amount) {
         return Money.parse(amount, USD);

@@ -1,15 +1,5 @@
 package com.balancehistory.domain.analytics;
 
-import com.balancehistory.domain.money.CurrencyMismatchException;
-import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-
 import static com.balancehistory.domain.analytics.Fixtures.EUR;
 import static com.balancehistory.domain.analytics.Fixtures.JPY;
 import static com.balancehistory.domain.analytics.Fixtures.USD;
@@ -19,21 +9,30 @@ import static com.balancehistory.domain.analytics.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import com.balancehistory.domain.money.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 class HealthScaleTest {
 
     @ParameterizedTest
     @CsvSource({
-            "75000, 100, EXCELLENT",
-            "50000, 100, EXCELLENT",
-            "49999.99, 80, GOOD",
-            "25000, 80, GOOD",
-            "24999.99, 60, FAIR",
-            "10000, 60, FAIR",
-            "9999.99, 40, LOW",
-            "5000, 40, LOW",
-            "4999.99, 20, CRITICAL",
-            "0, 20, CRITICAL",
-            "-100, 20, CRITICAL"
+        "75000, 100, EXCELLENT",
+        "50000, 100, EXCELLENT",
+        "49999.99, 80, GOOD",
+        "25000, 80, GOOD",
+        "24999.99, 60, FAIR",
+        "10000, 60, FAIR",
+        "9999.99, 40, LOW",
+        "5000, 40, LOW",
+        "4999.99, 20, CRITICAL",
+        "0, 20, CRITICAL",
+        "-100, 20, CRITICAL"
     })
     void rates_dollar_balances_with_the_default_tiers(String balance, int score, String label) {
         HealthScore health = HealthScale.defaults().rate(usd(balance));
@@ -55,9 +54,13 @@ class HealthScaleTest {
 
     @Test
     void rates_a_currency_with_its_own_configured_tiers() {
-        HealthTiers yen = new HealthTiers(JPY, List.of(
-                HealthTier.atLeast(jpy("1000000"), 90, "PLENTY"),
-                HealthTier.atLeast(jpy("100000"), 50, "SOME")), 10, "SCARCE");
+        HealthTiers yen = new HealthTiers(
+                JPY,
+                List.of(
+                        HealthTier.atLeast(jpy("1000000"), 90, "PLENTY"),
+                        HealthTier.atLeast(jpy("100000"), 50, "SOME")),
+                10,
+                "SCARCE");
 
         HealthScale scale = HealthScale.defaults().with(yen);
 
@@ -70,8 +73,8 @@ class HealthScaleTest {
 
     @Test
     void replaces_the_tiers_of_a_currency() {
-        HealthTiers strictDollars = new HealthTiers(USD, List.of(HealthTier.atLeast(usd("1000000"), 100, "RICH")),
-                0, "POOR");
+        HealthTiers strictDollars =
+                new HealthTiers(USD, List.of(HealthTier.atLeast(usd("1000000"), 100, "RICH")), 0, "POOR");
 
         HealthScale scale = HealthScale.defaults().with(strictDollars);
 
@@ -80,9 +83,11 @@ class HealthScaleTest {
 
     @Test
     void sorts_tiers_highest_minimum_first_whatever_the_configured_order() {
-        HealthTiers tiers = new HealthTiers(EUR, List.of(
-                HealthTier.atLeast(eur("10"), 50, "MID"),
-                HealthTier.atLeast(eur("100"), 90, "HIGH")), 10, "LOWEST");
+        HealthTiers tiers = new HealthTiers(
+                EUR,
+                List.of(HealthTier.atLeast(eur("10"), 50, "MID"), HealthTier.atLeast(eur("100"), 90, "HIGH")),
+                10,
+                "LOWEST");
 
         assertThat(tiers.tiers()).extracting(HealthTier::label).containsExactly("HIGH", "MID");
         assertThat(tiers.rate(eur("150")).label()).isEqualTo("HIGH");
@@ -98,19 +103,24 @@ class HealthScaleTest {
 
     @Test
     void rejects_tiers_that_would_score_a_higher_balance_lower() {
-        assertThatThrownBy(() -> new HealthTiers(EUR, List.of(
-                HealthTier.atLeast(eur("100"), 40, "HIGH"),
-                HealthTier.atLeast(eur("10"), 60, "MID")), 10, "LOW"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HIGH");
-        assertThatThrownBy(() -> new HealthTiers(EUR, List.of(HealthTier.atLeast(eur("100"), 40, "HIGH")), 50,
-                "FLOOR")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HealthTiers(
+                        EUR,
+                        List.of(HealthTier.atLeast(eur("100"), 40, "HIGH"), HealthTier.atLeast(eur("10"), 60, "MID")),
+                        10,
+                        "LOW"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HIGH");
+        assertThatThrownBy(() -> new HealthTiers(EUR, List.of(HealthTier.atLeast(eur("100"), 40, "HIGH")), 50, "FLOOR"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejects_two_tiers_with_the_same_minimum() {
-        assertThatThrownBy(() -> new HealthTiers(EUR, List.of(
-                HealthTier.atLeast(eur("100"), 80, "A"),
-                HealthTier.atLeast(eur("100.00"), 60, "B")), 10, "LOW"))
+        assertThatThrownBy(() -> new HealthTiers(
+                        EUR,
+                        List.of(HealthTier.atLeast(eur("100"), 80, "A"), HealthTier.atLeast(eur("100.00"), 60, "B")),
+                        10,
+                        "LOW"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,15 +1,5 @@
 package com.balancehistory.domain.analytics;
 
-import com.balancehistory.domain.account.AccountId;
-import com.balancehistory.domain.analytics.LowBalanceAssessment.RuleScope;
-import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
-import com.balancehistory.domain.money.CurrencyMismatchException;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.Optional;
-
 import static com.balancehistory.domain.analytics.Fixtures.EUR;
 import static com.balancehistory.domain.analytics.Fixtures.USD;
 import static com.balancehistory.domain.analytics.Fixtures.account;
@@ -19,10 +9,18 @@ import static com.balancehistory.domain.analytics.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.LowBalanceAssessment.RuleScope;
+import com.balancehistory.domain.analytics.LowBalanceAssessment.Verdict;
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class LowBalancePolicyTest {
 
-    private final LowBalancePolicy policy = LowBalancePolicy.none()
-            .forCurrency(USD, LowBalanceRule.below(usd("1000")));
+    private final LowBalancePolicy policy = LowBalancePolicy.none().forCurrency(USD, LowBalanceRule.below(usd("1000")));
 
     @Test
     void an_account_below_its_currency_threshold_is_low_and_says_why() {
@@ -33,7 +31,8 @@ class LowBalancePolicyTest {
         assertThat(assessment.threshold()).contains(usd("1000"));
         assertThat(assessment.scope()).contains(RuleScope.CURRENCY);
         assertThat(assessment.available()).isEqualTo(usd("999.99"));
-        assertThat(assessment.reason()).isEqualTo("available 999.99 USD is below threshold 1000.00 USD (currency rule)");
+        assertThat(assessment.reason())
+                .isEqualTo("available 999.99 USD is below threshold 1000.00 USD (currency rule)");
     }
 
     @Test
@@ -78,8 +77,8 @@ class LowBalancePolicyTest {
 
     @Test
     void a_percentage_rule_compares_with_that_share_of_the_initial_balance() {
-        LowBalancePolicy percent = LowBalancePolicy.none()
-                .forCurrency(EUR, LowBalanceRule.belowPercentOfInitial(new BigDecimal("10")));
+        LowBalancePolicy percent =
+                LowBalancePolicy.none().forCurrency(EUR, LowBalanceRule.belowPercentOfInitial(new BigDecimal("10")));
 
         LowBalanceAssessment low = percent.evaluate(account("a", eur("49.99"), eur("500")));
         LowBalanceAssessment ok = percent.evaluate(account("b", eur("50"), eur("500")));
@@ -92,10 +91,11 @@ class LowBalancePolicyTest {
     @Test
     void a_percentage_threshold_is_rounded_half_even_and_compared_as_reported() {
         // 12.5 % of 10.10 = 1.2625 -> 1.26 ; 1.26 is not below 1.26, 1.25 is
-        LowBalancePolicy percent = LowBalancePolicy.none()
-                .forCurrency(EUR, LowBalanceRule.belowPercentOfInitial(new BigDecimal("12.5")));
+        LowBalancePolicy percent =
+                LowBalancePolicy.none().forCurrency(EUR, LowBalanceRule.belowPercentOfInitial(new BigDecimal("12.5")));
 
-        assertThat(percent.evaluate(account("a", eur("1.26"), eur("10.10"))).verdict()).isEqualTo(Verdict.OK);
+        assertThat(percent.evaluate(account("a", eur("1.26"), eur("10.10"))).verdict())
+                .isEqualTo(Verdict.OK);
         LowBalanceAssessment low = percent.evaluate(account("b", eur("1.25"), eur("10.10")));
         assertThat(low.verdict()).isEqualTo(Verdict.LOW);
         assertThat(low.threshold()).contains(eur("1.26"));
@@ -103,8 +103,8 @@ class LowBalancePolicyTest {
 
     @Test
     void a_percentage_rule_cannot_judge_an_account_without_initial_balance() {
-        LowBalancePolicy percent = LowBalancePolicy.none()
-                .forAccount(id("a"), LowBalanceRule.belowPercentOfInitial(new BigDecimal("20")));
+        LowBalancePolicy percent =
+                LowBalancePolicy.none().forAccount(id("a"), LowBalanceRule.belowPercentOfInitial(new BigDecimal("20")));
 
         LowBalanceAssessment assessment = percent.evaluate(account("a", usd("1")));
 
@@ -145,17 +145,23 @@ class LowBalancePolicyTest {
 
     @Test
     void an_assessment_must_be_internally_consistent() {
-        assertThatThrownBy(() -> new LowBalanceAssessment(id("a"), usd("1"), Verdict.LOW, Optional.empty(),
-                Optional.empty(), Optional.of(usd("2")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LowBalanceAssessment(id("a"), usd("1"), Verdict.OK,
-                Optional.of(LowBalanceRule.below(usd("2"))), Optional.of(RuleScope.ACCOUNT), Optional.empty()))
+        assertThatThrownBy(() -> new LowBalanceAssessment(
+                        id("a"), usd("1"), Verdict.LOW, Optional.empty(), Optional.empty(), Optional.of(usd("2"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LowBalanceAssessment(
+                        id("a"),
+                        usd("1"),
+                        Verdict.OK,
+                        Optional.of(LowBalanceRule.below(usd("2"))),
+                        Optional.of(RuleScope.ACCOUNT),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_percent_of_total_rule_compares_with_a_share_of_the_currencys_positive_balances() {
-        LowBalancePolicy share = LowBalancePolicy.none()
-                .forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+        LowBalancePolicy share =
+                LowBalancePolicy.none().forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
         AccountBalance small = account("small", eur("99.99"));
         AccountBalance big = account("big", eur("900.01"));
         AccountBalance overdrawn = account("overdrawn", eur("-50"));
@@ -174,8 +180,8 @@ class LowBalancePolicyTest {
 
     @Test
     void a_percent_of_total_rule_without_the_total_is_not_evaluable_and_says_so() {
-        LowBalancePolicy share = LowBalancePolicy.none()
-                .forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+        LowBalancePolicy share =
+                LowBalancePolicy.none().forCurrency(EUR, LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
 
         LowBalanceAssessment assessment = share.evaluate(account("a", eur("1")));
 

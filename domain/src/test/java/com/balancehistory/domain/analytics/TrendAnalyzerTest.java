@@ -1,10 +1,14 @@
 package com.balancehistory.domain.analytics;
 
+import static com.balancehistory.domain.analytics.Fixtures.eur;
+import static com.balancehistory.domain.analytics.Fixtures.jpy;
+import static com.balancehistory.domain.analytics.Fixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.domain.analytics.DepletionForecast.Outlook;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
-import static com.balancehistory.domain.analytics.Fixtures.eur;
-import static com.balancehistory.domain.analytics.Fixtures.jpy;
-import static com.balancehistory.domain.analytics.Fixtures.usd;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TrendAnalyzerTest {
 
@@ -51,8 +50,8 @@ class TrendAnalyzerTest {
     @Test
     void does_not_count_top_ups_and_limit_resets_as_negative_burn() {
         // decreases: 300 and 300 over 3 days -> 200 per day; the +500 top-up is ignored
-        List<BalancePoint> points = List.of(at(day(0), usd("1000")), at(day(1), usd("700")),
-                at(day(2), usd("1200")), at(day(3), usd("900")));
+        List<BalancePoint> points = List.of(
+                at(day(0), usd("1000")), at(day(1), usd("700")), at(day(2), usd("1200")), at(day(3), usd("900")));
 
         BalanceTrend trend = analyzer.analyze(points, MONTH, day(3));
 
@@ -147,17 +146,15 @@ class TrendAnalyzerTest {
         List<BalancePoint> three = List.of(at(day(0), usd("100")), at(day(1), usd("90")), at(day(2), usd("80")));
 
         assertThat(demanding.analyze(two, MONTH, day(2)).depletion().outlook()).isEqualTo(Outlook.NOT_ENOUGH_HISTORY);
-        assertThat(demanding.analyze(three, MONTH, day(2)).depletion().outlook()).isEqualTo(Outlook.PROJECTED);
+        assertThat(demanding.analyze(three, MONTH, day(2)).depletion().outlook())
+                .isEqualTo(Outlook.PROJECTED);
     }
 
     @Test
     void uses_only_points_inside_the_window_with_both_ends_included() {
         Instant now = day(10);
         List<BalancePoint> points = List.of(
-                at(day(2), usd("5000")),
-                at(day(3), usd("1000")),
-                at(day(10), usd("930")),
-                at(day(11), usd("1")));
+                at(day(2), usd("5000")), at(day(3), usd("1000")), at(day(10), usd("930")), at(day(11), usd("1")));
 
         BalanceTrend trend = analyzer.analyze(points, Duration.ofDays(7), now);
 
@@ -196,18 +193,22 @@ class TrendAnalyzerTest {
     void rounds_percent_change_half_up_to_two_decimals() {
         // -1 / 3 * 100 = -33.333... -> -33.33 ; 2 / 3 * 100 = 66.666... -> 66.67
         assertThat(analyzer.analyze(List.of(at(day(0), usd("3")), at(day(1), usd("2"))), MONTH, day(1))
-                .percentChange()).contains(new BigDecimal("-33.33"));
+                        .percentChange())
+                .contains(new BigDecimal("-33.33"));
         assertThat(analyzer.analyze(List.of(at(day(0), usd("3")), at(day(1), usd("5"))), MONTH, day(1))
-                .percentChange()).contains(new BigDecimal("66.67"));
+                        .percentChange())
+                .contains(new BigDecimal("66.67"));
     }
 
     @Test
     void rounds_the_daily_burn_half_even_to_the_currency_scale() {
         // 1.00 over 3 days = 0.3333 -> 0.33 ; 10 JPY over 4 days = 2.5 -> 2
         assertThat(analyzer.analyze(List.of(at(day(0), eur("10")), at(day(3), eur("9"))), MONTH, day(3))
-                .averageDailyBurn()).contains(eur("0.33"));
+                        .averageDailyBurn())
+                .contains(eur("0.33"));
         assertThat(analyzer.analyze(List.of(at(day(0), jpy("100")), at(day(4), jpy("90"))), MONTH, day(4))
-                .averageDailyBurn()).contains(jpy("2"));
+                        .averageDailyBurn())
+                .contains(jpy("2"));
     }
 
     @Test
@@ -228,7 +229,8 @@ class TrendAnalyzerTest {
 
         assertThat(forecast.depletionDate(ZoneId.of("UTC"))).contains(LocalDate.of(2025, 7, 10));
         assertThat(forecast.depletionDate(ZoneId.of("Asia/Tokyo"))).contains(LocalDate.of(2025, 7, 11));
-        assertThat(DepletionForecast.none(Outlook.NOT_DECREASING).depletionDate(ZoneId.of("UTC"))).isEmpty();
+        assertThat(DepletionForecast.none(Outlook.NOT_DECREASING).depletionDate(ZoneId.of("UTC")))
+                .isEmpty();
     }
 
     @Test
@@ -244,10 +246,11 @@ class TrendAnalyzerTest {
 
     @Test
     void says_when_a_projection_lies_beyond_the_last_representable_instant() {
-        List<BalancePoint> points = List.of(at(day(0), usd("1000000000000000.01")),
-                at(day(1), usd("1000000000000000")));
+        List<BalancePoint> points =
+                List.of(at(day(0), usd("1000000000000000.01")), at(day(1), usd("1000000000000000")));
 
-        assertThat(analyzer.analyze(points, MONTH, day(1)).depletion().outlook()).isEqualTo(Outlook.BEYOND_HORIZON);
+        assertThat(analyzer.analyze(points, MONTH, day(1)).depletion().outlook())
+                .isEqualTo(Outlook.BEYOND_HORIZON);
     }
 
     @Test

@@ -1,24 +1,23 @@
 package com.balancehistory.domain.limit;
 
-import com.balancehistory.domain.account.Account;
-import com.balancehistory.domain.account.AccountKind;
-import com.balancehistory.domain.account.ProviderType;
-import com.balancehistory.domain.money.CurrencyMismatchException;
-import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import static com.balancehistory.domain.limit.LimitPeriod.DAILY;
 import static com.balancehistory.domain.limit.LimitPeriod.LIFETIME;
 import static com.balancehistory.domain.limit.LimitPeriod.MONTHLY;
 import static com.balancehistory.domain.limit.LimitPeriod.WEEKLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import com.balancehistory.domain.money.Money;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class CardLimitsTest {
 
@@ -56,9 +55,13 @@ class CardLimitsTest {
 
     @Test
     void reports_full_and_zero_utilization_at_the_edges() {
-        assertThat(LimitStatus.of(DAILY, usd("0"), Optional.of(usd("100"))).utilization().orElseThrow())
+        assertThat(LimitStatus.of(DAILY, usd("0"), Optional.of(usd("100")))
+                        .utilization()
+                        .orElseThrow())
                 .hasToString("1.0000");
-        assertThat(LimitStatus.of(DAILY, usd("100"), Optional.of(usd("100"))).utilization().orElseThrow())
+        assertThat(LimitStatus.of(DAILY, usd("100"), Optional.of(usd("100")))
+                        .utilization()
+                        .orElseThrow())
                 .hasToString("0.0000");
     }
 
@@ -72,7 +75,8 @@ class CardLimitsTest {
 
     @Test
     void leaves_used_and_utilization_empty_without_a_configured_total() {
-        LimitStatus status = CardLimits.of(Map.of(MONTHLY, usd("10"))).status(MONTHLY).orElseThrow();
+        LimitStatus status =
+                CardLimits.of(Map.of(MONTHLY, usd("10"))).status(MONTHLY).orElseThrow();
 
         assertThat(status.total()).isEmpty();
         assertThat(status.used()).isEmpty();
@@ -116,8 +120,8 @@ class CardLimitsTest {
 
     @Test
     void is_built_from_a_card_observation_in_the_card_currency() {
-        Account card = Account.of("ahrvo-main", ProviderType.AHRVO, AccountKind.CARD_SPENDING_LIMIT, "card-1",
-                "Ops card", USD);
+        Account card = Account.of(
+                "ahrvo-main", ProviderType.AHRVO, AccountKind.CARD_SPENDING_LIMIT, "card-1", "Ops card", USD);
         CardLimitObservation observation = new CardLimitObservation(card, Map.of(DAILY, usd("75")));
 
         CardLimits limits = CardLimits.of(observation, LimitTotals.of(Map.of(DAILY, usd("100"))));
@@ -129,7 +133,8 @@ class CardLimitsTest {
     @Test
     void rejects_remaining_amounts_that_are_negative_or_in_another_currency() {
         assertThatThrownBy(() -> CardLimits.of(Map.of(DAILY, usd("-1"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> new CardLimits(USD, Map.of(DAILY, eur("1")), LimitTotals.none()))
                 .isInstanceOf(CurrencyMismatchException.class);
     }
@@ -137,7 +142,8 @@ class CardLimitsTest {
     @Test
     void rejects_totals_in_another_currency_than_the_card() {
         assertThatThrownBy(() -> CardLimits.of(Map.of(DAILY, usd("1")), LimitTotals.of(Map.of(DAILY, eur("5")))))
-                .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("never converted");
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("never converted");
     }
 
     @Test
@@ -150,15 +156,15 @@ class CardLimitsTest {
     void limit_totals_share_one_currency_and_are_never_negative() {
         assertThatThrownBy(() -> LimitTotals.of(Map.of(DAILY, usd("1"), WEEKLY, eur("5"))))
                 .isInstanceOf(CurrencyMismatchException.class);
-        assertThatThrownBy(() -> LimitTotals.of(Map.of(DAILY, usd("-1"))))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LimitTotals.of(Map.of(DAILY, usd("-1")))).isInstanceOf(IllegalArgumentException.class);
         assertThat(LimitTotals.none().total(DAILY)).isEmpty();
         assertThat(LimitTotals.of(Map.of(DAILY, usd("5"))).total(DAILY)).contains(usd("5"));
     }
 
     @Test
     void a_limit_status_without_total_cannot_claim_a_used_amount() {
-        assertThatThrownBy(() -> new LimitStatus(DAILY, usd("1"), Optional.empty(), Optional.of(usd("1")),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new LimitStatus(DAILY, usd("1"), Optional.empty(), Optional.of(usd("1")), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

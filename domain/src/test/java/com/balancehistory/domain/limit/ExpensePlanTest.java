@@ -1,21 +1,20 @@
 package com.balancehistory.domain.limit;
 
-import com.balancehistory.domain.limit.ExpensePlanResult.BreakingExpense;
-import com.balancehistory.domain.limit.ExpensePlanResult.PeriodOutcome;
-import com.balancehistory.domain.money.CurrencyMismatchException;
-import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static com.balancehistory.domain.limit.LimitPeriod.DAILY;
 import static com.balancehistory.domain.limit.LimitPeriod.MONTHLY;
 import static com.balancehistory.domain.limit.LimitPeriod.WEEKLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.balancehistory.domain.limit.ExpensePlanResult.BreakingExpense;
+import com.balancehistory.domain.limit.ExpensePlanResult.PeriodOutcome;
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import com.balancehistory.domain.money.Money;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class ExpensePlanTest {
 
@@ -25,8 +24,8 @@ class ExpensePlanTest {
         return Money.parse(amount, USD);
     }
 
-    private final CardLimits limits = CardLimits.of(Map.of(DAILY, usd("100"), WEEKLY, usd("250"), MONTHLY,
-            usd("1000")));
+    private final CardLimits limits =
+            CardLimits.of(Map.of(DAILY, usd("100"), WEEKLY, usd("250"), MONTHLY, usd("1000")));
 
     private final PlannedExpense lunch = PlannedExpense.of("team lunch", usd("84.50"));
     private final PlannedExpense taxi = PlannedExpense.of("taxi", usd("30"));
@@ -38,8 +37,9 @@ class ExpensePlanTest {
 
         assertThat(result.feasible()).isTrue();
         assertThat(result.brokenPeriods()).isEmpty();
-        assertThat(result.outcome(DAILY).orElseThrow()).isEqualTo(new PeriodOutcome(DAILY, usd("100"), usd("100"),
-                Money.zero(USD), Money.zero(USD), Optional.empty()));
+        assertThat(result.outcome(DAILY).orElseThrow())
+                .isEqualTo(new PeriodOutcome(
+                        DAILY, usd("100"), usd("100"), Money.zero(USD), Money.zero(USD), Optional.empty()));
         assertThat(result.outcome(WEEKLY).orElseThrow().remainingAfter()).isEqualTo(usd("150"));
     }
 
@@ -82,8 +82,7 @@ class ExpensePlanTest {
 
         ExpensePlanResult result = limits.evaluate(ExpensePlan.of(coffee, coffee, coffee));
 
-        assertThat(result.outcome(DAILY).orElseThrow().firstBreakingExpense())
-                .contains(new BreakingExpense(2, coffee));
+        assertThat(result.outcome(DAILY).orElseThrow().firstBreakingExpense()).contains(new BreakingExpense(2, coffee));
     }
 
     @Test
@@ -115,7 +114,8 @@ class ExpensePlanTest {
     @Test
     void rejects_a_plan_mixing_currencies() {
         assertThatThrownBy(() -> ExpensePlan.of(lunch, PlannedExpense.of("museum", Money.parse("20", "EUR"))))
-                .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("museum");
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("museum");
     }
 
     @Test
@@ -127,19 +127,26 @@ class ExpensePlanTest {
 
     @Test
     void rejects_expenses_that_are_negative_or_undescribed() {
-        assertThatThrownBy(() -> PlannedExpense.of("refund", usd("-5")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlannedExpense.of("refund", usd("-5"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PlannedExpense.of("  ", usd("5"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(PlannedExpense.of("  taxi ", usd("5")).description()).isEqualTo("taxi");
     }
 
     @Test
     void a_period_outcome_must_be_internally_consistent() {
-        assertThatThrownBy(() -> new PeriodOutcome(DAILY, usd("100"), usd("120"), usd("-20"), Money.zero(USD),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PeriodOutcome(DAILY, usd("100"), usd("120"), usd("-10"), usd("10"),
-                Optional.of(new BreakingExpense(0, taxi)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PeriodOutcome(DAILY, usd("100"), usd("120"), usd("-20"), usd("20"),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new PeriodOutcome(DAILY, usd("100"), usd("120"), usd("-20"), Money.zero(USD), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PeriodOutcome(
+                        DAILY,
+                        usd("100"),
+                        usd("120"),
+                        usd("-10"),
+                        usd("10"),
+                        Optional.of(new BreakingExpense(0, taxi))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new PeriodOutcome(DAILY, usd("100"), usd("120"), usd("-20"), usd("20"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,19 +1,18 @@
 package com.balancehistory.domain.limit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.domain.money.Money;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
-
-import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.EnumMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PurchaseCheckPropertiesTest {
 
@@ -25,9 +24,11 @@ class PurchaseCheckPropertiesTest {
 
     @Provide
     Arbitrary<Map<LimitPeriod, Money>> remaining() {
-        return Arbitraries.maps(Arbitraries.of(LimitPeriod.class), Arbitraries.longs().between(0, 100_000).map(
-                        PurchaseCheckPropertiesTest::cents))
-                .ofMinSize(1).ofMaxSize(4)
+        return Arbitraries.maps(
+                        Arbitraries.of(LimitPeriod.class),
+                        Arbitraries.longs().between(0, 100_000).map(PurchaseCheckPropertiesTest::cents))
+                .ofMinSize(1)
+                .ofMaxSize(4)
                 .map(EnumMap::new);
     }
 
@@ -41,9 +42,10 @@ class PurchaseCheckPropertiesTest {
         PurchaseCheck check = limits.check(purchase);
 
         assertThat(check.fits()).isEqualTo(!purchase.isGreaterThan(smallest));
-        assertThat(check.brokenPeriods()).allSatisfy(period ->
-                assertThat(purchase.isGreaterThan(remaining.get(period))).isTrue());
-        assertThat(check.brokenPeriods()).hasSize((int) remaining.values().stream()
-                .filter(purchase::isGreaterThan).count());
+        assertThat(check.brokenPeriods())
+                .allSatisfy(period -> assertThat(purchase.isGreaterThan(remaining.get(period)))
+                        .isTrue());
+        assertThat(check.brokenPeriods()).hasSize((int)
+                remaining.values().stream().filter(purchase::isGreaterThan).count());
     }
 }

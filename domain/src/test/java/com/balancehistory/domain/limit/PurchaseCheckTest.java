@@ -1,19 +1,18 @@
 package com.balancehistory.domain.limit;
 
-import com.balancehistory.domain.limit.PurchaseCheck.BrokenLimit;
-import com.balancehistory.domain.money.CurrencyMismatchException;
-import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
-import java.util.Currency;
-import java.util.Map;
-
 import static com.balancehistory.domain.limit.LimitPeriod.DAILY;
 import static com.balancehistory.domain.limit.LimitPeriod.LIFETIME;
 import static com.balancehistory.domain.limit.LimitPeriod.MONTHLY;
 import static com.balancehistory.domain.limit.LimitPeriod.WEEKLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.balancehistory.domain.limit.PurchaseCheck.BrokenLimit;
+import com.balancehistory.domain.money.CurrencyMismatchException;
+import com.balancehistory.domain.money.Money;
+import java.util.Currency;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PurchaseCheckTest {
 
@@ -23,8 +22,8 @@ class PurchaseCheckTest {
         return Money.parse(amount, USD);
     }
 
-    private final CardLimits limits = CardLimits.of(Map.of(
-            DAILY, usd("200"), WEEKLY, usd("150"), MONTHLY, usd("1000"), LIFETIME, usd("120")));
+    private final CardLimits limits =
+            CardLimits.of(Map.of(DAILY, usd("200"), WEEKLY, usd("150"), MONTHLY, usd("1000"), LIFETIME, usd("120")));
 
     @Test
     void fits_when_every_period_has_enough_left() {
@@ -46,9 +45,10 @@ class PurchaseCheckTest {
 
         assertThat(check.fits()).isFalse();
         assertThat(check.brokenPeriods()).containsExactly(WEEKLY, LIFETIME);
-        assertThat(check.brokenLimits()).containsExactly(
-                new BrokenLimit(WEEKLY, usd("150"), usd("30")),
-                new BrokenLimit(LIFETIME, usd("120"), usd("60")));
+        assertThat(check.brokenLimits())
+                .containsExactly(
+                        new BrokenLimit(WEEKLY, usd("150"), usd("30")),
+                        new BrokenLimit(LIFETIME, usd("120"), usd("60")));
     }
 
     @Test
@@ -69,7 +69,8 @@ class PurchaseCheckTest {
     void rejects_a_purchase_in_another_currency_instead_of_converting_it() {
         assertThatThrownBy(() -> limits.check(Money.parse("10", "EUR")))
                 .isInstanceOf(CurrencyMismatchException.class)
-                .hasMessageContaining("EUR").hasMessageContaining("USD");
+                .hasMessageContaining("EUR")
+                .hasMessageContaining("USD");
     }
 
     @Test

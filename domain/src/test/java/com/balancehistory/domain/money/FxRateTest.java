@@ -1,13 +1,12 @@
 package com.balancehistory.domain.money;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FxRateTest {
 
@@ -29,7 +28,8 @@ class FxRateTest {
     @Test
     void rejects_a_rate_that_is_zero_or_negative() {
         assertThatThrownBy(() -> new FxRate(EUR, USD, BigDecimal.ZERO, DAY, "ECB"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
         assertThatThrownBy(() -> new FxRate(EUR, USD, new BigDecimal("-1.1"), DAY, "ECB"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -37,13 +37,15 @@ class FxRateTest {
     @Test
     void rejects_a_rate_between_one_currency_and_itself() {
         assertThatThrownBy(() -> new FxRate(USD, USD, BigDecimal.ONE, DAY, "ECB"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two different currencies");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two different currencies");
     }
 
     @Test
     void rejects_a_rate_without_source_or_date() {
         assertThatThrownBy(() -> new FxRate(EUR, USD, BigDecimal.ONE, DAY, " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source");
         assertThatThrownBy(() -> new FxRate(EUR, USD, BigDecimal.ONE, null, "ECB"))
                 .isInstanceOf(NullPointerException.class);
     }
@@ -51,8 +53,7 @@ class FxRateTest {
     @Test
     void rejects_rate_text_that_is_not_a_plain_decimal_or_an_unknown_currency() {
         assertThatThrownBy(() -> FxRate.of("EUR", "USD", "1e0", DAY, "ECB")).isInstanceOf(InvalidAmountException.class);
-        assertThatThrownBy(() -> FxRate.of("EUR", "XYZ", "1", DAY, "ECB"))
-                .isInstanceOf(UnknownCurrencyException.class);
+        assertThatThrownBy(() -> FxRate.of("EUR", "XYZ", "1", DAY, "ECB")).isInstanceOf(UnknownCurrencyException.class);
     }
 
     @Test

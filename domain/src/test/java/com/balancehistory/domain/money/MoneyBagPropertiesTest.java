@@ -1,11 +1,6 @@
 package com.balancehistory.domain.money;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,8 +8,12 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 class MoneyBagPropertiesTest {
 
@@ -23,8 +22,8 @@ class MoneyBagPropertiesTest {
         Arbitrary<Money> money = Combinators.combine(
                         Arbitraries.of("USD", "EUR", "JPY", "BHD").map(Currency::getInstance),
                         Arbitraries.longs().between(-10_000_000L, 10_000_000L))
-                .as((currency, unscaled) -> Money.of(
-                        BigDecimal.valueOf(unscaled, currency.getDefaultFractionDigits()), currency));
+                .as((currency, unscaled) ->
+                        Money.of(BigDecimal.valueOf(unscaled, currency.getDefaultFractionDigits()), currency));
         return money.list().ofMaxSize(30);
     }
 
@@ -33,12 +32,14 @@ class MoneyBagPropertiesTest {
         MoneyBag bag = MoneyBag.of(amounts);
 
         for (Money total : bag.totals()) {
-            Money expected = amounts.stream().filter(amount -> amount.hasCurrency(total.currency()))
+            Money expected = amounts.stream()
+                    .filter(amount -> amount.hasCurrency(total.currency()))
                     .reduce(Money.zero(total.currency()), Money::plus);
             assertThat(total).isEqualTo(expected);
         }
-        assertThat(bag.currencies()).containsExactlyInAnyOrderElementsOf(
-                amounts.stream().map(Money::currency).distinct().toList());
+        assertThat(bag.currencies())
+                .containsExactlyInAnyOrderElementsOf(
+                        amounts.stream().map(Money::currency).distinct().toList());
     }
 
     @Property
@@ -57,7 +58,8 @@ class MoneyBagPropertiesTest {
 
     @Property
     void totals_are_sorted_by_currency_code(@ForAll("amounts") List<Money> amounts) {
-        List<String> codes = MoneyBag.of(amounts).totals().stream().map(Money::currencyCode).toList();
+        List<String> codes =
+                MoneyBag.of(amounts).totals().stream().map(Money::currencyCode).toList();
 
         assertThat(codes).isSorted();
     }

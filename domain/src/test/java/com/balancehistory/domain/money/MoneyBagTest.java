@@ -1,13 +1,12 @@
 package com.balancehistory.domain.money;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MoneyBagTest {
 
@@ -80,7 +79,8 @@ class MoneyBagTest {
 
     @Test
     void is_equal_by_totals() {
-        assertThat(MoneyBag.of(usd("1"), usd("2"))).isEqualTo(MoneyBag.of(usd("3.00")))
+        assertThat(MoneyBag.of(usd("1"), usd("2")))
+                .isEqualTo(MoneyBag.of(usd("3.00")))
                 .hasSameHashCodeAs(MoneyBag.of(usd("3.00")));
         assertThat(MoneyBag.of(usd("3"))).isNotEqualTo(MoneyBag.of(eur("3")));
     }
@@ -113,8 +113,10 @@ class MoneyBagTest {
         // 0.25 EUR * 0.5 = 0.125 -> 0.12 ; 0.35 EUR * 0.5 = 0.175 -> 0.18
         FxRate half = FxRate.of("EUR", "USD", "0.5", DAY, "test");
 
-        assertThat(MoneyBag.of(eur("0.25")).convertTo(USD, List.of(half)).total()).isEqualTo(usd("0.12"));
-        assertThat(MoneyBag.of(eur("0.35")).convertTo(USD, List.of(half)).total()).isEqualTo(usd("0.18"));
+        assertThat(MoneyBag.of(eur("0.25")).convertTo(USD, List.of(half)).total())
+                .isEqualTo(usd("0.12"));
+        assertThat(MoneyBag.of(eur("0.35")).convertTo(USD, List.of(half)).total())
+                .isEqualTo(usd("0.18"));
     }
 
     @Test
@@ -122,7 +124,9 @@ class MoneyBagTest {
         // two 0.01 EUR at 0.5: converting each would give 0.00 + 0.00; the total 0.02 EUR gives 0.01
         FxRate half = FxRate.of("EUR", "USD", "0.5", DAY, "test");
 
-        assertThat(MoneyBag.of(eur("0.01"), eur("0.01")).convertTo(USD, List.of(half)).total())
+        assertThat(MoneyBag.of(eur("0.01"), eur("0.01"))
+                        .convertTo(USD, List.of(half))
+                        .total())
                 .isEqualTo(usd("0.01"));
     }
 
@@ -169,11 +173,10 @@ class MoneyBagTest {
         ConvertedTotal converted = MoneyBag.of(eur("10")).convertTo(USD, List.of(latest, old));
 
         assertThat(converted.total()).isEqualTo(usd("12"));
-        assertThat(converted.ratesUsed()).singleElement()
-                .satisfies(rate -> {
-                    assertThat(rate.date()).isEqualTo(DAY);
-                    assertThat(rate.source()).isEqualTo("ECB");
-                });
+        assertThat(converted.ratesUsed()).singleElement().satisfies(rate -> {
+            assertThat(rate.date()).isEqualTo(DAY);
+            assertThat(rate.source()).isEqualTo("ECB");
+        });
     }
 
     @Test
@@ -183,7 +186,9 @@ class MoneyBagTest {
 
         assertThatThrownBy(() -> MoneyBag.of(eur("1")).convertTo(USD, List.of(ecb, other)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ambiguous").hasMessageContaining("ECB").hasMessageContaining("other bank");
+                .hasMessageContaining("ambiguous")
+                .hasMessageContaining("ECB")
+                .hasMessageContaining("other bank");
     }
 
     @Test
@@ -191,7 +196,8 @@ class MoneyBagTest {
         FxRate ecb = FxRate.of("EUR", "USD", "1.10", DAY, "ECB");
         FxRate other = FxRate.of("EUR", "USD", "1.1", DAY, "other bank");
 
-        assertThat(MoneyBag.of(eur("10")).convertTo(USD, List.of(ecb, other)).total()).isEqualTo(usd("11"));
+        assertThat(MoneyBag.of(eur("10")).convertTo(USD, List.of(ecb, other)).total())
+                .isEqualTo(usd("11"));
     }
 
     @Test
@@ -199,7 +205,8 @@ class MoneyBagTest {
         FxRate usdJpy = FxRate.of("USD", "JPY", "150.5", DAY, "ECB");
 
         // 1.01 USD * 150.5 = 152.005 -> 152
-        assertThat(MoneyBag.of(usd("1.01")).convertTo(JPY, List.of(usdJpy)).total()).isEqualTo(jpy("152"));
+        assertThat(MoneyBag.of(usd("1.01")).convertTo(JPY, List.of(usdJpy)).total())
+                .isEqualTo(jpy("152"));
     }
 
     @Test

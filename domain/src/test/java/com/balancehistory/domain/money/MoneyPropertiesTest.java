@@ -1,16 +1,15 @@
 package com.balancehistory.domain.money;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Currency;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.math.BigDecimal;
-import java.util.Currency;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MoneyPropertiesTest {
 
@@ -22,17 +21,20 @@ class MoneyPropertiesTest {
     @Provide
     Arbitrary<Money> money() {
         return Combinators.combine(currencies(), Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000L))
-                .as((currency, unscaled) -> Money.of(BigDecimal.valueOf(unscaled,
-                        currency.getDefaultFractionDigits()), currency));
+                .as((currency, unscaled) ->
+                        Money.of(BigDecimal.valueOf(unscaled, currency.getDefaultFractionDigits()), currency));
     }
 
     @Provide
     Arbitrary<Money[]> pairs() {
-        return Combinators.combine(currencies(), Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L),
+        return Combinators.combine(
+                        currencies(),
+                        Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L),
                         Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L))
-                .as((currency, a, b) -> new Money[]{
-                        Money.of(BigDecimal.valueOf(a, currency.getDefaultFractionDigits()), currency),
-                        Money.of(BigDecimal.valueOf(b, currency.getDefaultFractionDigits()), currency)});
+                .as((currency, a, b) -> new Money[] {
+                    Money.of(BigDecimal.valueOf(a, currency.getDefaultFractionDigits()), currency),
+                    Money.of(BigDecimal.valueOf(b, currency.getDefaultFractionDigits()), currency)
+                });
     }
 
     @Property

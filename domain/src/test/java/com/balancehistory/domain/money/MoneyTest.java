@@ -1,15 +1,14 @@
 package com.balancehistory.domain.money;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-import java.util.Currency;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MoneyTest {
 
@@ -20,13 +19,13 @@ class MoneyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "45250.75, 45250.75",
-            "94.20, 94.20",
-            "50, 50.00",
-            "100.0000, 100.00",
-            "0, 0.00",
-            "-12.5, -12.50",
-            "' 7.10 ', 7.10"
+        "45250.75, 45250.75",
+        "94.20, 94.20",
+        "50, 50.00",
+        "100.0000, 100.00",
+        "0, 0.00",
+        "-12.5, -12.50",
+        "' 7.10 ', 7.10"
     })
     void parses_provider_text_to_the_currency_scale(String text, String expected) {
         Money money = Money.parse(text, USD);
@@ -55,8 +54,27 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "abc", "NaN", "nan", "Infinity", "-Infinity", "1e5", "1E5", "1.5e2",
-            "1,000.00", "+5", "5.", ".5", "-", "0x10", "12 34", "1_000"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "abc",
+                "NaN",
+                "nan",
+                "Infinity",
+                "-Infinity",
+                "1e5",
+                "1E5",
+                "1.5e2",
+                "1,000.00",
+                "+5",
+                "5.",
+                ".5",
+                "-",
+                "0x10",
+                "12 34",
+                "1_000"
+            })
     void rejects_text_that_is_not_a_plain_decimal(String text) {
         assertThatThrownBy(() -> Money.parse(text, USD)).isInstanceOf(InvalidAmountException.class);
     }
@@ -168,7 +186,8 @@ class MoneyTest {
 
         assertThatThrownBy(() -> dollars.plus(euros))
                 .isInstanceOf(CurrencyMismatchException.class)
-                .hasMessageContaining("USD").hasMessageContaining("EUR");
+                .hasMessageContaining("USD")
+                .hasMessageContaining("EUR");
         assertThatThrownBy(() -> dollars.minus(euros)).isInstanceOf(CurrencyMismatchException.class);
         assertThatThrownBy(() -> dollars.compareTo(euros)).isInstanceOf(CurrencyMismatchException.class);
         assertThatThrownBy(() -> dollars.isLessThan(euros)).isInstanceOf(CurrencyMismatchException.class);
@@ -206,7 +225,8 @@ class MoneyTest {
                 .isInstanceOf(InvalidAmountException.class)
                 .hasMessage("amount 1E+999999999 has more than 20 digits before the decimal point");
         assertThatThrownBy(() -> Money.of(new BigDecimal("1e-999999999"), "USD"))
-                .isInstanceOf(InvalidAmountException.class).hasMessageContaining("more than 40 decimals");
+                .isInstanceOf(InvalidAmountException.class)
+                .hasMessageContaining("more than 40 decimals");
         assertThat(Money.of(new BigDecimal("0e999999999"), "USD")).isEqualTo(Money.zero(CurrencyCodes.require("USD")));
         assertThat(Money.of(new BigDecimal("99999999999999999999.99"), "USD").toPlainString())
                 .isEqualTo("99999999999999999999.99");

@@ -8,12 +8,17 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** The OpenAPI document's header; micronaut-openapi generates the paths from the controllers at compile time. */
 @OpenAPIDefinition(
-        info = @Info(title = "balance-history", version = "v1",
-                description = "Internal API of balance-history: latest balances, history, trends, card limits, "
-                        + "alerts, exports and polls. Amounts are decimal strings in the currency's scale next to "
-                        + "their currency; times are ISO-8601 UTC; errors are application/problem+json."),
+        info =
+                @Info(
+                        title = "balance-history",
+                        version = "v1",
+                        description = "Internal API of balance-history: latest balances, history, trends, card limits, "
+                                + "alerts, exports and polls. Amounts are decimal strings in the currency's scale next to "
+                                + "their currency; times are ISO-8601 UTC; errors are application/problem+json."),
         security = @SecurityRequirement(name = "apiKey"))
-@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        name = "apiKey",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "An API key from balance-history.api.keys, sent as 'Authorization: Bearer <key>'")
-public interface ApiDocumentation {
-}
+public interface ApiDocumentation {}

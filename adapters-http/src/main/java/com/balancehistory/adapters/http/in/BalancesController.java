@@ -33,7 +33,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +45,13 @@ import java.util.stream.Collectors;
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "balances")
-@ApiResponse(responseCode = "400", description = "a parameter is invalid",
+@ApiResponse(
+        responseCode = "400",
+        description = "a parameter is invalid",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "no valid API key",
+@ApiResponse(
+        responseCode = "401",
+        description = "no valid API key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BalancesController {
 
@@ -61,8 +64,13 @@ public class BalancesController {
     private final SummarizeBalancesUseCase overview;
     private final Clock clock;
 
-    public BalancesController(ListBalancesUseCase list, GetAccountBalanceUseCase get, QueryHistoryUseCase history,
-                              AnalyzeTrendUseCase trend, SummarizeBalancesUseCase overview, Clock clock) {
+    public BalancesController(
+            ListBalancesUseCase list,
+            GetAccountBalanceUseCase get,
+            QueryHistoryUseCase history,
+            AnalyzeTrendUseCase trend,
+            SummarizeBalancesUseCase overview,
+            Clock clock) {
         this.list = list;
         this.get = get;
         this.history = history;
@@ -72,19 +80,28 @@ public class BalancesController {
     }
 
     @Get("/balances")
-    @Operation(summary = "Latest balance of every account", description = "Filters are exact except q, which "
-            + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
-            + "limit 1..1000 (default 100), offset; total counts every match.")
-    public BalanceListResponse list(@QueryValue @Nullable String provider, @QueryValue @Nullable String source,
-                                    @QueryValue @Nullable String kind, @QueryValue @Nullable String currency,
-                                    @QueryValue @Nullable String q, @QueryValue @Nullable String stale,
-                                    @QueryValue @Nullable String sort, @QueryValue @Nullable String order,
-                                    @QueryValue @Nullable String limit, @QueryValue @Nullable String offset) {
+    @Operation(
+            summary = "Latest balance of every account",
+            description = "Filters are exact except q, which "
+                    + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
+                    + "limit 1..1000 (default 100), offset; total counts every match.")
+    public BalanceListResponse list(
+            @QueryValue @Nullable String provider,
+            @QueryValue @Nullable String source,
+            @QueryValue @Nullable String kind,
+            @QueryValue @Nullable String currency,
+            @QueryValue @Nullable String q,
+            @QueryValue @Nullable String stale,
+            @QueryValue @Nullable String sort,
+            @QueryValue @Nullable String order,
+            @QueryValue @Nullable String limit,
+            @QueryValue @Nullable String offset) {
         BalanceListQuery query = new BalanceListQuery(
                 Params.text("provider", provider).map(BalancesController::provider),
                 Params.text("source", source),
                 Params.text("kind", kind).map(BalancesController::kind),
-                Params.text("currency", currency).map(c -> Params.currency("currency", c).getCurrencyCode()),
+                Params.text("currency", currency)
+                        .map(c -> Params.currency("currency", c).getCurrencyCode()),
                 Params.text("q", q),
                 Params.bool("stale", stale),
                 sort(sort),
@@ -92,29 +109,39 @@ public class BalancesController {
                 Params.integer("limit", limit, BalanceListQuery.DEFAULT_LIMIT, 1, BalanceListQuery.MAX_LIMIT),
                 Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
         BalancePage page = this.list.list(query);
-        return new BalanceListResponse(page.items().stream().map(BalanceItem::of).toList(), page.total(),
-                page.limit(), page.offset());
+        return new BalanceListResponse(
+                page.items().stream().map(BalanceItem::of).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Get("/balances/{accountId}")
     @Operation(summary = "One account's latest balance with its health tier and low-balance state")
-    @ApiResponse(responseCode = "404", description = "unknown account",
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AccountDetailResponse one(@PathVariable String accountId) {
-        return get.get(Params.accountId(accountId)).map(AccountDetailResponse::of)
+        return get.get(Params.accountId(accountId))
+                .map(AccountDetailResponse::of)
                 .orElseThrow(() -> Params.unknownAccount(accountId));
     }
 
     @Get("/balances/{accountId}/history")
-    @Operation(summary = "History of one account", description = "bucket=raw (default) returns every snapshot in "
-            + "[from, to), at most 10,000; hour|day|week|month return one bucket per calendar unit of the zone "
-            + "(default UTC) with open, close, min, max and samples. Buckets without polls are empty; buckets with "
-            + "only failed polls are gaps. from/to default to the last 7 days.")
-    @ApiResponse(responseCode = "404", description = "unknown account",
+    @Operation(
+            summary = "History of one account",
+            description = "bucket=raw (default) returns every snapshot in "
+                    + "[from, to), at most 10,000; hour|day|week|month return one bucket per calendar unit of the zone "
+                    + "(default UTC) with open, close, min, max and samples. Buckets without polls are empty; buckets with "
+                    + "only failed polls are gaps. from/to default to the last 7 days.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HistoryResponse history(@PathVariable String accountId, @QueryValue @Nullable String from,
-                                   @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
-                                   @QueryValue @Nullable String zone) {
+    public HistoryResponse history(
+            @PathVariable String accountId,
+            @QueryValue @Nullable String from,
+            @QueryValue @Nullable String to,
+            @QueryValue @Nullable String bucket,
+            @QueryValue @Nullable String zone) {
         AccountId id = Params.accountId(accountId);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
         Instant start = Params.instant("from", from).orElseGet(() -> end.minus(DEFAULT_HISTORY_RANGE));
@@ -125,10 +152,13 @@ public class BalancesController {
     }
 
     @Get("/balances/{accountId}/trend")
-    @Operation(summary = "Trend of one account over a window ending now",
+    @Operation(
+            summary = "Trend of one account over a window ending now",
             description = "window is an ISO-8601 duration (default P30D): change, percent change, average daily "
                     + "burn, and the projected depletion date or why there is none.")
-    @ApiResponse(responseCode = "404", description = "unknown account",
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrendResponse trend(@PathVariable String accountId, @QueryValue @Nullable String window) {
         AccountId id = Params.accountId(accountId);
@@ -137,8 +167,10 @@ public class BalancesController {
     }
 
     @Get("/overview")
-    @Operation(summary = "Latest balances per currency", description = "count, total, average, highest, lowest, "
-            + "low-balance accounts and health tier counts per currency; never a total across currencies.")
+    @Operation(
+            summary = "Latest balances per currency",
+            description = "count, total, average, highest, lowest, "
+                    + "low-balance accounts and health tier counts per currency; never a total across currencies.")
     public OverviewResponse overview() {
         return OverviewResponse.of(overview.overview());
     }
@@ -147,9 +179,13 @@ public class BalancesController {
         try {
             return ProviderType.fromConfigName(name.toLowerCase(Locale.ROOT)).configName();
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("provider", "unknown provider '" + Params.shorten(name) + "' (known: "
-                    + Arrays.stream(ProviderType.values()).map(ProviderType::configName)
-                    .collect(Collectors.joining(", ")) + ")");
+            throw ApiProblem.invalidParameter(
+                    "provider",
+                    "unknown provider '" + Params.shorten(name) + "' (known: "
+                            + Arrays.stream(ProviderType.values())
+                                    .map(ProviderType::configName)
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         }
     }
 
@@ -157,9 +193,13 @@ public class BalancesController {
         try {
             return AccountKind.fromSlug(slug.toLowerCase(Locale.ROOT)).slug();
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("kind", "unknown kind '" + Params.shorten(slug) + "' (known: "
-                    + Arrays.stream(AccountKind.values()).map(AccountKind::slug).collect(Collectors.joining(", "))
-                    + ")");
+            throw ApiProblem.invalidParameter(
+                    "kind",
+                    "unknown kind '" + Params.shorten(slug) + "' (known: "
+                            + Arrays.stream(AccountKind.values())
+                                    .map(AccountKind::slug)
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         }
     }
 
@@ -173,8 +213,8 @@ public class BalancesController {
                 return sort;
             }
         }
-        throw ApiProblem.invalidParameter("sort", "sort must be name, available or observedAt, got '"
-                + Params.shorten(text.get()) + "'");
+        throw ApiProblem.invalidParameter(
+                "sort", "sort must be name, available or observedAt, got '" + Params.shorten(text.get()) + "'");
     }
 
     private static boolean descending(String value) {

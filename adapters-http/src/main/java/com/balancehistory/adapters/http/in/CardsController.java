@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -35,9 +34,13 @@ import java.util.List;
 @Controller("/api/v1/cards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "cards")
-@ApiResponse(responseCode = "404", description = "no card with limits has this id",
+@ApiResponse(
+        responseCode = "404",
+        description = "no card with limits has this id",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "400", description = "invalid amount, currency or ambiguous card id",
+@ApiResponse(
+        responseCode = "400",
+        description = "invalid amount, currency or ambiguous card id",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CardsController {
 
@@ -65,7 +68,8 @@ public class CardsController {
     }
 
     @Post("/{cardId}/plan")
-    @Operation(summary = "Whether a list of expenses fits the card's limits, per period, and what remains after",
+    @Operation(
+            summary = "Whether a list of expenses fits the card's limits, per period, and what remains after",
             description = "Amounts are in the card's currency.")
     public PlanResponse plan(@PathVariable String cardId, @Body PlanRequest request) {
         CardAnswer<List<LimitStatus>> card = cards.limits(cardId).orElseThrow(() -> unknownCard(cardId));
@@ -85,8 +89,8 @@ public class CardsController {
                 throw ApiProblem.invalidParameter("expenses[" + i + "].amount", "a planned expense cannot be negative");
             }
             if (expense.description() == null || expense.description().isBlank()) {
-                throw ApiProblem.invalidParameter("expenses[" + i + "].description", "a planned expense needs a "
-                        + "description");
+                throw ApiProblem.invalidParameter(
+                        "expenses[" + i + "].description", "a planned expense needs a " + "description");
             }
             planned.add(PlannedExpense.of(expense.description(), amount));
         }

@@ -18,8 +18,7 @@ public final class CsvWriter {
 
     private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     /** One line, neutralised and quoted as needed, in UTF-8. */
     public static byte[] line(String... cells) {
@@ -41,14 +40,18 @@ public final class CsvWriter {
             return "";
         }
         char first = cell.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+        boolean formula = first == '='
+                || first == '+'
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
                 || first == '-' && !NEGATIVE_NUMBER.matcher(cell).matches();
         return formula ? "'" + cell : cell;
     }
 
     private static String quoted(String cell) {
-        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0;
+        boolean quote =
+                cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
         return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 }

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.application.port.out.query.RowCursor;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +26,8 @@ final class CursorInputStream<T> extends InputStream {
     private boolean finished;
     private boolean closed;
 
-    CursorInputStream(RowCursor<T> cursor, Function<T, byte[]> encoder, byte[] header, byte[] separator,
-                      byte[] footer) {
+    CursorInputStream(
+            RowCursor<T> cursor, Function<T, byte[]> encoder, byte[] header, byte[] separator, byte[] footer) {
         this.cursor = cursor;
         this.encoder = encoder;
         this.separator = separator;

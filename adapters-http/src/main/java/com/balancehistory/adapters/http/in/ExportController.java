@@ -20,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +35,40 @@ import java.util.Optional;
 @Tag(name = "export")
 public class ExportController {
 
-    static final String[] BALANCE_COLUMNS = {"account_id", "source", "provider", "kind", "external_id", "name",
-            "currency", "available", "ledger", "pending", "allocated", "initial", "observed_at", "provider_as_of",
-            "stale"};
-    static final String[] SNAPSHOT_COLUMNS = {"observed_at", "poll_id", "account_id", "source", "provider", "kind",
-            "external_id", "name", "currency", "available", "ledger", "pending", "allocated", "initial",
-            "provider_as_of"};
+    static final String[] BALANCE_COLUMNS = {
+        "account_id",
+        "source",
+        "provider",
+        "kind",
+        "external_id",
+        "name",
+        "currency",
+        "available",
+        "ledger",
+        "pending",
+        "allocated",
+        "initial",
+        "observed_at",
+        "provider_as_of",
+        "stale"
+    };
+    static final String[] SNAPSHOT_COLUMNS = {
+        "observed_at",
+        "poll_id",
+        "account_id",
+        "source",
+        "provider",
+        "kind",
+        "external_id",
+        "name",
+        "currency",
+        "available",
+        "ledger",
+        "pending",
+        "allocated",
+        "initial",
+        "provider_as_of"
+    };
     private static final MediaType CSV = new MediaType("text/csv; charset=utf-8");
 
     private final ExportHistoryUseCase export;
@@ -54,38 +81,66 @@ public class ExportController {
         this.clock = clock;
     }
 
-    @Get(uri = "/balances", produces = {"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
+    @Get(
+            uri = "/balances",
+            produces = {"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
             description = "format=csv|json, else Accept: text/csv or application/json; format wins.")
-    public StreamedFile balances(@QueryValue @Nullable String format,
-                                 @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    public StreamedFile balances(
+            @QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         String chosen = format(format, accept);
         RowCursor<BalanceView> cursor = export.currentBalances();
         if (chosen.equals("json")) {
-            return new StreamedFile(new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","),
-                    bytes("]")), MediaType.APPLICATION_JSON_TYPE).attach("balances.json");
+            return new StreamedFile(
+                            new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","), bytes("]")),
+                            MediaType.APPLICATION_JSON_TYPE)
+                    .attach("balances.json");
         }
-        return new StreamedFile(new CursorInputStream<>(cursor, ExportController::csvBalance,
-                CsvWriter.line(BALANCE_COLUMNS), new byte[0], new byte[0]), CSV).attach("balances.csv");
+        return new StreamedFile(
+                        new CursorInputStream<>(
+                                cursor,
+                                ExportController::csvBalance,
+                                CsvWriter.line(BALANCE_COLUMNS),
+                                new byte[0],
+                                new byte[0]),
+                        CSV)
+                .attach("balances.csv");
     }
 
-    @Get(uri = "/snapshots", produces = {"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Every snapshot observed in [from, to) as CSV (default) or a JSON array, streamed; defaults "
-            + "to the last 24 hours", description = "Rows are ordered by account, then observation time. "
-            + "format=csv|json, else Accept: text/csv or application/json; format wins.")
-    public StreamedFile snapshots(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                                  @QueryValue @Nullable String format,
-                                  @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    @Get(
+            uri = "/snapshots",
+            produces = {"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Every snapshot observed in [from, to) as CSV (default) or a JSON array, streamed; defaults "
+                    + "to the last 24 hours",
+            description = "Rows are ordered by account, then observation time. "
+                    + "format=csv|json, else Accept: text/csv or application/json; format wins.")
+    public StreamedFile snapshots(
+            @QueryValue @Nullable String from,
+            @QueryValue @Nullable String to,
+            @QueryValue @Nullable String format,
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         String chosen = format(format, accept);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
         Instant start = Params.instant("from", from).orElseGet(() -> end.minus(Duration.ofDays(1)));
         RowCursor<SnapshotRow> cursor = export.snapshots(start, end);
         if (chosen.equals("json")) {
-            return new StreamedFile(new CursorInputStream<>(cursor, row -> jsonBytes(SnapshotItem.of(row)),
-                    bytes("["), bytes(","), bytes("]")), MediaType.APPLICATION_JSON_TYPE).attach("snapshots.json");
+            return new StreamedFile(
+                            new CursorInputStream<>(
+                                    cursor, row -> jsonBytes(SnapshotItem.of(row)), bytes("["), bytes(","), bytes("]")),
+                            MediaType.APPLICATION_JSON_TYPE)
+                    .attach("snapshots.json");
         }
-        return new StreamedFile(new CursorInputStream<>(cursor, ExportController::csvSnapshot,
-                CsvWriter.line(SNAPSHOT_COLUMNS), new byte[0], new byte[0]), CSV).attach("snapshots.csv");
+        return new StreamedFile(
+                        new CursorInputStream<>(
+                                cursor,
+                                ExportController::csvSnapshot,
+                                CsvWriter.line(SNAPSHOT_COLUMNS),
+                                new byte[0],
+                                new byte[0]),
+                        CSV)
+                .attach("snapshots.csv");
     }
 
     /** {@code format} if given, else the first of text/csv and application/json that Accept names, else CSV. */
@@ -95,8 +150,8 @@ public class ExportController {
             if (given.get().equals("csv") || given.get().equals("json")) {
                 return given.get();
             }
-            throw ApiProblem.invalidParameter("format", "format must be csv or json, got '"
-                    + Params.shorten(given.get()) + "'");
+            throw ApiProblem.invalidParameter(
+                    "format", "format must be csv or json, got '" + Params.shorten(given.get()) + "'");
         }
         String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
         int csv = wanted.indexOf("text/csv");
@@ -118,16 +173,42 @@ public class ExportController {
 
     private static byte[] csvBalance(BalanceView view) {
         BalanceItem item = BalanceItem.of(view);
-        return CsvWriter.line(item.accountId(), item.source(), item.provider(), item.kind(), item.externalId(),
-                item.name(), item.currency(), item.available(), item.ledger(), item.pending(), item.allocated(),
-                item.initial(), item.observedAt(), item.providerAsOf(), String.valueOf(item.stale()));
+        return CsvWriter.line(
+                item.accountId(),
+                item.source(),
+                item.provider(),
+                item.kind(),
+                item.externalId(),
+                item.name(),
+                item.currency(),
+                item.available(),
+                item.ledger(),
+                item.pending(),
+                item.allocated(),
+                item.initial(),
+                item.observedAt(),
+                item.providerAsOf(),
+                String.valueOf(item.stale()));
     }
 
     private static byte[] csvSnapshot(SnapshotRow row) {
         SnapshotItem item = SnapshotItem.of(row);
-        return CsvWriter.line(item.observedAt(), String.valueOf(item.pollId()), item.accountId(), item.source(),
-                item.provider(), item.kind(), item.externalId(), item.name(), item.currency(), item.available(),
-                item.ledger(), item.pending(), item.allocated(), item.initial(), item.providerAsOf());
+        return CsvWriter.line(
+                item.observedAt(),
+                String.valueOf(item.pollId()),
+                item.accountId(),
+                item.source(),
+                item.provider(),
+                item.kind(),
+                item.externalId(),
+                item.name(),
+                item.currency(),
+                item.available(),
+                item.ledger(),
+                item.pending(),
+                item.allocated(),
+                item.initial(),
+                item.providerAsOf());
     }
 
     private static byte[] bytes(String text) {

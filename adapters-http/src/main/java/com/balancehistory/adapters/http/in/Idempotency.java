@@ -2,7 +2,6 @@ package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.port.in.RunOnceUseCase;
-
 import java.util.function.LongSupplier;
 
 /**
@@ -14,10 +13,10 @@ public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     /** Tells a client that the answer repeats the first request's. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     private static final int MAX_LENGTH = 200;
 
-    private Idempotency() {
-    }
+    private Idempotency() {}
 
     /** Runs {@code request}, once per key when a key is given; returns the id of what the (first) request made. */
     public static RunOnceUseCase.Once run(RunOnceUseCase once, String scope, String key, LongSupplier request) {

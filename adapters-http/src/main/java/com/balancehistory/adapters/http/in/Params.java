@@ -4,7 +4,6 @@ import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -21,8 +20,7 @@ public final class Params {
 
     private static final int MAX_TEXT = 200;
 
-    private Params() {
-    }
+    private Params() {}
 
     static Optional<String> text(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -42,8 +40,8 @@ public final class Params {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw ApiProblem.invalidParameter(name, name + " must be between " + min + " and " + max
-                        + ", got " + parsed);
+                throw ApiProblem.invalidParameter(
+                        name, name + " must be between " + min + " and " + max + ", got " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -55,13 +53,14 @@ public final class Params {
         return text(name, value).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiProblem.invalidParameter(name, name + " must be true or false, got '"
-                    + shorten(text) + "'");
+            default ->
+                throw ApiProblem.invalidParameter(name, name + " must be true or false, got '" + shorten(text) + "'");
         });
     }
 
     /** The earliest and latest time a parameter may name: years 1 to 9999, which PostgreSQL can store. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** An ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset, in years 1 to 9999. */
@@ -70,8 +69,10 @@ public final class Params {
             try {
                 return inRange(name, OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 time such as "
-                        + "2026-11-20T10:00:00Z, got '" + shorten(text) + "'");
+                throw ApiProblem.invalidParameter(
+                        name,
+                        name + " must be an ISO-8601 time such as " + "2026-11-20T10:00:00Z, got '" + shorten(text)
+                                + "'");
             }
         });
     }
@@ -79,8 +80,7 @@ public final class Params {
     /** The time, or a 400 naming the parameter when it lies outside years 1 to 9999. */
     public static Instant inRange(String name, Instant time) {
         if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-            throw ApiProblem.invalidParameter(name, name + " must lie between 0001-01-01 and 9999-12-31, got "
-                    + time);
+            throw ApiProblem.invalidParameter(name, name + " must lie between 0001-01-01 and 9999-12-31, got " + time);
         }
         return time;
     }
@@ -93,8 +93,10 @@ public final class Params {
         try {
             return ZoneId.of(text.get());
         } catch (DateTimeException e) {
-            throw ApiProblem.invalidParameter(name, name + " '" + shorten(text.get()) + "' is not a time zone "
-                    + "(use an IANA name such as Europe/London)");
+            throw ApiProblem.invalidParameter(
+                    name,
+                    name + " '" + shorten(text.get()) + "' is not a time zone "
+                            + "(use an IANA name such as Europe/London)");
         }
     }
 
@@ -106,8 +108,10 @@ public final class Params {
         try {
             return Duration.parse(text.get().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 duration such as P30D or PT12H, "
-                    + "got '" + shorten(text.get()) + "'");
+            throw ApiProblem.invalidParameter(
+                    name,
+                    name + " must be an ISO-8601 duration such as P30D or PT12H, " + "got '" + shorten(text.get())
+                            + "'");
         }
     }
 
@@ -143,8 +147,8 @@ public final class Params {
     }
 
     static ApiProblem unknownAccount(String value) {
-        return ApiProblem.notFound("account " + shorten(value), "no account '" + shorten(value)
-                + "' with a recorded balance");
+        return ApiProblem.notFound(
+                "account " + shorten(value), "no account '" + shorten(value) + "' with a recorded balance");
     }
 
     static String shorten(String text) {

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -14,8 +13,7 @@ final class PollWait {
     static final Duration MAX = Duration.ofSeconds(60);
     private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,6})(?:$|[,;\\s])");
 
-    private PollWait() {
-    }
+    private PollWait() {}
 
     /** The wait asked for, the query parameter first; empty for none; at most {@link #MAX}. */
     static Optional<Duration> parse(String wait, String prefer) {
@@ -24,8 +22,8 @@ final class PollWait {
             try {
                 duration = Duration.parse(wait.strip());
             } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidParameter("wait", "wait must be an ISO 8601 duration such as PT30S, got '"
-                        + Params.shorten(wait) + "'");
+                throw ApiProblem.invalidParameter(
+                        "wait", "wait must be an ISO 8601 duration such as PT30S, got '" + Params.shorten(wait) + "'");
             }
             if (duration.isNegative() || duration.compareTo(MAX) > 0) {
                 throw ApiProblem.invalidParameter("wait", "wait must be between PT0S and " + MAX + ", got " + duration);

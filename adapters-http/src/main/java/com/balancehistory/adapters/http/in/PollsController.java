@@ -13,9 +13,9 @@ import com.balancehistory.application.port.in.UnknownSourceException;
 import com.balancehistory.application.port.in.query.ListPollRunsUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,25 +52,40 @@ public class PollsController {
 
     @Post
     @AdminOnly
-    @Operation(summary = "Poll every source, or ?source=, in the background (admin key): 202 at once with the run and "
-            + "Location: /api/v1/polls/{id}. ?wait=PT30S or Prefer: wait=30 waits up to that long (at most "
-            + "PT60S) and answers 200 with the finished run, or 202 if it is still running. A retry with the same "
-            + "Idempotency-Key (24 h) answers with the first request's run instead of polling again")
-    @ApiResponse(responseCode = "202", description = "the run, with its sources running",
+    @Operation(
+            summary = "Poll every source, or ?source=, in the background (admin key): 202 at once with the run and "
+                    + "Location: /api/v1/polls/{id}. ?wait=PT30S or Prefer: wait=30 waits up to that long (at most "
+                    + "PT60S) and answers 200 with the finished run, or 202 if it is still running. A retry with the same "
+                    + "Idempotency-Key (24 h) answers with the first request's run instead of polling again")
+    @ApiResponse(
+            responseCode = "202",
+            description = "the run, with its sources running",
             content = @Content(schema = @Schema(implementation = PollRunResponse.class)))
-    @ApiResponse(responseCode = "200", description = "the finished run, when asked to wait",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the finished run, when asked to wait",
             content = @Content(schema = @Schema(implementation = PollRunResponse.class)))
-    @ApiResponse(responseCode = "400", description = "a malformed wait",
+    @ApiResponse(
+            responseCode = "400",
+            description = "a malformed wait",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "a reader key",
+    @ApiResponse(
+            responseCode = "403",
+            description = "a reader key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "unknown source",
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "the first request with this Idempotency-Key is still starting",
+    @ApiResponse(
+            responseCode = "409",
+            description = "the first request with this Idempotency-Key is still starting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<PollRunResponse> pollNow(@QueryValue @Nullable String source, @QueryValue @Nullable String wait,
-                                                 @Header("Prefer") @Nullable String prefer,
-                                                 @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
+    public HttpResponse<PollRunResponse> pollNow(
+            @QueryValue @Nullable String source,
+            @QueryValue @Nullable String wait,
+            @Header("Prefer") @Nullable String prefer,
+            @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         Optional<String> requested = Params.text("source", source);
         Optional<Duration> waitFor = PollWait.parse(wait, prefer);
         AtomicReference<StartedPoll> startedHere = new AtomicReference<>();
@@ -82,19 +96,24 @@ public class PollsController {
                 return startedHere.get().id();
             });
         } catch (UnknownSourceException e) {
-            throw ApiProblem.unknownParameterValue("source", "source " + Params.shorten(requested.orElse("")),
+            throw ApiProblem.unknownParameterValue(
+                    "source",
+                    "source " + Params.shorten(requested.orElse("")),
                     "no configured source '" + Params.shorten(requested.orElse("")) + "'");
         }
         if (run.repeated()) {
             PollRunResponse first = current(run.resourceId());
-            return (first.finishedAt() == null ? HttpResponse.accepted(URI.create("/api/v1/polls/" + first.id()))
-                    : HttpResponse.ok()).header(Idempotency.REPLAYED_HEADER, "true").body(first);
+            return (first.finishedAt() == null
+                            ? HttpResponse.accepted(URI.create("/api/v1/polls/" + first.id()))
+                            : HttpResponse.ok())
+                    .header(Idempotency.REPLAYED_HEADER, "true")
+                    .body(first);
         }
         StartedPoll started = startedHere.get();
         if (waitFor.isPresent()) {
             try {
-                return HttpResponse.ok(PollRunResponse.of(started.finished().get(waitFor.get().toMillis(),
-                        TimeUnit.MILLISECONDS)));
+                return HttpResponse.ok(
+                        PollRunResponse.of(started.finished().get(waitFor.get().toMillis(), TimeUnit.MILLISECONDS)));
             } catch (TimeoutException e) {
                 // still running: answer as without a wait
             } catch (InterruptedException e) {
@@ -108,7 +127,8 @@ public class PollsController {
     }
 
     private PollRunResponse current(long pollId) {
-        return runs.findRun(pollId).map(run -> PollRunResponse.of(run, polls.sourceNames()))
+        return runs.findRun(pollId)
+                .map(run -> PollRunResponse.of(run, polls.sourceNames()))
                 .orElseThrow(() -> new IllegalStateException("poll run " + pollId + " is not recorded"));
     }
 
@@ -117,12 +137,15 @@ public class PollsController {
     public PollRunsResponse recent(@QueryValue @Nullable String limit) {
         int count = Params.integer("limit", limit, 20, 1, ListPollRunsUseCase.MAX_LIMIT);
         return new PollRunsResponse(runs.recentRuns(count).stream()
-                .map(run -> PollRunResponse.of(run, polls.sourceNames())).toList());
+                .map(run -> PollRunResponse.of(run, polls.sourceNames()))
+                .toList());
     }
 
     @Get("/{id}")
     @Operation(summary = "One poll run; while it runs, sources not yet recorded show as running")
-    @ApiResponse(responseCode = "404", description = "unknown poll run",
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown poll run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PollRunResponse one(@PathVariable String id) {
         long pollId;
@@ -131,7 +154,8 @@ public class PollsController {
         } catch (NumberFormatException e) {
             throw ApiProblem.notFound("poll run " + Params.shorten(id), "no poll run '" + Params.shorten(id) + "'");
         }
-        return runs.findRun(pollId).map(run -> PollRunResponse.of(run, polls.sourceNames()))
+        return runs.findRun(pollId)
+                .map(run -> PollRunResponse.of(run, polls.sourceNames()))
                 .orElseThrow(() -> ApiProblem.notFound("poll run " + pollId, "no poll run " + pollId));
     }
 }

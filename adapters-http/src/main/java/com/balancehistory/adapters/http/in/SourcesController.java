@@ -22,8 +22,9 @@ public class SourcesController {
     }
 
     @Get
-    @Operation(summary = "Every configured source: schedule, next due, last poll and success, failures in a row, "
-            + "circuit state, accounts, stale; and the misconfigured sources with their error")
+    @Operation(
+            summary = "Every configured source: schedule, next due, last poll and success, failures in a row, "
+                    + "circuit state, accounts, stale; and the misconfigured sources with their error")
     public SourcesResponse list() {
         return SourcesResponse.of(sources.sources(), sources.misconfigured());
     }

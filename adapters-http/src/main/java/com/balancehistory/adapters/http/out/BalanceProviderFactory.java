@@ -12,7 +12,6 @@ import com.balancehistory.adapters.http.out.holyheld.HolyheldBalanceProvider;
 import com.balancehistory.adapters.http.out.holyheld.HolyheldSettings;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.domain.account.ProviderType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ import java.util.TreeSet;
  */
 public final class BalanceProviderFactory {
 
-    private BalanceProviderFactory() {
-    }
+    private BalanceProviderFactory() {}
 
     /** A provider with the real clock and real waiting. */
     public static BalanceProvider create(SourceSettings settings) {
@@ -39,6 +37,7 @@ public final class BalanceProviderFactory {
 
     /** Provider parameters every source may have; the rest depends on the provider. */
     private static final Set<String> COMMON_PARAMETERS = Set.of("max-pages", "max-accounts");
+
     private static final Map<ProviderType, Set<String>> PARAMETERS = Map.of(
             ProviderType.AHRVO, Set.of("card-ids", "fetch-budgets"),
             ProviderType.EQUALS_MONEY, Set.of("account-id", "auth-scheme", "page-size"),
@@ -52,10 +51,11 @@ public final class BalanceProviderFactory {
         refuseUnknownParameters(settings);
         try {
             return switch (settings.provider()) {
-                case AHRVO -> new AhrvoBalanceProvider(AhrvoSettings.from(settings), ListingLimits.from(settings),
-                        runtime);
-                case EQUALS_MONEY -> new EqualsMoneyBalanceProvider(EqualsSettings.from(settings),
-                        ListingLimits.from(settings), runtime);
+                case AHRVO ->
+                    new AhrvoBalanceProvider(AhrvoSettings.from(settings), ListingLimits.from(settings), runtime);
+                case EQUALS_MONEY ->
+                    new EqualsMoneyBalanceProvider(
+                            EqualsSettings.from(settings), ListingLimits.from(settings), runtime);
                 case GRANTEX -> new GrantexBalanceProvider(GrantexSettings.from(settings), runtime);
                 case HOLYHELD -> new HolyheldBalanceProvider(HolyheldSettings.from(settings), runtime);
             };
@@ -73,9 +73,11 @@ public final class BalanceProviderFactory {
         Set<String> unknown = new TreeSet<>(settings.parameters().keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new SourceConfigurationException(settings.name(), "unknown setting(s) " + unknown + " for provider "
-                    + settings.provider().configName() + "; its settings are provider, base-url, credentials, "
-                    + "interval or cron, the HTTP settings and " + known);
+            throw new SourceConfigurationException(
+                    settings.name(),
+                    "unknown setting(s) " + unknown + " for provider "
+                            + settings.provider().configName() + "; its settings are provider, base-url, credentials, "
+                            + "interval or cron, the HTTP settings and " + known);
         }
     }
 

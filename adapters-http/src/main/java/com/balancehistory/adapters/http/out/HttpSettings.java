@@ -67,38 +67,107 @@ public record HttpSettings(
      * 10 s per client).
      */
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), DEFAULT_MAX_RESPONSE_BYTES, 3,
-                Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(60), 5, Duration.ofMinutes(2),
-                50, 80);
+        return new HttpSettings(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                DEFAULT_MAX_RESPONSE_BYTES,
+                3,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                5,
+                Duration.ofMinutes(2),
+                50,
+                80);
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read) {
-        return new HttpSettings(connect, read, maxResponseBytes, maxRetries, initialBackoff, maxBackoff,
-                maxRetryAfter, circuitFailureThreshold, circuitOpenFor, maxConcurrency, maxRequestsPerSecond);
+        return new HttpSettings(
+                connect,
+                read,
+                maxResponseBytes,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                circuitFailureThreshold,
+                circuitOpenFor,
+                maxConcurrency,
+                maxRequestsPerSecond);
     }
 
     public HttpSettings withMaxResponseBytes(long bytes) {
-        return new HttpSettings(connectTimeout, readTimeout, bytes, maxRetries, initialBackoff, maxBackoff,
-                maxRetryAfter, circuitFailureThreshold, circuitOpenFor, maxConcurrency, maxRequestsPerSecond);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                bytes,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                circuitFailureThreshold,
+                circuitOpenFor,
+                maxConcurrency,
+                maxRequestsPerSecond);
     }
 
     public HttpSettings withRetries(int retries, Duration initial, Duration max) {
-        return new HttpSettings(connectTimeout, readTimeout, maxResponseBytes, retries, initial, max,
-                maxRetryAfter, circuitFailureThreshold, circuitOpenFor, maxConcurrency, maxRequestsPerSecond);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                maxResponseBytes,
+                retries,
+                initial,
+                max,
+                maxRetryAfter,
+                circuitFailureThreshold,
+                circuitOpenFor,
+                maxConcurrency,
+                maxRequestsPerSecond);
     }
 
     public HttpSettings withMaxRetryAfter(Duration max) {
-        return new HttpSettings(connectTimeout, readTimeout, maxResponseBytes, maxRetries, initialBackoff, maxBackoff,
-                max, circuitFailureThreshold, circuitOpenFor, maxConcurrency, maxRequestsPerSecond);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                maxResponseBytes,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                max,
+                circuitFailureThreshold,
+                circuitOpenFor,
+                maxConcurrency,
+                maxRequestsPerSecond);
     }
 
     public HttpSettings withCircuit(int threshold, Duration openFor) {
-        return new HttpSettings(connectTimeout, readTimeout, maxResponseBytes, maxRetries, initialBackoff, maxBackoff,
-                maxRetryAfter, threshold, openFor, maxConcurrency, maxRequestsPerSecond);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                maxResponseBytes,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                threshold,
+                openFor,
+                maxConcurrency,
+                maxRequestsPerSecond);
     }
 
     public HttpSettings withLoad(int concurrency, double requestsPerSecond) {
-        return new HttpSettings(connectTimeout, readTimeout, maxResponseBytes, maxRetries, initialBackoff, maxBackoff,
-                maxRetryAfter, circuitFailureThreshold, circuitOpenFor, concurrency, requestsPerSecond);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                maxResponseBytes,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                circuitFailureThreshold,
+                circuitOpenFor,
+                concurrency,
+                requestsPerSecond);
     }
 }

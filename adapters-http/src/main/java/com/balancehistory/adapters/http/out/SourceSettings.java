@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.http.out;
 
 import com.balancehistory.domain.account.ProviderType;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -53,8 +52,8 @@ public record SourceSettings(
 
     public SourceSettings {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new SourceConfigurationException(String.valueOf(name),
-                    "source names must be 1-80 letters, digits, '-' or '_'");
+            throw new SourceConfigurationException(
+                    String.valueOf(name), "source names must be 1-80 letters, digits, '-' or '_'");
         }
         if (provider == null) {
             throw new SourceConfigurationException(name, "missing provider (ahrvo, equals-money, grantex, holyheld)");
@@ -92,7 +91,9 @@ public record SourceSettings(
         if (values.size() > 1) {
             throw new SourceConfigurationException(name, key + " takes one value, got " + values.size());
         }
-        return values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0).strip());
+        return values.isEmpty() || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0).strip());
     }
 
     /** The base URL as an absolute http(s) URI without query, fragment or user info, trailing slash removed. */
@@ -109,7 +110,8 @@ public record SourceSettings(
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new SourceConfigurationException(name, "base-url must start with http:// or https://" + echo(baseUrl));
+            throw new SourceConfigurationException(
+                    name, "base-url must start with http:// or https://" + echo(baseUrl));
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new SourceConfigurationException(name, "base-url has no host" + echo(baseUrl));
@@ -166,7 +168,8 @@ public record SourceSettings(
         }
         ProviderType provider;
         try {
-            provider = ProviderType.fromConfigName(providerValue.toString().strip().toLowerCase(Locale.ROOT));
+            provider =
+                    ProviderType.fromConfigName(providerValue.toString().strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new SourceConfigurationException(name, unknown.getMessage());
         }
@@ -181,8 +184,8 @@ public record SourceSettings(
         HttpSettings http = httpSettings(name, values);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         values.forEach((key, value) -> parameters.put(key, listOf(key, value)));
-        return new SourceSettings(name, provider, baseUrl == null ? null : baseUrl.toString(), credentials,
-                parameters, http);
+        return new SourceSettings(
+                name, provider, baseUrl == null ? null : baseUrl.toString(), credentials, parameters, http);
     }
 
     private static Map<String, Object> normalise(String name, Map<String, ?> raw) {
@@ -341,7 +344,8 @@ public record SourceSettings(
         }
         Matcher matcher = SIZE.matcher(value.toString().strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new SourceConfigurationException(name, key + ": '" + value + "' is not a size (5242880, 512KiB, 5MiB)");
+            throw new SourceConfigurationException(
+                    name, key + ": '" + value + "' is not a size (5242880, 512KiB, 5MiB)");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "b" : matcher.group(2);

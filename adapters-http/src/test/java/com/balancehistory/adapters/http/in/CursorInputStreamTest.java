@@ -1,14 +1,13 @@
 package com.balancehistory.adapters.http.in;
 
-import com.balancehistory.application.port.out.query.RowCursor;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.application.port.out.query.RowCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CursorInputStreamTest {
 
@@ -43,8 +42,12 @@ class CursorInputStreamTest {
     }
 
     private static CursorInputStream<Integer> csv(CountingCursor cursor) {
-        return new CursorInputStream<>(cursor, i -> CsvWriter.line("row", String.valueOf(i)), CsvWriter.line("name", "value"),
-                new byte[0], new byte[0]);
+        return new CursorInputStream<>(
+                cursor,
+                i -> CsvWriter.line("row", String.valueOf(i)),
+                CsvWriter.line("name", "value"),
+                new byte[0],
+                new byte[0]);
     }
 
     @Test
@@ -63,8 +66,11 @@ class CursorInputStreamTest {
     void the_whole_stream_holds_every_row_with_header_separators_and_footer_then_closes_the_cursor()
             throws IOException {
         CountingCursor cursor = new CountingCursor(3);
-        InputStream in = new CursorInputStream<>(cursor, i -> String.valueOf(i).getBytes(StandardCharsets.UTF_8),
-                "[".getBytes(StandardCharsets.UTF_8), ",".getBytes(StandardCharsets.UTF_8),
+        InputStream in = new CursorInputStream<>(
+                cursor,
+                i -> String.valueOf(i).getBytes(StandardCharsets.UTF_8),
+                "[".getBytes(StandardCharsets.UTF_8),
+                ",".getBytes(StandardCharsets.UTF_8),
                 "]".getBytes(StandardCharsets.UTF_8));
 
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("[0,1,2]");
@@ -75,8 +81,12 @@ class CursorInputStreamTest {
     @Test
     void an_empty_cursor_gives_the_header_and_footer_only() throws IOException {
         CountingCursor cursor = new CountingCursor(0);
-        InputStream in = new CursorInputStream<>(cursor, i -> new byte[0], "[".getBytes(StandardCharsets.UTF_8),
-                ",".getBytes(StandardCharsets.UTF_8), "]".getBytes(StandardCharsets.UTF_8));
+        InputStream in = new CursorInputStream<>(
+                cursor,
+                i -> new byte[0],
+                "[".getBytes(StandardCharsets.UTF_8),
+                ",".getBytes(StandardCharsets.UTF_8),
+                "]".getBytes(StandardCharsets.UTF_8));
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("[]");
     }
 

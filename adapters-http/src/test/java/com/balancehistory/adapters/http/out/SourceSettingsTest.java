@@ -1,16 +1,15 @@
 package com.balancehistory.adapters.http.out;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.domain.account.ProviderType;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SourceSettingsTest {
 
@@ -60,7 +59,8 @@ class SourceSettingsTest {
         flattened.put("card-ids[1]", "c2");
 
         assertThat(SourceSettings.fromMap("g", raw).parameterList("grant-ids")).containsExactly("grnt_1", "grnt_2");
-        assertThat(SourceSettings.fromMap("a", flattened).parameterList("card-ids")).containsExactly("c1", "c2");
+        assertThat(SourceSettings.fromMap("a", flattened).parameterList("card-ids"))
+                .containsExactly("c1", "c2");
     }
 
     @Test
@@ -81,13 +81,14 @@ class SourceSettingsTest {
         badUrl.put("base-url", "ftp://api.ahrvo.network");
         Map<String, Object> badDuration = ahrvo();
         badDuration.put("read-timeout", "soon");
-        Map<String, Object> equals = new LinkedHashMap<>(Map.of("provider", "equals-money",
-                "base-url", "https://api.equalsmoney.com", "api-key", "k"));
+        Map<String, Object> equals = new LinkedHashMap<>(
+                Map.of("provider", "equals-money", "base-url", "https://api.equalsmoney.com", "api-key", "k"));
 
         assertThatThrownBy(() -> SourceSettings.fromMap("s1", unknown))
                 .hasMessageStartingWith("source 's1': unknown provider 'paypal'");
         assertThatThrownBy(() -> BalanceProviderFactory.create(SourceSettings.fromMap("s2", badUrl)))
-                .hasMessage("source 's2': base-url must start with http:// or https:// (got 'ftp://api.ahrvo.network')");
+                .hasMessage(
+                        "source 's2': base-url must start with http:// or https:// (got 'ftp://api.ahrvo.network')");
         assertThatThrownBy(() -> SourceSettings.fromMap("s3", badDuration))
                 .hasMessageStartingWith("source 's3': read-timeout: 'soon' is not a duration");
         assertThatThrownBy(() -> BalanceProviderFactory.create(SourceSettings.fromMap("s4", equals)))
@@ -101,22 +102,28 @@ class SourceSettingsTest {
         Map<String, Map<String, Object>> sources = new LinkedHashMap<>();
         sources.put("ahrvo-main", ahrvo());
         sources.put("ahrvo-broken", broken);
-        sources.put("holyheld-bot1", Map.of("provider", "holyheld", "base-url", "https://apicore.holyheld.com",
-                "token", "hh-token"));
+        sources.put(
+                "holyheld-bot1",
+                Map.of("provider", "holyheld", "base-url", "https://apicore.holyheld.com", "token", "hh-token"));
 
         BalanceProviderFactory.ConfiguredSources configured = BalanceProviderFactory.createAll(sources);
 
-        assertThat(configured.providers()).extracting(BalanceProvider::sourceName)
+        assertThat(configured.providers())
+                .extracting(BalanceProvider::sourceName)
                 .containsExactly("ahrvo-main", "holyheld-bot1");
-        assertThat(configured.problems()).containsExactly(Map.entry("ahrvo-broken", "source 'ahrvo-broken': missing api-key"));
+        assertThat(configured.problems())
+                .containsExactly(Map.entry("ahrvo-broken", "source 'ahrvo-broken': missing api-key"));
     }
 
     @Test
     void masks_credentials_in_to_string() {
         SourceSettings settings = SourceSettings.fromMap("ahrvo-main", ahrvo());
 
-        assertThat(settings.toString()).contains("access-token=***").contains("api-key=***")
-                .doesNotContain("token-abcdef").doesNotContain("key-123456");
+        assertThat(settings.toString())
+                .contains("access-token=***")
+                .contains("api-key=***")
+                .doesNotContain("token-abcdef")
+                .doesNotContain("key-123456");
     }
 
     @Test
@@ -127,7 +134,8 @@ class SourceSettingsTest {
 
         assertThatThrownBy(() -> BalanceProviderFactory.create(SourceSettings.fromMap("ahrvo-main", raw)))
                 .isInstanceOf(SourceConfigurationException.class)
-                .hasMessageContaining("source 'ahrvo-main': unknown setting(s) [card-ids2, intervall] for provider ahrvo")
+                .hasMessageContaining(
+                        "source 'ahrvo-main': unknown setting(s) [card-ids2, intervall] for provider ahrvo")
                 .hasMessageContaining("[card-ids, fetch-budgets, max-accounts, max-pages]");
     }
 }

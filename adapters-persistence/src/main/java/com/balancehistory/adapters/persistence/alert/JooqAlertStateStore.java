@@ -1,5 +1,8 @@
 package com.balancehistory.adapters.persistence.alert;
 
+import static com.balancehistory.db.jooq.Tables.ALERT_EVENT;
+import static com.balancehistory.db.jooq.Tables.ALERT_STATE;
+
 import com.balancehistory.adapters.persistence.report.Times;
 import com.balancehistory.application.port.in.alert.AlertEvent;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
@@ -9,18 +12,14 @@ import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static com.balancehistory.db.jooq.Tables.ALERT_EVENT;
-import static com.balancehistory.db.jooq.Tables.ALERT_STATE;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Alert states and events. A transition is applied only if the state row is still at the version it started from
@@ -39,24 +38,32 @@ public final class JooqAlertStateStore implements AlertStateStore {
 
     @Override
     public List<AlertState> states() {
-        return dsl.selectFrom(ALERT_STATE).orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
+        return dsl.selectFrom(ALERT_STATE)
+                .orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
                 .fetch(JooqAlertStateStore::state);
     }
 
     @Override
     public Optional<AlertEvent> apply(AlertTransition transition) {
         if (transition instanceof AlertTransition.Fire fire) {
-            return write(fire.previous(), fire.state(), AlertEvent.Type.FIRED, fire.state().firedAt());
+            return write(
+                    fire.previous(),
+                    fire.state(),
+                    AlertEvent.Type.FIRED,
+                    fire.state().firedAt());
         }
         if (transition instanceof AlertTransition.Resolve resolve) {
-            return write(Optional.of(resolve.previous()), resolve.state(), AlertEvent.Type.RESOLVED,
+            return write(
+                    Optional.of(resolve.previous()),
+                    resolve.state(),
+                    AlertEvent.Type.RESOLVED,
                     resolve.state().resolvedAt().orElseThrow());
         }
         return Optional.empty();
     }
 
-    private Optional<AlertEvent> write(Optional<AlertState> previous, AlertState next, AlertEvent.Type type,
-                                       Instant at) {
+    private Optional<AlertEvent> write(
+            Optional<AlertState> previous, AlertState next, AlertEvent.Type type, Instant at) {
         return dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
             int written;
@@ -102,8 +109,11 @@ public final class JooqAlertStateStore implements AlertStateStore {
         if (to.isPresent()) {
             where = where.and(ALERT_EVENT.OCCURRED_AT.lt(Times.utc(to.get())));
         }
-        return dsl.selectFrom(ALERT_EVENT).where(where).orderBy(ALERT_EVENT.OCCURRED_AT.desc(), ALERT_EVENT.ID.desc())
-                .limit(limit).fetch(JooqAlertStateStore::event);
+        return dsl.selectFrom(ALERT_EVENT)
+                .where(where)
+                .orderBy(ALERT_EVENT.OCCURRED_AT.desc(), ALERT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(JooqAlertStateStore::event);
     }
 
     private static AlertStateRecord row(AlertStateRecord row, AlertState state) {
@@ -121,20 +131,31 @@ public final class JooqAlertStateStore implements AlertStateStore {
     }
 
     private static AlertState state(AlertStateRecord row) {
-        return new AlertState(new AlertKey(AlertKind.fromApiName(row.getKind()), row.getSubject()), row.getActive(),
-                row.getSource(), Optional.ofNullable(row.getObservedValue()).map(BigDecimal::stripTrailingZeros),
+        return new AlertState(
+                new AlertKey(AlertKind.fromApiName(row.getKind()), row.getSubject()),
+                row.getActive(),
+                row.getSource(),
+                Optional.ofNullable(row.getObservedValue()).map(BigDecimal::stripTrailingZeros),
                 Optional.ofNullable(row.getThresholdValue()).map(BigDecimal::stripTrailingZeros),
-                Optional.ofNullable(row.getUnit()), row.getMessage(), row.getFiredAt().toInstant(),
-                Optional.ofNullable(row.getResolvedAt()).map(t -> t.toInstant()), row.getVersion());
+                Optional.ofNullable(row.getUnit()),
+                row.getMessage(),
+                row.getFiredAt().toInstant(),
+                Optional.ofNullable(row.getResolvedAt()).map(t -> t.toInstant()),
+                row.getVersion());
     }
 
     private static AlertEvent event(AlertEventRecord row) {
-        return new AlertEvent(row.getId(), new AlertKey(AlertKind.fromApiName(row.getKind()), row.getSubject()),
+        return new AlertEvent(
+                row.getId(),
+                new AlertKey(AlertKind.fromApiName(row.getKind()), row.getSubject()),
                 AlertEvent.Type.valueOf(row.getEventType().toUpperCase(java.util.Locale.ROOT)),
-                row.getOccurredAt().toInstant(), row.getSource(),
+                row.getOccurredAt().toInstant(),
+                row.getSource(),
                 Optional.ofNullable(row.getObservedValue()).map(BigDecimal::stripTrailingZeros),
                 Optional.ofNullable(row.getThresholdValue()).map(BigDecimal::stripTrailingZeros),
-                Optional.ofNullable(row.getUnit()), row.getMessage(), row.getFiredAt().toInstant());
+                Optional.ofNullable(row.getUnit()),
+                row.getMessage(),
+                row.getFiredAt().toInstant());
     }
 
     private static BigDecimal scaled(Optional<BigDecimal> value) {

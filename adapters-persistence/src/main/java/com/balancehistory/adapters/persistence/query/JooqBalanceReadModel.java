@@ -1,5 +1,9 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
+
 import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
@@ -11,14 +15,6 @@ import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;
-import org.jooq.CaseValueStep;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SortField;
-import org.jooq.impl.DSL;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,10 +24,13 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
-import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
-import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
+import org.jooq.CaseValueStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * Latest balances, snapshots and failed polls from PostgreSQL. Filtering, staleness, sorting and paging of the list
@@ -64,12 +63,16 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public BalanceRows latestBalances(BalanceSelection selection) {
         Condition where = conditions(selection);
-        long total = dsl.fetchCount(dsl.select().from(QueryRows.LATEST_WITH_SOURCE_POLL).where(where));
-        List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
-                .where(where)
-                .orderBy(order(selection))
-                .limit(selection.limit()).offset(selection.offset()));
+        long total = dsl.fetchCount(
+                dsl.select().from(QueryRows.LATEST_WITH_SOURCE_POLL).where(where));
+        List<LatestBalance> rows = QueryRows.fetchLatest(
+                dsl,
+                dsl.select(QueryRows.LATEST_FIELDS)
+                        .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+                        .where(where)
+                        .orderBy(order(selection))
+                        .limit(selection.limit())
+                        .offset(selection.offset()));
         return new BalanceRows(rows, total);
     }
 
@@ -79,8 +82,12 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         selection.source().ifPresent(s -> conditions.add(LATEST_BALANCE.SOURCE.eq(s)));
         selection.kind().ifPresent(k -> conditions.add(LATEST_BALANCE.KIND.eq(k)));
         selection.currency().ifPresent(c -> conditions.add(LATEST_BALANCE.CURRENCY.eq(c)));
-        selection.text().ifPresent(text -> conditions.add(
-                LATEST_BALANCE.NAME.containsIgnoreCase(text).or(LATEST_BALANCE.ACCOUNT_ID.containsIgnoreCase(text))));
+        selection
+                .text()
+                .ifPresent(text -> conditions.add(LATEST_BALANCE
+                        .NAME
+                        .containsIgnoreCase(text)
+                        .or(LATEST_BALANCE.ACCOUNT_ID.containsIgnoreCase(text))));
         selection.stale().ifPresent(stale -> {
             Condition isStale = QueryRows.LATEST_OBSERVED_AT.lt(staleCutoff(selection));
             conditions.add(stale ? isStale : DSL.not(isStale));
@@ -90,7 +97,8 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     /** The stale cutoff of each row's source, as SQL: CASE source WHEN 'a' THEN ... ELSE default END. */
     private static Field<OffsetDateTime> staleCutoff(BalanceSelection selection) {
-        Field<OffsetDateTime> otherwise = DSL.val(QueryRows.utc(selection.cutoffs().otherwise()));
+        Field<OffsetDateTime> otherwise =
+                DSL.val(QueryRows.utc(selection.cutoffs().otherwise()));
         Map<String, Instant> bySource = selection.cutoffs().bySource();
         if (bySource.isEmpty()) {
             return otherwise;
@@ -99,8 +107,9 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         org.jooq.CaseWhenStep<String, OffsetDateTime> when = null;
         for (Map.Entry<String, Instant> entry : bySource.entrySet()) {
             OffsetDateTime cutoff = QueryRows.utc(entry.getValue());
-            when = when == null ? choose.when(entry.getKey(), DSL.val(cutoff)) : when.when(entry.getKey(),
-                    DSL.val(cutoff));
+            when = when == null
+                    ? choose.when(entry.getKey(), DSL.val(cutoff))
+                    : when.when(entry.getKey(), DSL.val(cutoff));
         }
         return when.otherwise(otherwise);
     }
@@ -123,17 +132,21 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
      */
     @Override
     public List<LatestBalance> allLatestBalances() {
-        List<LatestBalance> rows = QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_SOURCE_POLL));
+        List<LatestBalance> rows =
+                QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS).from(QueryRows.LATEST_WITH_SOURCE_POLL));
         rows.sort(BY_ACCOUNT_ID);
         return rows;
     }
 
     @Override
     public Optional<LatestBalance> latestBalance(AccountId account) {
-        return QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
-                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value()))).stream().findFirst();
+        return QueryRows.fetchLatest(
+                        dsl,
+                        dsl.select(QueryRows.LATEST_FIELDS)
+                                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+                                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value())))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -148,12 +161,15 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                 .where(inRange(account, from, to))
                 .orderBy(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID)
                 .limit(limit)
-                .fetch(row -> BalancePoint.of(row.value1().toInstant(),
+                .fetch(row -> BalancePoint.of(
+                        row.value1().toInstant(),
                         StoredAmounts.money(row.value2(), CurrencyCodes.require(row.value3()))));
     }
 
     private static Condition inRange(AccountId account, Instant from, Instant to) {
-        return BALANCE_SNAPSHOT.ACCOUNT_ID.eq(account.value())
+        return BALANCE_SNAPSHOT
+                .ACCOUNT_ID
+                .eq(account.value())
                 .and(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
                 .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)));
     }
@@ -170,7 +186,8 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     private static BucketAggregate toAggregate(Record row) {
         Currency currency = CurrencyCodes.require(row.get("currency", String.class));
-        return new BucketAggregate(row.get("bucket", Integer.class),
+        return new BucketAggregate(
+                row.get("bucket", Integer.class),
                 StoredAmounts.money(row.get("open", BigDecimal.class), currency),
                 StoredAmounts.money(row.get("close", BigDecimal.class), currency),
                 StoredAmounts.money(row.get("min", BigDecimal.class), currency),
@@ -187,7 +204,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                 .and(POLL_SOURCE_RESULT.FINISHED_AT.ge(QueryRows.utc(from)))
                 .and(POLL_SOURCE_RESULT.FINISHED_AT.lt(QueryRows.utc(to)))
                 .orderBy(POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.POLL_ID)
-                .fetch(row -> new FailedPoll(row.value1(), row.value2().toInstant(),
-                        SourceOutcome.fromCode(row.value3())));
+                .fetch(row ->
+                        new FailedPoll(row.value1(), row.value2().toInstant(), SourceOutcome.fromCode(row.value3())));
     }
 }

@@ -1,5 +1,8 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.LATEST_CARD_LIMIT;
+
 import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.CardLimitReadModel;
 import com.balancehistory.application.port.out.query.CardLimitsReading;
@@ -9,11 +12,6 @@ import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.limit.LimitTotals;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -21,9 +19,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.balancehistory.db.jooq.Tables.ACCOUNT;
-import static com.balancehistory.db.jooq.Tables.LATEST_CARD_LIMIT;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Latest card limits from PostgreSQL, with the configured totals stored beside each reading. */
 public final class JooqCardLimitReadModel implements CardLimitReadModel {
@@ -46,13 +45,26 @@ public final class JooqCardLimitReadModel implements CardLimitReadModel {
 
     private List<CardLimitsReading> read(Condition which) {
         Map<String, List<Record>> byCard = new LinkedHashMap<>();
-        dsl.select(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND, ACCOUNT.EXTERNAL_ID, ACCOUNT.NAME,
-                        ACCOUNT.PARENT_EXTERNAL_ID, LATEST_CARD_LIMIT.PERIOD, LATEST_CARD_LIMIT.CURRENCY,
-                        LATEST_CARD_LIMIT.REMAINING, LATEST_CARD_LIMIT.CONFIGURED_TOTAL, LATEST_CARD_LIMIT.OBSERVED_AT)
-                .from(LATEST_CARD_LIMIT).join(ACCOUNT).on(ACCOUNT.ID.eq(LATEST_CARD_LIMIT.ACCOUNT_ID))
+        dsl.select(
+                        ACCOUNT.ID,
+                        ACCOUNT.SOURCE,
+                        ACCOUNT.PROVIDER,
+                        ACCOUNT.KIND,
+                        ACCOUNT.EXTERNAL_ID,
+                        ACCOUNT.NAME,
+                        ACCOUNT.PARENT_EXTERNAL_ID,
+                        LATEST_CARD_LIMIT.PERIOD,
+                        LATEST_CARD_LIMIT.CURRENCY,
+                        LATEST_CARD_LIMIT.REMAINING,
+                        LATEST_CARD_LIMIT.CONFIGURED_TOTAL,
+                        LATEST_CARD_LIMIT.OBSERVED_AT)
+                .from(LATEST_CARD_LIMIT)
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(LATEST_CARD_LIMIT.ACCOUNT_ID))
                 .where(which)
                 .orderBy(ACCOUNT.ID, LATEST_CARD_LIMIT.PERIOD)
-                .forEach(row -> byCard.computeIfAbsent(row.get(ACCOUNT.ID), id -> new ArrayList<>()).add(row));
+                .forEach(row -> byCard.computeIfAbsent(row.get(ACCOUNT.ID), id -> new ArrayList<>())
+                        .add(row));
         List<CardLimitsReading> readings = new ArrayList<>();
         byCard.values().forEach(rows -> readings.add(reading(rows)));
         return readings;

@@ -1,5 +1,9 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+
 import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.port.out.query.RowCursor;
@@ -7,6 +11,12 @@ import com.balancehistory.application.port.out.query.SnapshotExportSource;
 import com.balancehistory.application.port.out.query.SnapshotRow;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.CurrencyCodes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.jooq.ConnectionProvider;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -14,17 +24,6 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Currency;
-import java.util.NoSuchElementException;
-import java.util.function.Function;
-
-import static com.balancehistory.db.jooq.Tables.ACCOUNT;
-import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
-import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 
 /**
  * Streams exports with a server-side cursor: PostgreSQL's JDBC driver fetches {@value #FETCH_SIZE} rows at a time only
@@ -44,19 +43,36 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
 
     @Override
     public RowCursor<LatestBalance> latestBalances() {
-        return open(db -> db.select(QueryRows.LATEST_FIELDS)
-                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
-                .orderBy(LATEST_BALANCE.ACCOUNT_ID), QueryRows::latest);
+        return open(
+                db -> db.select(QueryRows.LATEST_FIELDS)
+                        .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+                        .orderBy(LATEST_BALANCE.ACCOUNT_ID),
+                QueryRows::latest);
     }
 
     @Override
     public RowCursor<SnapshotRow> snapshots(Instant from, Instant to) {
-        return open(db -> db.select(ACCOUNT.ID, ACCOUNT.SOURCE, ACCOUNT.PROVIDER, ACCOUNT.KIND, ACCOUNT.EXTERNAL_ID,
-                                ACCOUNT.NAME, ACCOUNT.PARENT_EXTERNAL_ID, BALANCE_SNAPSHOT.POLL_ID,
-                                BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.PROVIDER_AS_OF, BALANCE_SNAPSHOT.CURRENCY,
-                                BALANCE_SNAPSHOT.AVAILABLE, BALANCE_SNAPSHOT.LEDGER, BALANCE_SNAPSHOT.PENDING,
-                                BALANCE_SNAPSHOT.ALLOCATED, BALANCE_SNAPSHOT.INITIAL)
-                        .from(BALANCE_SNAPSHOT).join(ACCOUNT).on(ACCOUNT.ID.eq(BALANCE_SNAPSHOT.ACCOUNT_ID))
+        return open(
+                db -> db.select(
+                                ACCOUNT.ID,
+                                ACCOUNT.SOURCE,
+                                ACCOUNT.PROVIDER,
+                                ACCOUNT.KIND,
+                                ACCOUNT.EXTERNAL_ID,
+                                ACCOUNT.NAME,
+                                ACCOUNT.PARENT_EXTERNAL_ID,
+                                BALANCE_SNAPSHOT.POLL_ID,
+                                BALANCE_SNAPSHOT.OBSERVED_AT,
+                                BALANCE_SNAPSHOT.PROVIDER_AS_OF,
+                                BALANCE_SNAPSHOT.CURRENCY,
+                                BALANCE_SNAPSHOT.AVAILABLE,
+                                BALANCE_SNAPSHOT.LEDGER,
+                                BALANCE_SNAPSHOT.PENDING,
+                                BALANCE_SNAPSHOT.ALLOCATED,
+                                BALANCE_SNAPSHOT.INITIAL)
+                        .from(BALANCE_SNAPSHOT)
+                        .join(ACCOUNT)
+                        .on(ACCOUNT.ID.eq(BALANCE_SNAPSHOT.ACCOUNT_ID))
                         .where(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
                         .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)))
                         .orderBy(BALANCE_SNAPSHOT.ACCOUNT_ID, BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID),
@@ -65,16 +81,23 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
 
     private static SnapshotRow snapshot(Record row) {
         Currency currency = CurrencyCodes.require(row.get(BALANCE_SNAPSHOT.CURRENCY));
-        Balances balances = StoredAmounts.balances(currency, row.get(BALANCE_SNAPSHOT.AVAILABLE),
-                row.get(BALANCE_SNAPSHOT.LEDGER), row.get(BALANCE_SNAPSHOT.PENDING),
-                row.get(BALANCE_SNAPSHOT.ALLOCATED), row.get(BALANCE_SNAPSHOT.INITIAL));
-        return new SnapshotRow(row.get(BALANCE_SNAPSHOT.POLL_ID), QueryRows.account(row, currency), balances,
+        Balances balances = StoredAmounts.balances(
+                currency,
+                row.get(BALANCE_SNAPSHOT.AVAILABLE),
+                row.get(BALANCE_SNAPSHOT.LEDGER),
+                row.get(BALANCE_SNAPSHOT.PENDING),
+                row.get(BALANCE_SNAPSHOT.ALLOCATED),
+                row.get(BALANCE_SNAPSHOT.INITIAL));
+        return new SnapshotRow(
+                row.get(BALANCE_SNAPSHOT.POLL_ID),
+                QueryRows.account(row, currency),
+                balances,
                 row.get(BALANCE_SNAPSHOT.OBSERVED_AT).toInstant(),
                 QueryRows.optionalInstant(row.get(BALANCE_SNAPSHOT.PROVIDER_AS_OF)));
     }
 
-    private <R extends Record, T> RowCursor<T> open(Function<DSLContext, ResultQuery<R>> query,
-                                                    Function<Record, T> mapper) {
+    private <R extends Record, T> RowCursor<T> open(
+            Function<DSLContext, ResultQuery<R>> query, Function<Record, T> mapper) {
         ConnectionProvider provider = dsl.configuration().connectionProvider();
         Connection connection = provider.acquire();
         try {
@@ -85,7 +108,8 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
             return new JdbcRowCursor<>(cursor, mapper, provider, connection);
         } catch (SQLException | RuntimeException e) {
             release(provider, connection);
-            throw e instanceof SQLException sql ? new DataAccessException("could not open export cursor", sql)
+            throw e instanceof SQLException sql
+                    ? new DataAccessException("could not open export cursor", sql)
                     : (RuntimeException) e;
         }
     }
@@ -110,8 +134,8 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
         private final Connection connection;
         private boolean closed;
 
-        JdbcRowCursor(Cursor<R> cursor, Function<Record, T> mapper, ConnectionProvider provider,
-                      Connection connection) {
+        JdbcRowCursor(
+                Cursor<R> cursor, Function<Record, T> mapper, ConnectionProvider provider, Connection connection) {
             this.cursor = cursor;
             this.mapper = mapper;
             this.provider = provider;

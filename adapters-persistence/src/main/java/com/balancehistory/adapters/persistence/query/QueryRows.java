@@ -1,5 +1,9 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
+import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
+
 import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
@@ -8,14 +12,6 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Select;
-import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +24,13 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static com.balancehistory.db.jooq.Tables.ACCOUNT;
-import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
-import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** Maps stored rows to domain values: accounts and latest balances (amounts: {@link StoredAmounts}). */
 final class QueryRows {
@@ -40,33 +39,50 @@ final class QueryRows {
      * Latest balances, which carry their accounts' columns (copied from {@code account} by triggers, so that the list
      * reads one table), with their sources' newest balance poll.
      */
-    static final Table<?> LATEST_WITH_SOURCE_POLL = LATEST_BALANCE
-            .leftJoin(SOURCE_BALANCE_POLL).on(SOURCE_BALANCE_POLL.SOURCE.eq(LATEST_BALANCE.SOURCE));
+    static final Table<?> LATEST_WITH_SOURCE_POLL =
+            LATEST_BALANCE.leftJoin(SOURCE_BALANCE_POLL).on(SOURCE_BALANCE_POLL.SOURCE.eq(LATEST_BALANCE.SOURCE));
 
     /**
      * When the latest value was last observed: the source's newest balance poll while the row follows it (the
      * value was seen again unchanged), else the row's own time. analytics.latest_balances says the same in SQL.
      */
-    static final Field<OffsetDateTime> LATEST_OBSERVED_AT = DSL
-            .when(LATEST_BALANCE.FOLLOWS_SOURCE_POLL, SOURCE_BALANCE_POLL.OBSERVED_AT)
+    static final Field<OffsetDateTime> LATEST_OBSERVED_AT = DSL.when(
+                    LATEST_BALANCE.FOLLOWS_SOURCE_POLL, SOURCE_BALANCE_POLL.OBSERVED_AT)
             .otherwise(LATEST_BALANCE.OBSERVED_AT);
 
     /** The columns of a latest balance with its account, read from {@link #LATEST_WITH_SOURCE_POLL}. */
-    static final List<Field<?>> LATEST_FIELDS = List.of(LATEST_BALANCE.ACCOUNT_ID, LATEST_BALANCE.SOURCE,
-            LATEST_BALANCE.PROVIDER, LATEST_BALANCE.KIND, LATEST_BALANCE.EXTERNAL_ID, LATEST_BALANCE.NAME,
-            LATEST_BALANCE.PARENT_EXTERNAL_ID, LATEST_BALANCE.GONE_AT, LATEST_BALANCE.CURRENCY,
-            LATEST_BALANCE.AVAILABLE, LATEST_BALANCE.LEDGER, LATEST_BALANCE.PENDING, LATEST_BALANCE.ALLOCATED,
-            LATEST_BALANCE.INITIAL, LATEST_OBSERVED_AT, LATEST_BALANCE.PROVIDER_AS_OF);
+    static final List<Field<?>> LATEST_FIELDS = List.of(
+            LATEST_BALANCE.ACCOUNT_ID,
+            LATEST_BALANCE.SOURCE,
+            LATEST_BALANCE.PROVIDER,
+            LATEST_BALANCE.KIND,
+            LATEST_BALANCE.EXTERNAL_ID,
+            LATEST_BALANCE.NAME,
+            LATEST_BALANCE.PARENT_EXTERNAL_ID,
+            LATEST_BALANCE.GONE_AT,
+            LATEST_BALANCE.CURRENCY,
+            LATEST_BALANCE.AVAILABLE,
+            LATEST_BALANCE.LEDGER,
+            LATEST_BALANCE.PENDING,
+            LATEST_BALANCE.ALLOCATED,
+            LATEST_BALANCE.INITIAL,
+            LATEST_OBSERVED_AT,
+            LATEST_BALANCE.PROVIDER_AS_OF);
 
-    private QueryRows() {
-    }
+    private QueryRows() {}
 
     /** The account of a row holding the {@code ACCOUNT} columns; attributes are not read. */
     static Account account(Record row, Currency currency) {
-        return new Account(new AccountId(row.get(ACCOUNT.ID)), row.get(ACCOUNT.SOURCE),
-                ProviderType.fromConfigName(row.get(ACCOUNT.PROVIDER)), AccountKind.fromSlug(row.get(ACCOUNT.KIND)),
-                row.get(ACCOUNT.EXTERNAL_ID), row.get(ACCOUNT.NAME), currency,
-                Optional.ofNullable(row.get(ACCOUNT.PARENT_EXTERNAL_ID)), Map.of());
+        return new Account(
+                new AccountId(row.get(ACCOUNT.ID)),
+                row.get(ACCOUNT.SOURCE),
+                ProviderType.fromConfigName(row.get(ACCOUNT.PROVIDER)),
+                AccountKind.fromSlug(row.get(ACCOUNT.KIND)),
+                row.get(ACCOUNT.EXTERNAL_ID),
+                row.get(ACCOUNT.NAME),
+                currency,
+                Optional.ofNullable(row.get(ACCOUNT.PARENT_EXTERNAL_ID)),
+                Map.of());
     }
 
     /**
@@ -112,28 +128,42 @@ final class QueryRows {
         public <T> T get(int column, Class<T> type) {
             try {
                 int index = column + 1;
-                Object value = type == String.class ? rs.getString(index)
-                        : type == BigDecimal.class ? rs.getBigDecimal(index)
-                        : rs.getObject(index, type);
+                Object value = type == String.class
+                        ? rs.getString(index)
+                        : type == BigDecimal.class ? rs.getBigDecimal(index) : rs.getObject(index, type);
                 return type.cast(value);
             } catch (SQLException e) {
-                throw new DataAccessException("could not read column " + LATEST_FIELDS.get(column).getName()
-                        + " of a latest balance", e);
+                throw new DataAccessException(
+                        "could not read column " + LATEST_FIELDS.get(column).getName() + " of a latest balance", e);
             }
         }
     }
 
     private static LatestBalance latest(LatestRow row) {
         Currency currency = CurrencyCodes.require(row.get(8, String.class));
-        Account account = new Account(new AccountId(row.get(0, String.class)), row.get(1, String.class),
-                ProviderType.fromConfigName(row.get(2, String.class)), AccountKind.fromSlug(row.get(3, String.class)),
-                row.get(4, String.class), row.get(5, String.class), currency,
-                Optional.ofNullable(row.get(6, String.class)), Map.of());
-        Balances balances = StoredAmounts.balances(currency, row.get(9, BigDecimal.class),
-                row.get(10, BigDecimal.class), row.get(11, BigDecimal.class), row.get(12, BigDecimal.class),
+        Account account = new Account(
+                new AccountId(row.get(0, String.class)),
+                row.get(1, String.class),
+                ProviderType.fromConfigName(row.get(2, String.class)),
+                AccountKind.fromSlug(row.get(3, String.class)),
+                row.get(4, String.class),
+                row.get(5, String.class),
+                currency,
+                Optional.ofNullable(row.get(6, String.class)),
+                Map.of());
+        Balances balances = StoredAmounts.balances(
+                currency,
+                row.get(9, BigDecimal.class),
+                row.get(10, BigDecimal.class),
+                row.get(11, BigDecimal.class),
+                row.get(12, BigDecimal.class),
                 row.get(13, BigDecimal.class));
-        return new LatestBalance(account, balances, instant(row.get(14, OffsetDateTime.class)),
-                optionalInstant(row.get(15, OffsetDateTime.class)), optionalInstant(row.get(7, OffsetDateTime.class)));
+        return new LatestBalance(
+                account,
+                balances,
+                instant(row.get(14, OffsetDateTime.class)),
+                optionalInstant(row.get(15, OffsetDateTime.class)),
+                optionalInstant(row.get(7, OffsetDateTime.class)));
     }
 
     static Instant instant(OffsetDateTime time) {

@@ -3,14 +3,13 @@ package com.balancehistory.adapters.persistence.report;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
 
 /**
  * The values as of a time, read from the append-only snapshots (newest row per account, or per card and period, at
@@ -74,8 +73,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Snapshot at(Instant asOf) {
         OffsetDateTime at = Times.utc(asOf);
-        List<AccountValue> accounts = dsl.resultQuery(AS_OF_BALANCES, at, at, at, at, at, at)
-                .fetch(JooqAsOfSnapshots::account);
+        List<AccountValue> accounts =
+                dsl.resultQuery(AS_OF_BALANCES, at, at, at, at, at, at).fetch(JooqAsOfSnapshots::account);
         List<CardLimitValue> limits = dsl.resultQuery("""
                 SELECT DISTINCT ON (c.account_id, c.period)
                        c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
@@ -83,8 +82,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM card_limit_snapshot c
                 JOIN account a ON a.id = c.account_id
                 WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
-                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at)
-                .fetch(JooqAsOfSnapshots::limit);
+                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at).fetch(JooqAsOfSnapshots::limit);
         List<SourcePolls> sources = dsl.resultQuery("""
                 WITH results AS (
                     SELECT r.source, r.outcome, r.error_text, r.finished_at,
@@ -104,8 +102,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM (SELECT DISTINCT source FROM results) src
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
-                ORDER BY src.source""", at)
-                .fetch(JooqAsOfSnapshots::source);
+                ORDER BY src.source""", at).fetch(JooqAsOfSnapshots::source);
         return new Snapshot(asOf, accounts, limits, sources);
     }
 
@@ -117,22 +114,26 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM balance_change c
                 JOIN account a ON a.id = c.account_id
                 WHERE c.significant AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
-                ORDER BY c.observed_at, c.account_id""", Times.utc(from), Times.utc(to))
-                .fetch(row -> {
-                    String currency = row.get("currency", String.class);
-                    return new SignificantChange(row.get("account_id", String.class), row.get("name", String.class),
-                            row.get("source", String.class),
-                            Money.of(row.get("previous_available", BigDecimal.class), currency),
-                            Money.of(row.get("available", BigDecimal.class), currency),
-                            Money.of(row.get("change", BigDecimal.class), currency),
-                            row.get("observed_at", OffsetDateTime.class).toInstant());
-                });
+                ORDER BY c.observed_at, c.account_id""", Times.utc(from), Times.utc(to)).fetch(row -> {
+            String currency = row.get("currency", String.class);
+            return new SignificantChange(
+                    row.get("account_id", String.class),
+                    row.get("name", String.class),
+                    row.get("source", String.class),
+                    Money.of(row.get("previous_available", BigDecimal.class), currency),
+                    Money.of(row.get("available", BigDecimal.class), currency),
+                    Money.of(row.get("change", BigDecimal.class), currency),
+                    row.get("observed_at", OffsetDateTime.class).toInstant());
+        });
     }
 
     private static AccountValue account(Record row) {
         String currency = row.get("currency", String.class);
-        return new AccountValue(row.get("id", String.class), row.get("name", String.class),
-                row.get("source", String.class), row.get("kind", String.class),
+        return new AccountValue(
+                row.get("id", String.class),
+                row.get("name", String.class),
+                row.get("source", String.class),
+                row.get("kind", String.class),
                 Money.of(row.get("available", BigDecimal.class), currency),
                 Optional.ofNullable(row.get("initial", BigDecimal.class)).map(v -> Money.of(v, currency)),
                 row.get("observed_at", OffsetDateTime.class).toInstant());
@@ -140,19 +141,26 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     private static CardLimitValue limit(Record row) {
         String currency = row.get("currency", String.class);
-        return new CardLimitValue(row.get("account_id", String.class), row.get("name", String.class),
-                row.get("source", String.class), LimitPeriod.fromApiName(row.get("period", String.class)),
+        return new CardLimitValue(
+                row.get("account_id", String.class),
+                row.get("name", String.class),
+                row.get("source", String.class),
+                LimitPeriod.fromApiName(row.get("period", String.class)),
                 Money.of(row.get("remaining", BigDecimal.class), currency),
-                Optional.ofNullable(row.get("configured_total", BigDecimal.class)).map(v -> Money.of(v, currency)),
+                Optional.ofNullable(row.get("configured_total", BigDecimal.class))
+                        .map(v -> Money.of(v, currency)),
                 row.get("observed_at", OffsetDateTime.class).toInstant());
     }
 
     private static SourcePolls source(Record row) {
         String outcome = row.get("outcome", String.class);
         String error = row.get("error_text", String.class);
-        return new SourcePolls(row.get("source", String.class),
-                Optional.ofNullable(row.get("last_success_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                Optional.ofNullable(row.get("last_failure_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+        return new SourcePolls(
+                row.get("source", String.class),
+                Optional.ofNullable(row.get("last_success_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.get("last_failure_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant),
                 row.get("failures", Integer.class),
                 outcome == null ? Optional.empty() : Optional.of(error == null ? outcome : outcome + ": " + error));
     }

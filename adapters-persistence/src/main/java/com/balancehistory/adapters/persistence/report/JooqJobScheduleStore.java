@@ -1,16 +1,15 @@
 package com.balancehistory.adapters.persistence.report;
 
-import com.balancehistory.application.port.out.report.JobScheduleStore;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import static com.balancehistory.db.jooq.Tables.JOB_SCHEDULE;
 
+import com.balancehistory.application.port.out.report.JobScheduleStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
-import static com.balancehistory.db.jooq.Tables.JOB_SCHEDULE;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Claims due job slots with a conditional UPDATE on the job's row, as {@code JooqPollScheduleStore} does for sources:
@@ -27,8 +26,7 @@ public final class JooqJobScheduleStore implements JobScheduleStore {
     }
 
     @Override
-    public Optional<Instant> claimIfDue(String job, String claimant, Instant now,
-                                        UnaryOperator<Instant> nextDueAfter) {
+    public Optional<Instant> claimIfDue(String job, String claimant, Instant now, UnaryOperator<Instant> nextDueAfter) {
         OffsetDateTime at = Times.utc(now);
         OffsetDateTime next = Times.utc(nextDueAfter.apply(now));
         return dsl.transactionResult(tx -> {
@@ -55,15 +53,18 @@ public final class JooqJobScheduleStore implements JobScheduleStore {
     @Override
     public boolean skipMissed(String job, Instant now, Duration grace, UnaryOperator<Instant> nextDueAfter) {
         return dsl.update(JOB_SCHEDULE)
-                .set(JOB_SCHEDULE.NEXT_DUE_AT, Times.utc(nextDueAfter.apply(now)))
-                .where(JOB_SCHEDULE.JOB.eq(job))
-                .and(JOB_SCHEDULE.NEXT_DUE_AT.lt(Times.utc(now.minus(grace))))
-                .execute() == 1;
+                        .set(JOB_SCHEDULE.NEXT_DUE_AT, Times.utc(nextDueAfter.apply(now)))
+                        .where(JOB_SCHEDULE.JOB.eq(job))
+                        .and(JOB_SCHEDULE.NEXT_DUE_AT.lt(Times.utc(now.minus(grace))))
+                        .execute()
+                == 1;
     }
 
     @Override
     public Optional<Instant> nextDue(String job) {
-        return dsl.select(JOB_SCHEDULE.NEXT_DUE_AT).from(JOB_SCHEDULE).where(JOB_SCHEDULE.JOB.eq(job))
+        return dsl.select(JOB_SCHEDULE.NEXT_DUE_AT)
+                .from(JOB_SCHEDULE)
+                .where(JOB_SCHEDULE.JOB.eq(job))
                 .fetchOptional(row -> row.value1().toInstant());
     }
 }

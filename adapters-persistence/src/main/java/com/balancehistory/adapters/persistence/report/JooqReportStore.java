@@ -1,16 +1,13 @@
 package com.balancehistory.adapters.persistence.report;
 
+import static com.balancehistory.db.jooq.Tables.REPORT;
+
 import com.balancehistory.adapters.persistence.JsonText;
 import com.balancehistory.application.port.in.report.ReportFilter;
 import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.port.in.report.ReportTrigger;
 import com.balancehistory.application.port.out.report.ReportStore;
 import com.balancehistory.db.jooq.tables.records.ReportRecord;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import static com.balancehistory.db.jooq.Tables.REPORT;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /** Reports in the {@code report} table: metadata columns, parameters and content as JSONB. */
 public final class JooqReportStore implements ReportStore {
@@ -65,26 +64,39 @@ public final class JooqReportStore implements ReportStore {
         if (filter.to().isPresent()) {
             where = where.and(REPORT.AS_OF.lt(Times.utc(filter.to().get())));
         }
-        return dsl.selectFrom(REPORT).where(where).orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc())
+        return dsl.selectFrom(REPORT)
+                .where(where)
+                .orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc())
                 .limit(filter.limit())
                 .fetch(row -> stored(row).summary());
     }
 
     @Override
     public Optional<Stored> latestBefore(String type, java.time.Instant asOf) {
-        return dsl.selectFrom(REPORT).where(REPORT.REPORT_TYPE.eq(type)).and(REPORT.AS_OF.lt(Times.utc(asOf)))
-                .orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc()).limit(1)
-                .fetchOptional().map(JooqReportStore::stored);
+        return dsl.selectFrom(REPORT)
+                .where(REPORT.REPORT_TYPE.eq(type))
+                .and(REPORT.AS_OF.lt(Times.utc(asOf)))
+                .orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(JooqReportStore::stored);
     }
 
     private static Stored stored(ReportRecord row) {
-        return new Stored(summary(row, parseParameters(row.getParameters().data())), row.getContent().data());
+        return new Stored(
+                summary(row, parseParameters(row.getParameters().data())),
+                row.getContent().data());
     }
 
     private static ReportSummary summary(ReportRecord row, Map<String, String> parameters) {
-        return new ReportSummary(row.getId(), row.getReportType(), Times.instant(row.getAsOf()),
-                Times.instant(row.getCreatedAt()), ReportTrigger.fromCode(row.getTrigger()),
-                Optional.ofNullable(row.getScheduleName()), Optional.ofNullable(Times.instant(row.getScheduledFor())),
+        return new ReportSummary(
+                row.getId(),
+                row.getReportType(),
+                Times.instant(row.getAsOf()),
+                Times.instant(row.getCreatedAt()),
+                ReportTrigger.fromCode(row.getTrigger()),
+                Optional.ofNullable(row.getScheduleName()),
+                Optional.ofNullable(Times.instant(row.getScheduledFor())),
                 parameters);
     }
 
@@ -137,8 +149,8 @@ public final class JooqReportStore implements ReportStore {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
         }

@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** Instants to and from the database's timestamptz, always in UTC. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

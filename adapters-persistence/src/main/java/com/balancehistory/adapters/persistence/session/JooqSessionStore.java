@@ -1,15 +1,14 @@
 package com.balancehistory.adapters.persistence.session;
 
+import static com.balancehistory.db.jooq.Tables.BROWSER_SESSION;
+
 import com.balancehistory.application.port.out.session.SessionStore;
 import com.balancehistory.application.port.out.session.StoredSession;
-import org.jooq.DSLContext;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static com.balancehistory.db.jooq.Tables.BROWSER_SESSION;
+import org.jooq.DSLContext;
 
 /** Browser sessions in PostgreSQL's {@code browser_session}: every instance sees the same sessions. */
 public final class JooqSessionStore implements SessionStore {
@@ -35,20 +34,32 @@ public final class JooqSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(String idSha256) {
-        return dsl.selectFrom(BROWSER_SESSION).where(BROWSER_SESSION.ID_SHA256.eq(idSha256)).fetchOptional()
-                .map(r -> new StoredSession(r.getIdSha256(), r.getKeyName(), r.getRole(), r.getCsrfToken(),
-                        r.getCreatedAt().toInstant(), r.getLastSeenAt().toInstant(), r.getExpiresAt().toInstant()));
+        return dsl.selectFrom(BROWSER_SESSION)
+                .where(BROWSER_SESSION.ID_SHA256.eq(idSha256))
+                .fetchOptional()
+                .map(r -> new StoredSession(
+                        r.getIdSha256(),
+                        r.getKeyName(),
+                        r.getRole(),
+                        r.getCsrfToken(),
+                        r.getCreatedAt().toInstant(),
+                        r.getLastSeenAt().toInstant(),
+                        r.getExpiresAt().toInstant()));
     }
 
     @Override
     public void touch(String idSha256, Instant lastSeenAt) {
-        dsl.update(BROWSER_SESSION).set(BROWSER_SESSION.LAST_SEEN_AT, utc(lastSeenAt))
-                .where(BROWSER_SESSION.ID_SHA256.eq(idSha256)).execute();
+        dsl.update(BROWSER_SESSION)
+                .set(BROWSER_SESSION.LAST_SEEN_AT, utc(lastSeenAt))
+                .where(BROWSER_SESSION.ID_SHA256.eq(idSha256))
+                .execute();
     }
 
     @Override
     public void delete(String idSha256) {
-        dsl.deleteFrom(BROWSER_SESSION).where(BROWSER_SESSION.ID_SHA256.eq(idSha256)).execute();
+        dsl.deleteFrom(BROWSER_SESSION)
+                .where(BROWSER_SESSION.ID_SHA256.eq(idSha256))
+                .execute();
     }
 
     @Override

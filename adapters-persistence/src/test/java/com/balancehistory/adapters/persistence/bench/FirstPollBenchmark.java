@@ -5,6 +5,14 @@ import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.BalanceObservation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -19,15 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first poll of a new source of 100,000 budgets: every account, its first name, its latest value and its
@@ -66,8 +65,14 @@ public class FirstPollBenchmark {
         budgets = RecordingBenchmark.budgets(source);
         StringBuilder rows = new StringBuilder(budgets.size() * 48);
         for (BalanceObservation b : budgets) {
-            rows.append(b.account().id().value()).append(',').append(observedAt).append(",-").append(sources)
-                    .append(",USD,").append(b.balances().available().toPlainString()).append('\n');
+            rows.append(b.account().id().value())
+                    .append(',')
+                    .append(observedAt)
+                    .append(",-")
+                    .append(sources)
+                    .append(",USD,")
+                    .append(b.balances().available().toPlainString())
+                    .append('\n');
         }
         Files.writeString(csv, rows);
     }

@@ -1,8 +1,17 @@
 package com.balancehistory.adapters.persistence.bench;
 
+import static com.balancehistory.db.jooq.Tables.DAILY_BALANCE;
+
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.AccountId;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -20,16 +29,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-
-import static com.balancehistory.db.jooq.Tables.DAILY_BALANCE;
 
 /**
  * The read paths that must stay fast as history grows, over 10,000 accounts polled every 5 minutes with 1 % of the
@@ -70,7 +69,9 @@ public class HistoryQueryBenchmark {
         int polls = days * POLLS_PER_DAY;
         lastDay = FIRST_POLL.plus(java.time.Duration.ofDays(days - 1));
         for (int month = 0; month <= months + 1; month++) {
-            dsl.execute("SELECT ensure_snapshot_partitions(?::date)", FIRST_DAY.plusMonths(month).toString());
+            dsl.execute(
+                    "SELECT ensure_snapshot_partitions(?::date)",
+                    FIRST_DAY.plusMonths(month).toString());
         }
         dsl.execute("""
                 INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at)
@@ -148,7 +149,7 @@ public class HistoryQueryBenchmark {
     public int latestBalancesViewOf10000Accounts() {
         return dsl.connectionResult(connection -> {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT * FROM analytics.latest_balances")) {
+                    ResultSet rs = statement.executeQuery("SELECT * FROM analytics.latest_balances")) {
                 int columns = rs.getMetaData().getColumnCount();
                 int values = 0;
                 while (rs.next()) {
@@ -166,8 +167,13 @@ public class HistoryQueryBenchmark {
     @Benchmark
     public Result<? extends Record> dailyHistoryOfOneAccountOverAYear() {
         String account = "bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1);
-        return dsl.select(DAILY_BALANCE.DAY, DAILY_BALANCE.CURRENCY, DAILY_BALANCE.OPEN_AVAILABLE,
-                        DAILY_BALANCE.CLOSE_AVAILABLE, DAILY_BALANCE.MIN_AVAILABLE, DAILY_BALANCE.MAX_AVAILABLE,
+        return dsl.select(
+                        DAILY_BALANCE.DAY,
+                        DAILY_BALANCE.CURRENCY,
+                        DAILY_BALANCE.OPEN_AVAILABLE,
+                        DAILY_BALANCE.CLOSE_AVAILABLE,
+                        DAILY_BALANCE.MIN_AVAILABLE,
+                        DAILY_BALANCE.MAX_AVAILABLE,
                         DAILY_BALANCE.SAMPLES)
                 .from(DAILY_BALANCE)
                 .where(DAILY_BALANCE.ACCOUNT_ID.eq(account))
@@ -179,17 +185,20 @@ public class HistoryQueryBenchmark {
     /** The history route's raw points: one random account's snapshots over its last 30 days (8,640 polls). */
     @Benchmark
     public int rawPointsOfOneAccountOverAMonth() {
-        AccountId account = new AccountId("bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1));
+        AccountId account =
+                new AccountId("bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1));
         Instant to = lastDay.plus(java.time.Duration.ofDays(1));
-        return readModel.availableHistory(account, to.minus(java.time.Duration.ofDays(30)), to, 10_000).size();
+        return readModel
+                .availableHistory(account, to.minus(java.time.Duration.ofDays(30)), to, 10_000)
+                .size();
     }
 
     /** An analyst's one account over one day through analytics.snapshots, as text. */
     @Benchmark
     public int snapshotsViewOfOneAccountOverADay() {
         String account = "bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1);
-        return textRows("SELECT * FROM analytics.snapshots WHERE account_id = '" + account
-                + "' AND observed_at >= '" + lastDay + "' AND observed_at < '" + lastDay.plusSeconds(86_400) + "'");
+        return textRows("SELECT * FROM analytics.snapshots WHERE account_id = '" + account + "' AND observed_at >= '"
+                + lastDay + "' AND observed_at < '" + lastDay.plusSeconds(86_400) + "'");
     }
 
     /** analytics.daily_balances of every account over the last 30 days, as text (300,000 rows). */
@@ -202,7 +211,8 @@ public class HistoryQueryBenchmark {
 
     private int textRows(String sql) {
         return dsl.connectionResult(connection -> {
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(sql)) {
                 int rows = 0;
                 while (rs.next()) {
                     rs.getString(1);

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence.bench;
 
 import com.balancehistory.db.testing.TestDatabase;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ final class Psql {
 
     Psql(TestDatabase db) {
         String jdbcUrl = db.jdbcUrl().substring("jdbc:".length());
-        this.url = jdbcUrl.contains("user=") ? jdbcUrl
+        this.url = jdbcUrl.contains("user=")
+                ? jdbcUrl
                 : jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + db.user();
     }
 

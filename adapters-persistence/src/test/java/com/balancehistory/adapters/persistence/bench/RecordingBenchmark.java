@@ -15,6 +15,17 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -30,18 +41,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Recording one poll of 100,000 balances, from domain objects to committed rows, side by side with psql's
@@ -95,7 +94,8 @@ public class RecordingBenchmark {
         changedCsv = Files.createTempFile("changed", ".csv");
         changesCsv = Files.createTempFile("changes", ".csv");
         leastWritesScript = Files.createTempFile("least-writes", ".sql");
-        Files.writeString(leastWritesScript, """
+        Files.writeString(
+                leastWritesScript, """
                 BEGIN;
                 \\copy per_poll_snapshot (%s) FROM '%s' WITH (FORMAT csv)
                 CREATE TEMPORARY TABLE changed_value (account_id TEXT, currency TEXT, available NUMERIC)
@@ -127,15 +127,30 @@ public class RecordingBenchmark {
                 balances.set(i, BalanceObservation.of(before.account(), Balances.available(now)));
                 String id = before.account().id().value();
                 changed.append(id).append(",USD,").append(now.toPlainString()).append('\n');
-                changes.append(id).append(',').append(copyObservedAt).append(',').append(copyPoll).append(',')
-                        .append(previousObservedAt).append(",USD,").append(previous.toPlainString()).append(',')
-                        .append(now.toPlainString()).append(",-1.00,false\n");
+                changes.append(id)
+                        .append(',')
+                        .append(copyObservedAt)
+                        .append(',')
+                        .append(copyPoll)
+                        .append(',')
+                        .append(previousObservedAt)
+                        .append(",USD,")
+                        .append(previous.toPlainString())
+                        .append(',')
+                        .append(now.toPlainString())
+                        .append(",-1.00,false\n");
             }
         }
         StringBuilder rows = new StringBuilder(ROWS * 48);
         for (BalanceObservation b : balances) {
-            rows.append(b.account().id().value()).append(',').append(copyObservedAt).append(',')
-                    .append(copyPoll).append(",USD,").append(b.balances().available().toPlainString()).append('\n');
+            rows.append(b.account().id().value())
+                    .append(',')
+                    .append(copyObservedAt)
+                    .append(',')
+                    .append(copyPoll)
+                    .append(",USD,")
+                    .append(b.balances().available().toPlainString())
+                    .append('\n');
         }
         Files.writeString(csv, rows);
         Files.writeString(changedCsv, changed);
@@ -170,8 +185,13 @@ public class RecordingBenchmark {
      */
     @Benchmark
     public int psqlLeastWritesOfTheSamePoll() throws IOException, InterruptedException {
-        psql.run("-v", "poll=" + observedAt.getEpochSecond(), "-v", "observed=" + observedAt.plusMillis(1),
-                "-f", leastWritesScript.toString());
+        psql.run(
+                "-v",
+                "poll=" + observedAt.getEpochSecond(),
+                "-v",
+                "observed=" + observedAt.plusMillis(1),
+                "-f",
+                leastWritesScript.toString());
         return ROWS;
     }
 
@@ -180,8 +200,8 @@ public class RecordingBenchmark {
         Currency usd = CurrencyCodes.require("USD");
         List<BalanceObservation> budgets = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            Account account = Account.of(source, ProviderType.AHRVO, AccountKind.BUDGET, "budget" + i,
-                    "Budget " + i, usd);
+            Account account =
+                    Account.of(source, ProviderType.AHRVO, AccountKind.BUDGET, "budget" + i, "Budget " + i, usd);
             budgets.add(BalanceObservation.of(account, Balances.available(Money.parse((i % 90_000) + ".25", usd))));
         }
         return budgets;
@@ -191,10 +211,10 @@ public class RecordingBenchmark {
     static int record(JooqSnapshotStore store, String source, List<BalanceObservation> budgets, Instant observedAt) {
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), observedAt);
         // Ahrvo lists every budget, so each poll also checks for budgets that are gone
-        FetchResult.Fetched result = new FetchResult.Fetched(source, budgets, List.of(), List.of(),
-                Set.of(AccountKind.BUDGET), List.of());
-        int written = store.recordSource(new SourcePollRecord(pollId, source, "ahrvo", SourceOutcome.OK,
-                Optional.empty(), observedAt, observedAt, result));
+        FetchResult.Fetched result =
+                new FetchResult.Fetched(source, budgets, List.of(), List.of(), Set.of(AccountKind.BUDGET), List.of());
+        int written = store.recordSource(new SourcePollRecord(
+                pollId, source, "ahrvo", SourceOutcome.OK, Optional.empty(), observedAt, observedAt, result));
         if (written != budgets.size()) {
             throw new IllegalStateException("wrote " + written + " rows, expected " + budgets.size());
         }

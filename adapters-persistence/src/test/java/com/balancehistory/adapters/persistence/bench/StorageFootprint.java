@@ -13,14 +13,13 @@ import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.Money;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * Bytes on disk per logical observation (one account in one poll), of the history as the store records it beside
@@ -38,13 +37,13 @@ public final class StorageFootprint {
     private static final String HISTORY = "ARRAY['balance_run', 'balance_late_snapshot', 'balance_change', "
             + "'poll_source_result', 'poll_run', 'latest_balance', 'source_balance_poll', 'daily_rollup_pending']";
 
-    private StorageFootprint() {
-    }
+    private StorageFootprint() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("%-9s %14s %14s %12s %12s%n", "changed", "compact B/obs", "per-poll B/obs", "compact GB/y",
-                "per-poll GB/y");
-        for (int changed : new int[]{0, 1, 10, 100}) {
+        System.out.printf(
+                "%-9s %14s %14s %12s %12s%n",
+                "changed", "compact B/obs", "per-poll B/obs", "compact GB/y", "per-poll GB/y");
+        for (int changed : new int[] {0, 1, 10, 100}) {
             measure(changed);
         }
     }
@@ -54,7 +53,8 @@ public final class StorageFootprint {
         DSLContext dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         dsl.execute(Psql.PER_POLL_TABLE);
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
-        List<BalanceObservation> balances = new ArrayList<>(RecordingBenchmark.budgets("bench").subList(0, ACCOUNTS));
+        List<BalanceObservation> balances =
+                new ArrayList<>(RecordingBenchmark.budgets("bench").subList(0, ACCOUNTS));
         Instant at = Instant.parse("2026-11-20T00:00:00Z");
         RecordingBenchmark.record(store, "bench", balances, at);
         copyPerPoll(dsl, balances, 1, at);
@@ -65,9 +65,16 @@ public final class StorageFootprint {
             at = at.plusSeconds(300);
             if (poll == POLLS / 2) { // the day's failed poll: a gap, nothing written in either form
                 long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-                store.recordSource(new SourcePollRecord(pollId, "bench", "ahrvo", SourceOutcome.FAILED,
-                        Optional.of("down"), at, at, new FetchResult.Failed("bench",
-                        FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"))));
+                store.recordSource(new SourcePollRecord(
+                        pollId,
+                        "bench",
+                        "ahrvo",
+                        SourceOutcome.FAILED,
+                        Optional.of("down"),
+                        at,
+                        at,
+                        new FetchResult.Failed(
+                                "bench", FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"))));
                 continue;
             }
             for (int i = 0; i < ACCOUNTS; i++) {
@@ -86,14 +93,19 @@ public final class StorageFootprint {
         // the per-poll form wrote the same ledger, change events and latest values, and its snapshots besides
         long perPoll = compact + bytes(dsl, "ARRAY['per_poll_snapshot']") - perPollBefore;
         double yearly = 10_000.0 * 288 * 365;
-        System.out.printf("%-9s %14.2f %14.2f %12.2f %12.2f%n", changedPercent + " %",
-                (double) compact / observations, (double) perPoll / observations,
-                compact * yearly / observations / 1e9, perPoll * yearly / observations / 1e9);
+        System.out.printf(
+                "%-9s %14.2f %14.2f %12.2f %12.2f%n",
+                changedPercent + " %",
+                (double) compact / observations,
+                (double) perPoll / observations,
+                compact * yearly / observations / 1e9,
+                perPoll * yearly / observations / 1e9);
     }
 
     private static void copyPerPoll(DSLContext dsl, List<BalanceObservation> balances, long pollId, Instant at) {
         String[] ids = balances.stream().map(b -> b.account().id().value()).toArray(String[]::new);
-        String[] amounts = balances.stream().map(b -> b.balances().available().toPlainString())
+        String[] amounts = balances.stream()
+                .map(b -> b.balances().available().toPlainString())
                 .toArray(String[]::new);
         dsl.execute("""
                 INSERT INTO per_poll_snapshot (account_id, observed_at, poll_id, currency, available)

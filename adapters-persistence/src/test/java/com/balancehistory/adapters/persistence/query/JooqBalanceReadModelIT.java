@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
@@ -12,17 +14,14 @@ import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class JooqBalanceReadModelIT {
 
@@ -35,18 +34,37 @@ class JooqBalanceReadModelIT {
     @BeforeEach
     void seed() {
         source = QueryTestData.uniqueSource();
-        data.record(T0, Fixtures.fetched(source,
-                Fixtures.balance(source, "alpha", "45250.75", "USD"),
-                Fixtures.balance(source, "beta", "120.00", "EUR"),
-                Fixtures.balance(source, "gamma", "0", "USD")));
+        data.record(
+                T0,
+                Fixtures.fetched(
+                        source,
+                        Fixtures.balance(source, "alpha", "45250.75", "USD"),
+                        Fixtures.balance(source, "beta", "120.00", "EUR"),
+                        Fixtures.balance(source, "gamma", "0", "USD")));
         data.recordBalance(T0.plusSeconds(3600), source, "alpha", "45000.00", "USD");
     }
 
-    private BalanceSelection select(Optional<String> currency, Optional<String> text, Optional<Boolean> stale,
-                                    BalanceSort sort, boolean descending, int limit, long offset,
-                                    StaleCutoffs cutoffs) {
-        return new BalanceSelection(Optional.empty(), Optional.of(source), Optional.empty(), currency, text, stale,
-                cutoffs, sort, descending, limit, offset);
+    private BalanceSelection select(
+            Optional<String> currency,
+            Optional<String> text,
+            Optional<Boolean> stale,
+            BalanceSort sort,
+            boolean descending,
+            int limit,
+            long offset,
+            StaleCutoffs cutoffs) {
+        return new BalanceSelection(
+                Optional.empty(),
+                Optional.of(source),
+                Optional.empty(),
+                currency,
+                text,
+                stale,
+                cutoffs,
+                sort,
+                descending,
+                limit,
+                offset);
     }
 
     private static StaleCutoffs noneStale() {
@@ -55,8 +73,8 @@ class JooqBalanceReadModelIT {
 
     @Test
     void lists_latest_balances_of_a_source_with_exact_amounts_and_total() {
-        BalanceRows rows = readModel.latestBalances(select(Optional.empty(), Optional.empty(), Optional.empty(),
-                BalanceSort.NAME, false, 100, 0, noneStale()));
+        BalanceRows rows = readModel.latestBalances(select(
+                Optional.empty(), Optional.empty(), Optional.empty(), BalanceSort.NAME, false, 100, 0, noneStale()));
 
         assertThat(rows.total()).isEqualTo(3);
         assertThat(rows.rows()).extracting(row -> row.account().externalId()).containsExactly("alpha", "beta", "gamma");
@@ -69,33 +87,72 @@ class JooqBalanceReadModelIT {
 
     @Test
     void filters_by_currency_and_text_and_pages_with_the_total_of_all_matches() {
-        BalanceRows usd = readModel.latestBalances(select(Optional.of("USD"), Optional.empty(), Optional.empty(),
-                BalanceSort.AVAILABLE, true, 1, 0, noneStale()));
+        BalanceRows usd = readModel.latestBalances(select(
+                Optional.of("USD"),
+                Optional.empty(),
+                Optional.empty(),
+                BalanceSort.AVAILABLE,
+                true,
+                1,
+                0,
+                noneStale()));
         assertThat(usd.total()).isEqualTo(2);
         assertThat(usd.rows()).extracting(row -> row.account().externalId()).containsExactly("alpha");
 
-        BalanceRows secondPage = readModel.latestBalances(select(Optional.of("USD"), Optional.empty(),
-                Optional.empty(), BalanceSort.AVAILABLE, true, 1, 1, noneStale()));
-        assertThat(secondPage.rows()).extracting(row -> row.account().externalId()).containsExactly("gamma");
+        BalanceRows secondPage = readModel.latestBalances(select(
+                Optional.of("USD"),
+                Optional.empty(),
+                Optional.empty(),
+                BalanceSort.AVAILABLE,
+                true,
+                1,
+                1,
+                noneStale()));
+        assertThat(secondPage.rows())
+                .extracting(row -> row.account().externalId())
+                .containsExactly("gamma");
 
-        BalanceRows byName = readModel.latestBalances(select(Optional.empty(), Optional.of("BUDGET BE"),
-                Optional.empty(), BalanceSort.NAME, false, 100, 0, noneStale()));
+        BalanceRows byName = readModel.latestBalances(select(
+                Optional.empty(),
+                Optional.of("BUDGET BE"),
+                Optional.empty(),
+                BalanceSort.NAME,
+                false,
+                100,
+                0,
+                noneStale()));
         assertThat(byName.rows()).extracting(row -> row.account().externalId()).containsExactly("beta");
 
-        BalanceRows wildcardIsLiteral = readModel.latestBalances(select(Optional.empty(), Optional.of("%"),
-                Optional.empty(), BalanceSort.NAME, false, 100, 0, noneStale()));
+        BalanceRows wildcardIsLiteral = readModel.latestBalances(select(
+                Optional.empty(), Optional.of("%"), Optional.empty(), BalanceSort.NAME, false, 100, 0, noneStale()));
         assertThat(wildcardIsLiteral.total()).isZero();
     }
 
     @Test
     void judges_staleness_per_source_in_sql() {
         StaleCutoffs cutoffs = new StaleCutoffs(Map.of(source, T0.plusSeconds(60)), Instant.EPOCH);
-        BalanceRows stale = readModel.latestBalances(select(Optional.empty(), Optional.empty(), Optional.of(true),
-                BalanceSort.OBSERVED_AT, false, 100, 0, cutoffs));
-        BalanceRows fresh = readModel.latestBalances(select(Optional.empty(), Optional.empty(), Optional.of(false),
-                BalanceSort.OBSERVED_AT, false, 100, 0, cutoffs));
+        BalanceRows stale = readModel.latestBalances(select(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(true),
+                BalanceSort.OBSERVED_AT,
+                false,
+                100,
+                0,
+                cutoffs));
+        BalanceRows fresh = readModel.latestBalances(select(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(false),
+                BalanceSort.OBSERVED_AT,
+                false,
+                100,
+                0,
+                cutoffs));
 
-        assertThat(stale.rows()).extracting(row -> row.account().externalId()).containsExactlyInAnyOrder("beta", "gamma");
+        assertThat(stale.rows())
+                .extracting(row -> row.account().externalId())
+                .containsExactlyInAnyOrder("beta", "gamma");
         assertThat(fresh.rows()).extracting(row -> row.account().externalId()).containsExactly("alpha");
     }
 
@@ -105,9 +162,11 @@ class JooqBalanceReadModelIT {
 
         assertThat(readModel.countSnapshots(alpha, T0, T0.plusSeconds(3600))).isEqualTo(1);
         List<BalancePoint> points = readModel.availableHistory(alpha, T0, T0.plusSeconds(7200), 10);
-        assertThat(points).extracting(BalancePoint::balance)
+        assertThat(points)
+                .extracting(BalancePoint::balance)
                 .containsExactly(Money.parse("45250.75", "USD"), Money.parse("45000.00", "USD"));
-        assertThat(readModel.latestBalance(new AccountId(source + ".budget.nobody"))).isEmpty();
+        assertThat(readModel.latestBalance(new AccountId(source + ".budget.nobody")))
+                .isEmpty();
     }
 
     @Test
@@ -119,7 +178,8 @@ class JooqBalanceReadModelIT {
         data.recordBalance(Instant.parse("2026-03-29T22:59:00Z"), dst, "b", "90.00", "GBP");
         data.recordBalance(Instant.parse("2026-03-29T23:30:00Z"), dst, "b", "70.00", "GBP");
         ZoneId london = ZoneId.of("Europe/London");
-        List<Instant> days = List.of(LocalDate.parse("2026-03-29").atStartOfDay(london).toInstant(),
+        List<Instant> days = List.of(
+                LocalDate.parse("2026-03-29").atStartOfDay(london).toInstant(),
                 LocalDate.parse("2026-03-30").atStartOfDay(london).toInstant(),
                 LocalDate.parse("2026-03-31").atStartOfDay(london).toInstant(),
                 LocalDate.parse("2026-04-01").atStartOfDay(london).toInstant());

@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.out.FetchResult;
@@ -10,13 +12,10 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JooqCardLimitAndPollRunReadModelIT {
 
@@ -27,9 +26,15 @@ class JooqCardLimitAndPollRunReadModelIT {
     private final JooqPollRunReadModel runs = new JooqPollRunReadModel(QueryTestData.DSL_CONTEXT);
 
     private long recordCard(String source, String cardId) {
-        return data.record(AT, new FetchResult.Fetched(source, List.of(),
-                List.of(Fixtures.cardLimits(source, cardId, "125.00", "900.00", "2000.00", "10000.00")), List.of(),
-                Set.of(), List.of(new RawResponse("GET /cards", 200, "{}"))));
+        return data.record(
+                AT,
+                new FetchResult.Fetched(
+                        source,
+                        List.of(),
+                        List.of(Fixtures.cardLimits(source, cardId, "125.00", "900.00", "2000.00", "10000.00")),
+                        List.of(),
+                        Set.of(),
+                        List.of(new RawResponse("GET /cards", 200, "{}"))));
     }
 
     @Test
@@ -49,7 +54,8 @@ class JooqCardLimitAndPollRunReadModelIT {
         assertThat(daily.remaining()).isEqualTo(Money.parse("125", "USD"));
         assertThat(daily.used()).contains(Money.parse("375", "USD"));
         assertThat(daily.utilization().orElseThrow()).isEqualByComparingTo("0.75");
-        assertThat(reading.limits().status(LimitPeriod.WEEKLY).orElseThrow().total()).isEmpty();
+        assertThat(reading.limits().status(LimitPeriod.WEEKLY).orElseThrow().total())
+                .isEmpty();
         assertThat(cards.findCards("no-such-card")).isEmpty();
     }
 

@@ -1,17 +1,16 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.port.out.query.RowCursor;
 import com.balancehistory.application.port.out.query.SnapshotRow;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.BalanceObservation;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JooqSnapshotExportSourceIT {
 

@@ -12,16 +12,15 @@ import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** This test run's database, and polls recorded through the real snapshot store. */
 final class QueryTestData {
@@ -46,8 +45,8 @@ final class QueryTestData {
     long record(Instant at, FetchResult result) {
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
         SourceOutcome outcome = result instanceof FetchResult.Failed ? SourceOutcome.FAILED : SourceOutcome.OK;
-        store.recordSource(new SourcePollRecord(pollId, result.source(), "ahrvo", outcome, Optional.empty(), at, at,
-                result));
+        store.recordSource(
+                new SourcePollRecord(pollId, result.source(), "ahrvo", outcome, Optional.empty(), at, at, result));
         store.finishPollRun(pollId, at);
         return pollId;
     }

@@ -23,8 +23,13 @@ public record PollRunSummary(
         sources = List.copyOf(sources);
     }
 
-    public PollRunSummary(long id, PollTrigger trigger, Optional<String> requestedSource, Instant startedAt,
-                          Optional<Instant> finishedAt, List<SourceResult> sources) {
+    public PollRunSummary(
+            long id,
+            PollTrigger trigger,
+            Optional<String> requestedSource,
+            Instant startedAt,
+            Optional<Instant> finishedAt,
+            List<SourceResult> sources) {
         this(id, trigger, requestedSource, startedAt, finishedAt, sources, false);
     }
 
@@ -44,8 +49,15 @@ public record PollRunSummary(
             Instant finishedAt,
             Optional<Instant> retryAt) {
 
-        public SourceResult(String source, String provider, SourceOutcome outcome, Optional<String> error,
-                            int accountsSeen, int rowsWritten, Instant startedAt, Instant finishedAt) {
+        public SourceResult(
+                String source,
+                String provider,
+                SourceOutcome outcome,
+                Optional<String> error,
+                int accountsSeen,
+                int rowsWritten,
+                Instant startedAt,
+                Instant finishedAt) {
             this(source, provider, outcome, error, accountsSeen, rowsWritten, startedAt, finishedAt, Optional.empty());
         }
     }

@@ -16,8 +16,7 @@ public interface RunOnceUseCase {
     Once once(String scope, String key, LongSupplier request);
 
     /** The id of what the first request with the key made, and whether this call only repeated it. */
-    record Once(long resourceId, boolean repeated) {
-    }
+    record Once(long resourceId, boolean repeated) {}
 
     /** The first request with this key has not finished yet. */
     final class RequestInProgressException extends IllegalStateException {

@@ -10,7 +10,7 @@ import com.balancehistory.application.port.in.PollRunSummary;
 public interface AfterPollListener {
 
     /** A listener that does nothing. */
-    AfterPollListener NONE = run -> { };
+    AfterPollListener NONE = run -> {};
 
     void pollRecorded(PollRunSummary run);
 }

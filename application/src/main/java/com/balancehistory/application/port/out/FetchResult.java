@@ -3,7 +3,6 @@ package com.balancehistory.application.port.out;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.limit.CardLimitObservation;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +28,8 @@ public sealed interface FetchResult {
             List<CardLimitObservation> cardLimits,
             List<FetchFailure> accountFailures,
             Set<AccountKind> fullyListedKinds,
-            List<RawResponse> rawResponses) implements FetchResult {
+            List<RawResponse> rawResponses)
+            implements FetchResult {
 
         public Fetched {
             Objects.requireNonNull(source, "source");

@@ -9,12 +9,10 @@ public interface IdempotencyStore {
     /** What a claim found. */
     sealed interface Claim {
         /** The key was free (or older than the given time): the caller runs the request. */
-        record Claimed() implements Claim {
-        }
+        record Claimed() implements Claim {}
 
         /** The key was claimed before; the resource is empty while that request still runs. */
-        record Taken(OptionalLong resourceId) implements Claim {
-        }
+        record Taken(OptionalLong resourceId) implements Claim {}
     }
 
     /** Claims the key; a claim made before {@code expiredBefore} counts as free. */

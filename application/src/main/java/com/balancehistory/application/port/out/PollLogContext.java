@@ -8,7 +8,7 @@ package com.balancehistory.application.port.out;
 public interface PollLogContext {
 
     /** Marks nothing. */
-    PollLogContext NONE = (pollId, source) -> () -> { };
+    PollLogContext NONE = (pollId, source) -> () -> {};
 
     Scope enter(long pollId, String source);
 

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.out;
 
 import com.balancehistory.application.port.in.PollTrigger;
-
 import java.time.Instant;
 import java.util.Optional;
 

@@ -9,7 +9,6 @@ import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -31,8 +30,10 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
 
     @Override
     public List<AlertState> active() {
-        return store.states().stream().filter(AlertState::active)
-                .sorted(Comparator.comparing((AlertState s) -> s.key().kind()).thenComparing(s -> s.source())
+        return store.states().stream()
+                .filter(AlertState::active)
+                .sorted(Comparator.comparing((AlertState s) -> s.key().kind())
+                        .thenComparing(s -> s.source())
                         .thenComparing(s -> s.key().subject()))
                 .toList();
     }
@@ -68,10 +69,15 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
             period = Optional.of(LimitPeriod.fromApiName(subject.substring(slash + 1)));
         }
         boolean money = kind != ActiveAlert.Kind.STALE_DATA && state.unit().isPresent();
-        return new ActiveAlert(kind, state.source(), account, period,
+        return new ActiveAlert(
+                kind,
+                state.source(),
+                account,
+                period,
                 money ? state.value().map(v -> money(v, state.unit().get())) : Optional.empty(),
                 money ? state.threshold().map(v -> money(v, state.unit().get())) : Optional.empty(),
-                state.firedAt(), state.message());
+                state.firedAt(),
+                state.message());
     }
 
     private static Money money(BigDecimal value, String currency) {

@@ -6,7 +6,6 @@ import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.limit.LimitPeriod;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +25,15 @@ import java.util.Optional;
  * @param lifecycle         the cooldown between a resolution and the next firing
  * @param targets           where notifications of fired and resolved alerts go
  */
-public record AlertRules(LowBalancePolicy lowBalance, List<LowLimit> lowLimit, Optional<BigDecimal> staleIntervals,
-                         Optional<Duration> significantWindow, SourceIntervals intervals, Hysteresis hysteresis,
-                         AlertLifecycle lifecycle, List<DeliveryTarget> targets) {
+public record AlertRules(
+        LowBalancePolicy lowBalance,
+        List<LowLimit> lowLimit,
+        Optional<BigDecimal> staleIntervals,
+        Optional<Duration> significantWindow,
+        SourceIntervals intervals,
+        Hysteresis hysteresis,
+        AlertLifecycle lifecycle,
+        List<DeliveryTarget> targets) {
 
     public AlertRules {
         Objects.requireNonNull(lowBalance, "lowBalance");

@@ -11,19 +11,18 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.report.DeliveryService;
+import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertReading;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Condition;
-import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -55,8 +54,13 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     private final ReportRenderer renderer;
     private final Clock clock;
 
-    public EvaluateAlertsService(AsOfSnapshots snapshots, AlertStateStore store, AlertRules rules,
-                                 DeliveryService delivery, ReportRenderer renderer, Clock clock) {
+    public EvaluateAlertsService(
+            AsOfSnapshots snapshots,
+            AlertStateStore store,
+            AlertRules rules,
+            DeliveryService delivery,
+            ReportRenderer renderer,
+            Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.rules = rules;
@@ -71,21 +75,28 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         Map<AlertKey, AlertState> states = new HashMap<>();
         store.states().forEach(state -> states.put(state.key(), state));
         Map<AlertKey, AlertReading> readings = readings(now, states);
-        states.values().stream().filter(AlertState::active).filter(state -> !readings.containsKey(state.key()))
+        states.values().stream()
+                .filter(AlertState::active)
+                .filter(state -> !readings.containsKey(state.key()))
                 .forEach(state -> readings.put(state.key(), AlertReading.noLongerEvaluated(state)));
 
         List<AlertEvent> events = new ArrayList<>();
         for (AlertReading reading : readings.values()) {
-            AlertTransition transition = rules.lifecycle().next(Optional.ofNullable(states.get(reading.key())),
-                    reading, now);
+            AlertTransition transition =
+                    rules.lifecycle().next(Optional.ofNullable(states.get(reading.key())), reading, now);
             if (!(transition instanceof AlertTransition.None)) {
                 store.apply(transition).ifPresent(events::add);
             }
         }
         if (!rules.targets().isEmpty()) {
             for (AlertEvent event : events) {
-                delivery.deliver(new DeliveryPayload("alert", event.id(), renderer.alertJson(event), Map.of(
-                        "alert-" + event.id() + ".json", renderer.alertJson(event))), rules.targets());
+                delivery.deliver(
+                        new DeliveryPayload(
+                                "alert",
+                                event.id(),
+                                renderer.alertJson(event),
+                                Map.of("alert-" + event.id() + ".json", renderer.alertJson(event))),
+                        rules.targets());
             }
         }
         return events;
@@ -107,8 +118,8 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         List<AccountBalance> balances = new ArrayList<>();
         Map<String, AccountValue> byId = new HashMap<>();
         for (AccountValue account : snapshot.accounts()) {
-            balances.add(new AccountBalance(new AccountId(account.accountId()), account.name(), account.available(),
-                    account.initial()));
+            balances.add(new AccountBalance(
+                    new AccountId(account.accountId()), account.name(), account.available(), account.initial()));
             byId.put(account.accountId(), account);
         }
         rules.lowBalance().evaluateAll(balances).forEach((id, assessment) -> {
@@ -117,13 +128,22 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             }
             AccountValue account = byId.get(id.value());
             Money threshold = assessment.threshold().get();
-            Condition condition = rules.hysteresis().lowerBound(account.available().amount(), threshold.amount());
+            Condition condition =
+                    rules.hysteresis().lowerBound(account.available().amount(), threshold.amount());
             AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, account.accountId());
-            readings.put(key, new AlertReading(key, condition, account.source(),
-                    Optional.of(account.available().amount()), Optional.of(threshold.amount()),
-                    Optional.of(account.available().currencyCode()), account.name() + ": available "
-                    + account.available() + (condition == Condition.BREACHED ? " is below " : " against threshold ")
-                    + threshold + " (" + describe(assessment) + ")"));
+            readings.put(
+                    key,
+                    new AlertReading(
+                            key,
+                            condition,
+                            account.source(),
+                            Optional.of(account.available().amount()),
+                            Optional.of(threshold.amount()),
+                            Optional.of(account.available().currencyCode()),
+                            account.name() + ": available "
+                                    + account.available()
+                                    + (condition == Condition.BREACHED ? " is below " : " against threshold ")
+                                    + threshold + " (" + describe(assessment) + ")"));
         });
     }
 
@@ -133,22 +153,36 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                 continue;
             }
             Optional<AlertRules.LowLimit> rule = rules.lowLimit().stream()
-                    .filter(r -> r.period().filter(limit.period()::equals).isPresent()).findFirst()
-                    .or(() -> rules.lowLimit().stream().filter(r -> r.period().isEmpty()).findFirst());
+                    .filter(r -> r.period().filter(limit.period()::equals).isPresent())
+                    .findFirst()
+                    .or(() -> rules.lowLimit().stream()
+                            .filter(r -> r.period().isEmpty())
+                            .findFirst());
             if (rule.isEmpty()) {
                 continue;
             }
             Money total = limit.total().get();
             Money threshold = total.times(rule.get().percent().movePointLeft(2));
-            Condition condition = rules.hysteresis().lowerBound(limit.remaining().amount(), threshold.amount());
-            BigDecimal percentLeft = limit.remaining().amount().multiply(HUNDRED)
-                    .divide(total.amount(), 2, RoundingMode.HALF_UP);
-            AlertKey key = new AlertKey(AlertKind.LOW_LIMIT, limit.accountId() + "/" + limit.period().apiName());
-            readings.put(key, new AlertReading(key, condition, limit.source(), Optional.of(limit.remaining().amount()),
-                    Optional.of(threshold.amount()), Optional.of(limit.remaining().currencyCode()),
-                    limit.name() + ": " + limit.period().apiName() + " limit remaining " + limit.remaining() + " ("
-                            + percentLeft.toPlainString() + " % of " + total + "), threshold "
-                            + rule.get().percent().stripTrailingZeros().toPlainString() + " %"));
+            Condition condition =
+                    rules.hysteresis().lowerBound(limit.remaining().amount(), threshold.amount());
+            BigDecimal percentLeft =
+                    limit.remaining().amount().multiply(HUNDRED).divide(total.amount(), 2, RoundingMode.HALF_UP);
+            AlertKey key = new AlertKey(
+                    AlertKind.LOW_LIMIT,
+                    limit.accountId() + "/" + limit.period().apiName());
+            readings.put(
+                    key,
+                    new AlertReading(
+                            key,
+                            condition,
+                            limit.source(),
+                            Optional.of(limit.remaining().amount()),
+                            Optional.of(threshold.amount()),
+                            Optional.of(limit.remaining().currencyCode()),
+                            limit.name() + ": " + limit.period().apiName() + " limit remaining " + limit.remaining()
+                                    + " ("
+                                    + percentLeft.toPlainString() + " % of " + total + "), threshold "
+                                    + rule.get().percent().stripTrailingZeros().toPlainString() + " %"));
         }
     }
 
@@ -161,21 +195,40 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             Duration interval = rules.intervals().intervalOf(source.source());
             AlertKey key = new AlertKey(AlertKind.STALE_DATA, source.source());
             if (source.lastSuccessAt().isEmpty()) {
-                readings.put(key, new AlertReading(key, Condition.BREACHED, source.source(), Optional.empty(),
-                        Optional.of(limit), Optional.of("intervals"), "source " + source.source()
-                        + " has never been polled successfully (" + source.consecutiveFailures() + " failed polls)"));
+                readings.put(
+                        key,
+                        new AlertReading(
+                                key,
+                                Condition.BREACHED,
+                                source.source(),
+                                Optional.empty(),
+                                Optional.of(limit),
+                                Optional.of("intervals"),
+                                "source " + source.source() + " has never been polled successfully ("
+                                        + source.consecutiveFailures() + " failed polls)"));
                 continue;
             }
             Duration age = Duration.between(source.lastSuccessAt().get(), now);
             BigDecimal intervals = BigDecimal.valueOf(age.toMillis())
                     .divide(BigDecimal.valueOf(interval.toMillis()), 2, RoundingMode.DOWN);
             Condition condition = rules.hysteresis().upperBound(intervals, limit);
-            readings.put(key, new AlertReading(key, condition, source.source(), Optional.of(intervals),
-                    Optional.of(limit), Optional.of("intervals"), "source " + source.source()
-                    + ": last successful poll " + source.lastSuccessAt().get() + ", " + intervals.toPlainString()
-                    + " poll intervals of " + interval + " ago (limit " + limit.toPlainString() + ")"
-                    + source.lastError().filter(e -> source.consecutiveFailures() > 0)
-                    .map(e -> "; last error: " + e).orElse("")));
+            readings.put(
+                    key,
+                    new AlertReading(
+                            key,
+                            condition,
+                            source.source(),
+                            Optional.of(intervals),
+                            Optional.of(limit),
+                            Optional.of("intervals"),
+                            "source " + source.source()
+                                    + ": last successful poll "
+                                    + source.lastSuccessAt().get() + ", " + intervals.toPlainString()
+                                    + " poll intervals of " + interval + " ago (limit " + limit.toPlainString() + ")"
+                                    + source.lastError()
+                                            .filter(e -> source.consecutiveFailures() > 0)
+                                            .map(e -> "; last error: " + e)
+                                            .orElse("")));
         }
     }
 
@@ -189,7 +242,8 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             newest.put(change.accountId(), change);
         }
         Set<String> accounts = new TreeSet<>(newest.keySet());
-        states.values().stream().filter(AlertState::active)
+        states.values().stream()
+                .filter(AlertState::active)
                 .filter(state -> state.key().kind() == AlertKind.SIGNIFICANT_CHANGE)
                 .forEach(state -> accounts.add(state.key().subject()));
         for (String account : accounts) {
@@ -197,15 +251,31 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             SignificantChange change = newest.get(account);
             if (change == null) {
                 AlertState state = states.get(key);
-                readings.put(key, new AlertReading(key, Condition.CLEAR, state.source(), Optional.empty(),
-                        Optional.empty(), state.unit(), "no significant change of " + account + " within the last "
-                        + rules.significantWindow().get()));
+                readings.put(
+                        key,
+                        new AlertReading(
+                                key,
+                                Condition.CLEAR,
+                                state.source(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                state.unit(),
+                                "no significant change of " + account + " within the last "
+                                        + rules.significantWindow().get()));
             } else {
-                readings.put(key, new AlertReading(key, Condition.BREACHED, change.source(),
-                        Optional.of(change.change().amount()), Optional.empty(),
-                        Optional.of(change.change().currencyCode()), change.name() + ": balance changed by "
-                        + change.change() + " (" + change.previous() + " to " + change.available() + ") at "
-                        + change.observedAt()));
+                readings.put(
+                        key,
+                        new AlertReading(
+                                key,
+                                Condition.BREACHED,
+                                change.source(),
+                                Optional.of(change.change().amount()),
+                                Optional.empty(),
+                                Optional.of(change.change().currencyCode()),
+                                change.name() + ": balance changed by "
+                                        + change.change() + " (" + change.previous() + " to " + change.available()
+                                        + ") at "
+                                        + change.observedAt()));
             }
         }
     }

@@ -19,7 +19,6 @@ import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -33,8 +32,8 @@ import java.util.Optional;
  * Latest balances: the list, one account with its health and low-balance state, and the per-currency overview.
  * Staleness is judged at the clock's now against each source's poll interval.
  */
-public final class BalanceQueryService implements ListBalancesUseCase, GetAccountBalanceUseCase,
-        SummarizeBalancesUseCase {
+public final class BalanceQueryService
+        implements ListBalancesUseCase, GetAccountBalanceUseCase, SummarizeBalancesUseCase {
 
     private final BalanceReadModel readModel;
     private final QuerySettings settings;
@@ -49,10 +48,20 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
     @Override
     public BalancePage list(BalanceListQuery query) {
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
-        BalanceRows rows = readModel.latestBalances(new BalanceSelection(query.provider(), query.source(),
-                query.kind(), query.currency(), query.text(), query.stale(), cutoffs, query.sort(), query.descending(),
-                query.limit(), query.offset()));
-        List<BalanceView> items = rows.rows().stream().map(row -> view(row, cutoffs)).toList();
+        BalanceRows rows = readModel.latestBalances(new BalanceSelection(
+                query.provider(),
+                query.source(),
+                query.kind(),
+                query.currency(),
+                query.text(),
+                query.stale(),
+                cutoffs,
+                query.sort(),
+                query.descending(),
+                query.limit(),
+                query.offset()));
+        List<BalanceView> items =
+                rows.rows().stream().map(row -> view(row, cutoffs)).toList();
         return new BalancePage(items, rows.total(), query.limit(), query.offset());
     }
 
@@ -63,9 +72,13 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
             AccountBalance balance = analyticsView(latest);
             HealthScore health = settings.healthScale().rate(balance.available());
             LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
-                    ? settings.lowBalance().evaluate(balance, LowBalancePolicy.positiveTotals(readModel
-                    .allLatestBalances().stream().map(BalanceQueryService::analyticsView).toList())
-                    .get(balance.currency()))
+                    ? settings.lowBalance()
+                            .evaluate(
+                                    balance,
+                                    LowBalancePolicy.positiveTotals(readModel.allLatestBalances().stream()
+                                                    .map(BalanceQueryService::analyticsView)
+                                                    .toList())
+                                            .get(balance.currency()))
                     : settings.lowBalance().evaluate(balance);
             return new AccountBalanceDetail(view(latest, cutoffs), health, low);
         });
@@ -76,9 +89,11 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
         List<LatestBalance> all = readModel.allLatestBalances();
         Map<Currency, List<LatestBalance>> byCurrency = new HashMap<>();
-        all.forEach(latest -> byCurrency.computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
+        all.forEach(latest -> byCurrency
+                .computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
                 .add(latest));
-        List<AccountBalance> balances = all.stream().map(BalanceQueryService::analyticsView).toList();
+        List<AccountBalance> balances =
+                all.stream().map(BalanceQueryService::analyticsView).toList();
         Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
         List<CurrencySummary> summaries = new ArrayList<>();
         for (CurrencyOverview overview : CurrencyOverview.perCurrency(balances)) {
@@ -111,7 +126,10 @@ public final class BalanceQueryService implements ListBalancesUseCase, GetAccoun
     }
 
     static AccountBalance analyticsView(LatestBalance latest) {
-        return new AccountBalance(latest.account().id(), latest.account().name(), latest.balances().available(),
+        return new AccountBalance(
+                latest.account().id(),
+                latest.account().name(),
+                latest.balances().available(),
                 latest.balances().initial());
     }
 }

@@ -1,7 +1,6 @@
 package com.balancehistory.application.service.query;
 
 import com.balancehistory.application.port.in.query.HistoryBucketing;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +20,7 @@ import java.util.Optional;
  */
 final class BucketBoundaries {
 
-    private BucketBoundaries() {
-    }
+    private BucketBoundaries() {}
 
     /** The boundaries, or empty when there would be more than {@code maxBuckets} buckets. */
     static Optional<List<Instant>> of(HistoryBucketing unit, Instant from, Instant to, ZoneId zone, int maxBuckets) {
@@ -49,7 +47,8 @@ final class BucketBoundaries {
         return switch (unit) {
             case HOUR -> at.truncatedTo(ChronoUnit.HOURS);
             case DAY -> day.atStartOfDay(zone);
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
+            case WEEK ->
+                day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
             case MONTH -> day.withDayOfMonth(1).atStartOfDay(zone);
             case RAW -> throw new IllegalArgumentException("raw");
         };

@@ -11,7 +11,6 @@ import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.limit.PlannedExpense;
 import com.balancehistory.domain.limit.PurchaseCheck;
 import com.balancehistory.domain.money.Money;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -60,23 +59,29 @@ public final class CardLimitsQueryService implements CheckCardLimitsUseCase {
     private Optional<CardLimitsReading> find(String cardId) {
         List<CardLimitsReading> cards = readModel.findCards(cardId);
         if (cards.size() > 1) {
-            throw new InvalidQueryException("cardId", "card id '" + cardId + "' names cards in several sources ("
-                    + cards.stream().map(c -> c.card().id().value()).collect(Collectors.joining(", "))
-                    + "); use the account id");
+            throw new InvalidQueryException(
+                    "cardId",
+                    "card id '" + cardId + "' names cards in several sources ("
+                            + cards.stream().map(c -> c.card().id().value()).collect(Collectors.joining(", "))
+                            + "); use the account id");
         }
         return cards.stream().findFirst();
     }
 
     private static void requireCardCurrency(CardLimitsReading reading, Money amount, String parameter) {
         if (!amount.hasCurrency(reading.limits().currency())) {
-            throw new InvalidQueryException(parameter, "the amount is in " + amount.currencyCode() + " but card "
-                    + reading.card().id() + " is in " + reading.limits().currency().getCurrencyCode()
-                    + "; limits are never converted");
+            throw new InvalidQueryException(
+                    parameter,
+                    "the amount is in " + amount.currencyCode() + " but card "
+                            + reading.card().id() + " is in "
+                            + reading.limits().currency().getCurrencyCode()
+                            + "; limits are never converted");
         }
     }
 
     private <T> CardAnswer<T> answer(CardLimitsReading reading, T result) {
-        boolean stale = settings.intervals().cutoffsAt(clock.instant())
+        boolean stale = settings.intervals()
+                .cutoffsAt(clock.instant())
                 .isStale(reading.card().source(), reading.observedAt());
         return new CardAnswer<>(reading, stale, result);
     }

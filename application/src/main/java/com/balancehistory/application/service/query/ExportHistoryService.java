@@ -8,7 +8,6 @@ import com.balancehistory.application.port.out.query.RowCursor;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
 import com.balancehistory.application.port.out.query.SnapshotRow;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
-
 import java.time.Clock;
 import java.time.Instant;
 

@@ -17,7 +17,6 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.analytics.BalanceTrend;
 import com.balancehistory.domain.analytics.TrendAnalyzer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,19 +55,26 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
         if (query.bucketing() == HistoryBucketing.RAW) {
             long count = readModel.countSnapshots(query.account(), query.from(), query.to());
             if (count > settings.maxRawPoints()) {
-                throw new InvalidQueryException("bucket", "range too large for raw points: " + count
-                        + " snapshots, at most " + settings.maxRawPoints() + "; use a bucket (hour, day, week, month)"
-                        + " or a shorter range");
+                throw new InvalidQueryException(
+                        "bucket",
+                        "range too large for raw points: " + count
+                                + " snapshots, at most " + settings.maxRawPoints()
+                                + "; use a bucket (hour, day, week, month)"
+                                + " or a shorter range");
             }
-            List<BalancePoint> points = readModel.availableHistory(query.account(), query.from(), query.to(),
-                    settings.maxRawPoints());
+            List<BalancePoint> points =
+                    readModel.availableHistory(query.account(), query.from(), query.to(), settings.maxRawPoints());
             List<FailedPoll> gaps = readModel.failedPolls(account.source(), query.from(), query.to());
             return Optional.of(new BalanceHistory(account, query, points, List.of(), gaps));
         }
-        List<Instant> boundaries = BucketBoundaries.of(query.bucketing(), query.from(), query.to(), query.zone(),
-                settings.maxBuckets()).orElseThrow(() -> new InvalidQueryException("bucket", "more than "
-                + settings.maxBuckets() + " " + query.bucketing().apiName() + " buckets; use a larger bucket or a "
-                + "shorter range"));
+        List<Instant> boundaries = BucketBoundaries.of(
+                        query.bucketing(), query.from(), query.to(), query.zone(), settings.maxBuckets())
+                .orElseThrow(() -> new InvalidQueryException(
+                        "bucket",
+                        "more than "
+                                + settings.maxBuckets() + " "
+                                + query.bucketing().apiName() + " buckets; use a larger bucket or a "
+                                + "shorter range"));
         Instant first = boundaries.get(0);
         Instant last = boundaries.get(boundaries.size() - 1);
         Map<Integer, BucketAggregate> aggregates = new HashMap<>();
@@ -88,14 +94,29 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
             Instant start = boundaries.get(i);
             Instant end = boundaries.get(i + 1);
             if (aggregate != null) {
-                buckets.add(new HistoryBucket(start, end, HistoryBucket.Status.DATA, Optional.of(aggregate.open()),
-                        Optional.of(aggregate.close()), Optional.of(aggregate.min()), Optional.of(aggregate.max()),
-                        aggregate.samples(), failedPerBucket[i]));
+                buckets.add(new HistoryBucket(
+                        start,
+                        end,
+                        HistoryBucket.Status.DATA,
+                        Optional.of(aggregate.open()),
+                        Optional.of(aggregate.close()),
+                        Optional.of(aggregate.min()),
+                        Optional.of(aggregate.max()),
+                        aggregate.samples(),
+                        failedPerBucket[i]));
             } else {
-                HistoryBucket.Status status = failedPerBucket[i] > 0 ? HistoryBucket.Status.GAP
-                        : HistoryBucket.Status.EMPTY;
-                buckets.add(new HistoryBucket(start, end, status, Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), 0, failedPerBucket[i]));
+                HistoryBucket.Status status =
+                        failedPerBucket[i] > 0 ? HistoryBucket.Status.GAP : HistoryBucket.Status.EMPTY;
+                buckets.add(new HistoryBucket(
+                        start,
+                        end,
+                        status,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        failedPerBucket[i]));
             }
         }
         return Optional.of(new BalanceHistory(account, query, List.of(), buckets, failed));
@@ -107,8 +128,8 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
             throw new InvalidQueryException("window", "window must be positive, got " + window);
         }
         if (window.compareTo(settings.maxTrendWindow()) > 0) {
-            throw new InvalidQueryException("window", "window " + window + " is longer than the maximum "
-                    + settings.maxTrendWindow());
+            throw new InvalidQueryException(
+                    "window", "window " + window + " is longer than the maximum " + settings.maxTrendWindow());
         }
         Optional<LatestBalance> latest = readModel.latestBalance(accountId);
         if (latest.isEmpty()) {
@@ -118,8 +139,8 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
         Instant from = now.minus(window);
         long count = readModel.countSnapshots(accountId, from, now.plusMillis(1));
         int limit = (int) Math.min(count, Integer.MAX_VALUE - 1L);
-        List<BalancePoint> points = count == 0 ? List.of()
-                : readModel.availableHistory(accountId, from, now.plusMillis(1), limit);
+        List<BalancePoint> points =
+                count == 0 ? List.of() : readModel.availableHistory(accountId, from, now.plusMillis(1), limit);
         BalanceTrend trend = new TrendAnalyzer(settings.trend()).analyze(points, window, now);
         return Optional.of(new AccountTrend(latest.get().account(), window, now, trend));
     }

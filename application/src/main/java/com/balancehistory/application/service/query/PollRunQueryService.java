@@ -4,7 +4,6 @@ import com.balancehistory.application.port.in.PollRunSummary;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
 import com.balancehistory.application.port.in.query.ListPollRunsUseCase;
 import com.balancehistory.application.port.out.query.PollRunReadModel;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package com.balancehistory.application.service.query;
 import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.TrendSettings;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,8 +13,14 @@ import java.util.Objects;
  * @param maxBuckets           most buckets one bucketed history answer may hold
  * @param maxTrendWindow       longest trend window
  */
-public record QuerySettings(HealthScale healthScale, LowBalancePolicy lowBalance, TrendSettings trend,
-                            SourceIntervals intervals, int maxRawPoints, int maxBuckets, Duration maxTrendWindow) {
+public record QuerySettings(
+        HealthScale healthScale,
+        LowBalancePolicy lowBalance,
+        TrendSettings trend,
+        SourceIntervals intervals,
+        int maxRawPoints,
+        int maxBuckets,
+        Duration maxTrendWindow) {
 
     public QuerySettings {
         Objects.requireNonNull(healthScale, "healthScale");
@@ -30,8 +35,14 @@ public record QuerySettings(HealthScale healthScale, LowBalancePolicy lowBalance
 
     /** The domain's defaults: USD health tiers, no low-balance rules, 5-minute intervals, 10,000 raw points. */
     public static QuerySettings defaults() {
-        return new QuerySettings(HealthScale.defaults(), LowBalancePolicy.none(), TrendSettings.defaults(),
-                SourceIntervals.everySource(SourceIntervals.DEFAULT_INTERVAL), 10_000, 5_000, Duration.ofDays(400));
+        return new QuerySettings(
+                HealthScale.defaults(),
+                LowBalancePolicy.none(),
+                TrendSettings.defaults(),
+                SourceIntervals.everySource(SourceIntervals.DEFAULT_INTERVAL),
+                10_000,
+                5_000,
+                Duration.ofDays(400));
     }
 
     public QuerySettings withIntervals(SourceIntervals other) {

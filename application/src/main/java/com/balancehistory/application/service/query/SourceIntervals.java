@@ -1,7 +1,6 @@
 package com.balancehistory.application.service.query;
 
 import com.balancehistory.application.port.out.query.StaleCutoffs;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

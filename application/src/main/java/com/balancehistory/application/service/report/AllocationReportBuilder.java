@@ -19,7 +19,6 @@ import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -41,12 +40,10 @@ import java.util.Optional;
  */
 public final class AllocationReportBuilder {
 
-    private AllocationReportBuilder() {
-    }
+    private AllocationReportBuilder() {}
 
     /** The previous stored report the changes are measured against. */
-    public record Previous(long id, AllocationReport report) {
-    }
+    public record Previous(long id, AllocationReport report) {}
 
     public static AllocationReport build(Snapshot snapshot, ReportSettings settings, Optional<Previous> previous) {
         Instant asOf = snapshot.asOf();
@@ -54,16 +51,16 @@ public final class AllocationReportBuilder {
         List<AccountBalance> balances = new ArrayList<>();
         for (AccountValue value : snapshot.accounts()) {
             byId.put(value.accountId(), value);
-            balances.add(new AccountBalance(new AccountId(value.accountId()), value.name(), value.available(),
-                    value.initial()));
+            balances.add(new AccountBalance(
+                    new AccountId(value.accountId()), value.name(), value.available(), value.initial()));
         }
         Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
         Map<String, BigDecimal> previousBalances = new HashMap<>();
         Map<String, BigDecimal> previousTotals = new HashMap<>();
         previous.ifPresent(p -> p.report().currencies().forEach(section -> {
             previousTotals.put(section.currency(), section.total());
-            section.accounts().forEach(line -> previousBalances.put(section.currency() + "/" + line.accountId(),
-                    line.balance()));
+            section.accounts()
+                    .forEach(line -> previousBalances.put(section.currency() + "/" + line.accountId(), line.balance()));
         }));
 
         List<CurrencySection> sections = new ArrayList<>();
@@ -75,23 +72,35 @@ public final class AllocationReportBuilder {
             for (AllocationShare share : allocation.shares()) {
                 AccountValue value = byId.get(share.account().value());
                 total = total.plus(value.available());
-                AccountBalance balance = new AccountBalance(share.account(), value.name(), value.available(),
-                        value.initial());
+                AccountBalance balance =
+                        new AccountBalance(share.account(), value.name(), value.available(), value.initial());
                 HealthScore health = settings.healthScale().rate(value.available());
                 LowBalanceAssessment low = lowBalance.get(balance.id());
                 Instant staleBefore = staleBefore(settings, value.source(), asOf);
                 boolean stale = value.observedAt().isBefore(staleBefore);
                 if (stale) {
-                    staleAccounts.add(new StaleAccount(value.accountId(), value.name(), value.source(),
-                            value.observedAt(), staleBefore));
+                    staleAccounts.add(new StaleAccount(
+                            value.accountId(), value.name(), value.source(), value.observedAt(), staleBefore));
                 }
                 Optional<BigDecimal> change = Optional.ofNullable(previousBalances.get(code + "/" + value.accountId()))
-                        .map(before -> value.available().amount().subtract(before)
+                        .map(before -> value.available()
+                                .amount()
+                                .subtract(before)
                                 .setScale(value.available().amount().scale(), RoundingMode.UNNECESSARY));
-                lines.add(new AccountLine(value.accountId(), value.name(), value.source(), value.kind(),
-                        value.available().amount(), share.percent(), change, health.label(),
+                lines.add(new AccountLine(
+                        value.accountId(),
+                        value.name(),
+                        value.source(),
+                        value.kind(),
+                        value.available().amount(),
+                        share.percent(),
+                        change,
+                        health.label(),
                         health.isRated() ? Optional.of(health.score().getAsInt()) : Optional.empty(),
-                        low.isLow(), low.threshold().map(Money::amount), value.observedAt(), stale));
+                        low.isLow(),
+                        low.threshold().map(Money::amount),
+                        value.observedAt(),
+                        stale));
             }
             lines.sort(Comparator.comparing(AccountLine::balance, Comparator.reverseOrder())
                     .thenComparing(AccountLine::accountId));
@@ -100,8 +109,15 @@ public final class AllocationReportBuilder {
             BigDecimal totalAmount = total.amount();
             Optional<BigDecimal> totalChange = Optional.ofNullable(previousTotals.get(code))
                     .map(before -> totalAmount.subtract(before).setScale(scale, RoundingMode.HALF_EVEN));
-            sections.add(new CurrencySection(code, lines.size(), totalAmount, allocation.base().amount(), average,
-                    allocation.zeroBase(), totalChange, lines));
+            sections.add(new CurrencySection(
+                    code,
+                    lines.size(),
+                    totalAmount,
+                    allocation.base().amount(),
+                    average,
+                    allocation.zeroBase(),
+                    totalChange,
+                    lines));
         }
         staleAccounts.sort(Comparator.comparing(StaleAccount::source).thenComparing(StaleAccount::accountId));
 
@@ -109,24 +125,41 @@ public final class AllocationReportBuilder {
         for (CardLimitValue limit : snapshot.cardLimits()) {
             LimitStatus status = LimitStatus.of(limit.period(), limit.remaining(), limit.total());
             boolean stale = limit.observedAt().isBefore(staleBefore(settings, limit.source(), asOf));
-            cardLimits.add(new CardLimitLine(limit.accountId(), limit.name(), limit.source(),
-                    limit.remaining().currencyCode(), limit.period().apiName(), limit.remaining().amount(),
-                    status.total().map(Money::amount), status.used().map(Money::amount),
+            cardLimits.add(new CardLimitLine(
+                    limit.accountId(),
+                    limit.name(),
+                    limit.source(),
+                    limit.remaining().currencyCode(),
+                    limit.period().apiName(),
+                    limit.remaining().amount(),
+                    status.total().map(Money::amount),
+                    status.used().map(Money::amount),
                     status.utilization().map(u -> u.movePointRight(2).setScale(2, RoundingMode.UNNECESSARY)),
-                    limit.observedAt(), stale));
+                    limit.observedAt(),
+                    stale));
         }
-        cardLimits.sort(Comparator.comparing(CardLimitLine::source).thenComparing(CardLimitLine::accountId)
+        cardLimits.sort(Comparator.comparing(CardLimitLine::source)
+                .thenComparing(CardLimitLine::accountId)
                 .thenComparing(line -> com.balancehistory.domain.limit.LimitPeriod.fromApiName(line.period())));
 
         List<FailingSource> failing = snapshot.sources().stream()
                 .filter(source -> source.consecutiveFailures() > 0)
                 .sorted(Comparator.comparing(SourcePolls::source))
-                .map(source -> new FailingSource(source.source(), source.consecutiveFailures(),
-                        source.lastFailureAt(), source.lastSuccessAt(), source.lastError()))
+                .map(source -> new FailingSource(
+                        source.source(),
+                        source.consecutiveFailures(),
+                        source.lastFailureAt(),
+                        source.lastSuccessAt(),
+                        source.lastError()))
                 .toList();
 
-        return new AllocationReport(asOf, previous.map(Previous::id), previous.map(p -> p.report().asOf()), sections,
-                cardLimits, new Freshness(staleAccounts, failing));
+        return new AllocationReport(
+                asOf,
+                previous.map(Previous::id),
+                previous.map(p -> p.report().asOf()),
+                sections,
+                cardLimits,
+                new Freshness(staleAccounts, failing));
     }
 
     /** The report's parameters as stored with it. */
@@ -136,10 +169,18 @@ public final class AllocationReportBuilder {
         parameters.put("currencies", "all");
         parameters.put("staleAfterIntervals", String.valueOf(ReportSettings.STALE_AFTER_INTERVALS));
         parameters.put("shareRounding", "largest-remainder, 0.01 %");
-        parameters.put("healthTierCurrencies", String.join(",", settings.healthScale().tiersByCurrency().keySet()
-                .stream().map(java.util.Currency::getCurrencyCode).sorted().toList()));
-        parameters.put("lowBalanceRules", settings.lowBalance().accountRules().size() + " account, "
-                + settings.lowBalance().currencyRules().size() + " currency");
+        parameters.put(
+                "healthTierCurrencies",
+                String.join(
+                        ",",
+                        settings.healthScale().tiersByCurrency().keySet().stream()
+                                .map(java.util.Currency::getCurrencyCode)
+                                .sorted()
+                                .toList()));
+        parameters.put(
+                "lowBalanceRules",
+                settings.lowBalance().accountRules().size() + " account, "
+                        + settings.lowBalance().currencyRules().size() + " currency");
         return parameters;
     }
 

@@ -4,7 +4,6 @@ import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryLog;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ public final class DeliveryService {
     }
 
     /** Whether a target finally received the payload, after how many attempts. */
-    public record Outcome(DeliveryTarget target, boolean delivered, int attempts, Optional<String> lastError) {
-    }
+    public record Outcome(DeliveryTarget target, boolean delivered, int attempts, Optional<String> lastError) {}
 
     private final List<DeliveryChannel> channels;
     private final DeliveryLog log;
@@ -33,8 +31,8 @@ public final class DeliveryService {
     private final Clock clock;
     private final Pause pause;
 
-    public DeliveryService(List<DeliveryChannel> channels, DeliveryLog log, DeliverySettings settings, Clock clock,
-                           Pause pause) {
+    public DeliveryService(
+            List<DeliveryChannel> channels, DeliveryLog log, DeliverySettings settings, Clock clock, Pause pause) {
         this.channels = List.copyOf(channels);
         this.log = log;
         this.settings = settings;
@@ -51,20 +49,28 @@ public final class DeliveryService {
     }
 
     private Outcome deliverTo(DeliveryPayload payload, DeliveryTarget target) {
-        Optional<DeliveryChannel> channel = channels.stream().filter(c -> c.handles(target)).findFirst();
+        Optional<DeliveryChannel> channel =
+                channels.stream().filter(c -> c.handles(target)).findFirst();
         String lastError = "no delivery channel for " + target.channel();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             DeliveryChannel.Result result;
             try {
                 result = channel.map(c -> c.send(payload, target))
-                        .orElseGet(() -> DeliveryChannel.Result.failed(Optional.empty(),
-                                "no delivery channel for " + target.channel()));
+                        .orElseGet(() -> DeliveryChannel.Result.failed(
+                                Optional.empty(), "no delivery channel for " + target.channel()));
             } catch (RuntimeException e) {
-                result = DeliveryChannel.Result.failed(Optional.empty(), e.getClass().getSimpleName() + ": "
-                        + e.getMessage());
+                result = DeliveryChannel.Result.failed(
+                        Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            log.record(new DeliveryLog.Attempt(payload.subject(), payload.subjectId(), target.channel(),
-                    target.describe(), attempt, clock.instant(), result.succeeded(), result.httpStatus(),
+            log.record(new DeliveryLog.Attempt(
+                    payload.subject(),
+                    payload.subjectId(),
+                    target.channel(),
+                    target.describe(),
+                    attempt,
+                    clock.instant(),
+                    result.succeeded(),
+                    result.httpStatus(),
                     result.error()));
             if (result.succeeded()) {
                 return new Outcome(target, true, attempt, Optional.empty());

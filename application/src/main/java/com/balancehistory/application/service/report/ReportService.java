@@ -11,7 +11,6 @@ import com.balancehistory.application.port.in.report.UnknownReportTypeException;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.port.out.report.ReportStore;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +25,8 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     private final ReportSettings settings;
     private final Clock clock;
 
-    public ReportService(AsOfSnapshots snapshots, ReportStore store, ReportRenderer renderer, ReportSettings settings,
-                         Clock clock) {
+    public ReportService(
+            AsOfSnapshots snapshots, ReportStore store, ReportRenderer renderer, ReportSettings settings, Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.renderer = renderer;
@@ -41,17 +40,24 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     }
 
     /** Builds a report as of now against the previous stored one, and stores it. */
-    public StoredReport generate(String type, ReportTrigger trigger, Optional<String> schedule,
-                                 Optional<Instant> scheduledFor) {
+    public StoredReport generate(
+            String type, ReportTrigger trigger, Optional<String> schedule, Optional<Instant> scheduledFor) {
         requireKnown(type);
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
-                .map(stored -> new AllocationReportBuilder.Previous(stored.summary().id(),
-                        renderer.parseJson(stored.contentJson())));
+                .map(stored -> new AllocationReportBuilder.Previous(
+                        stored.summary().id(), renderer.parseJson(stored.contentJson())));
         AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
         String json = renderer.json(report);
-        ReportSummary summary = store.save(new ReportStore.NewReport(type, asOf, clock.instant(), trigger, schedule,
-                scheduledFor, AllocationReportBuilder.parameters(settings), json));
+        ReportSummary summary = store.save(new ReportStore.NewReport(
+                type,
+                asOf,
+                clock.instant(),
+                trigger,
+                schedule,
+                scheduledFor,
+                AllocationReportBuilder.parameters(settings),
+                json));
         return new StoredReport(summary, report, json);
     }
 
@@ -62,8 +68,9 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
 
     @Override
     public Optional<StoredReport> find(long id) {
-        return store.find(id).map(stored -> new StoredReport(stored.summary(), renderer.parseJson(stored.contentJson()),
-                stored.contentJson()));
+        return store.find(id)
+                .map(stored -> new StoredReport(
+                        stored.summary(), renderer.parseJson(stored.contentJson()), stored.contentJson()));
     }
 
     @Override
@@ -72,7 +79,8 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
             AllocationReport original = stored.content();
             Optional<AllocationReportBuilder.Previous> previous = original.previousReportId()
                     .flatMap(store::find)
-                    .map(p -> new AllocationReportBuilder.Previous(p.summary().id(), renderer.parseJson(p.contentJson())));
+                    .map(p -> new AllocationReportBuilder.Previous(
+                            p.summary().id(), renderer.parseJson(p.contentJson())));
             return AllocationReportBuilder.build(snapshots.at(original.asOf()), settings, previous);
         });
     }
@@ -81,8 +89,8 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     public AllocationReport live() {
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(AllocationReport.TYPE, asOf)
-                .map(stored -> new AllocationReportBuilder.Previous(stored.summary().id(),
-                        renderer.parseJson(stored.contentJson())));
+                .map(stored -> new AllocationReportBuilder.Previous(
+                        stored.summary().id(), renderer.parseJson(stored.contentJson())));
         return AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
     }
 

@@ -3,7 +3,6 @@ package com.balancehistory.application.service.report;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-
 import java.util.Objects;
 
 /** What the allocation report needs from configuration: health tiers, low-balance rules and poll intervals. */

@@ -6,7 +6,6 @@ import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.JobScheduleStore;
 import com.balancehistory.application.port.out.report.ReportRenderer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +33,15 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
      * @param grace a slot due longer ago than this at start-up counts as missed (catch-up run or skipped); a slot due
      *              more recently is simply run as scheduled
      */
-    public ScheduledReportService(ReportService reports, JobScheduleStore jobs, List<ReportSchedule> schedules,
-                                  DeliveryService delivery, ReportRenderer renderer, Clock clock, String claimant,
-                                  Duration grace) {
+    public ScheduledReportService(
+            ReportService reports,
+            JobScheduleStore jobs,
+            List<ReportSchedule> schedules,
+            DeliveryService delivery,
+            ReportRenderer renderer,
+            Clock clock,
+            String claimant,
+            Duration grace) {
         this.reports = reports;
         this.jobs = jobs;
         this.schedules = List.copyOf(schedules);
@@ -58,7 +63,9 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
         for (ReportSchedule schedule : schedules) {
             if (schedule.catchUp()) {
                 Optional<Instant> slot = jobs.claimIfDue(schedule.job(), claimant, now, schedule.nextDueAfter());
-                slot.ifPresent(at -> made.add(run(schedule, at,
+                slot.ifPresent(at -> made.add(run(
+                        schedule,
+                        at,
                         at.isBefore(now.minus(grace)) ? ReportTrigger.CATCH_UP : ReportTrigger.SCHEDULE)));
             } else {
                 jobs.skipMissed(schedule.job(), now, grace, schedule.nextDueAfter());
@@ -79,8 +86,8 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
     }
 
     private StoredReport run(ReportSchedule schedule, Instant slot, ReportTrigger trigger) {
-        StoredReport report = reports.generate(schedule.type(), trigger, Optional.of(schedule.name()),
-                Optional.of(slot));
+        StoredReport report =
+                reports.generate(schedule.type(), trigger, Optional.of(schedule.name()), Optional.of(slot));
         if (!schedule.targets().isEmpty()) {
             delivery.deliver(payload(report), schedule.targets());
         }
@@ -90,9 +97,13 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
     /** The JSON, and for a directory the JSON, CSV and HTML files named after the report. */
     public DeliveryPayload payload(StoredReport report) {
         String base = "report-" + report.summary().type() + "-" + report.id();
-        return new DeliveryPayload("report", report.id(), report.contentJson(), Map.of(
-                base + ".json", report.contentJson(),
-                base + ".csv", renderer.csv(report.content()),
-                base + ".html", renderer.html(Optional.of(report.summary()), report.content())));
+        return new DeliveryPayload(
+                "report",
+                report.id(),
+                report.contentJson(),
+                Map.of(
+                        base + ".json", report.contentJson(),
+                        base + ".csv", renderer.csv(report.content()),
+                        base + ".html", renderer.html(Optional.of(report.summary()), report.content())));
     }
 }

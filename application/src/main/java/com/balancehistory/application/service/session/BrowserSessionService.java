@@ -3,7 +3,6 @@ package com.balancehistory.application.service.session;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase;
 import com.balancehistory.application.port.out.session.SessionStore;
 import com.balancehistory.application.port.out.session.StoredSession;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +56,8 @@ public final class BrowserSessionService implements BrowserSessionsUseCase {
         }
         StoredSession session = found.get();
         Instant now = clock.instant();
-        if (!now.isBefore(session.expiresAt()) || !now.isBefore(session.lastSeenAt().plus(settings.idleTimeout()))) {
+        if (!now.isBefore(session.expiresAt())
+                || !now.isBefore(session.lastSeenAt().plus(settings.idleTimeout()))) {
             store.delete(hash);
             return Optional.empty();
         }
@@ -82,8 +82,8 @@ public final class BrowserSessionService implements BrowserSessionsUseCase {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
         }

@@ -3,7 +3,6 @@ package com.balancehistory.application.service.source;
 import com.balancehistory.application.port.in.source.ListSourcesUseCase;
 import com.balancehistory.application.port.in.source.SourceStatus;
 import com.balancehistory.application.port.out.query.SourceActivityReadModel;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +24,24 @@ public final class SourceStatusService implements ListSourcesUseCase {
      * @param circuitState    the breaker's state on this instance, empty when the provider has none
      * @param retryAt         until when the provider asked not to be called, while that is ahead
      */
-    public record ConfiguredSource(String name, String provider, Optional<Duration> interval, Optional<String> cron,
-                                   Optional<String> cronZone, Duration typicalInterval,
-                                   Supplier<Optional<String>> circuitState, Supplier<Optional<Instant>> retryAt) {
+    public record ConfiguredSource(
+            String name,
+            String provider,
+            Optional<Duration> interval,
+            Optional<String> cron,
+            Optional<String> cronZone,
+            Duration typicalInterval,
+            Supplier<Optional<String>> circuitState,
+            Supplier<Optional<Instant>> retryAt) {
 
-        public ConfiguredSource(String name, String provider, Optional<Duration> interval, Optional<String> cron,
-                                Optional<String> cronZone, Duration typicalInterval,
-                                Supplier<Optional<String>> circuitState) {
+        public ConfiguredSource(
+                String name,
+                String provider,
+                Optional<Duration> interval,
+                Optional<String> cron,
+                Optional<String> cronZone,
+                Duration typicalInterval,
+                Supplier<Optional<String>> circuitState) {
             this(name, provider, interval, cron, cronZone, typicalInterval, circuitState, Optional::empty);
         }
     }
@@ -41,8 +51,11 @@ public final class SourceStatusService implements ListSourcesUseCase {
     private final SourceActivityReadModel activity;
     private final Clock clock;
 
-    public SourceStatusService(List<ConfiguredSource> sources, Map<String, String> misconfigured,
-                               SourceActivityReadModel activity, Clock clock) {
+    public SourceStatusService(
+            List<ConfiguredSource> sources,
+            Map<String, String> misconfigured,
+            SourceActivityReadModel activity,
+            Clock clock) {
         this.sources = List.copyOf(sources);
         this.misconfigured = Map.copyOf(misconfigured);
         this.activity = activity;
@@ -63,9 +76,22 @@ public final class SourceStatusService implements ListSourcesUseCase {
     private SourceStatus status(ConfiguredSource source, Instant now) {
         SourceActivityReadModel.SourceActivity seen = activity.activity(source.name());
         Optional<Duration> age = seen.lastSuccessAt().map(at -> Duration.between(at, now));
-        boolean stale = age.map(a -> a.compareTo(source.typicalInterval().multipliedBy(2)) > 0).orElse(true);
-        return new SourceStatus(source.name(), source.provider(), source.interval(), source.cron(), source.cronZone(),
-                seen.nextDueAt(), seen.lastPoll(), seen.lastSuccessAt(), age, seen.consecutiveFailures(),
-                source.circuitState().get(), seen.accountsSeen(), stale, source.retryAt().get());
+        boolean stale = age.map(a -> a.compareTo(source.typicalInterval().multipliedBy(2)) > 0)
+                .orElse(true);
+        return new SourceStatus(
+                source.name(),
+                source.provider(),
+                source.interval(),
+                source.cron(),
+                source.cronZone(),
+                seen.nextDueAt(),
+                seen.lastPoll(),
+                seen.lastSuccessAt(),
+                age,
+                seen.consecutiveFailures(),
+                source.circuitState().get(),
+                seen.accountsSeen(),
+                stale,
+                source.retryAt().get());
     }
 }

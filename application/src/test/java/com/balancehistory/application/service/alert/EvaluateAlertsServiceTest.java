@@ -1,6 +1,10 @@
 package com.balancehistory.application.service.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
@@ -8,8 +12,6 @@ import com.balancehistory.application.port.out.report.DeliveryLog;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
@@ -21,8 +23,6 @@ import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EvaluateAlertsServiceTest {
 
@@ -49,8 +48,11 @@ class EvaluateAlertsServiceTest {
     private final AsOfSnapshots snapshots = new AsOfSnapshots() {
         @Override
         public Snapshot at(Instant asOf) {
-            return new Snapshot(asOf, List.of(new AccountValue("s.budget.b1", "Ops", "s", "budget",
-                    Money.parse(balance, "USD"), Optional.empty(), asOf)), List.of(),
+            return new Snapshot(
+                    asOf,
+                    List.of(new AccountValue(
+                            "s.budget.b1", "Ops", "s", "budget", Money.parse(balance, "USD"), Optional.empty(), asOf)),
+                    List.of(),
                     List.of(new SourcePolls("s", Optional.of(asOf), Optional.empty(), 0, Optional.empty())));
         }
 
@@ -62,36 +64,63 @@ class EvaluateAlertsServiceTest {
 
     private EvaluateAlertsService service() {
         Clock clock = new Clock() {
-            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public Instant instant() { return now; }
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now;
+            }
         };
         DeliveryChannel capture = new DeliveryChannel() {
-            public boolean handles(DeliveryTarget target) { return true; }
+            public boolean handles(DeliveryTarget target) {
+                return true;
+            }
+
             public Result send(DeliveryPayload payload, DeliveryTarget target) {
                 notified.add(payload);
                 return Result.ok(Optional.empty());
             }
         };
         DeliveryLog log = new DeliveryLog() {
-            public void record(Attempt attempt) { }
-            public List<Attempt> attempts(String subject, long subjectId) { return List.of(); }
+            public void record(Attempt attempt) {}
+
+            public List<Attempt> attempts(String subject, long subjectId) {
+                return List.of();
+            }
         };
-        AlertRules rules = new AlertRules(lowBalance, List.of(), Optional.of(new BigDecimal("3")),
-                Optional.empty(), SourceIntervals.everySource(Duration.ofMinutes(5)), Hysteresis.of("0.05"),
-                new AlertLifecycle(Duration.ofMinutes(15)), List.of(new DeliveryTarget.Log()));
-        return new EvaluateAlertsService(snapshots, store, rules, new DeliveryService(List.of(capture), log,
-                DeliverySettings.defaults(), clock, wait -> { }), new StubRenderer(), clock);
+        AlertRules rules = new AlertRules(
+                lowBalance,
+                List.of(),
+                Optional.of(new BigDecimal("3")),
+                Optional.empty(),
+                SourceIntervals.everySource(Duration.ofMinutes(5)),
+                Hysteresis.of("0.05"),
+                new AlertLifecycle(Duration.ofMinutes(15)),
+                List.of(new DeliveryTarget.Log()));
+        return new EvaluateAlertsService(
+                snapshots,
+                store,
+                rules,
+                new DeliveryService(List.of(capture), log, DeliverySettings.defaults(), clock, wait -> {}),
+                new StubRenderer(),
+                clock);
     }
 
     @Test
     void a_low_balance_fires_once_stays_quiet_and_resolves_past_the_band_without_flapping() {
         EvaluateAlertsService service = service();
         List<String> events = new ArrayList<>();
-        for (String value : List.of("1500.00", "999.00", "800.00", "1001.00", "999.99", "1040.00", "1050.00",
-                "1000.00", "1200.00")) {
+        for (String value : List.of(
+                "1500.00", "999.00", "800.00", "1001.00", "999.99", "1040.00", "1050.00", "1000.00", "1200.00")) {
             balance = value;
-            service.evaluate().forEach(e -> events.add(e.type().code() + "@" + e.value().orElseThrow().toPlainString()));
+            service.evaluate()
+                    .forEach(e -> events.add(
+                            e.type().code() + "@" + e.value().orElseThrow().toPlainString()));
             now = now.plus(Duration.ofMinutes(5));
         }
 
@@ -102,7 +131,9 @@ class EvaluateAlertsServiceTest {
         assertThat(fired.threshold()).contains(new BigDecimal("1000.00"));
         assertThat(fired.unit()).contains("USD");
         assertThat(fired.message()).contains("Ops").contains("999.00 USD is below 1000.00 USD");
-        assertThat(store.states.values()).singleElement().satisfies(state -> assertThat(state.active()).isFalse());
+        assertThat(store.states.values())
+                .singleElement()
+                .satisfies(state -> assertThat(state.active()).isFalse());
     }
 
     @Test
@@ -117,8 +148,10 @@ class EvaluateAlertsServiceTest {
 
     @Test
     void the_same_policy_as_the_account_detail_drives_the_alert_and_the_api_lists_it_as_active() {
-        lowBalance = LowBalancePolicy.none().forAccount(new com.balancehistory.domain.account.AccountId("s.budget.b1"),
-                LowBalanceRule.below(Money.parse("2000", "USD")));
+        lowBalance = LowBalancePolicy.none()
+                .forAccount(
+                        new com.balancehistory.domain.account.AccountId("s.budget.b1"),
+                        LowBalanceRule.below(Money.parse("2000", "USD")));
         balance = "1500.00";
 
         List<AlertEvent> events = service().evaluate();
@@ -129,7 +162,8 @@ class EvaluateAlertsServiceTest {
             assertThat(event.message()).contains("account rule, amount");
         });
         assertThat(new AlertQueryService(store).activeAlerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.kind()).isEqualTo(com.balancehistory.application.port.in.query.ActiveAlert.Kind.LOW_BALANCE);
+            assertThat(alert.kind())
+                    .isEqualTo(com.balancehistory.application.port.in.query.ActiveAlert.Kind.LOW_BALANCE);
             assertThat(alert.account()).contains("s.budget.b1");
             assertThat(alert.value()).contains(Money.parse("1500.00", "USD"));
             assertThat(alert.threshold()).contains(Money.parse("2000.00", "USD"));
@@ -160,14 +194,23 @@ class EvaluateAlertsServiceTest {
             } else {
                 return Optional.empty();
             }
-            if (!Optional.ofNullable(states.get(next.key())).map(AlertState::version)
+            if (!Optional.ofNullable(states.get(next.key()))
+                    .map(AlertState::version)
                     .equals(previous.map(AlertState::version))) {
                 return Optional.empty();
             }
             states.put(next.key(), next);
-            AlertEvent event = new AlertEvent(events.size() + 1, next.key(), type,
-                    next.resolvedAt().orElse(next.firedAt()), next.source(), next.value(), next.threshold(),
-                    next.unit(), next.message(), next.firedAt());
+            AlertEvent event = new AlertEvent(
+                    events.size() + 1,
+                    next.key(),
+                    type,
+                    next.resolvedAt().orElse(next.firedAt()),
+                    next.source(),
+                    next.value(),
+                    next.threshold(),
+                    next.unit(),
+                    next.message(),
+                    next.firedAt());
             events.add(event);
             return Optional.of(event);
         }
@@ -178,12 +221,25 @@ class EvaluateAlertsServiceTest {
     }
 
     static final class StubRenderer implements ReportRenderer {
-        public String json(AllocationReport report) { return "{}"; }
-        public AllocationReport parseJson(String json) { throw new UnsupportedOperationException(); }
-        public String csv(AllocationReport report) { return ""; }
-        public String html(Optional<ReportSummary> summary, AllocationReport report) { return ""; }
+        public String json(AllocationReport report) {
+            return "{}";
+        }
+
+        public AllocationReport parseJson(String json) {
+            throw new UnsupportedOperationException();
+        }
+
+        public String csv(AllocationReport report) {
+            return "";
+        }
+
+        public String html(Optional<ReportSummary> summary, AllocationReport report) {
+            return "";
+        }
+
         public String alertJson(AlertEvent event) {
-            return "{\"event\":\"" + event.type().code() + "\",\"kind\":\"" + event.key().kind().apiName() + "\"}";
+            return "{\"event\":\"" + event.type().code() + "\",\"kind\":\""
+                    + event.key().kind().apiName() + "\"}";
         }
     }
 }

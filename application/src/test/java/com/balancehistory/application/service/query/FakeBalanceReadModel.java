@@ -11,7 +11,6 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.Money;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,8 @@ final class FakeBalanceReadModel implements BalanceReadModel {
 
     void add(Account account, Instant at, String amount) {
         accounts.put(account.id(), account);
-        snapshots.computeIfAbsent(account.id(), id -> new ArrayList<>())
+        snapshots
+                .computeIfAbsent(account.id(), id -> new ArrayList<>())
                 .add(BalancePoint.of(at, Money.parse(amount, account.currency())));
         snapshots.get(account.id()).sort(Comparator.comparing(BalancePoint::at));
     }
@@ -48,12 +48,16 @@ final class FakeBalanceReadModel implements BalanceReadModel {
     @Override
     public BalanceRows latestBalances(BalanceSelection selection) {
         List<LatestBalance> all = allLatestBalances();
-        return new BalanceRows(all.stream().skip(selection.offset()).limit(selection.limit()).toList(), all.size());
+        return new BalanceRows(
+                all.stream().skip(selection.offset()).limit(selection.limit()).toList(), all.size());
     }
 
     @Override
     public List<LatestBalance> allLatestBalances() {
-        return accounts.keySet().stream().map(this::latestBalance).flatMap(Optional::stream).toList();
+        return accounts.keySet().stream()
+                .map(this::latestBalance)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
@@ -63,13 +67,18 @@ final class FakeBalanceReadModel implements BalanceReadModel {
             return Optional.empty();
         }
         BalancePoint last = points.get(points.size() - 1);
-        return Optional.of(new LatestBalance(accounts.get(id), Balances.available(last.balance()), last.at(),
-                Optional.empty(), Optional.ofNullable(gone.get(id))));
+        return Optional.of(new LatestBalance(
+                accounts.get(id),
+                Balances.available(last.balance()),
+                last.at(),
+                Optional.empty(),
+                Optional.ofNullable(gone.get(id))));
     }
 
     private List<BalancePoint> between(AccountId id, Instant from, Instant to) {
         return snapshots.getOrDefault(id, List.of()).stream()
-                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to))
+                .toList();
     }
 
     @Override
@@ -89,9 +98,13 @@ final class FakeBalanceReadModel implements BalanceReadModel {
             List<BalancePoint> in = between(id, boundaries.get(i), boundaries.get(i + 1));
             if (!in.isEmpty()) {
                 List<Money> amounts = in.stream().map(BalancePoint::balance).toList();
-                result.add(new BucketAggregate(i, amounts.get(0), amounts.get(amounts.size() - 1),
+                result.add(new BucketAggregate(
+                        i,
+                        amounts.get(0),
+                        amounts.get(amounts.size() - 1),
                         amounts.stream().reduce(Money::min).orElseThrow(),
-                        amounts.stream().reduce(Money::max).orElseThrow(), in.size()));
+                        amounts.stream().reduce(Money::max).orElseThrow(),
+                        in.size()));
             }
         }
         return result;
@@ -99,7 +112,9 @@ final class FakeBalanceReadModel implements BalanceReadModel {
 
     @Override
     public List<FailedPoll> failedPolls(String source, Instant from, Instant to) {
-        return failed.stream().filter(p -> failedSource.get(p.pollId()).equals(source))
-                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+        return failed.stream()
+                .filter(p -> failedSource.get(p.pollId()).equals(source))
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to))
+                .toList();
     }
 }

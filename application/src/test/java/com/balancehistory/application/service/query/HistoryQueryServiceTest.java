@@ -1,5 +1,8 @@
 package com.balancehistory.application.service.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.in.query.BalanceHistory;
 import com.balancehistory.application.port.in.query.HistoryBucket;
@@ -12,16 +15,12 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.DepletionForecast;
 import com.balancehistory.domain.money.Money;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class HistoryQueryServiceTest {
 
@@ -30,8 +29,8 @@ class HistoryQueryServiceTest {
 
     private final FakeBalanceReadModel readModel = new FakeBalanceReadModel();
     private final Account account = Fixtures.budget("src", "b1", "Budget", "USD");
-    private final HistoryQueryService service = new HistoryQueryService(readModel,
-            QuerySettings.defaults().withMaxRawPoints(3), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HistoryQueryService service = new HistoryQueryService(
+            readModel, QuerySettings.defaults().withMaxRawPoints(3), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_day_with_only_failed_polls_is_a_gap_and_a_day_without_polls_is_empty_never_zero() {
@@ -40,11 +39,17 @@ class HistoryQueryServiceTest {
         readModel.fail("src", new FailedPoll(9, Instant.parse("2026-11-18T08:00:00Z"), SourceOutcome.RATE_LIMITED));
         readModel.add(account, Instant.parse("2026-11-20T08:00:00Z"), "60.00");
 
-        BalanceHistory history = service.history(new HistoryQuery(account.id(),
-                Instant.parse("2026-11-17T00:00:00Z"), NOW, HistoryBucketing.DAY, UTC)).orElseThrow();
+        BalanceHistory history = service.history(new HistoryQuery(
+                        account.id(), Instant.parse("2026-11-17T00:00:00Z"), NOW, HistoryBucketing.DAY, UTC))
+                .orElseThrow();
 
-        assertThat(history.buckets()).extracting(HistoryBucket::status).containsExactly(HistoryBucket.Status.DATA,
-                HistoryBucket.Status.GAP, HistoryBucket.Status.EMPTY, HistoryBucket.Status.DATA);
+        assertThat(history.buckets())
+                .extracting(HistoryBucket::status)
+                .containsExactly(
+                        HistoryBucket.Status.DATA,
+                        HistoryBucket.Status.GAP,
+                        HistoryBucket.Status.EMPTY,
+                        HistoryBucket.Status.DATA);
         HistoryBucket first = history.buckets().get(0);
         assertThat(first.open()).contains(Money.parse("100", "USD"));
         assertThat(first.close()).contains(Money.parse("70", "USD"));
@@ -60,16 +65,18 @@ class HistoryQueryServiceTest {
         for (int i = 0; i < 4; i++) {
             readModel.add(account, NOW.minus(Duration.ofHours(i + 1)), "1.00");
         }
-        HistoryQuery raw = new HistoryQuery(account.id(), NOW.minus(Duration.ofDays(1)), NOW, HistoryBucketing.RAW,
-                UTC);
+        HistoryQuery raw =
+                new HistoryQuery(account.id(), NOW.minus(Duration.ofDays(1)), NOW, HistoryBucketing.RAW, UTC);
 
-        assertThatThrownBy(() -> service.history(raw))
-                .isInstanceOfSatisfying(InvalidQueryException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo("bucket");
-                    assertThat(e.getMessage()).contains("range too large for raw points");
-                });
-        assertThat(service.history(new HistoryQuery(account.id(), NOW.minus(Duration.ofHours(3)), NOW,
-                HistoryBucketing.RAW, UTC)).orElseThrow().points()).hasSize(3);
+        assertThatThrownBy(() -> service.history(raw)).isInstanceOfSatisfying(InvalidQueryException.class, e -> {
+            assertThat(e.parameter()).isEqualTo("bucket");
+            assertThat(e.getMessage()).contains("range too large for raw points");
+        });
+        assertThat(service.history(new HistoryQuery(
+                                account.id(), NOW.minus(Duration.ofHours(3)), NOW, HistoryBucketing.RAW, UTC))
+                        .orElseThrow()
+                        .points())
+                .hasSize(3);
     }
 
     @Test
@@ -83,7 +90,9 @@ class HistoryQueryServiceTest {
     @Test
     void from_must_be_before_to() {
         assertThatThrownBy(() -> new HistoryQuery(account.id(), NOW, NOW, HistoryBucketing.RAW, UTC))
-                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+                .isInstanceOfSatisfying(
+                        InvalidQueryException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("from"));
     }
 
     @Test
@@ -92,7 +101,8 @@ class HistoryQueryServiceTest {
         readModel.add(account, NOW.minus(Duration.ofDays(2)), "300.00");
         readModel.add(account, NOW.minus(Duration.ofDays(1)), "200.00");
 
-        var trend = service.trend(account.id(), Duration.ofDays(30)).orElseThrow().trend();
+        var trend =
+                service.trend(account.id(), Duration.ofDays(30)).orElseThrow().trend();
 
         assertThat(trend.points()).hasSize(2);
         assertThat(trend.change()).contains(Money.parse("-100.00", "USD"));
@@ -105,7 +115,9 @@ class HistoryQueryServiceTest {
     void a_window_that_is_not_positive_or_too_long_is_refused() {
         readModel.add(account, NOW, "1.00");
         assertThatThrownBy(() -> service.trend(account.id(), Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("window"));
+                .isInstanceOfSatisfying(
+                        InvalidQueryException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("window"));
         assertThatThrownBy(() -> service.trend(account.id(), Duration.ofDays(5000)))
                 .isInstanceOf(InvalidQueryException.class);
     }

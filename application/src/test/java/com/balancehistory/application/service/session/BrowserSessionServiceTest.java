@@ -1,31 +1,31 @@
 package com.balancehistory.application.service.session;
 
-import com.balancehistory.application.testing.MovingClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.BrowserSession;
 import com.balancehistory.application.port.in.session.BrowserSessionsUseCase.StartedSession;
 import com.balancehistory.application.testing.InMemorySessionStore;
-import org.junit.jupiter.api.Test;
-
+import com.balancehistory.application.testing.MovingClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BrowserSessionServiceTest {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
-    private final BrowserSessionService sessions = new BrowserSessionService(store,
-            new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8)), clock, new SecureRandom());
+    private final BrowserSessionService sessions = new BrowserSessionService(
+            store, new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(8)), clock, new SecureRandom());
 
     @Test
     void a_started_session_is_resumed_by_its_id_with_the_key_name_role_and_csrf_token() {
         StartedSession started = sessions.start("dashboards", "admin");
 
-        assertThat(sessions.resume(started.sessionId())).contains(
-                new BrowserSession("dashboards", "admin", started.session().csrfToken()));
+        assertThat(sessions.resume(started.sessionId()))
+                .contains(new BrowserSession(
+                        "dashboards", "admin", started.session().csrfToken()));
     }
 
     @Test
@@ -33,7 +33,8 @@ class BrowserSessionServiceTest {
         StartedSession started = sessions.start("dashboards", "reader");
 
         assertThat(store.find(started.sessionId())).isEmpty();
-        assertThat(store.find(BrowserSessionService.sha256(started.sessionId()))).isPresent();
+        assertThat(store.find(BrowserSessionService.sha256(started.sessionId())))
+                .isPresent();
     }
 
     @Test
@@ -41,7 +42,9 @@ class BrowserSessionServiceTest {
         StartedSession first = sessions.start("dashboards", "reader");
         StartedSession second = sessions.start("dashboards", "reader");
 
-        assertThat(first.sessionId()).hasSize(43).isNotEqualTo(second.sessionId())
+        assertThat(first.sessionId())
+                .hasSize(43)
+                .isNotEqualTo(second.sessionId())
                 .isNotEqualTo(first.session().csrfToken());
         assertThat(first.session().csrfToken()).isNotEqualTo(second.session().csrfToken());
     }
@@ -53,7 +56,9 @@ class BrowserSessionServiceTest {
 
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofMinutes(20));
-            assertThat(sessions.resume(active.sessionId())).as("after %d minutes", 20 * (i + 1)).isPresent();
+            assertThat(sessions.resume(active.sessionId()))
+                    .as("after %d minutes", 20 * (i + 1))
+                    .isPresent();
         }
 
         assertThat(sessions.resume(idle.sessionId())).isEmpty();
@@ -104,6 +109,7 @@ class BrowserSessionServiceTest {
     @Test
     void a_lifetime_shorter_than_the_idle_timeout_is_refused_with_both_names() {
         assertThatThrownBy(() -> new SessionSettings(Duration.ofHours(1), Duration.ofMinutes(5)))
-                .hasMessageContaining("max-lifetime").hasMessageContaining("idle-timeout");
+                .hasMessageContaining("max-lifetime")
+                .hasMessageContaining("idle-timeout");
     }
 }

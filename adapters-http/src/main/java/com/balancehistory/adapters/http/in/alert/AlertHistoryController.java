@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,8 +36,8 @@ public class AlertHistoryController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> history(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                                        @QueryValue @Nullable String limit) {
+    public HttpResponse<byte[]> history(
+            @QueryValue @Nullable String from, @QueryValue @Nullable String to, @QueryValue @Nullable String limit) {
         int count = 100;
         if (limit != null && !limit.isBlank()) {
             try {
@@ -47,8 +46,8 @@ public class AlertHistoryController {
                 count = -1;
             }
             if (count < 1 || count > ListAlertsUseCase.MAX_LIMIT) {
-                throw ApiProblem.invalidParameter("limit", "limit must be between 1 and "
-                        + ListAlertsUseCase.MAX_LIMIT);
+                throw ApiProblem.invalidParameter(
+                        "limit", "limit must be between 1 and " + ListAlertsUseCase.MAX_LIMIT);
             }
         }
         ObjectNode root = MAPPER.createObjectNode();
@@ -63,7 +62,9 @@ public class AlertHistoryController {
             node.put("occurredAt", event.occurredAt().toString());
             node.put("firedAt", event.firedAt().toString());
             node.put("value", event.value().map(BigDecimal::toPlainString).orElse(null));
-            node.put("threshold", event.threshold().map(BigDecimal::toPlainString).orElse(null));
+            node.put(
+                    "threshold",
+                    event.threshold().map(BigDecimal::toPlainString).orElse(null));
             node.put("unit", event.unit().orElse(null));
             node.put("message", event.message());
         }
@@ -79,7 +80,8 @@ public class AlertHistoryController {
             return Optional.empty();
         }
         try {
-            return Optional.of(Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
+            return Optional.of(
+                    Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidParameter(name, name + " must be an ISO-8601 time such as 2026-11-20T10:00:00Z");
         }

@@ -15,10 +15,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * Requires {@code Authorization: Bearer <key>} on every {@code /api} route: 401 without a valid key, 403 when a
@@ -76,13 +75,22 @@ public final class ApiKeyFilter {
         }
         if (mayChangeState(request)
                 && !session.get().acceptsCsrfToken(request.getHeaders().get(SessionCookie.CSRF_HEADER))) {
-            LOG.info("session of key {} refused without its CSRF token on {} {}", session.get().keyName(),
-                    request.getMethodName(), request.getPath());
-            return reject(request, ApiProblem.forbidden("a request made with the session cookie that may change state"
-                    + " needs the session's CSRF token in " + SessionCookie.CSRF_HEADER,
-                    request.getMethodName() + " " + request.getPath()));
+            LOG.info(
+                    "session of key {} refused without its CSRF token on {} {}",
+                    session.get().keyName(),
+                    request.getMethodName(),
+                    request.getPath());
+            return reject(
+                    request,
+                    ApiProblem.forbidden(
+                            "a request made with the session cookie that may change state"
+                                    + " needs the session's CSRF token in " + SessionCookie.CSRF_HEADER,
+                            request.getMethodName() + " " + request.getPath()));
         }
-        return authorize(request, session.get().keyName(), ApiRole.fromConfig(session.get().role()));
+        return authorize(
+                request,
+                session.get().keyName(),
+                ApiRole.fromConfig(session.get().role()));
     }
 
     /** True for every method but the safe ones (RFC 9110 section 9.2.1). */
@@ -96,13 +104,25 @@ public final class ApiKeyFilter {
     @Nullable
     private static MutableHttpResponse<Problem> authorize(HttpRequest<?> request, String keyName, ApiRole role) {
         ApiRole required = RouteAttributes.getRouteMatch(request)
-                .map(ApiKeyFilter::needsAdmin).orElse(false) ? ApiRole.ADMIN : ApiRole.READER;
+                        .map(ApiKeyFilter::needsAdmin)
+                        .orElse(false)
+                ? ApiRole.ADMIN
+                : ApiRole.READER;
         if (!role.mayDo(required)) {
-            LOG.info("API key {} ({}) refused on {} route {} {}", keyName, role.configName(),
-                    required.configName(), request.getMethodName(), request.getPath());
-            return reject(request, ApiProblem.forbidden("this route needs " + (required == ApiRole.ADMIN ? "an admin"
-                    : "a reader or admin") + " key; key '" + keyName + "' is a " + role.configName()
-                    + " key", request.getMethodName() + " " + request.getPath()));
+            LOG.info(
+                    "API key {} ({}) refused on {} route {} {}",
+                    keyName,
+                    role.configName(),
+                    required.configName(),
+                    request.getMethodName(),
+                    request.getPath());
+            return reject(
+                    request,
+                    ApiProblem.forbidden(
+                            "this route needs " + (required == ApiRole.ADMIN ? "an admin" : "a reader or admin")
+                                    + " key; key '" + keyName + "' is a " + role.configName()
+                                    + " key",
+                            request.getMethodName() + " " + request.getPath()));
         }
         return null;
     }

@@ -41,7 +41,12 @@ public final class ApiKeys {
 
     /** The names of configured keys equal to one of the given texts (published demo keys, for instance). */
     public List<String> namesOfKeysEqualTo(List<String> texts) {
-        return texts.stream().map(this::authenticate).flatMap(Optional::stream).map(ApiKey::name).distinct().toList();
+        return texts.stream()
+                .map(this::authenticate)
+                .flatMap(Optional::stream)
+                .map(ApiKey::name)
+                .distinct()
+                .toList();
     }
 
     public int size() {

@@ -7,7 +7,9 @@ import java.util.Locale;
  * metrics keys read {@code /prometheus} and nothing else.
  */
 public enum ApiRole {
-    METRICS, READER, ADMIN;
+    METRICS,
+    READER,
+    ADMIN;
 
     public static ApiRole fromConfig(String name) {
         for (ApiRole role : values()) {

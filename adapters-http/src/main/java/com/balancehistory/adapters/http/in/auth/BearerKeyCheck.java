@@ -10,11 +10,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code Authorization: Bearer <key>} and checks it against the configured keys, throttling failed keys per
@@ -29,31 +28,29 @@ public final class BearerKeyCheck {
     private static final String BEARER = "bearer ";
 
     /** What a request's Authorization header amounts to. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     /** No header, or not the Bearer scheme: nothing was guessed. */
-    public record Missing(String reason) implements Outcome {
-    }
+    public record Missing(String reason) implements Outcome {}
 
     /** A key that matches none of the configured keys. */
-    public record Invalid() implements Outcome {
-    }
+    public record Invalid() implements Outcome {}
 
     /** The address failed too often; its key was not checked. */
-    public record Throttled(Duration retryAfter) implements Outcome {
-    }
+    public record Throttled(Duration retryAfter) implements Outcome {}
 
-    public record Accepted(ApiKey key) implements Outcome {
-    }
+    public record Accepted(ApiKey key) implements Outcome {}
 
     private final ApiKeys keys;
     private final FailedAttemptThrottle throttle;
     private final HttpClientAddressResolver proxyAwareResolver;
     private final boolean trustProxyHeader;
 
-    public BearerKeyCheck(ApiKeys keys, FailedAttemptThrottle throttle, HttpClientAddressResolver resolver,
-                          HttpServerConfiguration server) {
+    public BearerKeyCheck(
+            ApiKeys keys,
+            FailedAttemptThrottle throttle,
+            HttpClientAddressResolver resolver,
+            HttpServerConfiguration server) {
         this.keys = keys;
         this.throttle = throttle;
         this.proxyAwareResolver = resolver;
@@ -73,15 +70,25 @@ public final class BearerKeyCheck {
         if (blocked.isPresent()) {
             return new Throttled(blocked.get());
         }
-        Optional<ApiKey> key = keys.authenticate(header.substring(BEARER.length()).strip());
+        Optional<ApiKey> key =
+                keys.authenticate(header.substring(BEARER.length()).strip());
         if (key.isPresent()) {
             return new Accepted(key.get());
         }
         FailedAttemptThrottle.Failure failure = throttle.recordFailure(address);
-        LOG.warn("rejected an unknown API key from {} on {} {} ({} failed in the last {})", address,
-                request.getMethodName(), request.getPath(), failure.failuresInWindow(), throttle.settings().window());
-        failure.blockedFor().ifPresent(wait -> LOG.warn("throttling API keys from {} for {} s after {} failures",
-                address, FailedAttemptThrottle.retryAfterSeconds(wait), failure.failuresInWindow()));
+        LOG.warn(
+                "rejected an unknown API key from {} on {} {} ({} failed in the last {})",
+                address,
+                request.getMethodName(),
+                request.getPath(),
+                failure.failuresInWindow(),
+                throttle.settings().window());
+        failure.blockedFor()
+                .ifPresent(wait -> LOG.warn(
+                        "throttling API keys from {} for {} s after {} failures",
+                        address,
+                        FailedAttemptThrottle.retryAfterSeconds(wait),
+                        failure.failuresInWindow()));
         return new Invalid();
     }
 
@@ -97,16 +104,18 @@ public final class BearerKeyCheck {
                 return resolved;
             }
         }
-        return request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
+        return request.getRemoteAddress().getAddress() == null
+                ? request.getRemoteAddress().getHostString()
                 : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     /** The answer to a throttled address: 429 with {@code Retry-After} in seconds. */
     public static MutableHttpResponse<Problem> tooManyFailures(HttpRequest<?> request, Duration retryAfter) {
         long seconds = FailedAttemptThrottle.retryAfterSeconds(retryAfter);
-        ApiProblem problem = ApiProblem.tooManyRequests("too many invalid API keys from this address; try again in "
-                + seconds + " s");
-        return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS).contentType(Problem.MEDIA_TYPE)
+        ApiProblem problem = ApiProblem.tooManyRequests(
+                "too many invalid API keys from this address; try again in " + seconds + " s");
+        return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(problem.toProblem(request.getPath()));
     }

@@ -40,8 +40,7 @@ public final class FailedAttemptThrottle {
     }
 
     /** What a failure did: how many failures the address has in the window, and whether it is now blocked. */
-    public record Failure(int failuresInWindow, Optional<Duration> blockedFor) {
-    }
+    public record Failure(int failuresInWindow, Optional<Duration> blockedFor) {}
 
     private final Settings settings;
     private final Clock clock;
@@ -101,7 +100,9 @@ public final class FailedAttemptThrottle {
 
     /** Forgets addresses without failures in the window; when all are recent, forgets one, so memory stays bounded. */
     private void forgetExpired(Instant now) {
-        for (Iterator<Map.Entry<String, Deque<Instant>>> it = failures.entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, Deque<Instant>>> it =
+                        failures.entrySet().iterator();
+                it.hasNext(); ) {
             Deque<Instant> recent = it.next().getValue();
             synchronized (recent) {
                 dropExpired(recent, now);

@@ -11,7 +11,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.Optional;
 
 /**
@@ -35,7 +34,8 @@ public final class ManagementAccessFilter {
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Problem> authorize(HttpRequest<?> request) {
-        if (managementPort > 0 && request.getServerAddress().getPort() == managementPort
+        if (managementPort > 0
+                && request.getServerAddress().getPort() == managementPort
                 && !request.getPath().startsWith("/health")) {
             return null;
         }
@@ -43,17 +43,19 @@ public final class ManagementAccessFilter {
         if (outcome instanceof BearerKeyCheck.Throttled throttled) {
             return BearerKeyCheck.tooManyFailures(request, throttled.retryAfter());
         }
-        Optional<ApiKey> key = outcome instanceof BearerKeyCheck.Accepted accepted ? Optional.of(accepted.key())
-                : Optional.empty();
+        Optional<ApiKey> key =
+                outcome instanceof BearerKeyCheck.Accepted accepted ? Optional.of(accepted.key()) : Optional.empty();
         if (request.getPath().startsWith("/health")) {
-            key.filter(k -> k.role().mayDo(ApiRole.ADMIN)).ifPresent(admin -> request.setAttribute(
-                    HttpAttributes.PRINCIPAL, new ApiKeyPrincipal(admin.name(), admin.role())));
+            key.filter(k -> k.role().mayDo(ApiRole.ADMIN))
+                    .ifPresent(admin -> request.setAttribute(
+                            HttpAttributes.PRINCIPAL, new ApiKeyPrincipal(admin.name(), admin.role())));
             return null;
         }
         if (key.isEmpty()) {
-            ApiProblem problem = ApiProblem.unauthorized("send a metrics, reader or admin key as "
-                    + "'Authorization: Bearer <key>'");
-            return HttpResponse.<Problem>status(problem.status()).contentType(Problem.MEDIA_TYPE)
+            ApiProblem problem = ApiProblem.unauthorized(
+                    "send a metrics, reader or admin key as " + "'Authorization: Bearer <key>'");
+            return HttpResponse.<Problem>status(problem.status())
+                    .contentType(Problem.MEDIA_TYPE)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"balance-history\"")
                     .body(problem.toProblem(request.getPath()));
         }

@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.in.auth;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-
 import java.util.Optional;
 
 /**
@@ -17,15 +16,18 @@ public final class SessionCookie {
     /** The header a state-changing request made with the session cookie carries its CSRF token in. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     public static Optional<String> read(HttpRequest<?> request) {
         return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     public static Cookie of(HttpRequest<?> request, String sessionId) {
-        return Cookie.of(NAME, sessionId).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(overHttps(request));
+        return Cookie.of(NAME, sessionId)
+                .path("/")
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .secure(overHttps(request));
     }
 
     /** A cookie that makes the browser forget the session. */
@@ -34,6 +36,7 @@ public final class SessionCookie {
     }
 
     private static boolean overHttps(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        return request.isSecure()
+                || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 }

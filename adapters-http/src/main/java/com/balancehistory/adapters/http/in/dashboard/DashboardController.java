@@ -26,12 +26,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The browser dashboard: sign-in with an API key into a server-side session, sign-out, and the pages (shells whose
@@ -56,8 +55,11 @@ public class DashboardController {
     private final DashboardPages pages = new DashboardPages();
 
     /** Failed sign-ins count in the same per-address throttle as failed bearer keys. */
-    public DashboardController(ApiKeys keys, FailedAttemptThrottle throttle, BearerKeyCheck clientAddresses,
-                               BrowserSessionsUseCase sessions) {
+    public DashboardController(
+            ApiKeys keys,
+            FailedAttemptThrottle throttle,
+            BearerKeyCheck clientAddresses,
+            BrowserSessionsUseCase sessions) {
         this.keys = keys;
         this.throttle = throttle;
         this.clientAddresses = clientAddresses;
@@ -67,14 +69,12 @@ public class DashboardController {
     /** The sign-in form's fields. */
     @Introspected
     @Serdeable
-    public record LoginForm(@Nullable String key) {
-    }
+    public record LoginForm(@Nullable String key) {}
 
     /** The sign-out form's fields. */
     @Introspected
     @Serdeable
-    public record LogoutForm(@Nullable String csrf) {
-    }
+    public record LogoutForm(@Nullable String csrf) {}
 
     @Get
     public HttpResponse<?> root() {
@@ -95,19 +95,29 @@ public class DashboardController {
         Optional<Duration> blocked = throttle.blockedFor(address);
         if (blocked.isPresent()) {
             LOG.warn("dashboard sign-in from {} throttled: too many failed keys", address);
-            return html(HttpStatus.TOO_MANY_REQUESTS, pages.login(SIGN_IN_FAILED)).header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(FailedAttemptThrottle.retryAfterSeconds(blocked.get())));
+            return html(HttpStatus.TOO_MANY_REQUESTS, pages.login(SIGN_IN_FAILED))
+                    .header(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(FailedAttemptThrottle.retryAfterSeconds(blocked.get())));
         }
-        Optional<ApiKey> key = keys.authenticate(form.key() == null ? null : form.key().strip())
+        Optional<ApiKey> key = keys.authenticate(
+                        form.key() == null ? null : form.key().strip())
                 .filter(k -> k.role().mayDo(ApiRole.READER));
         if (key.isEmpty()) {
             FailedAttemptThrottle.Failure failure = throttle.recordFailure(address);
-            LOG.warn("dashboard sign-in from {} refused: unknown key, or a metrics key ({} failed in the last {})",
-                    address, failure.failuresInWindow(), throttle.settings().window());
+            LOG.warn(
+                    "dashboard sign-in from {} refused: unknown key, or a metrics key ({} failed in the last {})",
+                    address,
+                    failure.failuresInWindow(),
+                    throttle.settings().window());
             return html(HttpStatus.UNAUTHORIZED, pages.login(SIGN_IN_FAILED));
         }
-        StartedSession started = sessions.start(key.get().name(), key.get().role().configName());
-        LOG.info("dashboard sign-in with key {} ({})", key.get().name(), key.get().role().configName());
+        StartedSession started =
+                sessions.start(key.get().name(), key.get().role().configName());
+        LOG.info(
+                "dashboard sign-in with key {} ({})",
+                key.get().name(),
+                key.get().role().configName());
         return HttpResponse.seeOther(DASHBOARD).cookie(SessionCookie.of(request, started.sessionId()));
     }
 
@@ -116,7 +126,8 @@ public class DashboardController {
         Optional<String> id = SessionCookie.read(request);
         Optional<BrowserSession> session = id.flatMap(sessions::resume);
         if (session.isPresent() && !session.get().acceptsCsrfToken(form.csrf())) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN_TYPE)
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
                     .body("Signing out needs the page's CSRF token: reload the page and try again.");
         }
         id.ifPresent(sessions::end);
@@ -173,7 +184,8 @@ public class DashboardController {
     }
 
     private static MutableHttpResponse<String> html(HttpStatus status, String body) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE.getName() + ";charset=utf-8")
+        return HttpResponse.<String>status(status)
+                .contentType(MediaType.TEXT_HTML_TYPE.getName() + ";charset=utf-8")
                 .body(body);
     }
 }

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.http.in.dashboard;
 
 import com.balancehistory.adapters.http.in.web.Html;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +20,7 @@ final class DashboardPages {
 
     /** A dashboard page: its script is {@code /dashboard/assets/<page>.js}. */
     String page(String page, String title, String role, String keyName, String csrfToken) {
-        return fill(pageShell, Map.of("page", page, "title", title, "role", role, "user", keyName,
-                "csrf", csrfToken));
+        return fill(pageShell, Map.of("page", page, "title", title, "role", role, "user", keyName, "csrf", csrfToken));
     }
 
     String login(String message) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.Locale;
 
 /** One account's latest balance with its health tier and low-balance state. */
@@ -21,10 +20,11 @@ public record AccountDetailResponse(BalanceItem balance, Health health, LowBalan
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Health")
-    public record Health(@Schema(example = "GOOD") String tier, @Nullable Integer score, boolean rated) {
+    public record Health(
+            @Schema(example = "GOOD") String tier, @Nullable Integer score, boolean rated) {
         static Health of(HealthScore score) {
-            return new Health(score.label(), score.score().isPresent() ? score.score().getAsInt() : null,
-                    score.isRated());
+            return new Health(
+                    score.label(), score.score().isPresent() ? score.score().getAsInt() : null, score.isRated());
         }
     }
 
@@ -33,17 +33,30 @@ public record AccountDetailResponse(BalanceItem balance, Health health, LowBalan
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "LowBalance")
     public record LowBalance(
-            @Schema(example = "low", description = "low, ok, no_rule or not_evaluable") String verdict,
+            @Schema(example = "low", description = "low, ok, no_rule or not_evaluable")
+            String verdict,
+
             boolean low,
             @Nullable String threshold,
-            @Schema(description = "account or currency") @Nullable String ruleScope,
-            @Schema(example = "below 20 % of initial") @Nullable String rule,
+
+            @Schema(description = "account or currency") @Nullable
+            String ruleScope,
+
+            @Schema(example = "below 20 % of initial") @Nullable
+            String rule,
+
             String reason) {
         static LowBalance of(LowBalanceAssessment assessment) {
-            return new LowBalance(assessment.verdict().name().toLowerCase(Locale.ROOT), assessment.isLow(),
+            return new LowBalance(
+                    assessment.verdict().name().toLowerCase(Locale.ROOT),
+                    assessment.isLow(),
                     BalanceItem.amount(assessment.threshold()),
-                    assessment.scope().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null),
-                    assessment.rule().map(LowBalance::describe).orElse(null), assessment.reason());
+                    assessment
+                            .scope()
+                            .map(s -> s.name().toLowerCase(Locale.ROOT))
+                            .orElse(null),
+                    assessment.rule().map(LowBalance::describe).orElse(null),
+                    assessment.reason());
         }
 
         private static String describe(LowBalanceRule rule) {
@@ -58,7 +71,7 @@ public record AccountDetailResponse(BalanceItem balance, Health health, LowBalan
     }
 
     public static AccountDetailResponse of(AccountBalanceDetail detail) {
-        return new AccountDetailResponse(BalanceItem.of(detail.balance()), Health.of(detail.health()),
-                LowBalance.of(detail.lowBalance()));
+        return new AccountDetailResponse(
+                BalanceItem.of(detail.balance()), Health.of(detail.health()), LowBalance.of(detail.lowBalance()));
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,19 +29,35 @@ public record BalanceItem(
         @Nullable String initial,
         @Schema(format = "date-time") String observedAt,
         @Schema(format = "date-time") @Nullable String providerAsOf,
-        @Schema(description = "older than twice its source's poll interval") boolean stale,
+
+        @Schema(description = "older than twice its source's poll interval")
+        boolean stale,
+
         @Schema(format = "date-time", description = "when the provider's full listing first lacked the account")
-        @Nullable String goneAt) {
+        @Nullable
+        String goneAt) {
 
     public static BalanceItem of(BalanceView view) {
         LatestBalance latest = view.latest();
         var account = latest.account();
         var balances = latest.balances();
-        return new BalanceItem(account.id().value(), account.source(), account.provider().configName(),
-                account.kind().slug(), account.externalId(), account.name(), account.currency().getCurrencyCode(),
-                balances.available().toPlainString(), amount(balances.ledger()), amount(balances.pending()),
-                amount(balances.allocated()), amount(balances.initial()), latest.observedAt().toString(),
-                time(latest.providerAsOf()), view.stale(), time(latest.goneAt()));
+        return new BalanceItem(
+                account.id().value(),
+                account.source(),
+                account.provider().configName(),
+                account.kind().slug(),
+                account.externalId(),
+                account.name(),
+                account.currency().getCurrencyCode(),
+                balances.available().toPlainString(),
+                amount(balances.ledger()),
+                amount(balances.pending()),
+                amount(balances.allocated()),
+                amount(balances.initial()),
+                latest.observedAt().toString(),
+                time(latest.providerAsOf()),
+                view.stale(),
+                time(latest.goneAt()));
     }
 
     public static String amount(Optional<Money> money) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -17,49 +16,84 @@ import java.util.Locale;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "History")
-public record HistoryResponse(String accountId, String currency, String from, String to, String bucket, String zone,
-                              @Nullable List<Point> points, @Nullable List<Bucket> buckets, List<Gap> gaps) {
+public record HistoryResponse(
+        String accountId,
+        String currency,
+        String from,
+        String to,
+        String bucket,
+        String zone,
+        @Nullable List<Point> points,
+        @Nullable List<Bucket> buckets,
+        List<Gap> gaps) {
 
     /** One snapshot. */
     @Serdeable
     @Schema(name = "HistoryPoint")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Point(String observedAt, String available) {
-    }
+    public record Point(String observedAt, String available) {}
 
     /** One calendar bucket {@code [start, end)} in the requested zone. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "HistoryBucket")
-    public record Bucket(String start, String end, @Schema(description = "data, empty or gap") String status,
-                         boolean empty, boolean gap, @Nullable String open, @Nullable String close,
-                         @Nullable String min, @Nullable String max, int samples, int failedPolls) {
-    }
+    public record Bucket(
+            String start,
+            String end,
+            @Schema(description = "data, empty or gap") String status,
+            boolean empty,
+            boolean gap,
+            @Nullable String open,
+            @Nullable String close,
+            @Nullable String min,
+            @Nullable String max,
+            int samples,
+            int failedPolls) {}
 
     /** A poll of the account's source that recorded nothing. */
     @Serdeable
     @Schema(name = "HistoryGap")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Gap(long pollId, String at, String outcome) {
-    }
+    public record Gap(long pollId, String at, String outcome) {}
 
     public static HistoryResponse of(BalanceHistory history) {
         var query = history.query();
         boolean raw = query.bucketing() == com.balancehistory.application.port.in.query.HistoryBucketing.RAW;
-        List<Point> points = raw ? history.points().stream()
-                .map(p -> new Point(p.at().toString(), p.balance().toPlainString())).toList() : null;
-        List<Bucket> buckets = raw ? null : history.buckets().stream().map(HistoryResponse::bucket).toList();
+        List<Point> points = raw
+                ? history.points().stream()
+                        .map(p -> new Point(p.at().toString(), p.balance().toPlainString()))
+                        .toList()
+                : null;
+        List<Bucket> buckets = raw
+                ? null
+                : history.buckets().stream().map(HistoryResponse::bucket).toList();
         List<Gap> gaps = history.gaps().stream()
-                .map(g -> new Gap(g.pollId(), g.at().toString(), g.outcome().code())).toList();
-        return new HistoryResponse(history.account().id().value(), history.account().currency().getCurrencyCode(),
-                query.from().toString(), query.to().toString(), query.bucketing().apiName(), query.zone().getId(),
-                points, buckets, gaps);
+                .map(g -> new Gap(g.pollId(), g.at().toString(), g.outcome().code()))
+                .toList();
+        return new HistoryResponse(
+                history.account().id().value(),
+                history.account().currency().getCurrencyCode(),
+                query.from().toString(),
+                query.to().toString(),
+                query.bucketing().apiName(),
+                query.zone().getId(),
+                points,
+                buckets,
+                gaps);
     }
 
     private static Bucket bucket(HistoryBucket b) {
-        return new Bucket(b.start().toString(), b.end().toString(), b.status().name().toLowerCase(Locale.ROOT),
-                b.status() != HistoryBucket.Status.DATA, b.status() == HistoryBucket.Status.GAP,
-                BalanceItem.amount(b.open()), BalanceItem.amount(b.close()), BalanceItem.amount(b.min()),
-                BalanceItem.amount(b.max()), b.samples(), b.failedPolls());
+        return new Bucket(
+                b.start().toString(),
+                b.end().toString(),
+                b.status().name().toLowerCase(Locale.ROOT),
+                b.status() != HistoryBucket.Status.DATA,
+                b.status() == HistoryBucket.Status.GAP,
+                BalanceItem.amount(b.open()),
+                BalanceItem.amount(b.close()),
+                BalanceItem.amount(b.min()),
+                BalanceItem.amount(b.max()),
+                b.samples(),
+                b.failedPolls());
     }
 }

@@ -7,6 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A purchase to check: a decimal amount (string, or a JSON number read exactly) in the card's currency. */
 @Serdeable
 @Schema(name = "PurchaseCheckRequest")
-public record PurchaseCheckRequest(@Schema(example = "84.50") @Nullable String amount,
-                                   @Schema(example = "USD") @Nullable String currency) {
-}
+public record PurchaseCheckRequest(
+        @Schema(example = "84.50") @Nullable String amount,
+        @Schema(example = "USD") @Nullable String currency) {}

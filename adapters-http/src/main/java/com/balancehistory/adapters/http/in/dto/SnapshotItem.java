@@ -28,11 +28,21 @@ public record SnapshotItem(
     public static SnapshotItem of(SnapshotRow row) {
         var account = row.account();
         var balances = row.balances();
-        return new SnapshotItem(row.observedAt().toString(), row.pollId(), account.id().value(), account.source(),
-                account.provider().configName(), account.kind().slug(), account.externalId(), account.name(),
-                account.currency().getCurrencyCode(), balances.available().toPlainString(),
-                BalanceItem.amount(balances.ledger()), BalanceItem.amount(balances.pending()),
-                BalanceItem.amount(balances.allocated()), BalanceItem.amount(balances.initial()),
+        return new SnapshotItem(
+                row.observedAt().toString(),
+                row.pollId(),
+                account.id().value(),
+                account.source(),
+                account.provider().configName(),
+                account.kind().slug(),
+                account.externalId(),
+                account.name(),
+                account.currency().getCurrencyCode(),
+                balances.available().toPlainString(),
+                BalanceItem.amount(balances.ledger()),
+                BalanceItem.amount(balances.pending()),
+                BalanceItem.amount(balances.allocated()),
+                BalanceItem.amount(balances.initial()),
                 BalanceItem.time(row.providerAsOf()));
     }
 }

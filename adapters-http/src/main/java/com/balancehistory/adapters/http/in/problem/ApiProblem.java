@@ -11,8 +11,7 @@ public final class ApiProblem extends RuntimeException {
     private final String parameter;
     private final String resource;
 
-    private ApiProblem(HttpStatus status, String type, String title, String detail, String parameter,
-                       String resource) {
+    private ApiProblem(HttpStatus status, String type, String title, String detail, String parameter, String resource) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -22,8 +21,8 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalidParameter(String parameter, String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", "Invalid parameter", detail,
-                parameter, null);
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", "Invalid parameter", detail, parameter, null);
     }
 
     public static ApiProblem notFound(String resource, String detail) {
@@ -35,8 +34,8 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "/problems/unauthorized", "Unauthorized", detail,
-                "Authorization", null);
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED, "/problems/unauthorized", "Unauthorized", detail, "Authorization", null);
     }
 
     public static ApiProblem forbidden(String detail, String resource) {
@@ -45,8 +44,8 @@ public final class ApiProblem extends RuntimeException {
 
     /** Too many attempts or requests: the caller should wait (the response says how long in Retry-After). */
     public static ApiProblem tooManyRequests(String detail) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-requests", "Too many requests", detail,
-                null, null);
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-requests", "Too many requests", detail, null, null);
     }
 
     public static ApiProblem conflict(String parameter, String detail) {

@@ -16,9 +16,16 @@ public record Problem(
         @Schema(example = "/problems/invalid-parameter") String type,
         @Schema(example = "Invalid parameter") String title,
         @Schema(example = "400") int status,
-        @Schema(example = "zone 'Mars/Olympus' is not a time zone") String detail,
-        @Schema(description = "the request parameter at fault", example = "zone") @Nullable String parameter,
-        @Schema(description = "the resource at fault", example = "account ahrvo-main.budget.b1") @Nullable String resource,
+
+        @Schema(example = "zone 'Mars/Olympus' is not a time zone")
+        String detail,
+
+        @Schema(description = "the request parameter at fault", example = "zone") @Nullable
+        String parameter,
+
+        @Schema(description = "the resource at fault", example = "account ahrvo-main.budget.b1") @Nullable
+        String resource,
+
         @Schema(description = "the request path") @Nullable String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
 /** Renders every error of the API as {@code application/problem+json}. */
 public final class ProblemHandlers {
 
-    private ProblemHandlers() {
-    }
+    private ProblemHandlers() {}
 
     static MutableHttpResponse<Problem> respond(HttpRequest<?> request, ApiProblem problem) {
         return HttpResponse.<Problem>status(problem.status())
@@ -64,20 +63,44 @@ public final class ProblemHandlers {
             String path = context.getRequest().getPath();
             if (status >= 500) {
                 LOG.error("request {} {} failed with {}", context.getRequest().getMethodName(), path, status);
-                return new Problem("/problems/internal-error", "Internal error", status,
-                        "the server could not answer this request; see the service log", null, null, path);
+                return new Problem(
+                        "/problems/internal-error",
+                        "Internal error",
+                        status,
+                        "the server could not answer this request; see the service log",
+                        null,
+                        null,
+                        path);
             }
-            String detail = context.getErrors().stream().map(e -> e.getMessage()).findFirst()
+            String detail = context.getErrors().stream()
+                    .map(e -> e.getMessage())
+                    .findFirst()
                     .orElse(HttpStatus.valueOf(status).getReason());
-            String parameter = context.getErrors().stream().flatMap(e -> e.getPath().stream()).findFirst()
+            String parameter = context.getErrors().stream()
+                    .flatMap(e -> e.getPath().stream())
+                    .findFirst()
                     .orElse(null);
             return switch (status) {
-                case 404 -> new Problem("/problems/not-found", "Not found", status, "no such route: " + path, null,
-                        path, path);
-                case 405 -> new Problem("/problems/method-not-allowed", "Method not allowed", status,
-                        context.getRequest().getMethodName() + " is not allowed on " + path, null, path, path);
-                default -> new Problem("/problems/invalid-request", HttpStatus.valueOf(status).getReason(), status,
-                        detail, parameter == null ? "body" : parameter, null, path);
+                case 404 ->
+                    new Problem("/problems/not-found", "Not found", status, "no such route: " + path, null, path, path);
+                case 405 ->
+                    new Problem(
+                            "/problems/method-not-allowed",
+                            "Method not allowed",
+                            status,
+                            context.getRequest().getMethodName() + " is not allowed on " + path,
+                            null,
+                            path,
+                            path);
+                default ->
+                    new Problem(
+                            "/problems/invalid-request",
+                            HttpStatus.valueOf(status).getReason(),
+                            status,
+                            detail,
+                            parameter == null ? "body" : parameter,
+                            null,
+                            path);
             };
         }
 

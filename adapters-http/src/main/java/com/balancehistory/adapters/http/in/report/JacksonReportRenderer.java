@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,31 +111,71 @@ public final class JacksonReportRenderer implements ReportRenderer {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored report content is not JSON: " + e.getOriginalMessage(), e);
         }
-        List<CurrencySection> sections = list(root.get("currencies"), node -> new CurrencySection(
-                node.get("currency").asText(), node.get("count").asInt(), decimal(node, "total").orElseThrow(),
-                decimal(node, "shareBase").orElseThrow(), decimal(node, "average").orElseThrow(),
-                node.get("zeroTotal").asBoolean(), decimal(node, "totalChange"),
-                list(node.get("accounts"), a -> new AccountLine(a.get("accountId").asText(), a.get("name").asText(),
-                        a.get("source").asText(), a.get("kind").asText(), decimal(a, "balance").orElseThrow(),
-                        decimal(a, "sharePercent").orElseThrow(), decimal(a, "change"), a.get("healthTier").asText(),
-                        present(a, "healthScore").map(JsonNode::asInt), a.get("low").asBoolean(),
-                        decimal(a, "lowThreshold"), instant(a, "observedAt").orElseThrow(),
-                        a.get("stale").asBoolean()))));
-        List<CardLimitLine> limits = list(root.get("cardLimits"), l -> new CardLimitLine(l.get("accountId").asText(),
-                l.get("name").asText(), l.get("source").asText(), l.get("currency").asText(), l.get("period").asText(),
-                decimal(l, "remaining").orElseThrow(), decimal(l, "total"), decimal(l, "used"),
-                decimal(l, "utilizationPercent"), instant(l, "observedAt").orElseThrow(), l.get("stale").asBoolean()));
+        List<CurrencySection> sections = list(
+                root.get("currencies"),
+                node -> new CurrencySection(
+                        node.get("currency").asText(),
+                        node.get("count").asInt(),
+                        decimal(node, "total").orElseThrow(),
+                        decimal(node, "shareBase").orElseThrow(),
+                        decimal(node, "average").orElseThrow(),
+                        node.get("zeroTotal").asBoolean(),
+                        decimal(node, "totalChange"),
+                        list(
+                                node.get("accounts"),
+                                a -> new AccountLine(
+                                        a.get("accountId").asText(),
+                                        a.get("name").asText(),
+                                        a.get("source").asText(),
+                                        a.get("kind").asText(),
+                                        decimal(a, "balance").orElseThrow(),
+                                        decimal(a, "sharePercent").orElseThrow(),
+                                        decimal(a, "change"),
+                                        a.get("healthTier").asText(),
+                                        present(a, "healthScore").map(JsonNode::asInt),
+                                        a.get("low").asBoolean(),
+                                        decimal(a, "lowThreshold"),
+                                        instant(a, "observedAt").orElseThrow(),
+                                        a.get("stale").asBoolean()))));
+        List<CardLimitLine> limits = list(
+                root.get("cardLimits"),
+                l -> new CardLimitLine(
+                        l.get("accountId").asText(),
+                        l.get("name").asText(),
+                        l.get("source").asText(),
+                        l.get("currency").asText(),
+                        l.get("period").asText(),
+                        decimal(l, "remaining").orElseThrow(),
+                        decimal(l, "total"),
+                        decimal(l, "used"),
+                        decimal(l, "utilizationPercent"),
+                        instant(l, "observedAt").orElseThrow(),
+                        l.get("stale").asBoolean()));
         JsonNode freshness = root.get("freshness");
         Freshness fresh = new Freshness(
-                list(freshness.get("staleAccounts"), s -> new StaleAccount(s.get("accountId").asText(),
-                        s.get("name").asText(), s.get("source").asText(), instant(s, "observedAt").orElseThrow(),
-                        instant(s, "staleBefore").orElseThrow())),
-                list(freshness.get("failingSources"), f -> new FailingSource(f.get("source").asText(),
-                        f.get("consecutiveFailures").asInt(), instant(f, "lastFailureAt"), instant(f, "lastSuccessAt"),
-                        present(f, "lastError").map(JsonNode::asText))));
-        return new AllocationReport(instant(root, "asOf").orElseThrow(),
-                present(root, "previousReportId").map(JsonNode::asLong), instant(root, "previousAsOf"), sections,
-                limits, fresh);
+                list(
+                        freshness.get("staleAccounts"),
+                        s -> new StaleAccount(
+                                s.get("accountId").asText(),
+                                s.get("name").asText(),
+                                s.get("source").asText(),
+                                instant(s, "observedAt").orElseThrow(),
+                                instant(s, "staleBefore").orElseThrow())),
+                list(
+                        freshness.get("failingSources"),
+                        f -> new FailingSource(
+                                f.get("source").asText(),
+                                f.get("consecutiveFailures").asInt(),
+                                instant(f, "lastFailureAt"),
+                                instant(f, "lastSuccessAt"),
+                                present(f, "lastError").map(JsonNode::asText))));
+        return new AllocationReport(
+                instant(root, "asOf").orElseThrow(),
+                present(root, "previousReportId").map(JsonNode::asLong),
+                instant(root, "previousAsOf"),
+                sections,
+                limits,
+                fresh);
     }
 
     @Override

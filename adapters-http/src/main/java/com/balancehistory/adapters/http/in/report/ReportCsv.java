@@ -1,12 +1,10 @@
 package com.balancehistory.adapters.http.in.report;
 
+import com.balancehistory.adapters.http.in.CsvWriter;
 import com.balancehistory.application.port.in.report.AllocationReport;
 import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
 import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
 import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
-
-import com.balancehistory.adapters.http.in.CsvWriter;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -20,35 +18,117 @@ final class ReportCsv {
     static final String HEADER = "section,currency,account_id,name,source,kind_or_period,balance_or_remaining,"
             + "share_percent,change,count,total,average,health_tier,low,stale,observed_at,detail";
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     static String render(AllocationReport report) {
         StringBuilder csv = new StringBuilder(CsvWriter.text(HEADER.split(",")));
         for (CurrencySection section : report.currencies()) {
             for (AccountLine a : section.accounts()) {
-                row(csv, "account", section.currency(), a.accountId(), a.name(), a.source(), a.kind(),
-                        a.balance().toPlainString(), a.sharePercent().toPlainString(), text(a.change()), "", "", "",
-                        a.healthTier(), String.valueOf(a.low()), String.valueOf(a.stale()), a.observedAt().toString(),
-                        a.lowThreshold().map(t -> "low below " + t.toPlainString()).orElse(""));
+                row(
+                        csv,
+                        "account",
+                        section.currency(),
+                        a.accountId(),
+                        a.name(),
+                        a.source(),
+                        a.kind(),
+                        a.balance().toPlainString(),
+                        a.sharePercent().toPlainString(),
+                        text(a.change()),
+                        "",
+                        "",
+                        "",
+                        a.healthTier(),
+                        String.valueOf(a.low()),
+                        String.valueOf(a.stale()),
+                        a.observedAt().toString(),
+                        a.lowThreshold()
+                                .map(t -> "low below " + t.toPlainString())
+                                .orElse(""));
             }
-            row(csv, "currency", section.currency(), "", "", "", "", "", section.zeroTotal() ? "0.00" : "100.00",
-                    text(section.totalChange()), String.valueOf(section.count()), section.total().toPlainString(),
-                    section.average().toPlainString(), "", "", "", report.asOf().toString(),
+            row(
+                    csv,
+                    "currency",
+                    section.currency(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    section.zeroTotal() ? "0.00" : "100.00",
+                    text(section.totalChange()),
+                    String.valueOf(section.count()),
+                    section.total().toPlainString(),
+                    section.average().toPlainString(),
+                    "",
+                    "",
+                    "",
+                    report.asOf().toString(),
                     section.zeroTotal() ? "no positive balance: every share is 0.00" : "");
         }
         for (CardLimitLine l : report.cardLimits()) {
-            row(csv, "card-limit", l.currency(), l.accountId(), l.name(), l.source(), l.period(),
-                    l.remaining().toPlainString(), text(l.utilizationPercent()), "", "", text(l.total()), "", "", "",
-                    String.valueOf(l.stale()), l.observedAt().toString(),
+            row(
+                    csv,
+                    "card-limit",
+                    l.currency(),
+                    l.accountId(),
+                    l.name(),
+                    l.source(),
+                    l.period(),
+                    l.remaining().toPlainString(),
+                    text(l.utilizationPercent()),
+                    "",
+                    "",
+                    text(l.total()),
+                    "",
+                    "",
+                    "",
+                    String.valueOf(l.stale()),
+                    l.observedAt().toString(),
                     l.used().map(u -> "used " + u.toPlainString()).orElse(""));
         }
-        report.freshness().staleAccounts().forEach(s -> row(csv, "stale", "", s.accountId(), s.name(), s.source(), "",
-                "", "", "", "", "", "", "", "", "true", s.observedAt().toString(),
-                "older than " + s.staleBefore()));
-        report.freshness().failingSources().forEach(f -> row(csv, "failing-source", "", "", "", f.source(), "", "",
-                "", "", String.valueOf(f.consecutiveFailures()), "", "", "", "", "",
-                f.lastFailureAt().map(Object::toString).orElse(""), f.lastError().orElse("")));
+        report.freshness()
+                .staleAccounts()
+                .forEach(s -> row(
+                        csv,
+                        "stale",
+                        "",
+                        s.accountId(),
+                        s.name(),
+                        s.source(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "true",
+                        s.observedAt().toString(),
+                        "older than " + s.staleBefore()));
+        report.freshness()
+                .failingSources()
+                .forEach(f -> row(
+                        csv,
+                        "failing-source",
+                        "",
+                        "",
+                        "",
+                        f.source(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        String.valueOf(f.consecutiveFailures()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f.lastFailureAt().map(Object::toString).orElse(""),
+                        f.lastError().orElse("")));
         return csv.toString();
     }
 

@@ -5,49 +5,76 @@ import com.balancehistory.application.port.in.report.AllocationReport.AccountLin
 import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
 import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
 import com.balancehistory.application.port.in.report.ReportSummary;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /** The report as a self-contained HTML page; every value is escaped. Stale values are marked in every table. */
 final class ReportHtml {
 
-    private ReportHtml() {
-    }
+    private ReportHtml() {}
 
     static String render(Optional<ReportSummary> summary, AllocationReport report) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Budget allocation report</title><style>body{font-family:sans-serif;margin:2em}"
                 + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccc;padding:4px 8px}"
                 + "td.n{text-align:right}.stale{color:#a00;font-weight:bold}</style></head><body>\n");
-        html.append("<h1>Budget allocation report</h1>\n<p>As of <time>").append(e(report.asOf().toString()))
+        html.append("<h1>Budget allocation report</h1>\n<p>As of <time>")
+                .append(e(report.asOf().toString()))
                 .append("</time>");
-        summary.ifPresentOrElse(s -> html.append(" &middot; report ").append(s.id()).append(" (")
-                .append(e(s.trigger().code())).append(s.schedule().map(n -> ", schedule " + e(n)).orElse(""))
-                .append(")"), () -> html.append(" &middot; live, not stored"));
-        report.previousReportId().ifPresent(id -> html.append(" &middot; changes since report ").append(id)
-                .append(" of ").append(e(report.previousAsOf().map(Object::toString).orElse(""))));
+        summary.ifPresentOrElse(
+                s -> html.append(" &middot; report ")
+                        .append(s.id())
+                        .append(" (")
+                        .append(e(s.trigger().code()))
+                        .append(s.schedule().map(n -> ", schedule " + e(n)).orElse(""))
+                        .append(")"),
+                () -> html.append(" &middot; live, not stored"));
+        report.previousReportId()
+                .ifPresent(id -> html.append(" &middot; changes since report ")
+                        .append(id)
+                        .append(" of ")
+                        .append(e(report.previousAsOf().map(Object::toString).orElse(""))));
         html.append("</p>\n");
         if (!report.freshness().allCurrent()) {
             html.append("<p class=\"stale\">Some values are not current: see Freshness below.</p>\n");
         }
         for (CurrencySection section : report.currencies()) {
-            html.append("<h2>").append(e(section.currency())).append("</h2>\n<p>").append(section.count())
-                    .append(" accounts &middot; total ").append(e(section.total().toPlainString())).append(' ')
-                    .append(e(section.currency())).append(" &middot; average ")
+            html.append("<h2>")
+                    .append(e(section.currency()))
+                    .append("</h2>\n<p>")
+                    .append(section.count())
+                    .append(" accounts &middot; total ")
+                    .append(e(section.total().toPlainString()))
+                    .append(' ')
+                    .append(e(section.currency()))
+                    .append(" &middot; average ")
                     .append(e(section.average().toPlainString()))
-                    .append(section.totalChange().map(c -> " &middot; change " + e(signed(c))).orElse(""))
+                    .append(section.totalChange()
+                            .map(c -> " &middot; change " + e(signed(c)))
+                            .orElse(""))
                     .append(section.zeroTotal() ? " &middot; no positive balance, shares are 0.00 %" : "")
                     .append("</p>\n<table><tr><th>Account</th><th>Source</th><th>Balance</th><th>Share %</th>"
                             + "<th>Change</th><th>Health</th><th>Low</th><th>Observed</th></tr>\n");
             for (AccountLine a : section.accounts()) {
-                html.append("<tr><td>").append(e(a.name())).append("<br><small>").append(e(a.accountId()))
-                        .append("</small></td><td>").append(e(a.source())).append("</td><td class=\"n\">")
-                        .append(e(a.balance().toPlainString())).append("</td><td class=\"n\">")
-                        .append(e(a.sharePercent().toPlainString())).append("</td><td class=\"n\">")
-                        .append(e(a.change().map(ReportHtml::signed).orElse(""))).append("</td><td>")
-                        .append(e(a.healthTier())).append("</td><td>").append(a.low() ? "LOW" : "").append("</td><td")
-                        .append(a.stale() ? " class=\"stale\">STALE " : ">").append(e(a.observedAt().toString()))
+                html.append("<tr><td>")
+                        .append(e(a.name()))
+                        .append("<br><small>")
+                        .append(e(a.accountId()))
+                        .append("</small></td><td>")
+                        .append(e(a.source()))
+                        .append("</td><td class=\"n\">")
+                        .append(e(a.balance().toPlainString()))
+                        .append("</td><td class=\"n\">")
+                        .append(e(a.sharePercent().toPlainString()))
+                        .append("</td><td class=\"n\">")
+                        .append(e(a.change().map(ReportHtml::signed).orElse("")))
+                        .append("</td><td>")
+                        .append(e(a.healthTier()))
+                        .append("</td><td>")
+                        .append(a.low() ? "LOW" : "")
+                        .append("</td><td")
+                        .append(a.stale() ? " class=\"stale\">STALE " : ">")
+                        .append(e(a.observedAt().toString()))
                         .append("</td></tr>\n");
             }
             html.append("</table>\n");
@@ -55,12 +82,23 @@ final class ReportHtml {
         html.append("<h2>Card limits</h2>\n<table><tr><th>Card</th><th>Period</th><th>Remaining</th><th>Total</th>"
                 + "<th>Used</th><th>Utilization %</th><th>Observed</th></tr>\n");
         for (CardLimitLine l : report.cardLimits()) {
-            html.append("<tr><td>").append(e(l.name())).append("<br><small>").append(e(l.accountId()))
-                    .append("</small></td><td>").append(e(l.period())).append("</td><td class=\"n\">")
-                    .append(e(l.remaining().toPlainString() + " " + l.currency())).append("</td><td class=\"n\">")
-                    .append(e(text(l.total()))).append("</td><td class=\"n\">").append(e(text(l.used())))
-                    .append("</td><td class=\"n\">").append(e(text(l.utilizationPercent()))).append("</td><td")
-                    .append(l.stale() ? " class=\"stale\">STALE " : ">").append(e(l.observedAt().toString()))
+            html.append("<tr><td>")
+                    .append(e(l.name()))
+                    .append("<br><small>")
+                    .append(e(l.accountId()))
+                    .append("</small></td><td>")
+                    .append(e(l.period()))
+                    .append("</td><td class=\"n\">")
+                    .append(e(l.remaining().toPlainString() + " " + l.currency()))
+                    .append("</td><td class=\"n\">")
+                    .append(e(text(l.total())))
+                    .append("</td><td class=\"n\">")
+                    .append(e(text(l.used())))
+                    .append("</td><td class=\"n\">")
+                    .append(e(text(l.utilizationPercent())))
+                    .append("</td><td")
+                    .append(l.stale() ? " class=\"stale\">STALE " : ">")
+                    .append(e(l.observedAt().toString()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n<h2>Freshness</h2>\n");
@@ -69,18 +107,33 @@ final class ReportHtml {
         }
         if (!report.freshness().staleAccounts().isEmpty()) {
             html.append("<h3>Stale accounts</h3><ul>\n");
-            report.freshness().staleAccounts().forEach(s -> html.append("<li>").append(e(s.name())).append(" (")
-                    .append(e(s.source())).append("): last value from ").append(e(s.observedAt().toString()))
-                    .append("</li>\n"));
+            report.freshness()
+                    .staleAccounts()
+                    .forEach(s -> html.append("<li>")
+                            .append(e(s.name()))
+                            .append(" (")
+                            .append(e(s.source()))
+                            .append("): last value from ")
+                            .append(e(s.observedAt().toString()))
+                            .append("</li>\n"));
             html.append("</ul>\n");
         }
         if (!report.freshness().failingSources().isEmpty()) {
             html.append("<h3>Failing sources</h3><ul>\n");
-            report.freshness().failingSources().forEach(f -> html.append("<li>").append(e(f.source())).append(": ")
-                    .append(f.consecutiveFailures()).append(" failed poll(s) in a row")
-                    .append(f.lastError().map(err -> ", last: " + e(err)).orElse(""))
-                    .append(f.lastSuccessAt().map(t -> "; last success " + e(t.toString())).orElse("; never succeeded"))
-                    .append("</li>\n"));
+            report.freshness()
+                    .failingSources()
+                    .forEach(f -> html.append("<li>")
+                            .append(e(f.source()))
+                            .append(": ")
+                            .append(f.consecutiveFailures())
+                            .append(" failed poll(s) in a row")
+                            .append(f.lastError()
+                                    .map(err -> ", last: " + e(err))
+                                    .orElse(""))
+                            .append(f.lastSuccessAt()
+                                    .map(t -> "; last success " + e(t.toString()))
+                                    .orElse("; never succeeded"))
+                            .append("</li>\n"));
             html.append("</ul>\n");
         }
         return html.append("</body></html>\n").toString();

@@ -1,8 +1,8 @@
 package com.balancehistory.adapters.http.in.report;
 
 import com.balancehistory.adapters.http.in.Idempotency;
-import com.balancehistory.adapters.http.in.auth.AdminOnly;
 import com.balancehistory.adapters.http.in.Params;
+import com.balancehistory.adapters.http.in.auth.AdminOnly;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.port.in.RunOnceUseCase;
 import com.balancehistory.application.port.in.report.AllocationReport;
@@ -30,11 +30,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,8 +57,11 @@ public class ReportsController {
     private final ReportRenderer renderer;
     private final RunOnceUseCase once;
 
-    public ReportsController(QueryReportsUseCase reports, GenerateReportUseCase generator, ReportRenderer renderer,
-                             RunOnceUseCase once) {
+    public ReportsController(
+            QueryReportsUseCase reports,
+            GenerateReportUseCase generator,
+            ReportRenderer renderer,
+            RunOnceUseCase once) {
         this.once = once;
         this.reports = reports;
         this.generator = generator;
@@ -69,18 +70,20 @@ public class ReportsController {
 
     /** The request body of {@code POST /api/v1/reports}: {@code {"type": "allocation"}}. */
     @io.micronaut.serde.annotation.Serdeable
-    public record GenerateRequest(@Nullable String type) {
-    }
+    public record GenerateRequest(@Nullable String type) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> list(@QueryValue @Nullable String type, @QueryValue @Nullable String from,
-                                     @QueryValue @Nullable String to, @QueryValue @Nullable String limit) {
+    public HttpResponse<byte[]> list(
+            @QueryValue @Nullable String type,
+            @QueryValue @Nullable String from,
+            @QueryValue @Nullable String to,
+            @QueryValue @Nullable String limit) {
         int count = limit == null || limit.isBlank() ? 50 : integer("limit", limit);
         if (count < 1 || count > ReportFilter.MAX_LIMIT) {
             throw ApiProblem.invalidParameter("limit", "limit must be between 1 and " + ReportFilter.MAX_LIMIT);
         }
-        ReportFilter filter = new ReportFilter(Optional.ofNullable(type).filter(t -> !t.isBlank()),
-                instant("from", from), instant("to", to), count);
+        ReportFilter filter = new ReportFilter(
+                Optional.ofNullable(type).filter(t -> !t.isBlank()), instant("from", from), instant("to", to), count);
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode items = root.putArray("reports");
         reports.list(filter).forEach(summary -> items.add(summaryNode(summary)));
@@ -89,12 +92,16 @@ public class ReportsController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @AdminOnly
-    public HttpResponse<byte[]> generate(@Body @Nullable GenerateRequest request,
-                                         @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
+    public HttpResponse<byte[]> generate(
+            @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
         RunOnceUseCase.Once run;
         try {
-            run = Idempotency.run(once, "reports", idempotencyKey, () -> generator.generateNow(type).id());
+            run = Idempotency.run(
+                    once,
+                    "reports",
+                    idempotencyKey,
+                    () -> generator.generateNow(type).id());
         } catch (UnknownReportTypeException e) {
             throw ApiProblem.invalidParameter("type", e.getMessage());
         }
@@ -102,20 +109,27 @@ public class ReportsController {
                 .orElseThrow(() -> new IllegalStateException("report " + run.resourceId() + " is not stored"));
         ObjectNode root = summaryNode(report.summary());
         root.set("content", parse(report.contentJson()));
-        MutableHttpResponse<byte[]> response = json(HttpStatus.CREATED, root)
-                .header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
+        MutableHttpResponse<byte[]> response =
+                json(HttpStatus.CREATED, root).header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
         return run.repeated() ? response.header(Idempotency.REPLAYED_HEADER, "true") : response;
     }
 
-    @Get(uri = "/allocation/live", produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
-    public HttpResponse<byte[]> live(@QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    @Get(
+            uri = "/allocation/live",
+            produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    public HttpResponse<byte[]> live(
+            @QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         AllocationReport report = reports.live();
         return render(format, accept, Optional.empty(), report, () -> renderer.json(report));
     }
 
-    @Get(uri = "/{id}", produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
-    public HttpResponse<byte[]> one(@PathVariable String id, @QueryValue @Nullable String format,
-                                    @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    @Get(
+            uri = "/{id}",
+            produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    public HttpResponse<byte[]> one(
+            @PathVariable String id,
+            @QueryValue @Nullable String format,
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         StoredReport report = reports.find(reportId(id)).orElseThrow(() -> notFound(id));
         if (chosenFormat(format, accept).equals("json")) {
             ObjectNode root = summaryNode(report.summary());
@@ -138,17 +152,26 @@ public class ReportsController {
         return json(HttpStatus.OK, root);
     }
 
-    private HttpResponse<byte[]> render(String format, String accept, Optional<ReportSummary> summary,
-                                        AllocationReport report, java.util.function.Supplier<String> json) {
+    private HttpResponse<byte[]> render(
+            String format,
+            String accept,
+            Optional<ReportSummary> summary,
+            AllocationReport report,
+            java.util.function.Supplier<String> json) {
         return switch (chosenFormat(format, accept)) {
-            case "csv" -> HttpResponse.ok(renderer.csv(report).getBytes(StandardCharsets.UTF_8))
-                    .contentType(MediaType.of("text/csv; charset=utf-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"allocation-report"
-                            + summary.map(s -> "-" + s.id()).orElse("-live") + ".csv\"");
-            case "html" -> HttpResponse.ok(renderer.html(summary, report).getBytes(StandardCharsets.UTF_8))
-                    .contentType(MediaType.of("text/html; charset=utf-8"));
-            default -> HttpResponse.ok(json.get().getBytes(StandardCharsets.UTF_8))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            case "csv" ->
+                HttpResponse.ok(renderer.csv(report).getBytes(StandardCharsets.UTF_8))
+                        .contentType(MediaType.of("text/csv; charset=utf-8"))
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                "inline; filename=\"allocation-report"
+                                        + summary.map(s -> "-" + s.id()).orElse("-live") + ".csv\"");
+            case "html" ->
+                HttpResponse.ok(renderer.html(summary, report).getBytes(StandardCharsets.UTF_8))
+                        .contentType(MediaType.of("text/html; charset=utf-8"));
+            default ->
+                HttpResponse.ok(json.get().getBytes(StandardCharsets.UTF_8))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE);
         };
     }
 
@@ -156,8 +179,8 @@ public class ReportsController {
         if (format != null && !format.isBlank()) {
             String f = format.strip().toLowerCase(Locale.ROOT);
             if (!f.equals("json") && !f.equals("csv") && !f.equals("html")) {
-                throw ApiProblem.invalidParameter("format", "format must be json, csv or html, got '"
-                        + shorten(format) + "'");
+                throw ApiProblem.invalidParameter(
+                        "format", "format must be json, csv or html, got '" + shorten(format) + "'");
             }
             return f;
         }
@@ -191,7 +214,8 @@ public class ReportsController {
 
     private static io.micronaut.http.MutableHttpResponse<byte[]> json(HttpStatus status, JsonNode node) {
         try {
-            return HttpResponse.<byte[]>status(status).body(MAPPER.writeValueAsBytes(node))
+            return HttpResponse.<byte[]>status(status)
+                    .body(MAPPER.writeValueAsBytes(node))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
@@ -231,14 +255,20 @@ public class ReportsController {
             return Optional.empty();
         }
         try {
-            return Optional.of(Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
+            return Optional.of(
+                    Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
         } catch (DateTimeParseException e) {
             try {
-                return Optional.of(Params.inRange(name, java.time.LocalDate.parse(value.strip())
-                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+                return Optional.of(Params.inRange(
+                        name,
+                        java.time.LocalDate.parse(value.strip())
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant()));
             } catch (DateTimeParseException notADate) {
-                throw ApiProblem.invalidParameter(name, name + " must be a date (2026-11-20) or an ISO-8601 time "
-                        + "(2026-11-20T10:00:00Z), got '" + shorten(value) + "'");
+                throw ApiProblem.invalidParameter(
+                        name,
+                        name + " must be a date (2026-11-20) or an ISO-8601 time " + "(2026-11-20T10:00:00Z), got '"
+                                + shorten(value) + "'");
             }
         }
     }

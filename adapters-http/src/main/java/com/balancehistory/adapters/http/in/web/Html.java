@@ -3,8 +3,7 @@ package com.balancehistory.adapters.http.in.web;
 /** Text made safe to put into HTML, between tags or inside a quoted attribute. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());

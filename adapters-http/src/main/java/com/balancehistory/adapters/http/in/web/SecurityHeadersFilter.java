@@ -22,8 +22,8 @@ public final class SecurityHeadersFilter implements Ordered {
     public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
     /** Dashboard pages, API answers, errors: this origin only, no inline script or style, never in a frame. */
-    static final String STRICT_POLICY = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self';"
-            + " frame-ancestors 'none'";
+    static final String STRICT_POLICY =
+            "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self';" + " frame-ancestors 'none'";
     /** The HTML report: strict, plus its inline stylesheet. */
     static final String REPORT_POLICY = STRICT_POLICY + "; style-src 'self' 'unsafe-inline'";
     /** Swagger UI and RapiDoc: their inline start-up scripts and styles, images as data URIs, still this origin only. */
@@ -54,8 +54,11 @@ public final class SecurityHeadersFilter implements Ordered {
 
     /** Scripts, styles and the API document: the same for everyone, so browsers may keep them. */
     static boolean isStaticAsset(String path) {
-        return path.startsWith("/dashboard/assets/") || path.startsWith("/dashboard/vendor/")
-                || path.startsWith("/swagger-ui/") || path.startsWith("/rapidoc/") || path.startsWith("/swagger/");
+        return path.startsWith("/dashboard/assets/")
+                || path.startsWith("/dashboard/vendor/")
+                || path.startsWith("/swagger-ui/")
+                || path.startsWith("/rapidoc/")
+                || path.startsWith("/swagger/");
     }
 
     /** Outermost, so the headers reach responses that another filter or the error handler produced. */

@@ -25,7 +25,6 @@ import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.limit.CardLimitObservation;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -76,8 +75,13 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
     }
 
     public AhrvoBalanceProvider(AhrvoSettings settings, ListingLimits limits, ProviderRuntime runtime) {
-        super(settings.source(), ProviderType.AHRVO, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()),
+        super(
+                settings.source(),
+                ProviderType.AHRVO,
+                new CircuitBreaker(
+                        settings.http().circuitFailureThreshold(),
+                        settings.http().circuitOpenFor(),
+                        runtime.clock()),
                 new Redactor(List.of(settings.accessToken(), settings.apiKey())));
         this.settings = settings;
         this.limits = limits;
@@ -115,14 +119,18 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
                 if (read.budgetFailures().isEmpty()) {
                     fullyListed.add(AccountKind.BUDGET); // a budget that failed is not gone
                 }
-                anythingRead = !read.balances().isEmpty() || read.budgetFailures().isEmpty();
+                anythingRead =
+                        !read.balances().isEmpty() || read.budgetFailures().isEmpty();
             }
         }
 
         AtomicReference<FetchFailure> stop = new AtomicReference<>();
         List<CardLimitObservation> cards = new ArrayList<>();
-        List<CardRead> cardReads = FanOut.run("ahrvo-" + sourceName(), settings.cardIds(),
-                settings.http().maxConcurrency(), cardId -> stop.get() != null ? null : readCard(cardId, raws, stop));
+        List<CardRead> cardReads = FanOut.run(
+                "ahrvo-" + sourceName(),
+                settings.cardIds(),
+                settings.http().maxConcurrency(),
+                cardId -> stop.get() != null ? null : readCard(cardId, raws, stop));
         for (CardRead read : cardReads) {
             if (read == null) {
                 continue;
@@ -135,7 +143,9 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
         }
         if (stop.get() != null) {
             FetchFailure cause = stop.get();
-            failures.add(FetchFailure.ofSource(LIMITS_ENDPOINT, cause.kind(),
+            failures.add(FetchFailure.ofSource(
+                    LIMITS_ENDPOINT,
+                    cause.kind(),
                     "card calls stopped at card " + cause.externalId() + ": " + cause.reason()));
         }
         anythingRead |= !cards.isEmpty();
@@ -143,15 +153,14 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
     }
 
     /** The listing's budgets, those that failed on their own, or the failure of the listing as a whole. */
-    private record BudgetRead(List<BalanceObservation> balances, List<FetchFailure> budgetFailures,
-                              FetchFailure failure) {
+    private record BudgetRead(
+            List<BalanceObservation> balances, List<FetchFailure> budgetFailures, FetchFailure failure) {
         BudgetRead(List<BalanceObservation> balances, FetchFailure failure) {
             this(balances, List.of(), failure);
         }
     }
 
-    private record CardRead(CardLimitObservation observation, FetchFailure failure) {
-    }
+    private record CardRead(CardLimitObservation observation, FetchFailure failure) {}
 
     private BudgetRead readBudgets(List<RawResponse> raws) {
         HttpOutcome outcome = http.get(URI.create(settings.baseUri() + BUDGETS_PATH), headers, BUDGETS_ENDPOINT);
@@ -172,8 +181,12 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
             List<BalanceObservation> out = new ArrayList<>();
             List<JsonCursor> budgets = root.objects("data");
             if (budgets.size() > limits.maxAccounts()) {
-                return new BudgetRead(List.of(), FetchFailure.ofSource(BUDGETS_ENDPOINT,
-                        FailureKind.MALFORMED_RESPONSE, limits.tooManyAccounts("the budget listing")));
+                return new BudgetRead(
+                        List.of(),
+                        FetchFailure.ofSource(
+                                BUDGETS_ENDPOINT,
+                                FailureKind.MALFORMED_RESPONSE,
+                                limits.tooManyAccounts("the budget listing")));
             }
             List<FetchFailure> failed = new ArrayList<>();
             for (int i = 0; i < budgets.size(); i++) {
@@ -204,8 +217,8 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
 
     private CardRead readCard(String cardId, List<RawResponse> raws, AtomicReference<FetchFailure> stop) {
         String query = "card_id=" + URLEncoder.encode(cardId, StandardCharsets.UTF_8);
-        HttpOutcome outcome = http.get(URI.create(settings.baseUri() + LIMITS_PATH + "?" + query), headers,
-                LIMITS_ENDPOINT + "?" + query);
+        HttpOutcome outcome = http.get(
+                URI.create(settings.baseUri() + LIMITS_PATH + "?" + query), headers, LIMITS_ENDPOINT + "?" + query);
         raws.addAll(outcome.rawResponses());
         if (!outcome.isSuccess()) {
             FetchFailure failure = ProviderFailures.of(outcome, LIMITS_ENDPOINT, cardId);
@@ -226,8 +239,8 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
                 BigDecimal amount = data.nonNegative(field.getKey(), data.decimalString(field.getKey()));
                 remaining.put(field.getValue(), data.money(field.getKey(), amount, USD));
             }
-            Account card = Account.of(sourceName(), ProviderType.AHRVO, AccountKind.CARD_SPENDING_LIMIT, cardId,
-                    cardId, USD);
+            Account card =
+                    Account.of(sourceName(), ProviderType.AHRVO, AccountKind.CARD_SPENDING_LIMIT, cardId, cardId, USD);
             return new CardRead(new CardLimitObservation(card, remaining), null);
         } catch (MalformedResponseException e) {
             return new CardRead(null, ProviderFailures.malformed(LIMITS_ENDPOINT, cardId, e));
@@ -240,9 +253,13 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
         if ("SUCCESS".equals(code)) {
             return null;
         }
-        return new FetchFailure(endpoint, FailureKind.BAD_REQUEST, "code: expected SUCCESS, got '"
-                + (code.length() > 60 ? code.substring(0, 60) + "..." : code) + "' ("
-                + ProviderFailures.describeErrorBody(body) + ")", externalId);
+        return new FetchFailure(
+                endpoint,
+                FailureKind.BAD_REQUEST,
+                "code: expected SUCCESS, got '"
+                        + (code.length() > 60 ? code.substring(0, 60) + "..." : code) + "' ("
+                        + ProviderFailures.describeErrorBody(body) + ")",
+                externalId);
     }
 
     private static Map<String, LimitPeriod> limitFields() {

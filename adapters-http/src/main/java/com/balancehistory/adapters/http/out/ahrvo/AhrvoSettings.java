@@ -4,7 +4,6 @@ import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.SourceConfigurationException;
 import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.http.out.common.Secret;
-
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +15,14 @@ import java.util.Objects;
  * to read ({@code card-ids}), and whether to read the budget list ({@code fetch-budgets}, default true).
  * {@link #toString()} masks the credentials.
  */
-public record AhrvoSettings(String source, URI baseUri, Secret accessToken, Secret apiKey, List<String> cardIds,
-                            boolean fetchBudgets, HttpSettings http) {
+public record AhrvoSettings(
+        String source,
+        URI baseUri,
+        Secret accessToken,
+        Secret apiKey,
+        List<String> cardIds,
+        boolean fetchBudgets,
+        HttpSettings http) {
 
     public AhrvoSettings {
         Objects.requireNonNull(source, "source");
@@ -36,15 +41,21 @@ public record AhrvoSettings(String source, URI baseUri, Secret accessToken, Secr
         List<String> cards = settings.parameterList("card-ids");
         for (String card : cards) {
             if (!card.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new SourceConfigurationException(settings.name(), "card-ids: '" + card
-                        + "' is not a card id (letters, digits, '-', '_')");
+                throw new SourceConfigurationException(
+                        settings.name(), "card-ids: '" + card + "' is not a card id (letters, digits, '-', '_')");
             }
         }
         if (cards.isEmpty() && fetchBudgets.equals("false")) {
-            throw new SourceConfigurationException(settings.name(), "nothing to fetch: no card-ids and fetch-budgets false");
+            throw new SourceConfigurationException(
+                    settings.name(), "nothing to fetch: no card-ids and fetch-budgets false");
         }
-        return new AhrvoSettings(settings.name(), settings.baseUri(),
-                Secret.of(settings.requireCredential("access-token")), Secret.of(settings.requireCredential("api-key")),
-                cards, fetchBudgets.equals("true"), settings.http());
+        return new AhrvoSettings(
+                settings.name(),
+                settings.baseUri(),
+                Secret.of(settings.requireCredential("access-token")),
+                Secret.of(settings.requireCredential("api-key")),
+                cards,
+                fetchBudgets.equals("true"),
+                settings.http());
     }
 }

@@ -13,7 +13,9 @@ public final class CircuitBreaker {
 
     /** Where the breaker stands. */
     public enum State {
-        CLOSED, OPEN, HALF_OPEN;
+        CLOSED,
+        OPEN,
+        HALF_OPEN;
 
         /** {@code closed}, {@code open} or {@code half-open}, as the API and the metrics say it. */
         public String label() {

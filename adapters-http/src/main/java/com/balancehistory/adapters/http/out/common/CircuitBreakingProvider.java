@@ -5,7 +5,6 @@ import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.domain.account.ProviderType;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,14 +48,23 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
     public final FetchResult fetch() {
         Instant notBefore = retryAt;
         if (notBefore != null && breaker.clock().instant().isBefore(notBefore)) {
-            return new FetchResult.Failed(source, new FetchFailure(primaryEndpoint(), FailureKind.RATE_LIMITED,
-                    "not called: the provider asked for no call before " + notBefore + " (Retry-After)", null,
-                    notBefore));
+            return new FetchResult.Failed(
+                    source,
+                    new FetchFailure(
+                            primaryEndpoint(),
+                            FailureKind.RATE_LIMITED,
+                            "not called: the provider asked for no call before " + notBefore + " (Retry-After)",
+                            null,
+                            notBefore));
         }
         if (!breaker.allowCall()) {
-            return new FetchResult.Failed(source, FetchFailure.ofSource(primaryEndpoint(), FailureKind.CIRCUIT_OPEN,
-                    "not called: circuit open after " + breaker.consecutiveFailures()
-                            + " consecutive failed fetches, next try after " + breaker.openUntil()));
+            return new FetchResult.Failed(
+                    source,
+                    FetchFailure.ofSource(
+                            primaryEndpoint(),
+                            FailureKind.CIRCUIT_OPEN,
+                            "not called: circuit open after " + breaker.consecutiveFailures()
+                                    + " consecutive failed fetches, next try after " + breaker.openUntil()));
         }
         FetchResult result;
         try {
@@ -75,7 +83,8 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
 
     /** The latest time any part of the answer named for calling again, if one did. */
     private static Optional<Instant> retryAtOf(FetchResult result) {
-        Stream<FetchFailure> failures = result instanceof FetchResult.Failed failed ? Stream.of(failed.failure())
+        Stream<FetchFailure> failures = result instanceof FetchResult.Failed failed
+                ? Stream.of(failed.failure())
                 : ((FetchResult.Fetched) result).accountFailures().stream();
         return failures.map(FetchFailure::retryAt).filter(Objects::nonNull).max(Instant::compareTo);
     }
@@ -83,7 +92,8 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
     /** When the provider said it may be called again, while that is still ahead. */
     public Optional<Instant> retryAt() {
         Instant notBefore = retryAt;
-        return notBefore != null && breaker.clock().instant().isBefore(notBefore) ? Optional.of(notBefore)
+        return notBefore != null && breaker.clock().instant().isBefore(notBefore)
+                ? Optional.of(notBefore)
                 : Optional.empty();
     }
 

@@ -14,8 +14,7 @@ public final class FanOut {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private FanOut() {
-    }
+    private FanOut() {}
 
     /** The task must not throw for expected trouble; it returns its failure as data. */
     public static <T, R> List<R> run(String name, List<T> items, int parallelism, Function<T, R> task) {

@@ -7,7 +7,6 @@ import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.limit.CardLimitObservation;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +15,7 @@ import java.util.stream.Collectors;
 /** Builds the result of a fetch that reads several accounts, some of which may fail on their own. */
 public final class FetchResults {
 
-    private FetchResults() {
-    }
+    private FetchResults() {}
 
     /**
      * {@link FetchResult.Fetched} when anything was read; {@link FetchResult.Failed} when nothing was read and
@@ -25,15 +23,23 @@ public final class FetchResults {
      * (a gap in history, and a failure for the circuit breaker). The failure is the first source-wide one, else all
      * accounts' failures in one.
      */
-    public static FetchResult assemble(String source, boolean anythingRead, List<BalanceObservation> balances,
-                                       List<CardLimitObservation> cardLimits, List<FetchFailure> failures,
-                                       Set<AccountKind> fullyListed, List<RawResponse> raws) {
+    public static FetchResult assemble(
+            String source,
+            boolean anythingRead,
+            List<BalanceObservation> balances,
+            List<CardLimitObservation> cardLimits,
+            List<FetchFailure> failures,
+            Set<AccountKind> fullyListed,
+            List<RawResponse> raws) {
         if (!anythingRead && !failures.isEmpty()) {
-            Optional<FetchFailure> sourceWide = failures.stream().filter(FetchResults::isSourceWide).findFirst();
+            Optional<FetchFailure> sourceWide =
+                    failures.stream().filter(FetchResults::isSourceWide).findFirst();
             FetchFailure first = failures.get(0);
-            FetchFailure failure = sourceWide.orElseGet(() -> FetchFailure.ofSource(first.endpoint(), first.kind(),
-                    "nothing read: every account failed: " + failures.stream().map(FetchFailure::describe)
-                            .collect(Collectors.joining("; "))));
+            FetchFailure failure = sourceWide.orElseGet(() -> FetchFailure.ofSource(
+                    first.endpoint(),
+                    first.kind(),
+                    "nothing read: every account failed: "
+                            + failures.stream().map(FetchFailure::describe).collect(Collectors.joining("; "))));
             return new FetchResult.Failed(source, failure, raws);
         }
         return new FetchResult.Fetched(source, balances, cardLimits, failures, fullyListed, raws);

@@ -2,7 +2,6 @@ package com.balancehistory.adapters.http.out.common;
 
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.RawResponse;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -34,8 +33,14 @@ public record HttpOutcome(
         rawResponses = List.copyOf(rawResponses);
     }
 
-    public HttpOutcome(int status, String body, List<RawResponse> rawResponses, FailureKind transportFailure,
-                       String transportReason, int attempts, String retryNote) {
+    public HttpOutcome(
+            int status,
+            String body,
+            List<RawResponse> rawResponses,
+            FailureKind transportFailure,
+            String transportReason,
+            int attempts,
+            String retryNote) {
         this(status, body, rawResponses, transportFailure, transportReason, attempts, retryNote, null);
     }
 

@@ -5,7 +5,6 @@ import com.balancehistory.domain.money.InvalidAmountException;
 import com.balancehistory.domain.money.Money;
 import com.balancehistory.domain.money.UnknownCurrencyException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -157,8 +156,8 @@ public final class JsonCursor {
             return parseDecimal(name, value.textValue());
         }
         if (value == null || !value.isNumber()) {
-            throw new MalformedResponseException(pathOf(name), "expected a number or a decimal string, got "
-                    + typeOf(value));
+            throw new MalformedResponseException(
+                    pathOf(name), "expected a number or a decimal string, got " + typeOf(value));
         }
         if (value.isIntegralNumber()) {
             return bounded(name, new BigDecimal(value.bigIntegerValue()));
@@ -228,8 +227,10 @@ public final class JsonCursor {
             try {
                 return java.time.OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException again) {
-                throw new MalformedResponseException(pathOf(name), "expected an ISO-8601 timestamp, got '"
-                        + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+                throw new MalformedResponseException(
+                        pathOf(name),
+                        "expected an ISO-8601 timestamp, got '"
+                                + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
             }
         }
     }

@@ -18,14 +18,15 @@ public record ListingLimits(int maxPages, int maxAccounts) {
 
     public ListingLimits {
         if (maxPages < 1 || maxAccounts < 1) {
-            throw new IllegalArgumentException("max-pages and max-accounts must be at least 1, got " + maxPages
-                    + " and " + maxAccounts);
+            throw new IllegalArgumentException(
+                    "max-pages and max-accounts must be at least 1, got " + maxPages + " and " + maxAccounts);
         }
     }
 
     /** {@code max-pages} and {@code max-accounts} of a source, each defaulting to {@link #DEFAULTS}. */
     public static ListingLimits from(SourceSettings settings) {
-        return new ListingLimits(positive(settings, "max-pages", DEFAULTS.maxPages),
+        return new ListingLimits(
+                positive(settings, "max-pages", DEFAULTS.maxPages),
                 positive(settings, "max-accounts", DEFAULTS.maxAccounts));
     }
 
@@ -42,8 +43,8 @@ public record ListingLimits(int maxPages, int maxAccounts) {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new SourceConfigurationException(settings.name(), key + " must be a whole number of at least 1, got '"
-                + text + "'");
+        throw new SourceConfigurationException(
+                settings.name(), key + " must be a whole number of at least 1, got '" + text + "'");
     }
 
     /** The reason a listing that holds more than {@link #maxAccounts} fails with. */

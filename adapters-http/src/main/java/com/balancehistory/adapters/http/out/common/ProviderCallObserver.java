@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public interface ProviderCallObserver {
 
-    ProviderCallObserver NONE = new ProviderCallObserver() {
-    };
+    ProviderCallObserver NONE = new ProviderCallObserver() {};
 
     /**
      * One request answered or failed in transport.
@@ -17,16 +16,13 @@ public interface ProviderCallObserver {
      * @param endpoint the request's path without query, ids replaced by {@code {id}} (few distinct values)
      * @param status   the HTTP status, or 0 when no response came
      */
-    default void requestFinished(String endpoint, int status, Duration took) {
-    }
+    default void requestFinished(String endpoint, int status, Duration took) {}
 
     /** A failed request will be tried again after {@code wait}. */
-    default void retrying(String endpoint, Duration wait) {
-    }
+    default void retrying(String endpoint, Duration wait) {}
 
     /** The rate limiter held a request back for {@code wait}. */
-    default void rateLimitWaited(Duration wait) {
-    }
+    default void rateLimitWaited(Duration wait) {}
 
     /** {@code /v1/cards/card123/balance?x=1} as {@code /v1/cards/{id}/balance}: a path segment with a digit is an id. */
     static String endpointOf(String path) {
@@ -36,8 +32,11 @@ public interface ProviderCallObserver {
             if (segment.isEmpty()) {
                 continue;
             }
-            endpoint.append('/').append(segment.chars().anyMatch(Character::isDigit) && !segment.matches("v\\d+")
-                    ? "{id}" : segment);
+            endpoint.append('/')
+                    .append(
+                            segment.chars().anyMatch(Character::isDigit) && !segment.matches("v\\d+")
+                                    ? "{id}"
+                                    : segment);
         }
         return endpoint.isEmpty() ? "/" : endpoint.toString();
     }

@@ -3,15 +3,13 @@ package com.balancehistory.adapters.http.out.common;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Turns unsuccessful HTTP outcomes and malformed bodies into typed {@link FetchFailure}s. */
 public final class ProviderFailures {
 
-    private ProviderFailures() {
-    }
+    private ProviderFailures() {}
 
     /** 401 UNAUTHORIZED, 403 FORBIDDEN, 404 NOT_FOUND, 429 RATE_LIMITED, 5xx UNAVAILABLE, other BAD_REQUEST. */
     public static FailureKind kindOf(int status) {
@@ -38,12 +36,12 @@ public final class ProviderFailures {
         String retries = outcome.attempts() > 1 ? " (after " + outcome.attempts() + " attempts)" : "";
         String note = outcome.retryNote() == null ? "" : "; " + outcome.retryNote();
         if (!outcome.hasResponse()) {
-            return new FetchFailure(endpoint, outcome.transportFailure(), outcome.transportReason() + retries + note,
-                    externalId);
+            return new FetchFailure(
+                    endpoint, outcome.transportFailure(), outcome.transportReason() + retries + note, externalId);
         }
         String retryAt = outcome.retryAt() == null ? "" : "; no call before " + outcome.retryAt();
-        String reason = "HTTP " + outcome.status() + retries + ": " + describeErrorBody(outcome.body()) + note
-                + retryAt;
+        String reason =
+                "HTTP " + outcome.status() + retries + ": " + describeErrorBody(outcome.body()) + note + retryAt;
         return new FetchFailure(endpoint, kindOf(outcome.status()), reason, externalId, outcome.retryAt());
     }
 
@@ -71,7 +69,8 @@ public final class ProviderFailures {
             }
             JsonNode requestId = node.get("requestId");
             String suffix = requestId != null && requestId.isValueNode() && !requestId.isNull()
-                    ? " (requestId " + shorten(requestId.asText(), 60) + ")" : "";
+                    ? " (requestId " + shorten(requestId.asText(), 60) + ")"
+                    : "";
             if (!parts.isEmpty()) {
                 return String.join(": ", parts) + suffix;
             }

@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.common;
 import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.RawResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -52,11 +51,14 @@ public final class ProviderHttpClient {
     private final RateLimiter rateLimiter;
 
     public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime) {
-        this(settings, runtime, () -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        this(
+                settings,
+                runtime,
+                () -> HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(settings.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     /** @param newClient builds the JDK client, again whenever the one in use has died */
@@ -88,24 +90,30 @@ public final class ProviderHttpClient {
                 result = once(uri, headers, endpoint);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new HttpOutcome(0, "", raws, FailureKind.UNAVAILABLE, "interrupted while calling", attempt, null);
+                return new HttpOutcome(
+                        0, "", raws, FailureKind.UNAVAILABLE, "interrupted while calling", attempt, null);
             }
             attempt++;
             if (result.status > 0) {
                 raws.add(new RawResponse(auditEndpoint, result.status, result.body));
             }
-            boolean retryable = result.retryableTransport
-                    || result.status == 429 || (result.status >= 500 && result.status <= 599);
+            boolean retryable =
+                    result.retryableTransport || result.status == 429 || (result.status >= 500 && result.status <= 599);
             Optional<Duration> retryAfter = retryable ? retryAfter(result.retryAfter) : Optional.empty();
-            Instant retryAt = retryAfter.map(wait -> runtime.clock().instant().plus(wait)).orElse(null);
+            Instant retryAt =
+                    retryAfter.map(wait -> runtime.clock().instant().plus(wait)).orElse(null);
             if (!retryable || attempt > settings.maxRetries()) {
                 return result.toOutcome(raws, attempt, null, retryAt);
             }
             Duration wait = backoff(attempt - 1);
             if (retryAfter.isPresent()) {
                 if (retryAfter.get().compareTo(settings.maxRetryAfter()) > 0) {
-                    return result.toOutcome(raws, attempt, "Retry-After " + retryAfter.get().toSeconds()
-                            + " s is longer than the " + settings.maxRetryAfter().toSeconds() + " s we wait", retryAt);
+                    return result.toOutcome(
+                            raws,
+                            attempt,
+                            "Retry-After " + retryAfter.get().toSeconds() + " s is longer than the "
+                                    + settings.maxRetryAfter().toSeconds() + " s we wait",
+                            retryAt);
                 }
                 wait = retryAfter.get();
             }
@@ -138,7 +146,8 @@ public final class ProviderHttpClient {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(runtime.clock().instant(), at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {
@@ -152,8 +161,11 @@ public final class ProviderHttpClient {
         try {
             long started = runtime.nanoTime().getAsLong();
             Attempt result = send(uri, headers);
-            runtime.observer().requestFinished(endpoint, result.status,
-                    Duration.ofNanos(runtime.nanoTime().getAsLong() - started));
+            runtime.observer()
+                    .requestFinished(
+                            endpoint,
+                            result.status,
+                            Duration.ofNanos(runtime.nanoTime().getAsLong() - started));
             return result;
         } finally {
             inFlight.release();
@@ -171,15 +183,26 @@ public final class ProviderHttpClient {
             } catch (RejectedExecutionException | IllegalStateException dead) {
                 return rebuilt(current, dead);
             }
-            long limitMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+            long limitMillis =
+                    settings.connectTimeout().plus(settings.readTimeout()).toMillis();
             HttpResponse<byte[]> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            return new Attempt(response.statusCode(), body, response.headers().firstValue("Retry-After").orElse(null),
-                    null, null, false);
+            return new Attempt(
+                    response.statusCode(),
+                    body,
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    null,
+                    null,
+                    false);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return Attempt.transport(FailureKind.UNAVAILABLE, "timed out after "
-                    + settings.connectTimeout().plus(settings.readTimeout()).toMillis() + " ms", true);
+            return Attempt.transport(
+                    FailureKind.UNAVAILABLE,
+                    "timed out after "
+                            + settings.connectTimeout()
+                                    .plus(settings.readTimeout())
+                                    .toMillis() + " ms",
+                    true);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof VirtualMachineError error) {
@@ -189,21 +212,28 @@ public final class ProviderHttpClient {
                 return rebuilt(client, cause);
             }
             if (cause instanceof ResponseTooLargeException) {
-                return Attempt.transport(FailureKind.MALFORMED_RESPONSE, "response is larger than the "
-                        + settings.maxResponseBytes() + " bytes we accept", false);
+                return Attempt.transport(
+                        FailureKind.MALFORMED_RESPONSE,
+                        "response is larger than the " + settings.maxResponseBytes() + " bytes we accept",
+                        false);
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                return Attempt.transport(FailureKind.UNAVAILABLE, "connect timed out after "
-                        + settings.connectTimeout().toMillis() + " ms", true);
+                return Attempt.transport(
+                        FailureKind.UNAVAILABLE,
+                        "connect timed out after " + settings.connectTimeout().toMillis() + " ms",
+                        true);
             }
             if (cause instanceof HttpTimeoutException) {
-                return Attempt.transport(FailureKind.UNAVAILABLE, "read timed out after "
-                        + settings.readTimeout().toMillis() + " ms", true);
+                return Attempt.transport(
+                        FailureKind.UNAVAILABLE,
+                        "read timed out after " + settings.readTimeout().toMillis() + " ms",
+                        true);
             }
-            String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            return Attempt.transport(FailureKind.UNAVAILABLE, "connection failed: " + what,
-                    cause instanceof IOException);
+            String what = cause == null
+                    ? "unknown error"
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            return Attempt.transport(
+                    FailureKind.UNAVAILABLE, "connection failed: " + what, cause instanceof IOException);
         }
     }
 
@@ -214,8 +244,9 @@ public final class ProviderHttpClient {
     static boolean hasDied(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RejectedExecutionException
-                    || t instanceof IOException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("selector manager closed")) {
+                    || t instanceof IOException
+                            && t.getMessage() != null
+                            && t.getMessage().toLowerCase(Locale.ROOT).contains("selector manager closed")) {
                 return true;
             }
         }
@@ -229,12 +260,19 @@ public final class ProviderHttpClient {
                 client = newClient.get();
             }
         }
-        return Attempt.transport(FailureKind.UNAVAILABLE, "the HTTP client had died (" + why.getClass().getSimpleName()
-                + "); it was rebuilt", true);
+        return Attempt.transport(
+                FailureKind.UNAVAILABLE,
+                "the HTTP client had died (" + why.getClass().getSimpleName() + "); it was rebuilt",
+                true);
     }
 
-    private record Attempt(int status, String body, String retryAfter, FailureKind transportKind,
-                           String transportReason, boolean retryableTransport) {
+    private record Attempt(
+            int status,
+            String body,
+            String retryAfter,
+            FailureKind transportKind,
+            String transportReason,
+            boolean retryableTransport) {
 
         static Attempt transport(FailureKind kind, String reason, boolean retryable) {
             return new Attempt(0, "", null, kind, reason, retryable);

@@ -19,8 +19,7 @@ public final class ProviderJson {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private ProviderJson() {
-    }
+    private ProviderJson() {}
 
     /** Parses a whole body; anything but one JSON value is a {@link MalformedResponseException} on {@code body}. */
     public static JsonNode parse(String body) {
@@ -41,8 +40,8 @@ public final class ProviderJson {
             }
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            throw new MalformedResponseException("body", "not valid JSON (line " + line + ", column " + column + "): "
-                    + message);
+            throw new MalformedResponseException(
+                    "body", "not valid JSON (line " + line + ", column " + column + "): " + message);
         }
     }
 

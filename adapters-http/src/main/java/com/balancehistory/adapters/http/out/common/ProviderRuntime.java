@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * @param nanoTime  monotonic nanoseconds for the rate limiter
  * @param observer  told about every request, retry and rate-limit wait (metrics)
  */
-public record ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime,
-                              ProviderCallObserver observer) {
+public record ProviderRuntime(
+        Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime, ProviderCallObserver observer) {
 
     public ProviderRuntime {
         Objects.requireNonNull(clock, "clock");
@@ -33,11 +33,15 @@ public record ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitte
     /** The real clock, real sleeping, a random jitter. */
     public static ProviderRuntime system() {
         SplittableRandom random = new SplittableRandom();
-        return new ProviderRuntime(Clock.systemUTC(), Sleeper.system(), () -> {
-            synchronized (random) {
-                return random.nextDouble();
-            }
-        }, System::nanoTime);
+        return new ProviderRuntime(
+                Clock.systemUTC(),
+                Sleeper.system(),
+                () -> {
+                    synchronized (random) {
+                        return random.nextDouble();
+                    }
+                },
+                System::nanoTime);
     }
 
     public ProviderRuntime withClock(Clock newClock) {

@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.common;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -78,8 +77,12 @@ public final class Redactor {
             return new FetchResult.Failed(failed.source(), redact(failed.failure()), redactRaws(failed.rawResponses()));
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        return new FetchResult.Fetched(fetched.source(), fetched.balances(), fetched.cardLimits(),
-                fetched.accountFailures().stream().map(this::redact).toList(), fetched.fullyListedKinds(),
+        return new FetchResult.Fetched(
+                fetched.source(),
+                fetched.balances(),
+                fetched.cardLimits(),
+                fetched.accountFailures().stream().map(this::redact).toList(),
+                fetched.fullyListedKinds(),
                 redactRaws(fetched.rawResponses()));
     }
 
@@ -88,19 +91,21 @@ public final class Redactor {
      * no cause (a cause's message could carry provider text too).
      */
     public RuntimeException redact(RuntimeException escaped) {
-        RedactedException redacted = new RedactedException(escaped.getClass().getName() + ": "
-                + redact(String.valueOf(escaped.getMessage())));
+        RedactedException redacted = new RedactedException(
+                escaped.getClass().getName() + ": " + redact(String.valueOf(escaped.getMessage())));
         redacted.setStackTrace(escaped.getStackTrace());
         return redacted;
     }
 
     private FetchFailure redact(FetchFailure failure) {
-        return new FetchFailure(failure.endpoint(), failure.kind(), redact(failure.reason()), failure.externalId(),
-                failure.retryAt());
+        return new FetchFailure(
+                failure.endpoint(), failure.kind(), redact(failure.reason()), failure.externalId(), failure.retryAt());
     }
 
     private List<RawResponse> redactRaws(List<RawResponse> raws) {
-        return raws.stream().map(raw -> new RawResponse(raw.endpoint(), raw.status(), redact(raw.body()))).toList();
+        return raws.stream()
+                .map(raw -> new RawResponse(raw.endpoint(), raw.status(), redact(raw.body())))
+                .toList();
     }
 
     /** A regular expression matching {@code secret} with each character in any of the encodings listed above. */

@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.delivery;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +34,7 @@ public final class DirectoryDeliveryChannel implements DeliveryChannel {
                 }
                 Path temporary = directory.resolve("." + file.getKey() + ".tmp");
                 Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
-                Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             return Result.ok(Optional.empty());
         } catch (IOException | RuntimeException e) {

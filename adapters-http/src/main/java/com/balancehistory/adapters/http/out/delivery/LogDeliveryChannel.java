@@ -3,10 +3,9 @@ package com.balancehistory.adapters.http.out.delivery;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /** Writes the payload's JSON as one line to the {@code balance-history.notifications} log. */
 public final class LogDeliveryChannel implements DeliveryChannel {

@@ -3,9 +3,6 @@ package com.balancehistory.adapters.http.out.delivery;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * POSTs the payload's JSON to a webhook, signed as the Standard Webhooks convention does: {@code webhook-id} (the
@@ -37,7 +36,9 @@ public final class WebhookDeliveryChannel implements DeliveryChannel {
     private final Clock clock;
 
     public WebhookDeliveryChannel(Duration timeout, Clock clock) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
         this.clock = clock;
@@ -72,7 +73,8 @@ public final class WebhookDeliveryChannel implements DeliveryChannel {
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? Result.ok(Optional.of(status))
+            return status >= 200 && status < 300
+                    ? Result.ok(Optional.of(status))
                     : Result.failed(Optional.of(status), "webhook answered HTTP " + status);
         } catch (IOException e) {
             return Result.failed(Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -22,7 +22,6 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,6 +59,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
     static final String PATH = "/v2/budgets";
     /** Endpoint name in failures. */
     public static final String ENDPOINT = "GET " + PATH;
+
     private final EqualsSettings settings;
     private final ListingLimits limits;
     private final ProviderHttpClient http;
@@ -70,8 +70,13 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
     }
 
     public EqualsMoneyBalanceProvider(EqualsSettings settings, ListingLimits limits, ProviderRuntime runtime) {
-        super(settings.source(), ProviderType.EQUALS_MONEY, new CircuitBreaker(
-                settings.http().circuitFailureThreshold(), settings.http().circuitOpenFor(), runtime.clock()),
+        super(
+                settings.source(),
+                ProviderType.EQUALS_MONEY,
+                new CircuitBreaker(
+                        settings.http().circuitFailureThreshold(),
+                        settings.http().circuitOpenFor(),
+                        runtime.clock()),
                 new Redactor(List.of(settings.apiKey())));
         this.settings = settings;
         this.limits = limits;
@@ -93,18 +98,21 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
         boolean complete = false;
         long offset = 0;
         for (int page = 0; page < limits.maxPages(); page++) {
-            String query = "accountId=" + URLEncoder.encode(settings.accountId(), StandardCharsets.UTF_8)
-                    + "&limit=" + settings.pageSize() + "&offset=" + offset + "&include=balance";
-            HttpOutcome outcome = http.get(URI.create(settings.baseUri() + PATH + "?" + query), headers,
-                    ENDPOINT + "?" + query);
+            String query = "accountId=" + URLEncoder.encode(settings.accountId(), StandardCharsets.UTF_8) + "&limit="
+                    + settings.pageSize() + "&offset=" + offset + "&include=balance";
+            HttpOutcome outcome =
+                    http.get(URI.create(settings.baseUri() + PATH + "?" + query), headers, ENDPOINT + "?" + query);
             raws.addAll(outcome.rawResponses());
             if (!outcome.isSuccess()) {
                 FetchFailure failure = ProviderFailures.of(outcome, ENDPOINT, null);
                 if (page == 0) {
                     return new FetchResult.Failed(sourceName(), failure, raws);
                 }
-                notes.add(new FetchFailure(ENDPOINT, failure.kind(), "listing incomplete: page at offset " + offset
-                        + " failed: " + failure.reason(), null));
+                notes.add(new FetchFailure(
+                        ENDPOINT,
+                        failure.kind(),
+                        "listing incomplete: page at offset " + offset + " failed: " + failure.reason(),
+                        null));
                 break;
             }
             long count;
@@ -127,13 +135,21 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                     }
                 }
                 if (balances.size() > limits.maxAccounts()) {
-                    return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT,
-                            FailureKind.MALFORMED_RESPONSE, limits.tooManyAccounts("the budget listing")), raws);
+                    return new FetchResult.Failed(
+                            sourceName(),
+                            FetchFailure.ofSource(
+                                    ENDPOINT,
+                                    FailureKind.MALFORMED_RESPONSE,
+                                    limits.tooManyAccounts("the budget listing")),
+                            raws);
                 }
             } catch (MalformedResponseException e) {
                 FetchFailure failure = ProviderFailures.malformed(ENDPOINT, null, e);
-                return new FetchResult.Failed(sourceName(), new FetchFailure(ENDPOINT, failure.kind(),
-                        "page at offset " + offset + ": " + failure.reason(), null), raws);
+                return new FetchResult.Failed(
+                        sourceName(),
+                        new FetchFailure(
+                                ENDPOINT, failure.kind(), "page at offset " + offset + ": " + failure.reason(), null),
+                        raws);
             }
             offset += rows;
             if (offset >= count) {
@@ -141,21 +157,28 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                 break;
             }
             if (rows == 0) {
-                notes.add(new FetchFailure(ENDPOINT, FailureKind.MALFORMED_RESPONSE, "listing incomplete: page at offset "
-                        + offset + " was empty although count is " + count, null));
+                notes.add(new FetchFailure(
+                        ENDPOINT,
+                        FailureKind.MALFORMED_RESPONSE,
+                        "listing incomplete: page at offset " + offset + " was empty although count is " + count,
+                        null));
                 break;
             }
         }
         if (!complete && notes.isEmpty()) {
-            return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT, FailureKind.MALFORMED_RESPONSE,
-                    limits.tooManyPages("the budget listing")), raws);
+            return new FetchResult.Failed(
+                    sourceName(),
+                    FetchFailure.ofSource(
+                            ENDPOINT, FailureKind.MALFORMED_RESPONSE, limits.tooManyPages("the budget listing")),
+                    raws);
         }
         // a budget that failed on its own is not gone, so a listing with one is not taken as complete
-        Set<AccountKind> fullyListed = complete && budgetFailures.isEmpty() ? EnumSet.of(AccountKind.BUDGET)
+        Set<AccountKind> fullyListed = complete && budgetFailures.isEmpty()
+                ? EnumSet.of(AccountKind.BUDGET)
                 : EnumSet.noneOf(AccountKind.class);
         notes.addAll(budgetFailures);
-        return FetchResults.assemble(sourceName(), !balances.isEmpty() || notes.isEmpty(), balances, List.of(), notes,
-                fullyListed, raws);
+        return FetchResults.assemble(
+                sourceName(), !balances.isEmpty() || notes.isEmpty(), balances, List.of(), notes, fullyListed, raws);
     }
 
     /** Every currency of one budget row, or none of them when the row is malformed. */
@@ -163,7 +186,8 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
         List<BalanceObservation> read = new ArrayList<>();
         String budgetId = row.text("id");
         String name = row.optionalText("name").orElse(budgetId);
-        Optional<String> parentId = row.optionalText("parentId").filter(parent -> !parent.isBlank())
+        Optional<String> parentId = row.optionalText("parentId")
+                .filter(parent -> !parent.isBlank())
                 .filter(parent -> !parent.equals(budgetId));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("budgetId", budgetId);
@@ -178,14 +202,19 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
             Optional<Money> ledger = optionalMoney(balance, "ledgerBalance", currency);
             Optional<Money> pending = optionalMoney(balance, "pendingBalance", currency);
             Optional<Money> allocated = optionalMoney(balance, "allocatedBalance", currency);
-            Optional<Instant> asOf = balance.has("updatedAt") ? Optional.of(balance.instant("updatedAt"))
-                    : Optional.empty();
-            Account account = Account.of(sourceName(), ProviderType.EQUALS_MONEY, AccountKind.BUDGET, externalId,
-                    name + " (" + currency.getCurrencyCode() + ")", currency)
+            Optional<Instant> asOf =
+                    balance.has("updatedAt") ? Optional.of(balance.instant("updatedAt")) : Optional.empty();
+            Account account = Account.of(
+                            sourceName(),
+                            ProviderType.EQUALS_MONEY,
+                            AccountKind.BUDGET,
+                            externalId,
+                            name + " (" + currency.getCurrencyCode() + ")",
+                            currency)
                     .withParent(parentId.orElse(null))
                     .withAttributes(attributes);
-            read.add(new BalanceObservation(account,
-                    new Balances(available, ledger, pending, allocated, Optional.empty()), asOf));
+            read.add(new BalanceObservation(
+                    account, new Balances(available, ledger, pending, allocated, Optional.empty()), asOf));
         }
         out.addAll(read);
     }

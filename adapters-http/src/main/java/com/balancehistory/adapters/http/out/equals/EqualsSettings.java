@@ -4,7 +4,6 @@ import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.SourceConfigurationException;
 import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.http.out.common.Secret;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,8 +13,14 @@ import java.util.Objects;
  * by default, Bearer, or none for the bare key as the reference page's curl shows) and the page size
  * ({@code page-size}, 1..1000, default 100 as documented). {@link #toString()} masks the key.
  */
-public record EqualsSettings(String source, URI baseUri, Secret apiKey, String accountId, AuthScheme authScheme,
-                             int pageSize, HttpSettings http) {
+public record EqualsSettings(
+        String source,
+        URI baseUri,
+        Secret apiKey,
+        String accountId,
+        AuthScheme authScheme,
+        int pageSize,
+        HttpSettings http) {
 
     /** How the API key goes into the Authorization header. */
     public enum AuthScheme {
@@ -41,8 +46,9 @@ public record EqualsSettings(String source, URI baseUri, Secret apiKey, String a
                 case "apikey", "api-key", "api_key" -> API_KEY;
                 case "bearer" -> BEARER;
                 case "none", "" -> NONE;
-                default -> throw new SourceConfigurationException(source, "auth-scheme must be ApiKey, Bearer or none, got '"
-                        + text + "'");
+                default ->
+                    throw new SourceConfigurationException(
+                            source, "auth-scheme must be ApiKey, Bearer or none, got '" + text + "'");
             };
         }
     }
@@ -64,7 +70,8 @@ public record EqualsSettings(String source, URI baseUri, Secret apiKey, String a
         Secret key = Secret.of(settings.requireCredential("api-key"));
         String accountId = settings.parameter("account-id")
                 .orElseThrow(() -> new SourceConfigurationException(settings.name(), "missing account-id"));
-        AuthScheme scheme = AuthScheme.parse(settings.name(), settings.parameter("auth-scheme").orElse("ApiKey"));
+        AuthScheme scheme = AuthScheme.parse(
+                settings.name(), settings.parameter("auth-scheme").orElse("ApiKey"));
         int pageSize;
         try {
             pageSize = Integer.parseInt(settings.parameter("page-size").orElse("100"));

@@ -21,7 +21,6 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +56,13 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
     private final Map<String, String> headers;
 
     public GrantexBalanceProvider(GrantexSettings settings, ProviderRuntime runtime) {
-        super(settings.source(), ProviderType.GRANTEX, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()),
+        super(
+                settings.source(),
+                ProviderType.GRANTEX,
+                new CircuitBreaker(
+                        settings.http().circuitFailureThreshold(),
+                        settings.http().circuitOpenFor(),
+                        runtime.clock()),
                 new Redactor(List.of(settings.apiKey())));
         this.settings = settings;
         this.http = new ProviderHttpClient(settings.http(), runtime);
@@ -74,8 +78,11 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
     protected FetchResult fetchNow() {
         List<RawResponse> raws = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<FetchFailure> stop = new AtomicReference<>();
-        List<GrantRead> reads = FanOut.run("grantex-" + sourceName(), settings.grantIds(),
-                settings.http().maxConcurrency(), grantId -> stop.get() != null ? null : read(grantId, raws, stop));
+        List<GrantRead> reads = FanOut.run(
+                "grantex-" + sourceName(),
+                settings.grantIds(),
+                settings.http().maxConcurrency(),
+                grantId -> stop.get() != null ? null : read(grantId, raws, stop));
         List<BalanceObservation> balances = new ArrayList<>();
         List<FetchFailure> failures = new ArrayList<>();
         for (GrantRead read : reads) {
@@ -91,15 +98,21 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
         if (stop.get() != null) {
             return new FetchResult.Failed(sourceName(), stop.get(), raws);
         }
-        return FetchResults.assemble(sourceName(), !balances.isEmpty(), balances, List.of(), failures,
-                EnumSet.noneOf(AccountKind.class), raws);
+        return FetchResults.assemble(
+                sourceName(),
+                !balances.isEmpty(),
+                balances,
+                List.of(),
+                failures,
+                EnumSet.noneOf(AccountKind.class),
+                raws);
     }
 
-    private record GrantRead(BalanceObservation observation, FetchFailure failure) {
-    }
+    private record GrantRead(BalanceObservation observation, FetchFailure failure) {}
 
     private GrantRead read(String grantId, List<RawResponse> raws, AtomicReference<FetchFailure> stop) {
-        String path = PATH_PREFIX + URLEncoder.encode(grantId, StandardCharsets.UTF_8).replace("+", "%20");
+        String path =
+                PATH_PREFIX + URLEncoder.encode(grantId, StandardCharsets.UTF_8).replace("+", "%20");
         HttpOutcome outcome = http.get(URI.create(settings.baseUri() + path), headers, "GET " + path);
         raws.addAll(outcome.rawResponses());
         if (!outcome.isSuccess()) {
@@ -126,8 +139,9 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
             if (root.has("createdAt")) {
                 attributes.put("createdAt", root.instant("createdAt").toString());
             }
-            Account account = Account.of(sourceName(), ProviderType.GRANTEX, AccountKind.GRANT_BUDGET, grantId,
-                    grantId, currency).withAttributes(attributes);
+            Account account = Account.of(
+                            sourceName(), ProviderType.GRANTEX, AccountKind.GRANT_BUDGET, grantId, grantId, currency)
+                    .withAttributes(attributes);
             Balances balances = Balances.available(remaining).withInitial(initial);
             return new GrantRead(new BalanceObservation(account, balances, Optional.of(updatedAt)), null);
         } catch (MalformedResponseException e) {

@@ -4,7 +4,6 @@ import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.SourceConfigurationException;
 import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.http.out.common.Secret;
-
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -19,7 +19,6 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
-
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
@@ -48,8 +47,13 @@ public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
     private final Map<String, String> headers;
 
     public HolyheldBalanceProvider(HolyheldSettings settings, ProviderRuntime runtime) {
-        super(settings.source(), ProviderType.HOLYHELD, new CircuitBreaker(settings.http().circuitFailureThreshold(),
-                settings.http().circuitOpenFor(), runtime.clock()),
+        super(
+                settings.source(),
+                ProviderType.HOLYHELD,
+                new CircuitBreaker(
+                        settings.http().circuitFailureThreshold(),
+                        settings.http().circuitOpenFor(),
+                        runtime.clock()),
                 new Redactor(List.of(settings.token())));
         this.settings = settings;
         this.http = new ProviderHttpClient(settings.http(), runtime);
@@ -65,33 +69,50 @@ public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
     protected FetchResult fetchNow() {
         HttpOutcome outcome = http.get(URI.create(settings.baseUri() + PATH), headers, ENDPOINT);
         if (!outcome.isSuccess()) {
-            return new FetchResult.Failed(sourceName(), ProviderFailures.of(outcome, ENDPOINT, null),
-                    outcome.rawResponses());
+            return new FetchResult.Failed(
+                    sourceName(), ProviderFailures.of(outcome, ENDPOINT, null), outcome.rawResponses());
         }
         try {
             JsonCursor root = JsonCursor.root(ProviderJson.parse(outcome.body()));
             String status = root.text("status");
             if (!"ok".equals(status)) {
-                return new FetchResult.Failed(sourceName(), FetchFailure.ofSource(ENDPOINT, FailureKind.BAD_REQUEST,
-                        "status: expected ok, got '" + (status.length() > 40 ? status.substring(0, 40) + "..." : status)
-                                + "' (" + ProviderFailures.describeErrorBody(outcome.body()) + ")"),
+                return new FetchResult.Failed(
+                        sourceName(),
+                        FetchFailure.ofSource(
+                                ENDPOINT,
+                                FailureKind.BAD_REQUEST,
+                                "status: expected ok, got '"
+                                        + (status.length() > 40 ? status.substring(0, 40) + "..." : status) + "' ("
+                                        + ProviderFailures.describeErrorBody(outcome.body()) + ")"),
                         outcome.rawResponses());
             }
             JsonCursor payload = root.object("payload");
             java.math.BigDecimal amount = payload.decimalString("balance");
             String text = payload.string("balance");
             if (!BALANCE.matcher(text).matches()) {
-                throw payload.error("balance", "expected a decimal string with up to 2 decimals, got '"
-                        + (text.length() > 30 ? text.substring(0, 30) + "..." : text) + "'");
+                throw payload.error(
+                        "balance",
+                        "expected a decimal string with up to 2 decimals, got '"
+                                + (text.length() > 30 ? text.substring(0, 30) + "..." : text) + "'");
             }
             Money balance = payload.money("balance", amount, EUR);
-            Account card = Account.of(sourceName(), ProviderType.HOLYHELD, AccountKind.CARD_BALANCE,
-                    settings.cardId(), "Holyheld agent card", EUR);
-            return new FetchResult.Fetched(sourceName(), List.of(BalanceObservation.of(card, Balances.available(balance))),
-                    List.of(), List.of(), Set.of(), outcome.rawResponses());
-        } catch (MalformedResponseException e) {
-            return new FetchResult.Failed(sourceName(), ProviderFailures.malformed(ENDPOINT, null, e),
+            Account card = Account.of(
+                    sourceName(),
+                    ProviderType.HOLYHELD,
+                    AccountKind.CARD_BALANCE,
+                    settings.cardId(),
+                    "Holyheld agent card",
+                    EUR);
+            return new FetchResult.Fetched(
+                    sourceName(),
+                    List.of(BalanceObservation.of(card, Balances.available(balance))),
+                    List.of(),
+                    List.of(),
+                    Set.of(),
                     outcome.rawResponses());
+        } catch (MalformedResponseException e) {
+            return new FetchResult.Failed(
+                    sourceName(), ProviderFailures.malformed(ENDPOINT, null, e), outcome.rawResponses());
         }
     }
 }

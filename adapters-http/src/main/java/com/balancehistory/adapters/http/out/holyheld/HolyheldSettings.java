@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.holyheld;
 import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.http.out.common.Secret;
-
 import java.net.URI;
 import java.util.Objects;
 
@@ -26,7 +25,7 @@ public record HolyheldSettings(String source, URI baseUri, Secret token, String 
     public static HolyheldSettings from(SourceSettings settings) {
         URI base = settings.baseUri();
         Secret token = Secret.of(settings.requireCredential("token"));
-        return new HolyheldSettings(settings.name(), base, token, settings.parameter("card-id").orElse(DEFAULT_CARD_ID),
-                settings.http());
+        return new HolyheldSettings(
+                settings.name(), base, token, settings.parameter("card-id").orElse(DEFAULT_CARD_ID), settings.http());
     }
 }

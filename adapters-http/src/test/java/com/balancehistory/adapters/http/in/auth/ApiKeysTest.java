@@ -1,18 +1,18 @@
 package com.balancehistory.adapters.http.in.auth;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
 
     private static final String READER = "reader-secret-0123456789";
     private static final String ADMIN = "admin-secret-0123456789";
 
-    private final ApiKeys keys = new ApiKeys(List.of(ApiKey.ofPlain("ops", ApiRole.READER, READER),
+    private final ApiKeys keys = new ApiKeys(List.of(
+            ApiKey.ofPlain("ops", ApiRole.READER, READER),
             ApiKey.ofSha256Hex("deploy", ApiRole.ADMIN, ApiKey.sha256Hex(ADMIN))));
 
     @Test
@@ -36,7 +36,10 @@ class ApiKeysTest {
     @Test
     void a_key_never_shows_its_secret_in_text() {
         ApiKey key = ApiKey.ofPlain("ops", ApiRole.READER, READER);
-        assertThat(key.toString()).doesNotContain(READER).doesNotContain(ApiKey.sha256Hex(READER)).contains("ops");
+        assertThat(key.toString())
+                .doesNotContain(READER)
+                .doesNotContain(ApiKey.sha256Hex(READER))
+                .contains("ops");
     }
 
     @Test
@@ -49,11 +52,15 @@ class ApiKeysTest {
     @Test
     void malformed_configuration_is_rejected_naming_the_key() {
         assertThatThrownBy(() -> ApiKey.ofSha256Hex("bad", ApiRole.READER, "abc"))
-                .hasMessageContaining("bad").hasMessageContaining("64 hex");
+                .hasMessageContaining("bad")
+                .hasMessageContaining("64 hex");
         assertThatThrownBy(() -> ApiKey.ofPlain("short", ApiRole.READER, "tooshort"))
-                .hasMessageContaining("short").hasMessageContaining("16");
-        assertThatThrownBy(() -> new ApiKeys(List.of(ApiKey.ofPlain("twice", ApiRole.READER, READER),
-                ApiKey.ofPlain("twice", ApiRole.ADMIN, ADMIN)))).hasMessageContaining("twice");
+                .hasMessageContaining("short")
+                .hasMessageContaining("16");
+        assertThatThrownBy(() -> new ApiKeys(List.of(
+                        ApiKey.ofPlain("twice", ApiRole.READER, READER),
+                        ApiKey.ofPlain("twice", ApiRole.ADMIN, ADMIN))))
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> ApiRole.fromConfig("root")).hasMessageContaining("root");
     }
 }

@@ -1,18 +1,17 @@
 package com.balancehistory.adapters.http.in.auth;
 
-import com.balancehistory.application.testing.MovingClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.application.testing.MovingClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
 class FailedAttemptThrottleTest {
     private final MovingClock clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final FailedAttemptThrottle throttle = new FailedAttemptThrottle(
-            new FailedAttemptThrottle.Settings(3, Duration.ofSeconds(60), 100), clock);
+    private final FailedAttemptThrottle throttle =
+            new FailedAttemptThrottle(new FailedAttemptThrottle.Settings(3, Duration.ofSeconds(60), 100), clock);
 
     @Test
     void an_address_is_blocked_after_the_allowed_failures_until_the_oldest_leaves_the_window() {
@@ -51,8 +50,8 @@ class FailedAttemptThrottleTest {
 
     @Test
     void memory_stays_bounded_when_many_addresses_fail() {
-        FailedAttemptThrottle small = new FailedAttemptThrottle(
-                new FailedAttemptThrottle.Settings(2, Duration.ofMinutes(1), 10), clock);
+        FailedAttemptThrottle small =
+                new FailedAttemptThrottle(new FailedAttemptThrottle.Settings(2, Duration.ofMinutes(1), 10), clock);
         for (int i = 0; i < 1000; i++) {
             small.recordFailure("10.0." + (i / 256) + "." + (i % 256));
         }
@@ -64,9 +63,12 @@ class FailedAttemptThrottleTest {
 
     @Test
     void retry_after_is_whole_seconds_rounded_up_and_never_zero() {
-        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofMillis(1))).isEqualTo(1);
-        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofMillis(1500))).isEqualTo(2);
-        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofSeconds(7))).isEqualTo(7);
+        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofMillis(1)))
+                .isEqualTo(1);
+        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofMillis(1500)))
+                .isEqualTo(2);
+        assertThat(FailedAttemptThrottle.retryAfterSeconds(Duration.ofSeconds(7)))
+                .isEqualTo(7);
     }
 
     @Test

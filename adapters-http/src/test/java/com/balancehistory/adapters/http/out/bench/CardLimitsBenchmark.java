@@ -9,7 +9,6 @@ import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
 import com.balancehistory.simulator.SimulatorSettings;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +29,22 @@ import java.util.Map;
  */
 public final class CardLimitsBenchmark {
 
-    private CardLimitsBenchmark() {
-    }
+    private CardLimitsBenchmark() {}
 
     public static void main(String[] args) {
         int cards = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 100;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : HttpSettings.defaults().maxConcurrency();
-        double rate = args.length > 3 ? Double.parseDouble(args[3]) : HttpSettings.defaults().maxRequestsPerSecond();
+        int concurrency = args.length > 2
+                ? Integer.parseInt(args[2])
+                : HttpSettings.defaults().maxConcurrency();
+        double rate = args.length > 3
+                ? Double.parseDouble(args[3])
+                : HttpSettings.defaults().maxRequestsPerSecond();
 
-        SimulatorSettings simSettings = SimulatorSettings.defaults().withAhrvoCards(cards)
-                .withLatency(Duration.ofMillis(latencyMs)).withThreads(Math.max(200, concurrency * 2));
+        SimulatorSettings simSettings = SimulatorSettings.defaults()
+                .withAhrvoCards(cards)
+                .withLatency(Duration.ofMillis(latencyMs))
+                .withThreads(Math.max(200, concurrency * 2));
         try (ProviderSimulator sim = ProviderSimulator.start(simSettings)) {
             SimulatorCredentials c = sim.credentials();
             // warm-up: a few cards through a separate source, so class loading and JIT do not count
@@ -55,21 +59,33 @@ public final class CardLimitsBenchmark {
             int maxInFlight = sim.requests().maxInFlight(Endpoint.AHRVO_CARD_LIMITS);
             int maxPerSecond = sim.requests().maxPerSecond(Endpoint.AHRVO_CARD_LIMITS);
             List<Integer> perSecond = sim.requests().perSecond(Endpoint.AHRVO_CARD_LIMITS);
-            System.out.printf("cards=%d latency=%dms max-concurrency=%d max-requests-per-second=%s%n",
+            System.out.printf(
+                    "cards=%d latency=%dms max-concurrency=%d max-requests-per-second=%s%n",
                     cards, latencyMs, concurrency, rate <= 0 ? "unlimited" : String.valueOf(rate));
-            System.out.printf("elapsed=%d ms, limits read=%d, failures=%d, requests=%d%n", elapsedMs,
-                    fetched.cardLimits().size(), fetched.accountFailures().size(),
+            System.out.printf(
+                    "elapsed=%d ms, limits read=%d, failures=%d, requests=%d%n",
+                    elapsedMs,
+                    fetched.cardLimits().size(),
+                    fetched.accountFailures().size(),
                     sim.requests().count(Endpoint.AHRVO_CARD_LIMITS));
-            System.out.printf("max in flight=%d, max requests in any 1 s window=%d, per calendar second=%s%n",
+            System.out.printf(
+                    "max in flight=%d, max requests in any 1 s window=%d, per calendar second=%s%n",
                     maxInFlight, maxPerSecond, perSecond);
-            System.out.printf("| %d | %d ms | %d | %s | %.2f s | %d | %d | %d |%n", cards, latencyMs, concurrency,
-                    rate <= 0 ? "unlimited" : String.valueOf(rate), elapsedMs / 1000.0, maxInFlight, maxPerSecond,
+            System.out.printf(
+                    "| %d | %d ms | %d | %s | %.2f s | %d | %d | %d |%n",
+                    cards,
+                    latencyMs,
+                    concurrency,
+                    rate <= 0 ? "unlimited" : String.valueOf(rate),
+                    elapsedMs / 1000.0,
+                    maxInFlight,
+                    maxPerSecond,
                     fetched.cardLimits().size());
         }
     }
 
-    private static FetchResult run(ProviderSimulator sim, SimulatorCredentials c, List<String> cardIds, int concurrency,
-                                   double rate) {
+    private static FetchResult run(
+            ProviderSimulator sim, SimulatorCredentials c, List<String> cardIds, int concurrency, double rate) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("provider", "ahrvo");
         raw.put("base-url", sim.baseUrl());

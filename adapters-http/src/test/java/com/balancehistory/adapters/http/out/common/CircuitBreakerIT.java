@@ -1,5 +1,9 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static com.balancehistory.adapters.http.out.testing.Results.failed;
+import static com.balancehistory.adapters.http.out.testing.Results.fetched;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.TestRuntime;
@@ -8,14 +12,9 @@ import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static com.balancehistory.adapters.http.out.testing.Results.failed;
-import static com.balancehistory.adapters.http.out.testing.Results.fetched;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CircuitBreakerIT {
 
@@ -27,8 +26,8 @@ class CircuitBreakerIT {
             raw.put("max-retries", "0");
             raw.put("circuit-failure-threshold", "3");
             raw.put("circuit-open-for", "5m");
-            BalanceProvider provider = BalanceProviderFactory.create(SimulatorSources.settings("holyheld-bot1", raw),
-                    runtime.runtime());
+            BalanceProvider provider =
+                    BalanceProviderFactory.create(SimulatorSources.settings("holyheld-bot1", raw), runtime.runtime());
             sim.faults().next(Endpoint.HOLYHELD_BALANCE, 4, Fault.status(503).body("{\"status\":\"error\"}"));
 
             for (int i = 0; i < 3; i++) {

@@ -1,16 +1,16 @@
 package com.balancehistory.adapters.http.out.common;
 
-import com.balancehistory.adapters.http.out.testing.TestRuntime;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.adapters.http.out.testing.TestRuntime;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
     private final TestRuntime test = new TestRuntime();
-    private final CircuitBreaker breaker = new CircuitBreaker(2, Duration.ofMinutes(1), test.runtime().clock());
+    private final CircuitBreaker breaker =
+            new CircuitBreaker(2, Duration.ofMinutes(1), test.runtime().clock());
 
     @Test
     void stays_closed_while_failures_are_not_consecutive() {
@@ -41,7 +41,8 @@ class CircuitBreakerTest {
 
     @Test
     void a_threshold_of_zero_disables_it() {
-        CircuitBreaker disabled = new CircuitBreaker(0, Duration.ofMinutes(1), test.runtime().clock());
+        CircuitBreaker disabled =
+                new CircuitBreaker(0, Duration.ofMinutes(1), test.runtime().clock());
         for (int i = 0; i < 10; i++) {
             disabled.recordFailure();
         }

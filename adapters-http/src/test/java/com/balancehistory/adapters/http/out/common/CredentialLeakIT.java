@@ -1,5 +1,8 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.SourceConfigurationException;
 import com.balancehistory.adapters.http.out.SourceSettings;
@@ -15,14 +18,10 @@ import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
 
 class CredentialLeakIT {
 
@@ -64,17 +63,25 @@ class CredentialLeakIT {
                     texts.addAll(Results.texts(result));
                 }
             }
-            texts.add(AhrvoSettings.from(SimulatorSources.settings("a", sources.get(0))).toString());
-            texts.add(EqualsSettings.from(SimulatorSources.settings("e", sources.get(1))).toString());
-            texts.add(GrantexSettings.from(SimulatorSources.settings("g", sources.get(2))).toString());
-            texts.add(HolyheldSettings.from(SimulatorSources.settings("h", sources.get(3))).toString());
+            texts.add(AhrvoSettings.from(SimulatorSources.settings("a", sources.get(0)))
+                    .toString());
+            texts.add(EqualsSettings.from(SimulatorSources.settings("e", sources.get(1)))
+                    .toString());
+            texts.add(GrantexSettings.from(SimulatorSources.settings("g", sources.get(2)))
+                    .toString());
+            texts.add(HolyheldSettings.from(SimulatorSources.settings("h", sources.get(3)))
+                    .toString());
             Map<String, Object> broken = SimulatorSources.ahrvo(sim, List.of());
             broken.put("base-url", "http://user:" + secrets.get(0) + "@127.0.0.1/");
-            Throwable thrown = catchThrowable(() -> BalanceProviderFactory.create(SimulatorSources.settings("a", broken)));
+            Throwable thrown =
+                    catchThrowable(() -> BalanceProviderFactory.create(SimulatorSources.settings("a", broken)));
             assertThat(thrown).isInstanceOf(SourceConfigurationException.class);
             texts.add(thrown.getMessage());
 
-            assertThat(String.join("\n", texts)).contains("***").contains("HTTP 500").contains("HTTP 401");
+            assertThat(String.join("\n", texts))
+                    .contains("***")
+                    .contains("HTTP 500")
+                    .contains("HTTP 401");
             Results.assertNoSecretIn(texts, secrets);
         }
     }

@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
 import com.balancehistory.adapters.http.out.testing.SimulatorSources;
@@ -10,12 +12,9 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Credentials that happen to occur in the provider's data never rewrite the data; they are masked only in audit. */
 class CredentialsInDataIT {
@@ -33,19 +32,25 @@ class CredentialsInDataIT {
         assertThat(budget.account().name()).isEqualTo("Marketing Department Budget");
         assertThat(budget.balances().available().amount()).isEqualByComparingTo("2016.50");
         assertThat(fetched.accountFailures()).isEmpty();
-        assertThat(fetched.rawResponses()).singleElement().satisfies(raw -> assertThat(raw.body())
-                .doesNotContain("Budget").doesNotContain("2016").contains("Marketing Department ***"));
+        assertThat(fetched.rawResponses())
+                .singleElement()
+                .satisfies(raw -> assertThat(raw.body())
+                        .doesNotContain("Budget")
+                        .doesNotContain("2016")
+                        .contains("Marketing Department ***"));
     }
 
     @Test
     void a_one_letter_token_does_not_break_parsing() {
         FetchResult.Fetched fetched = fetchWith("t", "k");
 
-        assertThat(fetched.balances()).singleElement().satisfies(budget ->
-                assertThat(budget.account().name()).isEqualTo("Marketing Department Budget"));
+        assertThat(fetched.balances())
+                .singleElement()
+                .satisfies(budget -> assertThat(budget.account().name()).isEqualTo("Marketing Department Budget"));
         assertThat(fetched.accountFailures()).isEmpty();
-        assertThat(fetched.rawResponses()).singleElement().satisfies(raw -> assertThat(raw.body())
-                .doesNotContain("t").doesNotContain("k"));
+        assertThat(fetched.rawResponses())
+                .singleElement()
+                .satisfies(raw -> assertThat(raw.body()).doesNotContain("t").doesNotContain("k"));
     }
 
     private static FetchResult.Fetched fetchWith(String accessToken, String apiKey) {
@@ -54,8 +59,8 @@ class CredentialsInDataIT {
             Map<String, Object> raw = SimulatorSources.ahrvo(sim, List.of());
             raw.put("access-token", accessToken);
             raw.put("api-key", apiKey);
-            BalanceProvider provider = BalanceProviderFactory.create(SimulatorSources.settings("data-check", raw),
-                    new TestRuntime().runtime());
+            BalanceProvider provider = BalanceProviderFactory.create(
+                    SimulatorSources.settings("data-check", raw), new TestRuntime().runtime());
             return Results.fetched(provider.fetch());
         }
     }

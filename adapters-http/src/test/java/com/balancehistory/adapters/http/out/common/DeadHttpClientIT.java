@@ -1,14 +1,11 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.testing.TestRuntime;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -31,9 +28,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A JDK HTTP client whose selector thread died (an OutOfMemoryError there ends it for good) fails every request
@@ -64,13 +63,15 @@ class DeadHttpClientIT {
     @Test
     void a_client_that_has_died_is_rebuilt_and_the_next_attempt_reaches_the_provider() {
         AtomicInteger built = new AtomicInteger();
-        Deque<HttpClient> clients = new ArrayDeque<>(List.of(
-                new BrokenClient(() -> new RejectedExecutionException("Task rejected: Terminated"))));
-        ProviderHttpClient http = client(() -> {
-            built.incrementAndGet();
-            HttpClient next = clients.pollFirst();
-            return next != null ? next : HttpClient.newHttpClient();
-        }, 1);
+        Deque<HttpClient> clients = new ArrayDeque<>(
+                List.of(new BrokenClient(() -> new RejectedExecutionException("Task rejected: Terminated"))));
+        ProviderHttpClient http = client(
+                () -> {
+                    built.incrementAndGet();
+                    HttpClient next = clients.pollFirst();
+                    return next != null ? next : HttpClient.newHttpClient();
+                },
+                1);
 
         HttpOutcome outcome = http.get(uri(), Map.of(), "GET /");
 
@@ -78,16 +79,18 @@ class DeadHttpClientIT {
         assertThat(outcome.body()).isEqualTo("{\"ok\":true}");
         assertThat(outcome.attempts()).isEqualTo(2);
         assertThat(built).hasValue(2);
-        assertThat(http.get(uri(), Map.of(), "GET /").attempts()).as("the rebuilt client stays").isEqualTo(1);
+        assertThat(http.get(uri(), Map.of(), "GET /").attempts())
+                .as("the rebuilt client stays")
+                .isEqualTo(1);
         assertThat(built).hasValue(2);
     }
 
     @Test
     void a_dead_client_without_retries_left_fails_this_poll_only_and_the_next_poll_succeeds() {
-        Deque<HttpClient> clients = new ArrayDeque<>(List.of(
-                new BrokenClient(() -> new IOException("selector manager closed"))));
-        ProviderHttpClient http = client(() -> Optional.ofNullable(clients.pollFirst())
-                .orElseGet(HttpClient::newHttpClient), 0);
+        Deque<HttpClient> clients =
+                new ArrayDeque<>(List.of(new BrokenClient(() -> new IOException("selector manager closed"))));
+        ProviderHttpClient http =
+                client(() -> Optional.ofNullable(clients.pollFirst()).orElseGet(HttpClient::newHttpClient), 0);
 
         HttpOutcome first = http.get(uri(), Map.of(), "GET /");
         HttpOutcome second = http.get(uri(), Map.of(), "GET /");
@@ -105,8 +108,10 @@ class DeadHttpClientIT {
     }
 
     private ProviderHttpClient client(Supplier<HttpClient> clients, int retries) {
-        return new ProviderHttpClient(HttpSettings.defaults().withRetries(retries, Duration.ofMillis(1),
-                Duration.ofMillis(1)), test.runtime(), clients);
+        return new ProviderHttpClient(
+                HttpSettings.defaults().withRetries(retries, Duration.ofMillis(1), Duration.ofMillis(1)),
+                test.runtime(),
+                clients);
     }
 
     private URI uri() {
@@ -122,15 +127,14 @@ class DeadHttpClientIT {
         }
 
         @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-                                                                HttpResponse.BodyHandler<T> handler) {
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request, HttpResponse.BodyHandler<T> handler) {
             return CompletableFuture.failedFuture(failure.get());
         }
 
         @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-                                                                HttpResponse.BodyHandler<T> handler,
-                                                                HttpResponse.PushPromiseHandler<T> push) {
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
             return sendAsync(request, handler);
         }
 

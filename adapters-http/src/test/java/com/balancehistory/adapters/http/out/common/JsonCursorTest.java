@@ -1,14 +1,13 @@
 package com.balancehistory.adapters.http.out.common;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class JsonCursorTest {
 
@@ -35,9 +34,11 @@ class JsonCursorTest {
 
     @Test
     void rejects_duplicate_keys_and_trailing_garbage() {
-        assertThatThrownBy(() -> ProviderJson.parse("{\"a\":1,\"a\":2}")).hasMessageStartingWith("body: not valid JSON");
+        assertThatThrownBy(() -> ProviderJson.parse("{\"a\":1,\"a\":2}"))
+                .hasMessageStartingWith("body: not valid JSON");
         assertThatThrownBy(() -> ProviderJson.parse("{\"a\":1} x")).hasMessageStartingWith("body: not valid JSON");
-        assertThatThrownBy(() -> JsonCursor.root(ProviderJson.parse("[1]"))).hasMessage("body: expected a JSON object, got array");
+        assertThatThrownBy(() -> JsonCursor.root(ProviderJson.parse("[1]")))
+                .hasMessage("body: expected a JSON object, got array");
     }
 
     @Test
@@ -46,7 +47,8 @@ class JsonCursorTest {
                 "{\"huge\":1e999999999,\"negative\":-1e999999999,\"tiny\":1e-999999999,\"wide\":1e20}"));
 
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-            assertThatThrownBy(() -> root.decimal("huge")).isInstanceOf(MalformedResponseException.class)
+            assertThatThrownBy(() -> root.decimal("huge"))
+                    .isInstanceOf(MalformedResponseException.class)
                     .hasMessage("huge: amount 1E+999999999 has more than 20 digits before the decimal point");
             assertThatThrownBy(() -> root.decimal("negative")).hasMessageStartingWith("negative: amount -1E+99999");
             assertThatThrownBy(() -> root.decimal("tiny")).hasMessageContaining("has more than 40 decimals");

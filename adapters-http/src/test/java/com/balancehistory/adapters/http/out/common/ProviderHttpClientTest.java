@@ -1,25 +1,27 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.testing.TestRuntime;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProviderHttpClientTest {
 
     private final TestRuntime test = new TestRuntime();
 
     private ProviderHttpClient client(double jitter) {
-        ProviderRuntime runtime = new ProviderRuntime(test.runtime().clock(), test.runtime().sleeper(), () -> jitter,
+        ProviderRuntime runtime = new ProviderRuntime(
+                test.runtime().clock(),
+                test.runtime().sleeper(),
+                () -> jitter,
                 test.runtime().nanoTime());
-        return new ProviderHttpClient(HttpSettings.defaults().withRetries(8, Duration.ofMillis(250), Duration.ofSeconds(10)),
-                runtime);
+        return new ProviderHttpClient(
+                HttpSettings.defaults().withRetries(8, Duration.ofMillis(250), Duration.ofSeconds(10)), runtime);
     }
 
     @Test
@@ -27,9 +29,20 @@ class ProviderHttpClientTest {
         ProviderHttpClient full = client(1.0);
         ProviderHttpClient half = client(0.0);
 
-        assertThat(List.of(full.backoff(0), full.backoff(1), full.backoff(2), full.backoff(5), full.backoff(6), full.backoff(40)))
-                .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000),
-                        Duration.ofMillis(8000), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(List.of(
+                        full.backoff(0),
+                        full.backoff(1),
+                        full.backoff(2),
+                        full.backoff(5),
+                        full.backoff(6),
+                        full.backoff(40)))
+                .containsExactly(
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(1000),
+                        Duration.ofMillis(8000),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10));
         assertThat(half.backoff(0)).isEqualTo(Duration.ofMillis(125));
         assertThat(half.backoff(6)).isEqualTo(Duration.ofSeconds(5));
     }
@@ -37,8 +50,10 @@ class ProviderHttpClientTest {
     @Test
     void reads_retry_after_as_seconds_or_http_date_and_ignores_garbage() {
         ProviderHttpClient client = client(1.0);
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(test.now().plusSeconds(10).atOffset(ZoneOffset.UTC));
-        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(test.now().minusSeconds(10).atOffset(ZoneOffset.UTC));
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                test.now().plusSeconds(10).atOffset(ZoneOffset.UTC));
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                test.now().minusSeconds(10).atOffset(ZoneOffset.UTC));
 
         assertThat(client.retryAfter("120")).contains(Duration.ofSeconds(120));
         assertThat(client.retryAfter(inTenSeconds)).contains(Duration.ofSeconds(10));

@@ -1,11 +1,10 @@
 package com.balancehistory.adapters.http.out.common;
 
-import com.balancehistory.adapters.http.out.testing.TestRuntime;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.adapters.http.out.testing.TestRuntime;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 

@@ -1,5 +1,7 @@
 package com.balancehistory.adapters.http.out.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -11,13 +13,10 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.CredentialEchoes;
-import org.junit.jupiter.api.Test;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
@@ -30,7 +29,8 @@ class RedactorTest {
         assertThat(CredentialEchoes.forms(TOKEN)).hasSizeGreaterThan(10);
         for (String form : CredentialEchoes.forms(TOKEN)) {
             String body = "{\"message\":\"bad token " + form + " given\"}";
-            assertThat(redactor.redact(body)).as("form %s", form)
+            assertThat(redactor.redact(body))
+                    .as("form %s", form)
                     .isEqualTo("{\"message\":\"bad token " + Redactor.MASK + " given\"}");
         }
     }
@@ -54,13 +54,22 @@ class RedactorTest {
     @Test
     void a_fetch_result_loses_the_secret_in_reasons_and_raw_bodies_but_keeps_its_data_exactly() {
         Redactor dataLike = new Redactor(List.of(Secret.of("Budget"), Secret.of("2016")));
-        Account account = Account.of("src", ProviderType.AHRVO, AccountKind.BUDGET, "ci20250723201618",
-                "Marketing Budget", java.util.Currency.getInstance("USD"));
-        BalanceObservation observation = BalanceObservation.of(account, Balances.available(Money.parse("10.00",
-                "USD")));
-        FetchResult result = new FetchResult.Fetched("src", List.of(observation), List.of(),
+        Account account = Account.of(
+                "src",
+                ProviderType.AHRVO,
+                AccountKind.BUDGET,
+                "ci20250723201618",
+                "Marketing Budget",
+                java.util.Currency.getInstance("USD"));
+        BalanceObservation observation =
+                BalanceObservation.of(account, Balances.available(Money.parse("10.00", "USD")));
+        FetchResult result = new FetchResult.Fetched(
+                "src",
+                List.of(observation),
+                List.of(),
                 List.of(FetchFailure.ofAccount("card1", "GET /x", FailureKind.NOT_FOUND, "no Budget for 2016")),
-                Set.of(AccountKind.BUDGET), List.of(new RawResponse("GET /x", 200, "{\"name\":\"Marketing Budget\"}")));
+                Set.of(AccountKind.BUDGET),
+                List.of(new RawResponse("GET /x", 200, "{\"name\":\"Marketing Budget\"}")));
 
         FetchResult.Fetched redacted = (FetchResult.Fetched) dataLike.redact(result);
 
@@ -71,12 +80,13 @@ class RedactorTest {
 
     @Test
     void an_escaping_exception_keeps_its_type_name_and_stack_but_not_the_secret() {
-        IllegalStateException escaped = new IllegalStateException("could not parse " + TOKEN,
-                new RuntimeException(TOKEN));
+        IllegalStateException escaped =
+                new IllegalStateException("could not parse " + TOKEN, new RuntimeException(TOKEN));
 
         RuntimeException redacted = redactor.redact(escaped);
 
-        assertThat(redacted.getMessage()).startsWith("java.lang.IllegalStateException: could not parse ")
+        assertThat(redacted.getMessage())
+                .startsWith("java.lang.IllegalStateException: could not parse ")
                 .doesNotContain(TOKEN);
         assertThat(redacted.getCause()).isNull();
         assertThat(redacted.getStackTrace()).isEqualTo(escaped.getStackTrace());

@@ -1,9 +1,13 @@
 package com.balancehistory.adapters.http.out.equals;
 
+import static com.balancehistory.adapters.http.out.testing.Results.failed;
+import static com.balancehistory.adapters.http.out.testing.Results.fetched;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
-import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.SimulatorBackedContract;
+import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -14,17 +18,12 @@ import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.RecordedRequest;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import static com.balancehistory.adapters.http.out.testing.Results.failed;
-import static com.balancehistory.adapters.http.out.testing.Results.fetched;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
@@ -44,11 +43,14 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
     }
 
     private static Map<String, BalanceObservation> byExternalId(FetchResult.Fetched fetched) {
-        return fetched.balances().stream().collect(Collectors.toMap(b -> b.account().externalId(), b -> b));
+        return fetched.balances().stream()
+                .collect(Collectors.toMap(b -> b.account().externalId(), b -> b));
     }
 
     private List<String> offsetsRequested() {
-        return sim.requests().of(Endpoint.EQUALS_BUDGETS).stream().map(r -> r.queryParam("offset")).toList();
+        return sim.requests().of(Endpoint.EQUALS_BUDGETS).stream()
+                .map(r -> r.queryParam("offset"))
+                .toList();
     }
 
     @Test
@@ -67,8 +69,11 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
         assertThat(usd.account().id().value()).isEqualTo("equals-main.budget." + ROOT + "-USD");
         // the sample names itself as parent: a root
         assertThat(usd.account().parentExternalId()).isEmpty();
-        assertThat(usd.account().attributes()).containsEntry("type", "accountBalance").containsEntry("status", "active")
-                .containsEntry("budgetId", ROOT).containsEntry("level", "1");
+        assertThat(usd.account().attributes())
+                .containsEntry("type", "accountBalance")
+                .containsEntry("status", "active")
+                .containsEntry("budgetId", ROOT)
+                .containsEntry("level", "1");
         assertThat(usd.providerAsOf()).isPresent();
         assertThat(fetched.fullyListedKinds()).containsExactly(AccountKind.BUDGET);
     }
@@ -79,16 +84,24 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
         Map<String, BalanceObservation> balances = byExternalId(fetched);
         assertThat(balances).containsKeys(ROOT + "-USD", ROOT + "-EUR", ROOT + "-GBP");
-        assertThat(balances.get(ROOT + "-EUR").balances().available().currencyCode()).isEqualTo("EUR");
+        assertThat(balances.get(ROOT + "-EUR").balances().available().currencyCode())
+                .isEqualTo("EUR");
         List<BalanceObservation> children = fetched.balances().stream()
-                .filter(b -> b.account().parentExternalId().equals(Optional.of(ROOT))).toList();
+                .filter(b -> b.account().parentExternalId().equals(Optional.of(ROOT)))
+                .toList();
         assertThat(children).isNotEmpty().allSatisfy(child -> {
             assertThat(child.account().attributes()).containsEntry("level", "2").containsEntry("parentBudgetId", ROOT);
-            assertThat(child.account().externalId()).isEqualTo(child.account().attributes().get("budgetId") + "-"
-                    + child.account().currency().getCurrencyCode());
+            assertThat(child.account().externalId())
+                    .isEqualTo(child.account().attributes().get("budgetId") + "-"
+                            + child.account().currency().getCurrencyCode());
         });
-        assertThat(fetched.balances().stream().anyMatch(b -> "3".equals(b.account().attributes().get("level")))).isTrue();
-        assertThat(fetched.balances().stream().map(b -> b.account().attributes().get("budgetId")).distinct()).hasSize(7);
+        assertThat(fetched.balances().stream()
+                        .anyMatch(b -> "3".equals(b.account().attributes().get("level"))))
+                .isTrue();
+        assertThat(fetched.balances().stream()
+                        .map(b -> b.account().attributes().get("budgetId"))
+                        .distinct())
+                .hasSize(7);
     }
 
     @Test
@@ -112,8 +125,10 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
         fetched(provider(bare).fetch());
 
         List<RecordedRequest> requests = sim.requests().of(Endpoint.EQUALS_BUDGETS);
-        assertThat(requests.get(0).header("Authorization")).isEqualTo("Bearer " + sim.credentials().equalsApiKey());
-        assertThat(requests.get(1).header("Authorization")).isEqualTo(sim.credentials().equalsApiKey());
+        assertThat(requests.get(0).header("Authorization"))
+                .isEqualTo("Bearer " + sim.credentials().equalsApiKey());
+        assertThat(requests.get(1).header("Authorization"))
+                .isEqualTo(sim.credentials().equalsApiKey());
     }
 
     @Test
@@ -139,7 +154,10 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
         FetchResult.Fetched fetched = fetched(provider(3).fetch());
 
         assertThat(offsetsRequested()).containsExactly("0", "2", "4", "6");
-        assertThat(fetched.balances().stream().map(b -> b.account().attributes().get("budgetId")).distinct()).hasSize(7);
+        assertThat(fetched.balances().stream()
+                        .map(b -> b.account().attributes().get("budgetId"))
+                        .distinct())
+                .hasSize(7);
         assertThat(fetched.fullyListedKinds()).containsExactly(AccountKind.BUDGET);
         assertThat(fetched.accountFailures()).isEmpty();
     }
@@ -151,7 +169,10 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
         FetchResult.Fetched fetched = fetched(provider(3).fetch());
 
         assertThat(offsetsRequested()).containsExactly("0", "3", "6", "7");
-        assertThat(fetched.balances().stream().map(b -> b.account().attributes().get("budgetId")).distinct()).hasSize(7);
+        assertThat(fetched.balances().stream()
+                        .map(b -> b.account().attributes().get("budgetId"))
+                        .distinct())
+                .hasSize(7);
         assertThat(fetched.fullyListedKinds()).isEmpty();
         assertThat(fetched.accountFailures()).singleElement().satisfies(note -> {
             assertThat(note.externalId()).isNull();
@@ -167,7 +188,10 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
         assertThat(offsetsRequested()).containsExactly("0", "3");
         assertThat(fetched.fullyListedKinds()).isEmpty();
-        assertThat(fetched.balances().stream().map(b -> b.account().attributes().get("budgetId")).distinct()).hasSize(3);
+        assertThat(fetched.balances().stream()
+                        .map(b -> b.account().attributes().get("budgetId"))
+                        .distinct())
+                .hasSize(3);
     }
 
     @Test
@@ -181,7 +205,8 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
         assertThat(fetched.balances()).isNotEmpty();
         FetchFailure note = fetched.accountFailures().get(0);
         assertThat(note.kind()).isEqualTo(FailureKind.UNAVAILABLE);
-        assertThat(note.reason()).startsWith("listing incomplete: page at offset 3 failed: HTTP 503 (after 4 attempts)");
+        assertThat(note.reason())
+                .startsWith("listing incomplete: page at offset 3 failed: HTTP 503 (after 4 attempts)");
     }
 
     @Test
@@ -201,10 +226,14 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void reads_amounts_exactly_whether_numbers_or_numeric_strings() {
-        sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"limit\":100,\"offset\":0,\"count\":1,"
-                + "\"rows\":[{\"id\":\"b1\",\"name\":\"Big\",\"parentId\":null,\"balance\":[{\"currencyCode\":\"USD\","
-                + "\"availableBalance\":1234567890123.45,\"ledgerBalance\":\"0.10\",\"pendingBalance\":0.20,"
-                + "\"allocatedBalance\":0}]}]}"));
+        sim.faults()
+                .next(
+                        Endpoint.EQUALS_BUDGETS,
+                        Fault.status(200)
+                                .body("{\"limit\":100,\"offset\":0,\"count\":1,"
+                                        + "\"rows\":[{\"id\":\"b1\",\"name\":\"Big\",\"parentId\":null,\"balance\":[{\"currencyCode\":\"USD\","
+                                        + "\"availableBalance\":1234567890123.45,\"ledgerBalance\":\"0.10\",\"pendingBalance\":0.20,"
+                                        + "\"allocatedBalance\":0}]}]}"));
 
         FetchResult.Fetched fetched = fetched(provider(100).fetch());
 
@@ -219,17 +248,31 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
     @Test
     void a_listing_whose_only_row_is_malformed_read_nothing_and_fails_naming_the_field() {
         String[][] cases = {
-                {"\"availableBalance\":\"ten\"", "rows[0].balance[0].availableBalance: amount 'ten' is not a plain decimal number"},
-                {"\"availableBalance\":true", "rows[0].balance[0].availableBalance: expected a number or a decimal string, got boolean"},
-                {"\"availableBalance\":1.005", "rows[0].balance[0].availableBalance: amount 1.005 has more decimals than USD allows (2)"},
+            {
+                "\"availableBalance\":\"ten\"",
+                "rows[0].balance[0].availableBalance: amount 'ten' is not a plain decimal number"
+            },
+            {
+                "\"availableBalance\":true",
+                "rows[0].balance[0].availableBalance: expected a number or a decimal string, got boolean"
+            },
+            {
+                "\"availableBalance\":1.005",
+                "rows[0].balance[0].availableBalance: amount 1.005 has more decimals than USD allows (2)"
+            },
         };
         for (String[] c : cases) {
-            sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"count\":1,\"rows\":[{\"id\":\"b1\","
-                    + "\"balance\":[{\"currencyCode\":\"USD\"," + c[0] + "}]}]}"));
+            sim.faults()
+                    .next(
+                            Endpoint.EQUALS_BUDGETS,
+                            Fault.status(200)
+                                    .body("{\"count\":1,\"rows\":[{\"id\":\"b1\","
+                                            + "\"balance\":[{\"currencyCode\":\"USD\"," + c[0] + "}]}]}"));
             FetchFailure failure = failed(provider(100).fetch());
             assertThat(failure.kind()).isEqualTo(FailureKind.MALFORMED_RESPONSE);
-            assertThat(failure.reason()).isEqualTo("nothing read: every account failed: GET /v2/budgets (b1): "
-                    + "MALFORMED_RESPONSE: " + c[1]);
+            assertThat(failure.reason())
+                    .isEqualTo("nothing read: every account failed: GET /v2/budgets (b1): " + "MALFORMED_RESPONSE: "
+                            + c[1]);
         }
         sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"rows\":[]}"));
         assertThat(failed(provider(100).fetch()).reason())
@@ -238,19 +281,27 @@ class EqualsMoneyBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void a_malformed_row_is_that_budgets_failure_and_the_other_budgets_are_read() {
-        sim.faults().next(Endpoint.EQUALS_BUDGETS, Fault.status(200).body("{\"count\":3,\"rows\":["
-                + "{\"id\":\"b1\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":10.00}]},"
-                + "{\"id\":\"b2\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":1e999999999}]},"
-                + "{\"id\":\"b3\",\"balance\":[{\"currencyCode\":\"EUR\",\"availableBalance\":3.00}]}]}"));
+        sim.faults()
+                .next(
+                        Endpoint.EQUALS_BUDGETS,
+                        Fault.status(200)
+                                .body(
+                                        "{\"count\":3,\"rows\":["
+                                                + "{\"id\":\"b1\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":10.00}]},"
+                                                + "{\"id\":\"b2\",\"balance\":[{\"currencyCode\":\"USD\",\"availableBalance\":1e999999999}]},"
+                                                + "{\"id\":\"b3\",\"balance\":[{\"currencyCode\":\"EUR\",\"availableBalance\":3.00}]}]}"));
 
         FetchResult.Fetched fetched = fetched(provider(100).fetch());
 
         assertThat(fetched.balances()).extracting(b -> b.account().externalId()).containsExactly("b1-USD", "b3-EUR");
         assertThat(fetched.accountFailures()).singleElement().satisfies(failure -> {
             assertThat(failure.externalId()).isEqualTo("b2");
-            assertThat(failure.reason()).isEqualTo("rows[1].balance[0].availableBalance: amount 1E+999999999 has more "
-                    + "than 20 digits before the decimal point");
+            assertThat(failure.reason())
+                    .isEqualTo("rows[1].balance[0].availableBalance: amount 1E+999999999 has more "
+                            + "than 20 digits before the decimal point");
         });
-        assertThat(fetched.fullyListedKinds()).as("the failed budget is not gone").isEmpty();
+        assertThat(fetched.fullyListedKinds())
+                .as("the failed budget is not gone")
+                .isEmpty();
     }
 }

@@ -1,9 +1,13 @@
 package com.balancehistory.adapters.http.out.grantex;
 
+import static com.balancehistory.adapters.http.out.testing.Results.failed;
+import static com.balancehistory.adapters.http.out.testing.Results.fetched;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
-import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.SimulatorBackedContract;
+import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.TestRuntime;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
@@ -15,19 +19,14 @@ import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-
-import static com.balancehistory.adapters.http.out.testing.Results.failed;
-import static com.balancehistory.adapters.http.out.testing.Results.fetched;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
@@ -39,8 +38,8 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
     }
 
     private BalanceProvider provider(List<String> grants) {
-        return BalanceProviderFactory.create(SimulatorSources.settings("grantex-main",
-                SimulatorSources.grantex(sim, grants)), runtime.runtime());
+        return BalanceProviderFactory.create(
+                SimulatorSources.settings("grantex-main", SimulatorSources.grantex(sim, grants)), runtime.runtime());
     }
 
     private void assertDocumentedSample(BalanceObservation grant) {
@@ -50,14 +49,17 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
         assertThat(grant.account().kind()).isEqualTo(AccountKind.GRANT_BUDGET);
         assertThat(grant.account().externalId()).isEqualTo(GRANT);
         assertThat(grant.account().id().value()).isEqualTo("grantex-main.grant." + GRANT);
-        assertThat(grant.account().attributes()).containsEntry("grantId", GRANT).containsEntry("allocationId", "ba_01HXYZ");
+        assertThat(grant.account().attributes())
+                .containsEntry("grantId", GRANT)
+                .containsEntry("allocationId", "ba_01HXYZ");
     }
 
     @Test
     void reads_numeric_18_4_strings_as_the_live_server_sends_them() {
         FetchResult.Fetched fetched = fetched(provider(List.of(GRANT)).fetch());
 
-        assertThat(fetched.rawResponses().get(0).body()).contains("\"initialBudget\":\"100.0000\"")
+        assertThat(fetched.rawResponses().get(0).body())
+                .contains("\"initialBudget\":\"100.0000\"")
                 .contains("\"remainingBudget\":\"94.5000\"");
         assertDocumentedSample(fetched.balances().get(0));
         assertThat(fetched.fullyListedKinds()).isEmpty();
@@ -69,7 +71,8 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
         FetchResult.Fetched fetched = fetched(provider(List.of(GRANT)).fetch());
 
-        assertThat(fetched.rawResponses().get(0).body()).contains("\"initialBudget\":100.00")
+        assertThat(fetched.rawResponses().get(0).body())
+                .contains("\"initialBudget\":100.00")
                 .contains("\"remainingBudget\":94.50");
         assertDocumentedSample(fetched.balances().get(0));
     }
@@ -87,17 +90,22 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void a_grant_without_allocation_is_that_grants_failure_and_the_others_are_recorded() {
-        FetchResult.Fetched fetched = fetched(provider(List.of(GRANT, "grnt_missing", "grnt_01HXZC")).fetch());
+        FetchResult.Fetched fetched =
+                fetched(provider(List.of(GRANT, "grnt_missing", "grnt_01HXZC")).fetch());
 
-        assertThat(fetched.balances()).extracting(b -> b.account().externalId())
+        assertThat(fetched.balances())
+                .extracting(b -> b.account().externalId())
                 .containsExactlyInAnyOrder(GRANT, "grnt_01HXZC");
-        assertThat(fetched.balances()).filteredOn(b -> b.account().externalId().equals("grnt_01HXZC"))
-                .singleElement().satisfies(b -> assertThat(b.balances().available()).isEqualTo(Money.parse("420.00", "EUR")));
+        assertThat(fetched.balances())
+                .filteredOn(b -> b.account().externalId().equals("grnt_01HXZC"))
+                .singleElement()
+                .satisfies(b -> assertThat(b.balances().available()).isEqualTo(Money.parse("420.00", "EUR")));
         FetchFailure failure = fetched.accountFailures().get(0);
         assertThat(failure.kind()).isEqualTo(FailureKind.NOT_FOUND);
         assertThat(failure.externalId()).isEqualTo("grnt_missing");
         assertThat(failure.endpoint()).isEqualTo("GET /v1/budget/balance/{grantId}");
-        assertThat(failure.reason()).startsWith("HTTP 404: NOT_FOUND: No budget allocation found for this grant (requestId req_");
+        assertThat(failure.reason())
+                .startsWith("HTTP 404: NOT_FOUND: No budget allocation found for this grant (requestId req_");
     }
 
     @Test
@@ -105,8 +113,9 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
         Map<String, Object> raw = SimulatorSources.grantex(sim, List.of(GRANT));
         raw.put("api-key", "gx_wrong_key_123");
 
-        FetchResult result = BalanceProviderFactory.create(SimulatorSources.settings("grantex-main", raw),
-                runtime.runtime()).fetch();
+        FetchResult result = BalanceProviderFactory.create(
+                        SimulatorSources.settings("grantex-main", raw), runtime.runtime())
+                .fetch();
 
         FetchFailure failure = failed(result);
         assertThat(failure.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
@@ -117,10 +126,15 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void honours_retry_after_as_an_http_date() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(TestRuntime.START.plusSeconds(7).atOffset(ZoneOffset.UTC));
-        sim.faults().next(Endpoint.GRANTEX_BALANCE, Fault.status(429)
-                .body("{\"message\":\"Too many requests\",\"code\":\"RATE_LIMITED\",\"requestId\":\"req_1\"}")
-                .retryAfter(date));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                TestRuntime.START.plusSeconds(7).atOffset(ZoneOffset.UTC));
+        sim.faults()
+                .next(
+                        Endpoint.GRANTEX_BALANCE,
+                        Fault.status(429)
+                                .body(
+                                        "{\"message\":\"Too many requests\",\"code\":\"RATE_LIMITED\",\"requestId\":\"req_1\"}")
+                                .retryAfter(date));
 
         FetchResult.Fetched fetched = fetched(provider(List.of(GRANT)).fetch());
 
@@ -130,9 +144,13 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void gives_up_as_rate_limited_when_retry_after_is_longer_than_we_wait() {
-        sim.faults().next(Endpoint.GRANTEX_BALANCE, Fault.status(429)
-                .body("{\"message\":\"Too many requests\",\"code\":\"RATE_LIMITED\",\"requestId\":\"req_1\"}")
-                .retryAfter("3600"));
+        sim.faults()
+                .next(
+                        Endpoint.GRANTEX_BALANCE,
+                        Fault.status(429)
+                                .body(
+                                        "{\"message\":\"Too many requests\",\"code\":\"RATE_LIMITED\",\"requestId\":\"req_1\"}")
+                                .retryAfter("3600"));
 
         FetchFailure failure = failed(provider(List.of(GRANT)).fetch());
 
@@ -143,11 +161,17 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
 
     @Test
     void rejects_amounts_that_are_neither_numbers_nor_decimal_strings() {
-        sim.faults().forGrant(GRANT, Fault.status(200).body("{\"id\":\"ba_1\",\"grantId\":\"grnt_01HXYZ\","
-                + "\"initialBudget\":\"100.0000\",\"remainingBudget\":\"N/A\",\"currency\":\"USD\","
-                + "\"createdAt\":\"2026-04-05T12:00:00.000Z\",\"updatedAt\":\"2026-04-05T14:30:00.000Z\"}"));
+        sim.faults()
+                .forGrant(
+                        GRANT,
+                        Fault.status(200)
+                                .body(
+                                        "{\"id\":\"ba_1\",\"grantId\":\"grnt_01HXYZ\","
+                                                + "\"initialBudget\":\"100.0000\",\"remainingBudget\":\"N/A\",\"currency\":\"USD\","
+                                                + "\"createdAt\":\"2026-04-05T12:00:00.000Z\",\"updatedAt\":\"2026-04-05T14:30:00.000Z\"}"));
 
-        FetchResult.Fetched fetched = fetched(provider(List.of(GRANT, "grnt_01HXZC")).fetch());
+        FetchResult.Fetched fetched =
+                fetched(provider(List.of(GRANT, "grnt_01HXZC")).fetch());
 
         // one grant's malformed body is that grant's failure; the other grant is still recorded
         assertThat(fetched.balances()).extracting(b -> b.account().externalId()).containsExactly("grnt_01HXZC");
@@ -162,10 +186,12 @@ class GrantexBalanceProviderIT extends SimulatorBackedContract {
         sim.faults().forGrant(GRANT, Fault.status(200).body("<html><body>maintenance</body></html>"));
         sim.faults().forGrant("grnt_missing", Fault.status(404).body("{\"message\":\"no budget allocation\"}"));
 
-        FetchFailure failure = Results.failed(provider(List.of(GRANT, "grnt_missing")).fetch());
+        FetchFailure failure =
+                Results.failed(provider(List.of(GRANT, "grnt_missing")).fetch());
 
         assertThat(failure.externalId()).isNull();
-        assertThat(failure.reason()).startsWith("nothing read: every account failed: ")
+        assertThat(failure.reason())
+                .startsWith("nothing read: every account failed: ")
                 .contains("(" + GRANT + "): MALFORMED_RESPONSE: body: not valid JSON")
                 .contains("(grnt_missing): NOT_FOUND");
     }

@@ -1,9 +1,13 @@
 package com.balancehistory.adapters.http.out.holyheld;
 
+import static com.balancehistory.adapters.http.out.testing.Results.failed;
+import static com.balancehistory.adapters.http.out.testing.Results.fetched;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.testing.Results;
-import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.SimulatorBackedContract;
+import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -14,16 +18,11 @@ import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static com.balancehistory.adapters.http.out.testing.Results.failed;
-import static com.balancehistory.adapters.http.out.testing.Results.fetched;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class HolyheldBalanceProviderIT extends SimulatorBackedContract {
 
@@ -63,7 +62,8 @@ class HolyheldBalanceProviderIT extends SimulatorBackedContract {
         BalanceObservation byDefault = fetched(provider().fetch()).balances().get(0);
         Map<String, Object> raw = SimulatorSources.holyheld(sim);
         raw.put("card-id", "bot1-card");
-        BalanceObservation configured = fetched(provider(raw).fetch()).balances().get(0);
+        BalanceObservation configured =
+                fetched(provider(raw).fetch()).balances().get(0);
 
         assertThat(byDefault.account().externalId()).isEqualTo("agent-card");
         assertThat(byDefault.account().id().value()).isEqualTo("holyheld-bot1.card.agent-card");
@@ -95,7 +95,8 @@ class HolyheldBalanceProviderIT extends SimulatorBackedContract {
         assertThat(missing.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
         assertThat(missing.reason()).isEqualTo("HTTP 401: AI_AUTHORIZATION_INVALID: Authorization header missing");
         assertThat(invalid.kind()).isEqualTo(FailureKind.FORBIDDEN);
-        assertThat(invalid.reason()).isEqualTo("HTTP 403: AI_AUTHORIZATION_INVALID: Token invalid or agent access disabled");
+        assertThat(invalid.reason())
+                .isEqualTo("HTTP 403: AI_AUTHORIZATION_INVALID: Token invalid or agent access disabled");
         assertThat(sim.requests().count(Endpoint.HOLYHELD_BALANCE)).isEqualTo(2);
         assertThat(runtime.sleeps()).isEmpty();
     }
@@ -112,18 +113,22 @@ class HolyheldBalanceProviderIT extends SimulatorBackedContract {
 
         assertThat(failure.kind()).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(failure.reason()).isEqualTo("HTTP 500 (after 4 attempts): INTERNAL_SERVER_ERROR: boom");
-        assertThat(runtime.sleeps()).containsExactly(Duration.ofMillis(100),
-                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+        assertThat(runtime.sleeps())
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
     @Test
     void rejects_balances_that_break_the_documented_format() {
         String[][] cases = {
-                {body("94.2"), "payload.balance: expected a decimal string, got number"},
-                {body("\"94.205\""), "payload.balance: expected a decimal string with up to 2 decimals, got '94.205'"},
-                {body("\"94,20\""), "payload.balance: amount '94,20' is not a plain decimal number"},
-                {"{\"status\":\"ok\"}", "payload: expected an object, got nothing (field missing)"},
-                {"{\"status\":\"ok\",\"payload\":{}}", "payload.balance: expected a decimal string, got nothing (field missing)"},
+            {body("94.2"), "payload.balance: expected a decimal string, got number"},
+            {body("\"94.205\""), "payload.balance: expected a decimal string with up to 2 decimals, got '94.205'"},
+            {body("\"94,20\""), "payload.balance: amount '94,20' is not a plain decimal number"},
+            {"{\"status\":\"ok\"}", "payload: expected an object, got nothing (field missing)"},
+            {
+                "{\"status\":\"ok\",\"payload\":{}}",
+                "payload.balance: expected a decimal string, got nothing (field missing)"
+            },
         };
         for (String[] c : cases) {
             sim.faults().next(Endpoint.HOLYHELD_BALANCE, Fault.status(200).body(c[0]));

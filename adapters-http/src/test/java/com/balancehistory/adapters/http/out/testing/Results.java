@@ -1,17 +1,16 @@
 package com.balancehistory.adapters.http.out.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.simulator.RecordedRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Small helpers to unpack fetch results and check that no credential leaked into them. */
 public final class Results {
@@ -19,8 +18,7 @@ public final class Results {
     /** Headers every HTTP/1.1 client adds on its own; the rest must be exactly what the provider documents. */
     private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "user-agent", "connection", "content-length");
 
-    private Results() {
-    }
+    private Results() {}
 
     public static FetchResult.Fetched fetched(FetchResult result) {
         assertThat(result).as("fetch result %s", result).isInstanceOf(FetchResult.Fetched.class);

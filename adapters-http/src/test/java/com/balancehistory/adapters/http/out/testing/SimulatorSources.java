@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.testing;
 import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.Map;
 /** Source configuration maps pointing at a running simulator, as bootstrap would bind them from YAML. */
 public final class SimulatorSources {
 
-    private SimulatorSources() {
-    }
+    private SimulatorSources() {}
 
     /** Fast, predictable HTTP settings for tests: no rate limit, backoff 100 ms doubling up to 1 s. */
     private static Map<String, Object> common(ProviderSimulator sim, String provider) {

@@ -2,7 +2,6 @@ package com.balancehistory.adapters.http.out.testing;
 
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
 import com.balancehistory.adapters.http.out.common.Sleeper;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.alert;
 
 import com.balancehistory.domain.alert.AlertKey;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -9,13 +8,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A recorded firing or resolution of an alert, with the values that caused it. */
-public record AlertEvent(long id, AlertKey key, Type type, Instant occurredAt, String source,
-                         Optional<BigDecimal> value, Optional<BigDecimal> threshold, Optional<String> unit,
-                         String message, Instant firedAt) {
+public record AlertEvent(
+        long id,
+        AlertKey key,
+        Type type,
+        Instant occurredAt,
+        String source,
+        Optional<BigDecimal> value,
+        Optional<BigDecimal> threshold,
+        Optional<String> unit,
+        String message,
+        Instant firedAt) {
 
     /** Whether the alert started or ended. */
     public enum Type {
-        FIRED, RESOLVED;
+        FIRED,
+        RESOLVED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.alert;
 
 import com.balancehistory.domain.alert.AlertState;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
-
 import java.util.Objects;
 
 /** One account's latest balance with its health tier and low-balance verdict. */

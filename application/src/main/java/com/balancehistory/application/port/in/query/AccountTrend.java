@@ -2,7 +2,6 @@ package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.analytics.BalanceTrend;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +14,21 @@ import java.util.Optional;
  * @param value      the balance, remaining limit or change concerned
  * @param observedAt when the alert fired
  */
-public record ActiveAlert(Kind kind, String source, Optional<String> account, Optional<LimitPeriod> period,
-                          Optional<Money> value, Optional<Money> threshold, Instant observedAt, String message) {
+public record ActiveAlert(
+        Kind kind,
+        String source,
+        Optional<String> account,
+        Optional<LimitPeriod> period,
+        Optional<Money> value,
+        Optional<Money> threshold,
+        Instant observedAt,
+        String message) {
 
     /** What an alert is about. */
     public enum Kind {
-        LOW_BALANCE("low-balance"), LOW_LIMIT("low-limit"), STALE_DATA("stale-data"),
+        LOW_BALANCE("low-balance"),
+        LOW_LIMIT("low-limit"),
+        STALE_DATA("stale-data"),
         SIGNIFICANT_CHANGE("significant-change");
 
         private final String apiName;

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.domain.account.AccountId;
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package com.balancehistory.application.port.in.query;
 import com.balancehistory.application.port.out.query.FailedPoll;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.analytics.BalancePoint;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +10,12 @@ import java.util.Objects;
  * An account's history for a query: raw {@code points} (for {@link HistoryBucketing#RAW}) or {@code buckets}, and the
  * failed polls of its source in the range ({@code gaps}), which are never drawn as zero.
  */
-public record BalanceHistory(Account account, HistoryQuery query, List<BalancePoint> points,
-                             List<HistoryBucket> buckets, List<FailedPoll> gaps) {
+public record BalanceHistory(
+        Account account,
+        HistoryQuery query,
+        List<BalancePoint> points,
+        List<HistoryBucket> buckets,
+        List<FailedPoll> gaps) {
 
     public BalanceHistory {
         Objects.requireNonNull(account, "account");

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.application.port.out.query.BalanceSort;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +38,16 @@ public record BalanceListQuery(
 
     /** Every account, by name, first page. */
     public static BalanceListQuery all() {
-        return new BalanceListQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), BalanceSort.NAME, false, DEFAULT_LIMIT, 0);
+        return new BalanceListQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                BalanceSort.NAME,
+                false,
+                DEFAULT_LIMIT,
+                0);
     }
 }

@@ -5,7 +5,6 @@ import com.balancehistory.domain.limit.ExpensePlanResult;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.limit.PurchaseCheck;
 import com.balancehistory.domain.money.Money;
-
 import java.util.List;
 import java.util.Optional;
 

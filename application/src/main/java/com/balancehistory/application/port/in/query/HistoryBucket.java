@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.domain.money.Money;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,11 +10,23 @@ import java.util.Optional;
  * min and max of the available balance; {@link Status#GAP} buckets had only failed polls; {@link Status#EMPTY} buckets
  * had no poll at all. {@code failedPolls} counts failed polls of the account's source in the bucket.
  */
-public record HistoryBucket(Instant start, Instant end, Status status, Optional<Money> open, Optional<Money> close,
-                            Optional<Money> min, Optional<Money> max, int samples, int failedPolls) {
+public record HistoryBucket(
+        Instant start,
+        Instant end,
+        Status status,
+        Optional<Money> open,
+        Optional<Money> close,
+        Optional<Money> min,
+        Optional<Money> max,
+        int samples,
+        int failedPolls) {
 
     /** What a bucket holds. */
-    public enum Status { DATA, EMPTY, GAP }
+    public enum Status {
+        DATA,
+        EMPTY,
+        GAP
+    }
 
     public HistoryBucket {
         Objects.requireNonNull(start, "start");

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How a history is returned: every snapshot, or aggregated per calendar unit in a time zone. */
 public enum HistoryBucketing {
-    RAW, HOUR, DAY, WEEK, MONTH;
+    RAW,
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.application.port.in.PollRunSummary;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param asOf             the snapshot time the report was built from: the newest value of each account at or before it
  * @param previousReportId the stored report the changes are measured against, if there was one
  */
-public record AllocationReport(Instant asOf, Optional<Long> previousReportId, Optional<Instant> previousAsOf,
-                               List<CurrencySection> currencies, List<CardLimitLine> cardLimits, Freshness freshness) {
+public record AllocationReport(
+        Instant asOf,
+        Optional<Long> previousReportId,
+        Optional<Instant> previousAsOf,
+        List<CurrencySection> currencies,
+        List<CardLimitLine> cardLimits,
+        Freshness freshness) {
 
     public static final String TYPE = "allocation";
 
@@ -33,9 +38,15 @@ public record AllocationReport(Instant asOf, Optional<Long> previousReportId, Op
      * the shares divide (see the domain's {@code CurrencyAllocation}); {@code zeroTotal} is true when no balance is
      * positive, and then every share is 0.00. {@code average} is total / count, rounded half-even to the currency.
      */
-    public record CurrencySection(String currency, int count, BigDecimal total, BigDecimal shareBase,
-                                  BigDecimal average, boolean zeroTotal, Optional<BigDecimal> totalChange,
-                                  List<AccountLine> accounts) {
+    public record CurrencySection(
+            String currency,
+            int count,
+            BigDecimal total,
+            BigDecimal shareBase,
+            BigDecimal average,
+            boolean zeroTotal,
+            Optional<BigDecimal> totalChange,
+            List<AccountLine> accounts) {
         public CurrencySection {
             Objects.requireNonNull(currency, "currency");
             totalChange = totalChange == null ? Optional.empty() : totalChange;
@@ -47,10 +58,20 @@ public record AllocationReport(Instant asOf, Optional<Long> previousReportId, Op
      * One account: balance, share of the currency's positive total in percent (two decimals), change since the previous
      * report (empty when the account was not in it), health tier, low-balance flag, and whether the value is stale.
      */
-    public record AccountLine(String accountId, String name, String source, String kind, BigDecimal balance,
-                              BigDecimal sharePercent, Optional<BigDecimal> change, String healthTier,
-                              Optional<Integer> healthScore, boolean low, Optional<BigDecimal> lowThreshold,
-                              Instant observedAt, boolean stale) {
+    public record AccountLine(
+            String accountId,
+            String name,
+            String source,
+            String kind,
+            BigDecimal balance,
+            BigDecimal sharePercent,
+            Optional<BigDecimal> change,
+            String healthTier,
+            Optional<Integer> healthScore,
+            boolean low,
+            Optional<BigDecimal> lowThreshold,
+            Instant observedAt,
+            boolean stale) {
         public AccountLine {
             Objects.requireNonNull(accountId, "accountId");
             change = change == null ? Optional.empty() : change;
@@ -60,9 +81,18 @@ public record AllocationReport(Instant asOf, Optional<Long> previousReportId, Op
     }
 
     /** One period of a card's limit: what remains and, with a configured total, used and utilization in percent. */
-    public record CardLimitLine(String accountId, String name, String source, String currency, String period,
-                                BigDecimal remaining, Optional<BigDecimal> total, Optional<BigDecimal> used,
-                                Optional<BigDecimal> utilizationPercent, Instant observedAt, boolean stale) {
+    public record CardLimitLine(
+            String accountId,
+            String name,
+            String source,
+            String currency,
+            String period,
+            BigDecimal remaining,
+            Optional<BigDecimal> total,
+            Optional<BigDecimal> used,
+            Optional<BigDecimal> utilizationPercent,
+            Instant observedAt,
+            boolean stale) {
         public CardLimitLine {
             total = total == null ? Optional.empty() : total;
             used = used == null ? Optional.empty() : used;
@@ -83,12 +113,15 @@ public record AllocationReport(Instant asOf, Optional<Long> previousReportId, Op
     }
 
     /** An account whose newest value is older than twice its source's poll interval at the report's as-of time. */
-    public record StaleAccount(String accountId, String name, String source, Instant observedAt, Instant staleBefore) {
-    }
+    public record StaleAccount(String accountId, String name, String source, Instant observedAt, Instant staleBefore) {}
 
     /** A source whose most recent polls (up to as-of) failed, with the last success and failure. */
-    public record FailingSource(String source, int consecutiveFailures, Optional<Instant> lastFailureAt,
-                                Optional<Instant> lastSuccessAt, Optional<String> lastError) {
+    public record FailingSource(
+            String source,
+            int consecutiveFailures,
+            Optional<Instant> lastFailureAt,
+            Optional<Instant> lastSuccessAt,
+            Optional<String> lastError) {
         public FailingSource {
             lastFailureAt = lastFailureAt == null ? Optional.empty() : lastFailureAt;
             lastSuccessAt = lastSuccessAt == null ? Optional.empty() : lastSuccessAt;

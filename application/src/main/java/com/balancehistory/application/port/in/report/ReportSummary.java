@@ -6,8 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A stored report's metadata: type, as-of snapshot time, when and why it was made, and its parameters. */
-public record ReportSummary(long id, String type, Instant asOf, Instant createdAt, ReportTrigger trigger,
-                            Optional<String> schedule, Optional<Instant> scheduledFor, Map<String, String> parameters) {
+public record ReportSummary(
+        long id,
+        String type,
+        Instant asOf,
+        Instant createdAt,
+        ReportTrigger trigger,
+        Optional<String> schedule,
+        Optional<Instant> scheduledFor,
+        Map<String, String> parameters) {
 
     public ReportSummary {
         Objects.requireNonNull(type, "type");

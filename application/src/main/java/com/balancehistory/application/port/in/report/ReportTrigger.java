@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Why a report was made: its schedule's slot, a slot missed while the service was down, or an admin's request. */
 public enum ReportTrigger {
-    SCHEDULE, CATCH_UP, ON_DEMAND;
+    SCHEDULE,
+    CATCH_UP,
+    ON_DEMAND;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

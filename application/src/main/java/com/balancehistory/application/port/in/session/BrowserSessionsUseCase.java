@@ -15,17 +15,17 @@ public interface BrowserSessionsUseCase {
     void end(String sessionId);
 
     /** A new session: the cookie value and what it grants. */
-    record StartedSession(String sessionId, BrowserSession session) {
-    }
+    record StartedSession(String sessionId, BrowserSession session) {}
 
     /** What a live session grants: the signed-in key's name and role, and the CSRF token bound to it. */
     record BrowserSession(String keyName, String role, String csrfToken) {
 
         /** Constant-time comparison of a presented CSRF token with this session's. */
         public boolean acceptsCsrfToken(String presented) {
-            return presented != null && java.security.MessageDigest.isEqual(
-                    csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return presented != null
+                    && java.security.MessageDigest.isEqual(
+                            csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

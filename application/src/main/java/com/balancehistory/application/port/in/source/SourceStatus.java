@@ -41,6 +41,5 @@ public record SourceStatus(
     }
 
     /** The source's newest recorded poll. */
-    public record LastPoll(long pollId, String outcome, Instant finishedAt) {
-    }
+    public record LastPoll(long pollId, String outcome, Instant finishedAt) {}
 }

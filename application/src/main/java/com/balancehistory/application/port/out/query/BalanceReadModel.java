@@ -2,7 +2,6 @@ package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.domain.money.Money;
-
 import java.util.Objects;
 
 /**

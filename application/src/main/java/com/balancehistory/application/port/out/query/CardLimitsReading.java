@@ -2,7 +2,6 @@ package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.limit.CardLimits;
-
 import java.time.Instant;
 import java.util.Objects;
 

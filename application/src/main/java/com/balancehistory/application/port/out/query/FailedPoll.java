@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.application.port.in.SourceOutcome;
-
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.application.port.in.source.SourceStatus;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +13,10 @@ public interface SourceActivityReadModel {
      * @param consecutiveFailures recorded polls that did not succeed since the last one that did
      * @param accountsSeen        the source's accounts that are not gone
      */
-    record SourceActivity(Optional<Instant> nextDueAt, Optional<SourceStatus.LastPoll> lastPoll,
-                          Optional<Instant> lastSuccessAt, int consecutiveFailures, int accountsSeen) {
-    }
+    record SourceActivity(
+            Optional<Instant> nextDueAt,
+            Optional<SourceStatus.LastPoll> lastPoll,
+            Optional<Instant> lastSuccessAt,
+            int consecutiveFailures,
+            int accountsSeen) {}
 }

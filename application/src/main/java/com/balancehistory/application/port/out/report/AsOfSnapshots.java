@@ -2,7 +2,6 @@ package com.balancehistory.application.port.out.report;
 
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +20,8 @@ public interface AsOfSnapshots {
     List<SignificantChange> significantChanges(Instant from, Instant to);
 
     /** Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. */
-    record Snapshot(Instant asOf, List<AccountValue> accounts, List<CardLimitValue> cardLimits,
-                    List<SourcePolls> sources) {
+    record Snapshot(
+            Instant asOf, List<AccountValue> accounts, List<CardLimitValue> cardLimits, List<SourcePolls> sources) {
         public Snapshot {
             Objects.requireNonNull(asOf, "asOf");
             accounts = List.copyOf(accounts);
@@ -32,8 +31,14 @@ public interface AsOfSnapshots {
     }
 
     /** An account's newest balance at as-of. */
-    record AccountValue(String accountId, String name, String source, String kind, Money available,
-                        Optional<Money> initial, Instant observedAt) {
+    record AccountValue(
+            String accountId,
+            String name,
+            String source,
+            String kind,
+            Money available,
+            Optional<Money> initial,
+            Instant observedAt) {
         public AccountValue {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(available, "available");
@@ -43,8 +48,14 @@ public interface AsOfSnapshots {
     }
 
     /** A card's newest remaining limit for one period at as-of, with the configured total if any. */
-    record CardLimitValue(String accountId, String name, String source, LimitPeriod period, Money remaining,
-                          Optional<Money> total, Instant observedAt) {
+    record CardLimitValue(
+            String accountId,
+            String name,
+            String source,
+            LimitPeriod period,
+            Money remaining,
+            Optional<Money> total,
+            Instant observedAt) {
         public CardLimitValue {
             total = total == null ? Optional.empty() : total;
         }
@@ -54,8 +65,12 @@ public interface AsOfSnapshots {
      * A source's polls up to as-of: its last successful poll (ok or partial), its last failed one, and how many of
      * its most recent polls failed in a row (0 when the newest succeeded).
      */
-    record SourcePolls(String source, Optional<Instant> lastSuccessAt, Optional<Instant> lastFailureAt,
-                       int consecutiveFailures, Optional<String> lastError) {
+    record SourcePolls(
+            String source,
+            Optional<Instant> lastSuccessAt,
+            Optional<Instant> lastFailureAt,
+            int consecutiveFailures,
+            Optional<String> lastError) {
         public SourcePolls {
             lastSuccessAt = lastSuccessAt == null ? Optional.empty() : lastSuccessAt;
             lastFailureAt = lastFailureAt == null ? Optional.empty() : lastFailureAt;
@@ -64,7 +79,12 @@ public interface AsOfSnapshots {
     }
 
     /** A balance change the recorder flagged significant. */
-    record SignificantChange(String accountId, String name, String source, Money previous, Money available,
-                             Money change, Instant observedAt) {
-    }
+    record SignificantChange(
+            String accountId,
+            String name,
+            String source,
+            Money previous,
+            Money available,
+            Money change,
+            Instant observedAt) {}
 }

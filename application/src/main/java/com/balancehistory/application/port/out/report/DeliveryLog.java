@@ -12,8 +12,16 @@ public interface DeliveryLog {
     List<Attempt> attempts(String subject, long subjectId);
 
     /** One attempt to deliver a report or alert event to one target. */
-    record Attempt(String subject, long subjectId, String channel, String target, int attempt, Instant at,
-                   boolean succeeded, Optional<Integer> httpStatus, Optional<String> error) {
+    record Attempt(
+            String subject,
+            long subjectId,
+            String channel,
+            String target,
+            int attempt,
+            Instant at,
+            boolean succeeded,
+            Optional<Integer> httpStatus,
+            Optional<String> error) {
         public Attempt {
             httpStatus = httpStatus == null ? Optional.empty() : httpStatus;
             error = error == null ? Optional.empty() : error;

@@ -3,7 +3,6 @@ package com.balancehistory.application.port.out.report;
 import com.balancehistory.application.port.in.report.ReportFilter;
 import com.balancehistory.application.port.in.report.ReportSummary;
 import com.balancehistory.application.port.in.report.ReportTrigger;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,15 @@ public interface ReportStore {
     Optional<Stored> latestBefore(String type, Instant asOf);
 
     /** A report to store. */
-    record NewReport(String type, Instant asOf, Instant createdAt, ReportTrigger trigger, Optional<String> schedule,
-                     Optional<Instant> scheduledFor, Map<String, String> parameters, String contentJson) {
+    record NewReport(
+            String type,
+            Instant asOf,
+            Instant createdAt,
+            ReportTrigger trigger,
+            Optional<String> schedule,
+            Optional<Instant> scheduledFor,
+            Map<String, String> parameters,
+            String contentJson) {
         public NewReport {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(asOf, "asOf");
@@ -39,6 +45,5 @@ public interface ReportStore {
     }
 
     /** A stored report as the store holds it. */
-    record Stored(ReportSummary summary, String contentJson) {
-    }
+    record Stored(ReportSummary summary, String contentJson) {}
 }

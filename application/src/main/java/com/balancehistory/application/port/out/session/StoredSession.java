@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A browser session as stored: the hash of its id, who signed in (key name and role, never the key), its CSRF token. */
-public record StoredSession(String idSha256, String keyName, String role, String csrfToken, Instant createdAt,
-                            Instant lastSeenAt, Instant expiresAt) {
+public record StoredSession(
+        String idSha256,
+        String keyName,
+        String role,
+        String csrfToken,
+        Instant createdAt,
+        Instant lastSeenAt,
+        Instant expiresAt) {
 
     public StoredSession {
         Objects.requireNonNull(idSha256, "idSha256");
