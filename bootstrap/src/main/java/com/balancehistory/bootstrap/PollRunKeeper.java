@@ -1,7 +1,7 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.persistence.JooqPollRunLiveness;
-import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import io.micronaut.context.annotation.Value;

@@ -2,8 +2,8 @@ package com.balancehistory.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
-import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.application.port.in.StartedPoll;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.simulator.ProviderSimulator;

@@ -4,7 +4,7 @@ import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.POLL_RUN;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
-import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.application.port.out.SnapshotStore;

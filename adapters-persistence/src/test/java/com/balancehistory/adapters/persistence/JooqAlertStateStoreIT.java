@@ -3,7 +3,7 @@ package com.balancehistory.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertLifecycle;

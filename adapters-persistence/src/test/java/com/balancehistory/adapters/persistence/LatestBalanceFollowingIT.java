@@ -3,11 +3,11 @@ package com.balancehistory.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;

@@ -2,7 +2,7 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import com.balancehistory.application.testing.FakeBalanceProvider;

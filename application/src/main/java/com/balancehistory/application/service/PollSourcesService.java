@@ -1,9 +1,9 @@
 package com.balancehistory.application.service;
 
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.in.StartedPoll;
 import com.balancehistory.application.port.in.UnknownSourceException;
 import com.balancehistory.application.port.out.AfterPollListener;

@@ -1,7 +1,7 @@
 package com.balancehistory.application.service;
 
-import com.balancehistory.application.port.in.PollRunSummary;
-import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.out.PollScheduleStore;
 import java.time.Instant;
 import java.util.ArrayList;

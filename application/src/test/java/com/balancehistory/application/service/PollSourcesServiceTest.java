@@ -3,9 +3,9 @@ package com.balancehistory.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.balancehistory.application.port.in.PollRunSummary;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;

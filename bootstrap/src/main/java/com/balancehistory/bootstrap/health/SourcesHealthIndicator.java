@@ -1,7 +1,7 @@
 package com.balancehistory.bootstrap.health;
 
+import com.balancehistory.application.model.source.SourceStatus;
 import com.balancehistory.application.port.in.source.ListSourcesUseCase;
-import com.balancehistory.application.port.in.source.SourceStatus;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;

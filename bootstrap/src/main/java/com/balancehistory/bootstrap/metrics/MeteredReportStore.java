@@ -1,7 +1,7 @@
 package com.balancehistory.bootstrap.metrics;
 
-import com.balancehistory.application.port.in.report.ReportFilter;
-import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.model.report.ReportFilter;
+import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.report.ReportStore;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.balancehistory.bootstrap.metrics;
 
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;

@@ -1,7 +1,7 @@
 package com.balancehistory.bootstrap.metrics;
 
 import com.balancehistory.adapters.http.out.common.ProviderCallObserver;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.domain.alert.AlertKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -2,8 +2,8 @@ package com.balancehistory.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
-import com.balancehistory.application.port.in.PollTrigger;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;

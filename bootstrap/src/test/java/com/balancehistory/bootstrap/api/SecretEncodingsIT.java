@@ -3,10 +3,10 @@ package com.balancehistory.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.simulator.CredentialEchoes;

@@ -2,8 +2,8 @@ package com.balancehistory.bootstrap.dashboard;
 
 import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;

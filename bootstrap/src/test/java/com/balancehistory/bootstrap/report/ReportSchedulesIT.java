@@ -9,7 +9,7 @@ import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
-import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.service.query.SourceIntervals;

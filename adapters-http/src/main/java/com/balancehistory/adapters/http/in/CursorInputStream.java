@@ -1,6 +1,6 @@
 package com.balancehistory.adapters.http.in;
 
-import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.model.query.RowCursor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package com.balancehistory.adapters.http.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.model.query.RowCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

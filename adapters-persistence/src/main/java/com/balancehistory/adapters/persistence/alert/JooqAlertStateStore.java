@@ -4,7 +4,7 @@ import static com.balancehistory.db.jooq.Tables.ALERT_EVENT;
 import static com.balancehistory.db.jooq.Tables.ALERT_STATE;
 
 import com.balancehistory.adapters.persistence.report.Times;
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.db.jooq.tables.records.AlertEventRecord;
 import com.balancehistory.db.jooq.tables.records.AlertStateRecord;

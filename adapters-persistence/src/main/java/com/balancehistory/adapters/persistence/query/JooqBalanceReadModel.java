@@ -5,13 +5,13 @@ import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.FailedPoll;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.application.port.out.query.BucketAggregate;
-import com.balancehistory.application.port.out.query.FailedPoll;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;

@@ -4,8 +4,8 @@ import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.LATEST_CARD_LIMIT;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
+import com.balancehistory.application.model.query.CardLimitsReading;
 import com.balancehistory.application.port.out.query.CardLimitReadModel;
-import com.balancehistory.application.port.out.query.CardLimitsReading;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.limit.CardLimits;
 import com.balancehistory.domain.limit.LimitPeriod;

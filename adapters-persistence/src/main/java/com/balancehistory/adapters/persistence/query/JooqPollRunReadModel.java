@@ -3,9 +3,9 @@ package com.balancehistory.adapters.persistence.query;
 import static com.balancehistory.db.jooq.Tables.POLL_RUN;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
-import com.balancehistory.application.port.in.PollRunSummary;
-import com.balancehistory.application.port.in.PollTrigger;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.query.PollRunReadModel;
 import com.balancehistory.db.jooq.tables.records.PollRunRecord;
 import java.util.ArrayList;

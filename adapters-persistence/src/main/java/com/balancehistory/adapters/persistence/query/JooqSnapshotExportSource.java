@@ -5,10 +5,10 @@ import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
-import com.balancehistory.application.port.out.query.LatestBalance;
-import com.balancehistory.application.port.out.query.RowCursor;
+import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.RowCursor;
+import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
-import com.balancehistory.application.port.out.query.SnapshotRow;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.sql.Connection;

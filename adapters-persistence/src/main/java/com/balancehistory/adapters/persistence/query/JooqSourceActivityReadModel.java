@@ -8,7 +8,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
-import com.balancehistory.application.port.in.source.SourceStatus;
+import com.balancehistory.application.model.source.SourceStatus;
 import com.balancehistory.application.port.out.query.SourceActivityReadModel;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -5,7 +5,7 @@ import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
-import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;

@@ -3,9 +3,9 @@ package com.balancehistory.adapters.persistence.report;
 import static com.balancehistory.db.jooq.Tables.REPORT;
 
 import com.balancehistory.adapters.persistence.JsonText;
-import com.balancehistory.application.port.in.report.ReportFilter;
-import com.balancehistory.application.port.in.report.ReportSummary;
-import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.model.report.ReportFilter;
+import com.balancehistory.application.model.report.ReportSummary;
+import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.out.report.ReportStore;
 import com.balancehistory.db.jooq.tables.records.ReportRecord;
 import java.nio.charset.StandardCharsets;

@@ -2,13 +2,13 @@ package com.balancehistory.adapters.persistence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.BalanceSort;
+import com.balancehistory.application.model.query.FailedPoll;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
-import com.balancehistory.application.port.out.query.BalanceSort;
 import com.balancehistory.application.port.out.query.BucketAggregate;
-import com.balancehistory.application.port.out.query.FailedPoll;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountId;

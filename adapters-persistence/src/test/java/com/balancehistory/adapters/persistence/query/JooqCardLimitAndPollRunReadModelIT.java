@@ -2,11 +2,11 @@ package com.balancehistory.adapters.persistence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.in.PollRunSummary;
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.CardLimitsReading;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
-import com.balancehistory.application.port.out.query.CardLimitsReading;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.limit.LimitPeriod;

@@ -2,9 +2,9 @@ package com.balancehistory.adapters.persistence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.out.query.LatestBalance;
-import com.balancehistory.application.port.out.query.RowCursor;
-import com.balancehistory.application.port.out.query.SnapshotRow;
+import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.RowCursor;
+import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.BalanceObservation;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.in;
 
+import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.model.poll.PollTrigger;
 import java.util.List;
 import java.util.Optional;
 

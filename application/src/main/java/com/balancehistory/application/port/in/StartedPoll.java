@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.in;
 
+import com.balancehistory.application.model.poll.PollRunSummary;
 import java.util.concurrent.CompletableFuture;
 
 /**

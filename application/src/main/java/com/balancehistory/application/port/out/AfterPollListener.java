@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.out;
 
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
 
 /**
  * Told after every poll run has been recorded (scheduled or on demand), e.g. to evaluate the alerts against the values

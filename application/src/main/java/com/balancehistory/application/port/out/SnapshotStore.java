@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.out;
 
-import com.balancehistory.application.port.in.PollTrigger;
+import com.balancehistory.application.model.poll.PollTrigger;
 import java.time.Instant;
 import java.util.Optional;
 

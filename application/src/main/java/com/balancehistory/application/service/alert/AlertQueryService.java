@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.alert;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.port.in.alert.ListAlertsUseCase;
 import com.balancehistory.application.port.in.query.ActiveAlert;
 import com.balancehistory.application.port.in.query.ActiveAlertsQuery;

@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.alert;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;

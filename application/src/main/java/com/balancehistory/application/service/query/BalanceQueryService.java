@@ -1,5 +1,6 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.in.query.AccountBalanceDetail;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
@@ -11,7 +12,6 @@ import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.AccountBalance;

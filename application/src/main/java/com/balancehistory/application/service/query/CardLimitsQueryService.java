@@ -1,10 +1,10 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.CardLimitsReading;
 import com.balancehistory.application.port.in.query.CardAnswer;
 import com.balancehistory.application.port.in.query.CheckCardLimitsUseCase;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
 import com.balancehistory.application.port.out.query.CardLimitReadModel;
-import com.balancehistory.application.port.out.query.CardLimitsReading;
 import com.balancehistory.domain.limit.ExpensePlan;
 import com.balancehistory.domain.limit.ExpensePlanResult;
 import com.balancehistory.domain.limit.LimitStatus;

@@ -1,12 +1,12 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.RowCursor;
+import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
-import com.balancehistory.application.port.out.query.LatestBalance;
-import com.balancehistory.application.port.out.query.RowCursor;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
-import com.balancehistory.application.port.out.query.SnapshotRow;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.FailedPoll;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.in.query.AccountTrend;
 import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceHistory;
@@ -10,8 +12,6 @@ import com.balancehistory.application.port.in.query.InvalidQueryException;
 import com.balancehistory.application.port.in.query.QueryHistoryUseCase;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BucketAggregate;
-import com.balancehistory.application.port.out.query.FailedPoll;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;

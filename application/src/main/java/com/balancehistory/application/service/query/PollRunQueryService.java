@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.query;
 
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
 import com.balancehistory.application.port.in.query.ListPollRunsUseCase;
 import com.balancehistory.application.port.out.query.PollRunReadModel;

@@ -1,12 +1,12 @@
 package com.balancehistory.application.service.report;
 
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
-import com.balancehistory.application.port.in.report.AllocationReport.FailingSource;
-import com.balancehistory.application.port.in.report.AllocationReport.Freshness;
-import com.balancehistory.application.port.in.report.AllocationReport.StaleAccount;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.AllocationReport.AccountLine;
+import com.balancehistory.application.model.report.AllocationReport.CardLimitLine;
+import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.AllocationReport.FailingSource;
+import com.balancehistory.application.model.report.AllocationReport.Freshness;
+import com.balancehistory.application.model.report.AllocationReport.StaleAccount;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;

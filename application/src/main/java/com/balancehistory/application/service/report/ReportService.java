@@ -1,11 +1,11 @@
 package com.balancehistory.application.service.report;
 
-import com.balancehistory.application.port.in.report.AllocationReport;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.ReportFilter;
+import com.balancehistory.application.model.report.ReportSummary;
+import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.GenerateReportUseCase;
 import com.balancehistory.application.port.in.report.QueryReportsUseCase;
-import com.balancehistory.application.port.in.report.ReportFilter;
-import com.balancehistory.application.port.in.report.ReportSummary;
-import com.balancehistory.application.port.in.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.in.report.UnknownReportTypeException;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;

@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.report;
 
-import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
 import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.out.report.DeliveryPayload;

@@ -1,7 +1,7 @@
 package com.balancehistory.application.service.source;
 
+import com.balancehistory.application.model.source.SourceStatus;
 import com.balancehistory.application.port.in.source.ListSourcesUseCase;
-import com.balancehistory.application.port.in.source.SourceStatus;
 import com.balancehistory.application.port.out.query.SourceActivityReadModel;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package com.balancehistory.application.service.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.DeliveryChannel;

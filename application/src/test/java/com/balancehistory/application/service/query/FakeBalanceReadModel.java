@@ -1,11 +1,11 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.FailedPoll;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.application.port.out.query.BucketAggregate;
-import com.balancehistory.application.port.out.query.FailedPoll;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.Balances;

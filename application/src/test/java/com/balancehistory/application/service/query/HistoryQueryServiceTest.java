@@ -3,13 +3,13 @@ package com.balancehistory.application.service.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.FailedPoll;
 import com.balancehistory.application.port.in.query.BalanceHistory;
 import com.balancehistory.application.port.in.query.HistoryBucket;
 import com.balancehistory.application.port.in.query.HistoryBucketing;
 import com.balancehistory.application.port.in.query.HistoryQuery;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
-import com.balancehistory.application.port.out.query.FailedPoll;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;

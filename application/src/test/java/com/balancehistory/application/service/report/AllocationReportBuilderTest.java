@@ -2,9 +2,9 @@ package com.balancehistory.application.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.AllocationReport.AccountLine;
+import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;

@@ -2,7 +2,7 @@ package com.balancehistory.adapters.http.in.alert;
 
 import com.balancehistory.adapters.http.in.Params;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.port.in.alert.ListAlertsUseCase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

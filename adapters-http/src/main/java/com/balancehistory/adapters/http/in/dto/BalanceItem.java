@@ -1,7 +1,7 @@
 package com.balancehistory.adapters.http.in.dto;
 
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.in.query.BalanceView;
-import com.balancehistory.application.port.out.query.LatestBalance;
 import com.balancehistory.domain.money.Money;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,7 +1,7 @@
 package com.balancehistory.adapters.http.in.dto;
 
+import com.balancehistory.application.model.query.CardLimitsReading;
 import com.balancehistory.application.port.in.query.CardAnswer;
-import com.balancehistory.application.port.out.query.CardLimitsReading;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,6 @@
 package com.balancehistory.adapters.http.in.dto;
 
-import com.balancehistory.application.port.in.source.SourceStatus;
+import com.balancehistory.application.model.source.SourceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

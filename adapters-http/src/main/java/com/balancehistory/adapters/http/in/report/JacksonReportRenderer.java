@@ -1,14 +1,14 @@
 package com.balancehistory.adapters.http.in.report;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
-import com.balancehistory.application.port.in.report.AllocationReport.FailingSource;
-import com.balancehistory.application.port.in.report.AllocationReport.Freshness;
-import com.balancehistory.application.port.in.report.AllocationReport.StaleAccount;
-import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.AllocationReport.AccountLine;
+import com.balancehistory.application.model.report.AllocationReport.CardLimitLine;
+import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.AllocationReport.FailingSource;
+import com.balancehistory.application.model.report.AllocationReport.Freshness;
+import com.balancehistory.application.model.report.AllocationReport.StaleAccount;
+import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

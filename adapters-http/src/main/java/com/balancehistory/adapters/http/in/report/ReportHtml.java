@@ -1,10 +1,10 @@
 package com.balancehistory.adapters.http.in.report;
 
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.AllocationReport.AccountLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CardLimitLine;
-import com.balancehistory.application.port.in.report.AllocationReport.CurrencySection;
-import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.AllocationReport.AccountLine;
+import com.balancehistory.application.model.report.AllocationReport.CardLimitLine;
+import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.ReportSummary;
 import java.math.BigDecimal;
 import java.util.Optional;
 

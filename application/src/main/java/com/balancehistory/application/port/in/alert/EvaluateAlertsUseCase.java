@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.in.alert;
 
+import com.balancehistory.application.model.alert.AlertEvent;
 import java.util.List;
 
 /** Evaluates every alert rule against the latest recorded values, records what fired or resolved and notifies. */

@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.in.alert;
 
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.domain.alert.AlertState;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.out.query.FailedPoll;
+import com.balancehistory.application.model.query.FailedPoll;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.analytics.BalancePoint;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.out.query.BalanceSort;
+import com.balancehistory.application.model.query.BalanceSort;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.out.query.LatestBalance;
+import com.balancehistory.application.model.query.LatestBalance;
 import java.util.Objects;
 
 /** A latest balance and whether it is stale: older than twice its source's poll interval. */

@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.out.query.CardLimitsReading;
+import com.balancehistory.application.model.query.CardLimitsReading;
 import java.util.Objects;
 
 /** An answer about one card ({@code result}) with the limits reading it is based on and whether that is stale. */

@@ -1,7 +1,7 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.out.query.RowCursor;
-import com.balancehistory.application.port.out.query.SnapshotRow;
+import com.balancehistory.application.model.query.RowCursor;
+import com.balancehistory.application.model.query.SnapshotRow;
 import java.time.Instant;
 
 /** Exports current balances and recorded snapshots as cursors, so callers can stream them row by row. */

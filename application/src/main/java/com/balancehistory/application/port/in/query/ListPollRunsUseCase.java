@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.in.query;
 
-import com.balancehistory.application.port.in.PollRunSummary;
+import com.balancehistory.application.model.poll.PollRunSummary;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package com.balancehistory.application.port.in.report;
 
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.ReportFilter;
+import com.balancehistory.application.model.report.ReportSummary;
 import java.util.List;
 import java.util.Optional;
 

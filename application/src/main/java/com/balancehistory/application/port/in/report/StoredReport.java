@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.in.report;
 
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.ReportSummary;
 import java.util.Objects;
 
 /** A stored report: its metadata and its content, the JSON stored in the database. */

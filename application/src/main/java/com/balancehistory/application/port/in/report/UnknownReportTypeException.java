@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.in.report;
 
+import com.balancehistory.application.model.report.AllocationReport;
+
 /** A report type this service cannot build (today only {@value AllocationReport#TYPE}). */
 public final class UnknownReportTypeException extends RuntimeException {
 

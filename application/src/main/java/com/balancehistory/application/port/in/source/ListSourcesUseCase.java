@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.in.source;
 
+import com.balancehistory.application.model.source.SourceStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.out.alert;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
+import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.out.query;
 
+import com.balancehistory.application.model.query.FailedPoll;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import java.time.Instant;

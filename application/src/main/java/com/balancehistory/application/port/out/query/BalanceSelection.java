@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
+import com.balancehistory.application.model.query.BalanceSort;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
+import com.balancehistory.application.model.query.CardLimitsReading;
 import java.util.List;
 
 /** Read side of card spending limits: the latest remaining amount per period and the configured totals. */

@@ -1,5 +1,8 @@
 package com.balancehistory.application.port.out.query;
 
+import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.RowCursor;
+import com.balancehistory.application.model.query.SnapshotRow;
 import java.time.Instant;
 
 /** Streams history out of the store row by row, without holding it in memory. */

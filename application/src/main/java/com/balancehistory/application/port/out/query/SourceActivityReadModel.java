@@ -1,6 +1,6 @@
 package com.balancehistory.application.port.out.query;
 
-import com.balancehistory.application.port.in.source.SourceStatus;
+import com.balancehistory.application.model.source.SourceStatus;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package com.balancehistory.application.port.out.report;
 
-import com.balancehistory.application.port.in.alert.AlertEvent;
-import com.balancehistory.application.port.in.report.AllocationReport;
-import com.balancehistory.application.port.in.report.ReportSummary;
+import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.ReportSummary;
 import java.util.Optional;
 
 /** The formats of reports and alert notifications: JSON (stored and sent), CSV and HTML. */

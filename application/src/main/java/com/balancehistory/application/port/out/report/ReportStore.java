@@ -1,8 +1,8 @@
 package com.balancehistory.application.port.out.report;
 
-import com.balancehistory.application.port.in.report.ReportFilter;
-import com.balancehistory.application.port.in.report.ReportSummary;
-import com.balancehistory.application.port.in.report.ReportTrigger;
+import com.balancehistory.application.model.report.ReportFilter;
+import com.balancehistory.application.model.report.ReportSummary;
+import com.balancehistory.application.model.report.ReportTrigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.out.query;
+package com.balancehistory.application.model.query;
 
 import java.util.Iterator;
 

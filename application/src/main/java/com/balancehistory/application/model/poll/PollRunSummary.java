@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in;
+package com.balancehistory.application.model.poll;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in;
+package com.balancehistory.application.model.poll;
 
 /** Why a poll ran: by its schedule, or because someone asked for it now. */
 public enum PollTrigger {

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in.alert;
+package com.balancehistory.application.model.alert;
 
 import com.balancehistory.domain.alert.AlertKey;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in.source;
+package com.balancehistory.application.model.source;
 
 import java.time.Duration;
 import java.time.Instant;

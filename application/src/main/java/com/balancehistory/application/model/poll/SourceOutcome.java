@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in;
+package com.balancehistory.application.model.poll;
 
 /** How one source fared in one poll; stored with the poll run so history can tell "no data" from "unchanged". */
 public enum SourceOutcome {

@@ -1,6 +1,6 @@
-package com.balancehistory.application.port.out.query;
+package com.balancehistory.application.model.query;
 
-import com.balancehistory.application.port.in.SourceOutcome;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.out.query;
+package com.balancehistory.application.model.query;
 
 /** How a list of latest balances is ordered; ties are broken by account id so pages never overlap. */
 public enum BalanceSort {

@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.out.query;
+package com.balancehistory.application.model.query;
 
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.Balances;

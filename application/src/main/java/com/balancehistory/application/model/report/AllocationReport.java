@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.in.report;
+package com.balancehistory.application.model.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
