@@ -26,6 +26,7 @@ import org.flywaydb.core.Flyway;
 public final class TestDatabase {
 
     public static final String URL_VARIABLE = "BALANCE_HISTORY_TEST_DB_URL";
+    private static final long MIGRATION_LOCK_KEY = 0x6268_6d69_6772L;
     private static final String LOCAL_ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
 
     private static TestDatabase instance;
@@ -101,12 +102,27 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Serialised across every test run on the server: the migrations alter a cluster-wide role, and two runs doing
+     * that at once fail with "tuple concurrently updated". The lock lives in the admin database all runs share.
+     */
     private void migrate() {
-        Flyway.configure()
-                .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        migrate("latest");
+    }
+
+    private void migrate(String targetVersion) {
+        try (Connection admin = openAdmin();
+                Statement statement = admin.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
+            Flyway.configure()
+                    .dataSource(jdbcUrl, user, password)
+                    .locations("classpath:db/migration")
+                    .target(targetVersion)
+                    .load()
+                    .migrate();
+        } catch (SQLException e) {
+            throw new TestDatabaseUnavailable(describeFailure(e));
+        }
     }
 
     private void drop() {
@@ -171,12 +187,7 @@ public final class TestDatabase {
         TestDatabase other = new TestDatabase(adminUrl, user, password);
         other.create();
         Runtime.getRuntime().addShutdownHook(new Thread(other::drop, "drop-test-database"));
-        Flyway.configure()
-                .dataSource(other.jdbcUrl, other.user, other.password)
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
+        other.migrate(version);
         return other;
     }
 
