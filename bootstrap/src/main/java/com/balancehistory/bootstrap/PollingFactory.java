@@ -7,12 +7,14 @@ import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.AfterPollListener;
 import com.balancehistory.application.port.out.BalanceProvider;
+import com.balancehistory.application.service.LabelledProvider;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import com.balancehistory.bootstrap.logging.MdcPollLogContext;
 import com.balancehistory.bootstrap.metrics.BalanceGauges;
 import com.balancehistory.bootstrap.metrics.MeteredSnapshotStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
+import com.balancehistory.domain.account.LabelRules;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
 import io.micronaut.context.annotation.Factory;
@@ -57,7 +59,8 @@ class PollingFactory {
             Provider<JooqAlertStateStore> states,
             ServiceMetrics metrics,
             BalanceGauges balances,
-            PollRunKeeper keeper) {
+            PollRunKeeper keeper,
+            LabelRules labelRules) {
         AfterPollListener evaluateAlerts = run -> {
             alerts.get()
                     .evaluate()
@@ -73,10 +76,12 @@ class PollingFactory {
                             state -> state.key().kind(), () -> new EnumMap<>(AlertKind.class), Collectors.counting())));
         };
         return new PollSourcesService(
-                sources.all().stream()
-                        .map(ConfiguredSources.Source::provider)
-                        .map(BalanceProvider.class::cast)
-                        .toList(),
+                LabelledProvider.all(
+                        sources.all().stream()
+                                .map(ConfiguredSources.Source::provider)
+                                .map(BalanceProvider.class::cast)
+                                .toList(),
+                        labelRules),
                 new MeteredSnapshotStore(keeper.tracking(store), metrics, balances, clock),
                 clock,
                 executor,

@@ -28,6 +28,7 @@ class UnknownSettings {
             Map.entry("api", Set.of()),
             Map.entry("dashboard", Set.of()),
             Map.entry("health-tiers", Set.of()),
+            Map.entry("labels", Set.of("rules")),
             Map.entry("low-balance", Set.of()),
             Map.entry("notifications", Set.of()),
             Map.entry("reports", Set.of()),

@@ -370,6 +370,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
         int snapshotRows = recordBalances(connection, balances, record, committed)
                 + insertCardLimits(connection, limits.values(), record);
+        // after recordBalances: the source's lock it holds keeps two recordings from opening the same label twice
+        LabelAssignments.write(connection, changed, record.observedAt());
         if (!balances.isEmpty()) {
             try (PreparedStatement mark = connection.prepareStatement(MARK_DAY_FOR_ROLLUP)) {
                 mark.setString(1, record.observedAt().toString());

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process last wrote for each account (name, parent, attributes), so that a poll rewrites only accounts
+ * What this process last wrote for each account (name, parent, attributes, labels), so that a poll rewrites only accounts
  * that changed. An entry is trusted for a bounded time only: another instance may have written a newer name, and
  * after {@code trust} this instance checks against the database again.
  */
@@ -64,6 +64,7 @@ final class KnownAccounts {
                 account.name(),
                 account.parentExternalId(),
                 account.attributes(),
+                account.labels(),
                 account.currency(),
                 account.kind(),
                 account.provider());

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One account as a provider describes it: where it comes from, what kind it is, its currency and its name.
- * {@code attributes} keeps provider details worth history (Equals type, status, parent budget).
+ * {@code attributes} keeps provider details worth history (Equals type, status, parent budget); {@code labels} are
+ * the key/value pairs reports group by (given by the provider or by configured rules, see {@link LabelRules}).
  */
 public record Account(
         AccountId id,
@@ -18,7 +19,8 @@ public record Account(
         String name,
         Currency currency,
         Optional<String> parentExternalId,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Labels labels) {
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,21 @@ public record Account(
         name = name == null || name.isBlank() ? externalId : name;
         parentExternalId = parentExternalId == null ? Optional.empty() : parentExternalId;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        labels = labels == null ? Labels.NONE : labels;
+    }
+
+    /** An account without labels. */
+    public Account(
+            AccountId id,
+            String source,
+            ProviderType provider,
+            AccountKind kind,
+            String externalId,
+            String name,
+            Currency currency,
+            Optional<String> parentExternalId,
+            Map<String, String> attributes) {
+        this(id, source, provider, kind, externalId, name, currency, parentExternalId, attributes, Labels.NONE);
     }
 
     /** An account whose id is derived from source, kind and external id. */
@@ -57,7 +74,8 @@ public record Account(
                 name,
                 currency,
                 Optional.ofNullable(parentExternalId),
-                attributes);
+                attributes,
+                labels);
     }
 
     public Account withAttributes(Map<String, String> more) {
@@ -67,6 +85,11 @@ public record Account(
                 merged.put(k, v);
             }
         });
-        return new Account(id, source, provider, kind, externalId, name, currency, parentExternalId, merged);
+        return new Account(id, source, provider, kind, externalId, name, currency, parentExternalId, merged, labels);
+    }
+
+    public Account withLabels(Labels newLabels) {
+        return new Account(
+                id, source, provider, kind, externalId, name, currency, parentExternalId, attributes, newLabels);
     }
 }

@@ -12,6 +12,7 @@ import com.balancehistory.application.model.query.BalanceSort;
 import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
+import com.balancehistory.application.port.in.query.CurrencySummary;
 import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
 import com.balancehistory.application.port.in.query.HistoryBucketing;
 import com.balancehistory.application.port.in.query.HistoryQuery;
@@ -20,6 +21,7 @@ import com.balancehistory.application.port.in.query.QueryHistoryUseCase;
 import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.ProviderType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +31,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -95,7 +99,14 @@ public class BalancesController {
             @QueryValue @Nullable String sort,
             @QueryValue @Nullable String order,
             @QueryValue @Nullable String limit,
-            @QueryValue @Nullable String offset) {
+            @QueryValue @Nullable String offset,
+            @Parameter(
+                            description = "key:value, repeatable: only accounts that have every one of these labels "
+                                    + "now (department:Marketing)",
+                            example = "department:Marketing")
+                    @QueryValue("label")
+                    @Nullable
+                    List<String> label) {
         BalanceListQuery query = new BalanceListQuery(
                 Params.text("provider", provider).map(BalancesController::provider),
                 Params.text("source", source),
@@ -107,7 +118,8 @@ public class BalancesController {
                 sort(sort),
                 descending(order),
                 Params.integer("limit", limit, BalanceListQuery.DEFAULT_LIMIT, 1, BalanceListQuery.MAX_LIMIT),
-                Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
+                Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                Params.labels("label", label));
         BalancePage page = this.list.list(query);
         return new BalanceListResponse(
                 page.items().stream().map(BalanceItem::of).toList(), page.total(), page.limit(), page.offset());
@@ -170,9 +182,29 @@ public class BalancesController {
     @Operation(
             summary = "Latest balances per currency",
             description = "count, total, average, highest, lowest, "
-                    + "low-balance accounts and health tier counts per currency; never a total across currencies.")
-    public OverviewResponse overview() {
-        return OverviewResponse.of(overview.overview());
+                    + "low-balance accounts and health tier counts per currency; never a total across currencies. "
+                    + "label=key:value (repeatable, all must hold) selects accounts by their labels; groupBy=key adds "
+                    + "groups: per value of that label, then the (unlabelled) group, per currency count, total, "
+                    + "lowest and low-balance count.")
+    public OverviewResponse overview(
+            @Parameter(
+                            description =
+                                    "key:value, repeatable: only accounts that have every one of these labels now",
+                            example = "department:Marketing")
+                    @QueryValue("label")
+                    @Nullable
+                    List<String> label,
+            @Parameter(description = "a label key: group the accounts by its value", example = "department")
+                    @QueryValue
+                    @Nullable
+                    String groupBy) {
+        List<Label> labels = Params.labels("label", label);
+        Optional<String> key = Params.labelKey("groupBy", groupBy);
+        List<CurrencySummary> summaries = overview.overview(labels);
+        if (key.isEmpty()) {
+            return OverviewResponse.of(summaries);
+        }
+        return OverviewResponse.of(summaries, key.get(), overview.overviewByLabel(key.get(), labels));
     }
 
     private static String provider(String name) {

@@ -7,6 +7,7 @@ import com.balancehistory.application.model.query.RowCursor;
 import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
+import com.balancehistory.domain.account.Label;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -86,11 +89,17 @@ public class ExportController {
             produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
-            description = "format=csv|json, else Accept: text/csv or application/json; format wins.")
+            description = "format=csv|json, else Accept: text/csv or application/json; format wins. "
+                    + "label=key:value (repeatable, all must hold) keeps the accounts that have those labels now.")
     public StreamedFile balances(
-            @QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+            @QueryValue @Nullable String format,
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+            @Parameter(description = "key:value, repeatable: accounts with every one of these labels now")
+                    @QueryValue("label")
+                    @Nullable
+                    List<String> label) {
         String chosen = format(format, accept);
-        RowCursor<BalanceView> cursor = export.currentBalances();
+        RowCursor<BalanceView> cursor = export.currentBalances(Params.labels("label", label));
         if (chosen.equals("json")) {
             return new StreamedFile(
                             new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","), bytes("]")),
@@ -114,17 +123,24 @@ public class ExportController {
     @Operation(
             summary = "Every snapshot observed in [from, to) as CSV (default) or a JSON array, streamed; defaults "
                     + "to the last 24 hours",
-            description = "Rows are ordered by account, then observation time. "
-                    + "format=csv|json, else Accept: text/csv or application/json; format wins.")
+            description =
+                    "Rows are ordered by account, then observation time. "
+                            + "format=csv|json, else Accept: text/csv or application/json; format wins. label=key:value "
+                            + "(repeatable, all must hold) keeps the snapshots of accounts that had those labels when observed.")
     public StreamedFile snapshots(
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
             @QueryValue @Nullable String format,
-            @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+            @Parameter(description = "key:value, repeatable: accounts with every one of these labels when observed")
+                    @QueryValue("label")
+                    @Nullable
+                    List<String> label) {
         String chosen = format(format, accept);
+        List<Label> labels = Params.labels("label", label);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
         Instant start = Params.instant("from", from).orElseGet(() -> end.minus(Duration.ofDays(1)));
-        RowCursor<SnapshotRow> cursor = export.snapshots(start, end);
+        RowCursor<SnapshotRow> cursor = export.snapshots(start, end, labels);
         if (chosen.equals("json")) {
             return new StreamedFile(
                             new CursorInputStream<>(

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +34,42 @@ public final class Params {
             throw ApiProblem.invalidParameter(name, name + " is longer than " + MAX_TEXT + " characters");
         }
         return Optional.of(text);
+    }
+
+    static final int MAX_LABEL_FILTERS = 20;
+
+    /** Repeated {@code label=key:value} filters, all of which must hold (AND); none given: no filter. */
+    public static List<Label> labels(String name, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        if (values.size() > MAX_LABEL_FILTERS) {
+            throw ApiProblem.invalidParameter(name, "at most " + MAX_LABEL_FILTERS + " " + name + " filters");
+        }
+        List<Label> labels = new ArrayList<>();
+        for (String value : values) {
+            Optional<String> text = text(name, value);
+            if (text.isEmpty()) {
+                throw ApiProblem.invalidParameter(name, name + " must be key:value, such as department:Marketing");
+            }
+            try {
+                labels.add(Label.parse(text.get()));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidParameter(name, name + " '" + shorten(text.get()) + "': " + e.getMessage());
+            }
+        }
+        return labels;
+    }
+
+    /** A label key to group by ({@code department}). */
+    public static Optional<String> labelKey(String name, String value) {
+        return text(name, value).map(key -> {
+            try {
+                return Label.requireKey(key);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidParameter(name, name + ": " + e.getMessage());
+            }
+        });
     }
 
     static int integer(String name, String value, int fallback, int min, int max) {

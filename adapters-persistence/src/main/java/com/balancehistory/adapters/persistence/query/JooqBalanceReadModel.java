@@ -73,6 +73,10 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                         .orderBy(order(selection))
                         .limit(selection.limit())
                         .offset(selection.offset()));
+        rows = AccountLabelsReader.attach(
+                rows,
+                AccountLabelsReader.current(
+                        dsl, rows.stream().map(r -> r.account().id().value()).toList()));
         return new BalanceRows(rows, total);
     }
 
@@ -88,6 +92,9 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                         .NAME
                         .containsIgnoreCase(text)
                         .or(LATEST_BALANCE.ACCOUNT_ID.containsIgnoreCase(text))));
+        if (!selection.labels().isEmpty()) {
+            conditions.add(AccountLabelsReader.hasAll(LATEST_BALANCE.ACCOUNT_ID, selection.labels(), Optional.empty()));
+        }
         selection.stale().ifPresent(stale -> {
             Condition isStale = QueryRows.LATEST_OBSERVED_AT.lt(staleCutoff(selection));
             conditions.add(stale ? isStale : DSL.not(isStale));
@@ -132,8 +139,10 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
      */
     @Override
     public List<LatestBalance> allLatestBalances() {
-        List<LatestBalance> rows =
-                QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS).from(QueryRows.LATEST_WITH_SOURCE_POLL));
+        List<LatestBalance> rows = AccountLabelsReader.attach(
+                QueryRows.fetchLatest(dsl, dsl.select(QueryRows.LATEST_FIELDS).from(QueryRows.LATEST_WITH_SOURCE_POLL)),
+                AccountLabelsReader.all(dsl, Optional.empty()));
+        rows = new ArrayList<>(rows);
         rows.sort(BY_ACCOUNT_ID);
         return rows;
     }
@@ -146,7 +155,10 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                                 .from(QueryRows.LATEST_WITH_SOURCE_POLL)
                                 .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value())))
                 .stream()
-                .findFirst();
+                .findFirst()
+                .map(latest -> AccountLabelsReader.attach(
+                                List.of(latest), AccountLabelsReader.current(dsl, List.of(account.value())))
+                        .get(0));
     }
 
     @Override

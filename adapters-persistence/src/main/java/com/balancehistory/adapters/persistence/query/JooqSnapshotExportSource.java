@@ -10,16 +10,21 @@ import com.balancehistory.application.model.query.RowCursor;
 import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.ConnectionProvider;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
@@ -42,16 +47,28 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
     }
 
     @Override
-    public RowCursor<LatestBalance> latestBalances() {
+    public RowCursor<LatestBalance> latestBalances(List<Label> labels) {
+        Field<String[]> labelsOf = AccountLabelsReader.currentLabelsOf(LATEST_BALANCE.ACCOUNT_ID);
+        List<Field<?>> fields = new ArrayList<>(QueryRows.LATEST_FIELDS);
+        fields.add(labelsOf);
         return open(
-                db -> db.select(QueryRows.LATEST_FIELDS)
+                db -> db.select(fields)
                         .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+                        .where(AccountLabelsReader.hasAll(LATEST_BALANCE.ACCOUNT_ID, labels, Optional.empty()))
                         .orderBy(LATEST_BALANCE.ACCOUNT_ID),
-                QueryRows::latest);
+                row -> {
+                    LatestBalance latest = QueryRows.latest(row);
+                    return new LatestBalance(
+                            latest.account().withLabels(AccountLabelsReader.parse(row.get(labelsOf))),
+                            latest.balances(),
+                            latest.observedAt(),
+                            latest.providerAsOf(),
+                            latest.goneAt());
+                });
     }
 
     @Override
-    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to) {
+    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to, List<Label> labels) {
         return open(
                 db -> db.select(
                                 ACCOUNT.ID,
@@ -75,6 +92,8 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
                         .on(ACCOUNT.ID.eq(BALANCE_SNAPSHOT.ACCOUNT_ID))
                         .where(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
                         .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)))
+                        .and(AccountLabelsReader.hasAllAt(
+                                BALANCE_SNAPSHOT.ACCOUNT_ID, labels, BALANCE_SNAPSHOT.OBSERVED_AT))
                         .orderBy(BALANCE_SNAPSHOT.ACCOUNT_ID, BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID),
                 JooqSnapshotExportSource::snapshot);
     }

@@ -7,6 +7,7 @@ import com.balancehistory.application.port.in.query.BalancePage;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.CurrencySummary;
 import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
+import com.balancehistory.application.port.in.query.LabelGroupSummary;
 import com.balancehistory.application.port.in.query.ListBalancesUseCase;
 import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
@@ -14,6 +15,8 @@ import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
 import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.Label;
+import com.balancehistory.domain.account.LabelGroups;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.balancehistory.domain.analytics.HealthScore;
@@ -59,7 +62,8 @@ public final class BalanceQueryService
                 query.sort(),
                 query.descending(),
                 query.limit(),
-                query.offset()));
+                query.offset(),
+                query.labels()));
         List<BalanceView> items =
                 rows.rows().stream().map(row -> view(row, cutoffs)).toList();
         return new BalancePage(items, rows.total(), query.limit(), query.offset());
@@ -85,16 +89,20 @@ public final class BalanceQueryService
     }
 
     @Override
-    public List<CurrencySummary> overview() {
+    public List<CurrencySummary> overview(List<Label> labels) {
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
         List<LatestBalance> all = readModel.allLatestBalances();
+        // low-balance rules ("N% of total") are judged against every account, whatever the filter selects
+        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance()
+                .evaluateAll(
+                        all.stream().map(BalanceQueryService::analyticsView).toList());
+        List<LatestBalance> selected = selected(all, labels);
         Map<Currency, List<LatestBalance>> byCurrency = new HashMap<>();
-        all.forEach(latest -> byCurrency
+        selected.forEach(latest -> byCurrency
                 .computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
                 .add(latest));
         List<AccountBalance> balances =
-                all.stream().map(BalanceQueryService::analyticsView).toList();
-        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
+                selected.stream().map(BalanceQueryService::analyticsView).toList();
         List<CurrencySummary> summaries = new ArrayList<>();
         for (CurrencyOverview overview : CurrencyOverview.perCurrency(balances)) {
             List<LatestBalance> ofCurrency = byCurrency.get(overview.currency());
@@ -119,6 +127,37 @@ public final class BalanceQueryService
             summaries.add(new CurrencySummary(overview, low, tiers, stale));
         }
         return summaries;
+    }
+
+    @Override
+    public List<LabelGroupSummary> overviewByLabel(String key, List<Label> labels) {
+        List<LatestBalance> all = readModel.allLatestBalances();
+        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance()
+                .evaluateAll(
+                        all.stream().map(BalanceQueryService::analyticsView).toList());
+        List<LabelGroupSummary> groups = new ArrayList<>();
+        LabelGroups.by(key, selected(all, labels), latest -> latest.account().labels())
+                .forEach((value, members) -> {
+                    List<AccountBalance> balances = members.stream()
+                            .map(BalanceQueryService::analyticsView)
+                            .toList();
+                    List<LabelGroupSummary.GroupCurrency> currencies = CurrencyOverview.perCurrency(balances).stream()
+                            .map(overview -> new LabelGroupSummary.GroupCurrency(overview, (int) balances.stream()
+                                    .filter(b -> b.currency().equals(overview.currency()))
+                                    .filter(b -> lowBalance.get(b.id()).isLow())
+                                    .count()))
+                            .toList();
+                    groups.add(new LabelGroupSummary(key, value, currencies));
+                });
+        return groups;
+    }
+
+    private static List<LatestBalance> selected(List<LatestBalance> all, List<Label> labels) {
+        return labels.isEmpty()
+                ? all
+                : all.stream()
+                        .filter(latest -> latest.account().labels().hasAll(labels))
+                        .toList();
     }
 
     static BalanceView view(LatestBalance latest, StaleCutoffs cutoffs) {

@@ -8,8 +8,10 @@ import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
 import com.balancehistory.application.port.out.query.SnapshotExportSource;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
+import com.balancehistory.domain.account.Label;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** Hands out export cursors; the caller streams and closes them. */
 public final class ExportHistoryService implements ExportHistoryUseCase {
@@ -25,9 +27,9 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
     }
 
     @Override
-    public RowCursor<BalanceView> currentBalances() {
+    public RowCursor<BalanceView> currentBalances(List<Label> labels) {
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
-        RowCursor<LatestBalance> rows = source.latestBalances();
+        RowCursor<LatestBalance> rows = source.latestBalances(labels);
         return new RowCursor<>() {
             @Override
             public boolean hasNext() {
@@ -47,10 +49,10 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
     }
 
     @Override
-    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to) {
+    public RowCursor<SnapshotRow> snapshots(Instant from, Instant to, List<Label> labels) {
         if (!from.isBefore(to)) {
             throw new InvalidQueryException("from", "from (" + from + ") must be before to (" + to + ")");
         }
-        return source.snapshots(from, to);
+        return source.snapshots(from, to, labels);
     }
 }

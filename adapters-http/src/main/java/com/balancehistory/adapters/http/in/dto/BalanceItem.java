@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The latest balance of one account. Amounts are decimal strings in the currency's scale. */
@@ -35,7 +36,13 @@ public record BalanceItem(
 
         @Schema(format = "date-time", description = "when the provider's full listing first lacked the account")
         @Nullable
-        String goneAt) {
+        String goneAt,
+
+        @Schema(
+                description = "the account's labels now (key to value: department, team, cost-center, owner, parent, "
+                        + "parent-id, ...); empty when it has none",
+                example = "{\"department\": \"Marketing\"}")
+        Map<String, String> labels) {
 
     public static BalanceItem of(BalanceView view) {
         LatestBalance latest = view.latest();
@@ -57,7 +64,8 @@ public record BalanceItem(
                 latest.observedAt().toString(),
                 time(latest.providerAsOf()),
                 view.stale(),
-                time(latest.goneAt()));
+                time(latest.goneAt()),
+                account.labels().values());
     }
 
     public static String amount(Optional<Money> money) {

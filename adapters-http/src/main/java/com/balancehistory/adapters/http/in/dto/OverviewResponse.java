@@ -1,10 +1,12 @@
 package com.balancehistory.adapters.http.in.dto;
 
 import com.balancehistory.application.port.in.query.CurrencySummary;
+import com.balancehistory.application.port.in.query.LabelGroupSummary;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -14,7 +16,33 @@ import java.util.Map;
 @Serdeable
 @Schema(name = "Overview")
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OverviewResponse(List<CurrencyItem> currencies) {
+public record OverviewResponse(
+        List<CurrencyItem> currencies,
+
+        @Schema(description = "the label key the groups are by, when groupBy was given")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        String groupBy,
+
+        @Schema(
+                description = "with groupBy: per label value, then (unlabelled), the accounts per currency; "
+                        + "never a total across currencies")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        List<GroupItem> groups) {
+
+    /** The accounts with one value of the label (or without it: group "(unlabelled)", labelled false). */
+    @Serdeable
+    @Schema(name = "LabelGroup")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record GroupItem(
+            @Schema(example = "Marketing") String group, boolean labelled, List<GroupCurrencyItem> currencies) {}
+
+    /** One currency of a label group. */
+    @Serdeable
+    @Schema(name = "LabelGroupCurrency")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record GroupCurrencyItem(String currency, int count, String total, AccountRef lowest, int lowBalanceCount) {}
 
     /** The accounts of one currency. */
     @Serdeable
@@ -47,7 +75,31 @@ public record OverviewResponse(List<CurrencyItem> currencies) {
     }
 
     public static OverviewResponse of(List<CurrencySummary> summaries) {
-        return new OverviewResponse(summaries.stream()
+        return of(summaries, null, null);
+    }
+
+    public static OverviewResponse of(
+            List<CurrencySummary> summaries, String groupBy, List<LabelGroupSummary> groupSummaries) {
+        List<GroupItem> groups = groupSummaries == null
+                ? null
+                : groupSummaries.stream()
+                        .map(group -> new GroupItem(
+                                group.group(),
+                                group.value().isPresent(),
+                                group.currencies().stream()
+                                        .map(c -> new GroupCurrencyItem(
+                                                c.overview().currency().getCurrencyCode(),
+                                                c.overview().count(),
+                                                c.overview().total().toPlainString(),
+                                                AccountRef.of(c.overview().lowest()),
+                                                c.lowBalanceCount()))
+                                        .toList()))
+                        .toList();
+        return new OverviewResponse(currencies(summaries), groupBy, groups);
+    }
+
+    private static List<CurrencyItem> currencies(List<CurrencySummary> summaries) {
+        return summaries.stream()
                 .map(summary -> {
                     CurrencyOverview o = summary.overview();
                     return new CurrencyItem(
@@ -64,6 +116,6 @@ public record OverviewResponse(List<CurrencyItem> currencies) {
                             summary.healthTiers(),
                             summary.staleAccounts());
                 })
-                .toList());
+                .toList();
     }
 }

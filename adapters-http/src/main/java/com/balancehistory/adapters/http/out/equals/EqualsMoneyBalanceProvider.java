@@ -20,6 +20,7 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +54,19 @@ import java.util.Set;
  *
  * <p>Hierarchy: the budget's {@code parentId} becomes the account's parent external id (the parent <em>budget</em>
  * id; the reference sample's root budget names itself as parent, which is read as no parent). Attributes keep
- * {@code type}, {@code status}, {@code budgetId}, {@code level} and {@code parentBudgetId}.
+ * {@code type}, {@code status}, {@code budgetId}, {@code level} and {@code parentBudgetId}. The hierarchy also gives
+ * labels: {@code parent} (the parent budget's name) and {@code parent-id}, see {@link #withParentLabels}.
  */
 public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
 
     static final String PATH = "/v2/budgets";
     /** Endpoint name in failures. */
     public static final String ENDPOINT = "GET " + PATH;
+
+    /** Label keys of the budget hierarchy. */
+    public static final String PARENT_LABEL = "parent";
+
+    public static final String PARENT_ID_LABEL = "parent-id";
 
     private final EqualsSettings settings;
     private final ListingLimits limits;
@@ -95,6 +103,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
         List<BalanceObservation> balances = new ArrayList<>();
         List<FetchFailure> notes = new ArrayList<>();
         List<FetchFailure> budgetFailures = new ArrayList<>();
+        Map<String, String> budgetNames = new HashMap<>();
         boolean complete = false;
         long offset = 0;
         for (int page = 0; page < limits.maxPages(); page++) {
@@ -128,7 +137,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                 for (int i = 0; i < rowCursors.size(); i++) {
                     JsonCursor row = rowCursors.get(i);
                     try {
-                        readBudget(row, balances);
+                        readBudget(row, balances, budgetNames);
                     } catch (MalformedResponseException e) {
                         String id = row.idOr("id", "rows[" + i + "] at offset " + offset);
                         budgetFailures.add(ProviderFailures.malformed(ENDPOINT, id, e));
@@ -178,11 +187,40 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                 : EnumSet.noneOf(AccountKind.class);
         notes.addAll(budgetFailures);
         return FetchResults.assemble(
-                sourceName(), !balances.isEmpty() || notes.isEmpty(), balances, List.of(), notes, fullyListed, raws);
+                sourceName(),
+                !balances.isEmpty() || notes.isEmpty(),
+                withParentLabels(balances, budgetNames),
+                List.of(),
+                notes,
+                fullyListed,
+                raws);
+    }
+
+    /**
+     * The budget hierarchy as labels: a budget with a parent gets {@code parent} (the parent budget's name, read from
+     * the parent's own row in the listing; its id while that row was not read) and {@code parent-id}.
+     */
+    static List<BalanceObservation> withParentLabels(
+            List<BalanceObservation> balances, Map<String, String> budgetNames) {
+        List<BalanceObservation> labelled = new ArrayList<>(balances.size());
+        for (BalanceObservation observation : balances) {
+            Account account = observation.account();
+            Optional<String> parent = account.parentExternalId();
+            if (parent.isEmpty()) {
+                labelled.add(observation);
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>(account.labels().values());
+            labels.put(PARENT_LABEL, budgetNames.getOrDefault(parent.get(), parent.get()));
+            labels.put(PARENT_ID_LABEL, parent.get());
+            labelled.add(new BalanceObservation(
+                    account.withLabels(Labels.of(labels)), observation.balances(), observation.providerAsOf()));
+        }
+        return labelled;
     }
 
     /** Every currency of one budget row, or none of them when the row is malformed. */
-    private void readBudget(JsonCursor row, List<BalanceObservation> out) {
+    private void readBudget(JsonCursor row, List<BalanceObservation> out, Map<String, String> budgetNames) {
         List<BalanceObservation> read = new ArrayList<>();
         String budgetId = row.text("id");
         String name = row.optionalText("name").orElse(budgetId);
@@ -217,6 +255,7 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
                     account, new Balances(available, ledger, pending, allocated, Optional.empty()), asOf));
         }
         out.addAll(read);
+        budgetNames.put(budgetId, name);
     }
 
     private static Optional<Money> optionalMoney(JsonCursor balance, String field, Currency currency) {

@@ -1,10 +1,15 @@
 package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.application.model.query.BalanceSort;
+import com.balancehistory.domain.account.Label;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Filters, order and page of a list of latest balances; {@code limit} is 1 to 1000. */
+/**
+ * Filters, order and page of a list of latest balances; {@code limit} is 1 to 1000. {@code labels}: the account has
+ * every one of them now.
+ */
 public record BalanceListQuery(
         Optional<String> provider,
         Optional<String> source,
@@ -15,12 +20,14 @@ public record BalanceListQuery(
         BalanceSort sort,
         boolean descending,
         int limit,
-        long offset) {
+        long offset,
+        List<Label> labels) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
     public BalanceListQuery {
+        labels = labels == null ? List.of() : List.copyOf(labels);
         provider = provider == null ? Optional.empty() : provider;
         source = source == null ? Optional.empty() : source;
         kind = kind == null ? Optional.empty() : kind;
@@ -34,6 +41,21 @@ public record BalanceListQuery(
         if (offset < 0) {
             throw new InvalidQueryException("offset", "offset cannot be negative, got " + offset);
         }
+    }
+
+    /** A query without label filters. */
+    public BalanceListQuery(
+            Optional<String> provider,
+            Optional<String> source,
+            Optional<String> kind,
+            Optional<String> currency,
+            Optional<String> text,
+            Optional<Boolean> stale,
+            BalanceSort sort,
+            boolean descending,
+            int limit,
+            long offset) {
+        this(provider, source, kind, currency, text, stale, sort, descending, limit, offset, List.of());
     }
 
     /** Every account, by name, first page. */

@@ -1,12 +1,14 @@
 package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.application.model.query.BalanceSort;
+import com.balancehistory.domain.account.Label;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Which latest balances to list: exact filters on provider, source, kind and currency, a case-insensitive text that
- * the name or the account id contains, staleness, the order and the page.
+ * the name or the account id contains, staleness, labels the account has now (all of them), the order and the page.
  */
 public record BalanceSelection(
         Optional<String> provider,
@@ -19,9 +21,11 @@ public record BalanceSelection(
         BalanceSort sort,
         boolean descending,
         int limit,
-        long offset) {
+        long offset,
+        List<Label> labels) {
 
     public BalanceSelection {
+        labels = labels == null ? List.of() : List.copyOf(labels);
         provider = provider == null ? Optional.empty() : provider;
         source = source == null ? Optional.empty() : source;
         kind = kind == null ? Optional.empty() : kind;
@@ -33,5 +37,21 @@ public record BalanceSelection(
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset cannot be negative");
         }
+    }
+
+    /** A selection without label filters. */
+    public BalanceSelection(
+            Optional<String> provider,
+            Optional<String> source,
+            Optional<String> kind,
+            Optional<String> currency,
+            Optional<String> text,
+            Optional<Boolean> stale,
+            StaleCutoffs cutoffs,
+            BalanceSort sort,
+            boolean descending,
+            int limit,
+            long offset) {
+        this(provider, source, kind, currency, text, stale, cutoffs, sort, descending, limit, offset, List.of());
     }
 }
