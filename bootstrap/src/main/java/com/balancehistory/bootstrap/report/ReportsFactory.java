@@ -22,6 +22,7 @@ import com.balancehistory.bootstrap.ConfiguredSources;
 import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
 import com.balancehistory.bootstrap.metrics.MeteredReportStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
+import com.balancehistory.domain.account.Label;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -157,12 +158,21 @@ class ReportsFactory {
             }
             String type = text(settings.get("type"), "allocation");
             boolean catchUp = !"false".equals(text(firstOf(settings, "catch-up", "catchUp"), "true"));
+            Optional<String> groupBy = Optional.ofNullable(text(firstOf(settings, "group-by", "groupBy"), null))
+                    .map(value -> {
+                        try {
+                            return Label.requireKey(value);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(key + ".group-by: " + e.getMessage(), e);
+                        }
+                    });
             schedules.add(new ReportSchedule(
                     name,
                     type,
                     now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(),
                     catchUp,
-                    targets(key + ".deliver", settings.get("deliver"))));
+                    targets(key + ".deliver", settings.get("deliver")),
+                    groupBy));
         });
         return schedules;
     }

@@ -231,6 +231,39 @@ class LabelsApiIT extends ServiceTestSupport {
     }
 
     @Test
+    void the_live_report_grouped_by_department_has_each_group_s_share_of_its_currencies() {
+        JsonNode report = ApiJson.ok(json, api.get("api/v1/reports/allocation/live?groupBy=department", ADMIN_KEY));
+        JsonNode section = report.get("labelGroups");
+        assertThat(text(section, "key")).isEqualTo("department");
+        Map<String, JsonNode> groups = new HashMap<>();
+        list(section.get("groups")).forEach(g -> groups.put(text(g, "group"), g));
+        assertThat(list(groups.get("Marketing").get("currencies")))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(text(c, "currency")).isEqualTo("USD");
+                    assertThat(text(c, "total")).isEqualTo("45250.75");
+                });
+        // the groups of a currency add up to its 100.00 %, whichever groups other tests' accounts fall into
+        for (String currency : List.of("USD", "EUR", "GBP")) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode group : list(section.get("groups"))) {
+                for (JsonNode c : list(group.get("currencies"))) {
+                    if (text(c, "currency").equals(currency)) {
+                        sum = sum.add(new BigDecimal(text(c, "sharePercent")));
+                    }
+                }
+            }
+            assertThat(sum).as(currency).isEqualByComparingTo("100.00");
+        }
+        ApiTestClient.Response bad = api.get("api/v1/reports/allocation/live?groupBy=Dept!", ADMIN_KEY);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(ApiJson.body(json, bad).get("labelGroups")).isNull();
+        assertThat(ApiJson.ok(json, api.get("api/v1/reports/allocation/live", ADMIN_KEY))
+                        .get("labelGroups"))
+                .isNull();
+    }
+
+    @Test
     void malformed_label_parameters_are_400_problems_naming_the_parameter() {
         for (String path : List.of(
                 "api/v1/balances?label=department",

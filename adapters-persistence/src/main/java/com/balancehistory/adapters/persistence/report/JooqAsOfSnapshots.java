@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.report;
 
+import com.balancehistory.adapters.persistence.query.AccountLabelsReader;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
@@ -103,7 +104,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
                 ORDER BY src.source""", at).fetch(JooqAsOfSnapshots::source);
-        return new Snapshot(asOf, accounts, limits, sources);
+        // labels as they held at as-of, so a past report keeps the groups it had
+        return new Snapshot(asOf, accounts, limits, sources, AccountLabelsReader.all(dsl, Optional.of(asOf)));
     }
 
     @Override

@@ -20,17 +20,74 @@ public record AllocationReport(
         Optional<Instant> previousAsOf,
         List<CurrencySection> currencies,
         List<CardLimitLine> cardLimits,
-        Freshness freshness) {
+        Freshness freshness,
+        Optional<LabelSection> labelGroups) {
 
     public static final String TYPE = "allocation";
 
     public AllocationReport {
+        labelGroups = labelGroups == null ? Optional.empty() : labelGroups;
         Objects.requireNonNull(asOf, "asOf");
         previousReportId = previousReportId == null ? Optional.empty() : previousReportId;
         previousAsOf = previousAsOf == null ? Optional.empty() : previousAsOf;
         currencies = List.copyOf(currencies);
         cardLimits = List.copyOf(cardLimits);
         Objects.requireNonNull(freshness, "freshness");
+    }
+
+    /** A report without a per-label section. */
+    public AllocationReport(
+            Instant asOf,
+            Optional<Long> previousReportId,
+            Optional<Instant> previousAsOf,
+            List<CurrencySection> currencies,
+            List<CardLimitLine> cardLimits,
+            Freshness freshness) {
+        this(asOf, previousReportId, previousAsOf, currencies, cardLimits, freshness, Optional.empty());
+    }
+
+    /**
+     * The accounts and cards grouped by the value of label {@code key} as it held at as-of (the schedule's
+     * {@code group-by}), the accounts without it last as the group {@code (unlabelled)}.
+     */
+    public record LabelSection(String key, List<LabelGroup> groups) {
+        public LabelSection {
+            Objects.requireNonNull(key, "key");
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** One label value (or the unlabelled accounts): per currency its balances, and its cards' remaining limits. */
+    public record LabelGroup(
+            String group, boolean labelled, List<GroupCurrency> currencies, List<GroupCardLimits> cardLimits) {
+        public LabelGroup {
+            Objects.requireNonNull(group, "group");
+            currencies = List.copyOf(currencies);
+            cardLimits = List.copyOf(cardLimits);
+        }
+    }
+
+    /**
+     * A group's accounts in one currency: count, total, and {@code sharePercent}, the sum of its accounts' shares of
+     * the currency's positive total (so the groups of a currency add up to its 100.00 %).
+     */
+    public record GroupCurrency(String currency, int count, BigDecimal total, BigDecimal sharePercent) {}
+
+    /**
+     * A group's cards in one currency and period: how many, the remaining limit in all, and where totals are
+     * configured for every one of them, the total and the utilization in percent (two decimals).
+     */
+    public record GroupCardLimits(
+            String currency,
+            String period,
+            int cards,
+            BigDecimal remaining,
+            Optional<BigDecimal> total,
+            Optional<BigDecimal> utilizationPercent) {
+        public GroupCardLimits {
+            total = total == null ? Optional.empty() : total;
+            utilizationPercent = utilizationPercent == null ? Optional.empty() : utilizationPercent;
+        }
     }
 
     /**

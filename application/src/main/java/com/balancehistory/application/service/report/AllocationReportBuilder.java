@@ -46,6 +46,12 @@ public final class AllocationReportBuilder {
     public record Previous(long id, AllocationReport report) {}
 
     public static AllocationReport build(Snapshot snapshot, ReportSettings settings, Optional<Previous> previous) {
+        return build(snapshot, settings, previous, Optional.empty());
+    }
+
+    /** With {@code groupBy}, the report also has its per-label section, grouped by the labels as of the snapshot. */
+    public static AllocationReport build(
+            Snapshot snapshot, ReportSettings settings, Optional<Previous> previous, Optional<String> groupBy) {
         Instant asOf = snapshot.asOf();
         Map<String, AccountValue> byId = new HashMap<>();
         List<AccountBalance> balances = new ArrayList<>();
@@ -159,12 +165,19 @@ public final class AllocationReportBuilder {
                 previous.map(p -> p.report().asOf()),
                 sections,
                 cardLimits,
-                new Freshness(staleAccounts, failing));
+                new Freshness(staleAccounts, failing),
+                groupBy.map(key -> LabelSectionBuilder.build(key, snapshot, sections)));
     }
 
     /** The report's parameters as stored with it. */
     public static Map<String, String> parameters(ReportSettings settings) {
+        return parameters(settings, Optional.empty());
+    }
+
+    /** The report's parameters as stored with it, with its {@code groupBy} label key when it has one. */
+    public static Map<String, String> parameters(ReportSettings settings, Optional<String> groupBy) {
         Map<String, String> parameters = new HashMap<>();
+        groupBy.ifPresent(key -> parameters.put("groupBy", key));
         parameters.put("type", AllocationReport.TYPE);
         parameters.put("currencies", "all");
         parameters.put("staleAfterIntervals", String.valueOf(ReportSettings.STALE_AFTER_INTERVALS));

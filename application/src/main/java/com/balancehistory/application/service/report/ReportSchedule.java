@@ -4,20 +4,38 @@ import com.balancehistory.application.port.out.report.DeliveryTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * One configured report schedule: its name, the report type, when it is due next after a given time (a cron in a
- * zone), whether a slot missed while the service was down is made up at start-up, and where reports go.
+ * zone), whether a slot missed while the service was down is made up at start-up, where reports go, and the label
+ * key its reports are grouped by in a per-label section ({@code group-by}), if any.
  */
 public record ReportSchedule(
-        String name, String type, UnaryOperator<Instant> nextDueAfter, boolean catchUp, List<DeliveryTarget> targets) {
+        String name,
+        String type,
+        UnaryOperator<Instant> nextDueAfter,
+        boolean catchUp,
+        List<DeliveryTarget> targets,
+        Optional<String> groupBy) {
 
     public ReportSchedule {
+        groupBy = groupBy == null ? Optional.empty() : groupBy;
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(nextDueAfter, "nextDueAfter");
         targets = List.copyOf(targets);
+    }
+
+    /** A schedule whose reports have no per-label section. */
+    public ReportSchedule(
+            String name,
+            String type,
+            UnaryOperator<Instant> nextDueAfter,
+            boolean catchUp,
+            List<DeliveryTarget> targets) {
+        this(name, type, nextDueAfter, catchUp, targets, Optional.empty());
     }
 
     /** The job name in the shared schedule. */

@@ -35,19 +35,29 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     }
 
     @Override
-    public StoredReport generateNow(String type) {
-        return generate(type, ReportTrigger.ON_DEMAND, Optional.empty(), Optional.empty());
+    public StoredReport generateNow(String type, Optional<String> groupBy) {
+        return generate(type, ReportTrigger.ON_DEMAND, Optional.empty(), Optional.empty(), groupBy);
     }
 
     /** Builds a report as of now against the previous stored one, and stores it. */
     public StoredReport generate(
             String type, ReportTrigger trigger, Optional<String> schedule, Optional<Instant> scheduledFor) {
+        return generate(type, trigger, schedule, scheduledFor, Optional.empty());
+    }
+
+    /** As above, with a per-label section grouped by {@code groupBy} (a schedule's {@code group-by}) when given. */
+    public StoredReport generate(
+            String type,
+            ReportTrigger trigger,
+            Optional<String> schedule,
+            Optional<Instant> scheduledFor,
+            Optional<String> groupBy) {
         requireKnown(type);
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
+        AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy);
         String json = renderer.json(report);
         ReportSummary summary = store.save(new ReportStore.NewReport(
                 type,
@@ -56,7 +66,7 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
                 trigger,
                 schedule,
                 scheduledFor,
-                AllocationReportBuilder.parameters(settings),
+                AllocationReportBuilder.parameters(settings, groupBy),
                 json));
         return new StoredReport(summary, report, json);
     }
@@ -81,17 +91,22 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
                     .flatMap(store::find)
                     .map(p -> new AllocationReportBuilder.Previous(
                             p.summary().id(), renderer.parseJson(p.contentJson())));
-            return AllocationReportBuilder.build(snapshots.at(original.asOf()), settings, previous);
+            // the same grouping as the stored report, by the labels as they held at its as-of time
+            return AllocationReportBuilder.build(
+                    snapshots.at(original.asOf()),
+                    settings,
+                    previous,
+                    original.labelGroups().map(AllocationReport.LabelSection::key));
         });
     }
 
     @Override
-    public AllocationReport live() {
+    public AllocationReport live(Optional<String> groupBy) {
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(AllocationReport.TYPE, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        return AllocationReportBuilder.build(snapshots.at(asOf), settings, previous);
+        return AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy);
     }
 
     private static void requireKnown(String type) {

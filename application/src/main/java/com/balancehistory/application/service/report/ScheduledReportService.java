@@ -86,8 +86,8 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
     }
 
     private StoredReport run(ReportSchedule schedule, Instant slot, ReportTrigger trigger) {
-        StoredReport report =
-                reports.generate(schedule.type(), trigger, Optional.of(schedule.name()), Optional.of(slot));
+        StoredReport report = reports.generate(
+                schedule.type(), trigger, Optional.of(schedule.name()), Optional.of(slot), schedule.groupBy());
         if (!schedule.targets().isEmpty()) {
             delivery.deliver(payload(report), schedule.targets());
         }

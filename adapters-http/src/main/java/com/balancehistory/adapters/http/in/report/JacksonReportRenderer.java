@@ -100,6 +100,7 @@ public final class JacksonReportRenderer implements ReportRenderer {
             f.put("lastSuccessAt", source.lastSuccessAt().map(Instant::toString).orElse(null));
             f.put("lastError", source.lastError().orElse(null));
         }
+        LabelSectionJson.write(root, report.labelGroups());
         return write(root);
     }
 
@@ -175,7 +176,8 @@ public final class JacksonReportRenderer implements ReportRenderer {
                 instant(root, "previousAsOf"),
                 sections,
                 limits,
-                fresh);
+                fresh,
+                LabelSectionJson.read(root));
     }
 
     @Override

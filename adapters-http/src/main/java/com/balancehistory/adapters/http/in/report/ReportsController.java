@@ -33,6 +33,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,7 +72,14 @@ public class ReportsController {
 
     /** The request body of {@code POST /api/v1/reports}: {@code {"type": "allocation"}}. */
     @io.micronaut.serde.annotation.Serdeable
-    public record GenerateRequest(@Nullable String type) {}
+    public record GenerateRequest(
+            @Nullable String type,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "a label key: the report gets its per-label section grouped by it",
+                    example = "department")
+            @Nullable
+            String groupBy) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> list(
@@ -95,13 +104,14 @@ public class ReportsController {
     public HttpResponse<byte[]> generate(
             @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
+        Optional<String> groupBy = Params.labelKey("groupBy", request == null ? null : request.groupBy());
         RunOnceUseCase.Once run;
         try {
             run = Idempotency.run(
                     once,
                     "reports",
                     idempotencyKey,
-                    () -> generator.generateNow(type).id());
+                    () -> generator.generateNow(type, groupBy).id());
         } catch (UnknownReportTypeException e) {
             throw ApiProblem.invalidParameter("type", e.getMessage());
         }
@@ -117,9 +127,19 @@ public class ReportsController {
     @Get(
             uri = "/allocation/live",
             produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    @Operation(
+            summary = "The allocation report computed now, not stored",
+            description = "groupBy=<label key> adds the per-label section labelGroups: per value of that label (then "
+                    + "(unlabelled)) and currency, count, total and share of the currency, and the cards' remaining "
+                    + "limits and utilization per period.")
     public HttpResponse<byte[]> live(
-            @QueryValue @Nullable String format, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
-        AllocationReport report = reports.live();
+            @QueryValue @Nullable String format,
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+            @Parameter(description = "a label key: add the per-label section grouped by it", example = "department")
+                    @QueryValue
+                    @Nullable
+                    String groupBy) {
+        AllocationReport report = reports.live(Params.labelKey("groupBy", groupBy));
         return render(format, accept, Optional.empty(), report, () -> renderer.json(report));
     }
 

@@ -17,5 +17,10 @@ public interface QueryReportsUseCase {
     Optional<AllocationReport> rebuild(long id);
 
     /** The allocation report computed now, not stored. */
-    AllocationReport live();
+    default AllocationReport live() {
+        return live(Optional.empty());
+    }
+
+    /** The allocation report computed now, with a per-label section grouped by {@code groupBy} when given. */
+    AllocationReport live(Optional<String> groupBy);
 }

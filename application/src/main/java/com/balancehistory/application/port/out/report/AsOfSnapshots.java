@@ -1,9 +1,11 @@
 package com.balancehistory.application.port.out.report;
 
+import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,14 +21,33 @@ public interface AsOfSnapshots {
     /** Balance changes flagged significant and observed in {@code [from, to)}, oldest first. */
     List<SignificantChange> significantChanges(Instant from, Instant to);
 
-    /** Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. */
+    /**
+     * Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. {@code labels}:
+     * every account's labels as they held at as-of (by account id; accounts without labels are absent).
+     */
     record Snapshot(
-            Instant asOf, List<AccountValue> accounts, List<CardLimitValue> cardLimits, List<SourcePolls> sources) {
+            Instant asOf,
+            List<AccountValue> accounts,
+            List<CardLimitValue> cardLimits,
+            List<SourcePolls> sources,
+            Map<String, Labels> labels) {
         public Snapshot {
             Objects.requireNonNull(asOf, "asOf");
             accounts = List.copyOf(accounts);
             cardLimits = List.copyOf(cardLimits);
             sources = List.copyOf(sources);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** A snapshot without labels. */
+        public Snapshot(
+                Instant asOf, List<AccountValue> accounts, List<CardLimitValue> cardLimits, List<SourcePolls> sources) {
+            this(asOf, accounts, cardLimits, sources, Map.of());
+        }
+
+        /** The account's labels at as-of. */
+        public Labels labelsOf(String accountId) {
+            return labels.getOrDefault(accountId, Labels.NONE);
         }
     }
 
