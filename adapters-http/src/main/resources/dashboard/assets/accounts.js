@@ -2,7 +2,7 @@ import { api, el, content, run, status, table, time, badge, accountLink, inBatch
 
 const PAGE_SIZE = 25;
 const params = new URLSearchParams(location.search);
-const filters = ['q', 'provider', 'source', 'kind', 'currency', 'stale', 'low', 'sort', 'order'];
+const filters = ['q', 'provider', 'source', 'kind', 'currency', 'label', 'stale', 'low', 'sort', 'order'];
 
 function select(name, label, options) {
   return el('label', {}, label, el('select', { name, id: 'filter-' + name },
@@ -26,6 +26,8 @@ function filterForm() {
     ['card', 'card']]),
   el('label', {}, 'Currency', el('input', { name: 'currency', id: 'filter-currency', size: 4, maxlength: 3,
     value: params.get('currency') || '' })),
+  el('label', {}, 'Label', el('input', { name: 'label', id: 'filter-label', size: 18,
+    value: params.get('label') || '', placeholder: 'department:Marketing' })),
   select('stale', 'Stale', [['', 'any'], ['true', 'stale only'], ['false', 'fresh only']]),
   select('low', 'Low balance', [['', 'any'], ['true', 'low only']]),
   select('sort', 'Sort by', [['name', 'name'], ['available', 'available'], ['observedAt', 'observed']]),
@@ -74,7 +76,8 @@ run(async () => {
     total = page.total;
   }
   const rows = items.map(item => el('tr', { 'data-account': item.accountId },
-    el('td', {}, accountLink(item.accountId, item.name), el('div', { class: 'muted' }, item.accountId)),
+    el('td', {}, accountLink(item.accountId, item.name), el('div', { class: 'muted' }, item.accountId),
+      Object.entries(item.labels || {}).map(([key, value]) => el('span', { class: 'label' }, `${key}: ${value}`))),
     el('td', {}, item.source, el('div', { class: 'muted' }, item.provider)),
     el('td', {}, item.kind),
     el('td', { class: 'num' }, `${item.available} ${item.currency}`),

@@ -41,10 +41,43 @@ function currencyTable(currencies) {
       'Health tiers'], rows, 'Totals are per currency; nothing is added across currencies.'));
 }
 
+const groupBy = new URLSearchParams(location.search).get('groupBy') || '';
+
+/** Per value of one label (department by default in the form), then the accounts without it; per currency. */
+function groupSection(overview) {
+  const form = el('form', { id: 'group-by', class: 'filters', onsubmit: event => {
+    event.preventDefault();
+    const key = new FormData(event.target).get('groupBy');
+    location.search = key ? new URLSearchParams({ groupBy: key }).toString() : '';
+  } },
+  el('label', {}, 'Group by label', el('input', { name: 'groupBy', id: 'group-by-key', size: 14,
+    value: groupBy, placeholder: 'department' })),
+  el('button', { type: 'submit' }, 'Group'));
+  if (!overview.groups) return el('section', { id: 'groups' }, el('h2', {}, 'Per label'), form);
+  const rows = overview.groups.flatMap(g => g.currencies.map((c, i) => el('tr', {
+    'data-group': g.group, 'data-currency': c.currency, class: g.labelled ? null : 'unlabelled' },
+    i === 0 ? el('th', { scope: 'rowgroup', rowspan: String(g.currencies.length) },
+      g.labelled ? g.group : el('em', {}, g.group)) : null,
+    el('td', {}, c.currency),
+    el('td', { class: 'num' }, String(c.count)),
+    el('td', { class: 'num total' }, `${c.total} ${c.currency}`),
+    el('td', { class: 'num lowest' }, `${c.lowest.available} ${c.currency}`, el('br'),
+      accountLink(c.lowest.accountId, c.lowest.name)),
+    el('td', { class: 'num' }, String(c.lowBalanceCount), c.lowBalanceCount > 0 ? badge('low', 'low') : null),
+    el('td', {}, g.labelled ? el('a', { href: '/dashboard/accounts?' + new URLSearchParams({
+      label: `${overview.groupBy}:${g.group}`, currency: c.currency }) }, 'accounts') : null))));
+  return el('section', { id: 'groups' }, el('h2', {}, `Per ${overview.groupBy}`), form,
+    table([overview.groupBy, 'Currency', { text: 'Accounts', class: 'num' }, { text: 'Total', class: 'num' },
+      { text: 'Lowest', class: 'num' }, { text: 'Low balance', class: 'num' }, ''], rows,
+      'Totals are per group and currency; nothing is added across currencies.'));
+}
+
 run(async () => {
-  const [overview, alerts, stale] = await Promise.all([api('/api/v1/overview'), api('/api/v1/alerts'),
+  const [overview, alerts, stale] = await Promise.all([
+    api('/api/v1/overview' + (groupBy ? '?' + new URLSearchParams({ groupBy }) : '')), api('/api/v1/alerts'),
     staleSources()]);
   const sources = await sourceFreshness(stale);
-  content.replaceChildren(alertsSection(alerts.alerts), currencyTable(overview.currencies), freshnessStrip(sources));
+  content.replaceChildren(alertsSection(alerts.alerts), currencyTable(overview.currencies), groupSection(overview),
+    freshnessStrip(sources));
   performance.mark('dashboard-interactive');
 });

@@ -282,6 +282,45 @@ class DashboardBrowserIT extends ServiceTestSupport {
         assertThat(browser.all("img")).isEmpty();
     }
 
+    @Test
+    void the_overview_grouped_by_department_shows_each_group_per_currency_as_the_api_and_links_its_accounts() {
+        browser.signIn(base, READER_KEY);
+        JsonNode grouped = apiGet("/api/v1/overview?groupBy=department");
+        List<JsonNode> groups = list(grouped.get("groups"));
+        assertThat(groups)
+                .as("the demo's label rules give departments")
+                .anyMatch(g -> g.get("group").getStringValue().equals("Marketing"));
+
+        browser.open(base + "/dashboard?groupBy=department");
+        for (JsonNode group : groups) {
+            for (JsonNode currency : list(group.get("currencies"))) {
+                WebElement row = browser.find(
+                        "#groups tr[data-group='" + group.get("group").getStringValue() + "'][data-currency='"
+                                + currency.get("currency").getStringValue() + "']");
+                assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".total"))
+                                .getText())
+                        .isEqualTo(currency.get("total").getStringValue() + " "
+                                + currency.get("currency").getStringValue());
+            }
+        }
+        assertThat(browser.all("#groups tr.unlabelled"))
+                .as("accounts without a department form their own group")
+                .isNotEmpty();
+
+        browser.open(base + "/dashboard/accounts?label=department:Marketing");
+        List<String> marketing =
+                list(apiGet("/api/v1/balances?label=department:Marketing&limit=100")
+                                .get("items"))
+                        .stream()
+                        .map(item -> item.get("accountId").getStringValue())
+                        .toList();
+        assertThat(marketing).isNotEmpty();
+        assertThat(browser.all("#balances tbody tr"))
+                .hasSize(Math.min(25, marketing.size()))
+                .allSatisfy(row -> assertThat(marketing).contains(row.getAttribute("data-account")))
+                .allSatisfy(row -> assertThat(row.getText()).contains("department: Marketing"));
+    }
+
     // ------------------------------------------------------------------ accounts and the account chart
 
     @Test
