@@ -29,6 +29,7 @@ class UnknownSettings {
             Map.entry("dashboard", Set.of()),
             Map.entry("health-tiers", Set.of()),
             Map.entry("labels", Set.of("rules")),
+            Map.entry("fx", Set.of("rates", "stale-after")),
             Map.entry("low-balance", Set.of()),
             Map.entry("notifications", Set.of()),
             Map.entry("reports", Set.of()),

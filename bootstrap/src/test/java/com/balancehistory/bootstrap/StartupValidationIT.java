@@ -3,9 +3,13 @@ package com.balancehistory.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.db.testing.TestDatabase;
+import com.balancehistory.domain.money.FxRate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,66 @@ class StartupValidationIT {
                             .unknown())
                     .containsExactly("balance-history.retension", "balance-history.scheduler.tik");
         }
+    }
+
+    @Test
+    void a_bad_exchange_rate_refuses_start_naming_the_key_and_what_is_wrong() {
+        Map<String, Object> properties = database();
+        rate(properties, 0, "EUR", "USD", "1.08", "2026-11-30", "ECB");
+        rate(properties, 1, "GBP", "USD", "-1.27", "2026-11-30", "BoE");
+
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+                .hasStackTraceContaining("balance-history.fx.rates[1].rate: exchange rate GBP->USD must be positive");
+
+        Map<String, Object> sameCurrency = database();
+        rate(sameCurrency, 0, "EUR", "EUR", "1", "2026-11-30", "ECB");
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, sameCurrency)
+                        .close())
+                .hasStackTraceContaining("balance-history.fx.rates[0].to: a rate needs two different currencies");
+
+        Map<String, Object> badDate = database();
+        rate(badDate, 0, "EUR", "USD", "1.08", "30/11/2026", "ECB");
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, badDate).close())
+                .hasStackTraceContaining("balance-history.fx.rates[0].date: '30/11/2026' is not an ISO date");
+    }
+
+    @Test
+    void configured_exchange_rates_and_their_stale_age_are_bound_in_order() {
+        Map<String, Object> properties = database();
+        rate(properties, 0, "EUR", "USD", "1.0800", "2026-11-30", "ECB");
+        rate(properties, 1, "GBP", "USD", "1.27", "2026-11-29", "BoE");
+        properties.put("balance-history.fx.stale-after", "3d");
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            FxSettings settings = server.getApplicationContext().getBean(FxSettings.class);
+            assertThat(settings.configuredRates())
+                    .containsExactly(
+                            FxRate.of("EUR", "USD", "1.08", LocalDate.of(2026, 11, 30), "ECB"),
+                            FxRate.of("GBP", "USD", "1.27", LocalDate.of(2026, 11, 29), "BoE"));
+            assertThat(settings.staleAfter()).isEqualTo(Duration.ofDays(3));
+            assertThat(server.getApplicationContext()
+                            .getBean(UnknownSettings.class)
+                            .unknown())
+                    .isEmpty();
+        }
+    }
+
+    private static void rate(
+            Map<String, Object> properties,
+            int index,
+            String from,
+            String to,
+            String rate,
+            String date,
+            String source) {
+        String at = "balance-history.fx.rates[" + index + "].";
+        properties.put(at + "from", from);
+        properties.put(at + "to", to);
+        properties.put(at + "rate", rate);
+        properties.put(at + "date", date);
+        properties.put(at + "source", source);
     }
 
     private static Map<String, Object> database() {

@@ -1,9 +1,10 @@
 package com.balancehistory.domain.money;
 
-import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Amounts in any number of currencies, totalled per currency. There is deliberately no single sum across currencies:
- * the only way to get one is {@link #convertTo(Currency, Collection)} with explicit rates. Immutable.
+ * the only way to get one is {@link #convertTo(Currency, FxRateBook, Instant)} with explicit rates. Immutable.
  */
 public final class MoneyBag {
 
@@ -77,65 +78,42 @@ public final class MoneyBag {
     }
 
     /**
-     * The bag's value in {@code target} using only the given rates.
+     * The bag's value in {@code target} as of {@code asOf}, using only rates from {@code book}.
      *
      * <ul>
-     *   <li>Amounts already in {@code target} are taken as they are.</li>
-     *   <li>Each other currency needs a rate {@code currency -> target} among {@code rates}; inverse or cross rates
-     *       are not derived. When several rates exist for the pair, the one with the latest date is used; two rates
-     *       for the same pair and latest date that disagree are ambiguous and rejected.</li>
-     *   <li>Each currency's total is converted once and rounded half-even to the target currency's scale; the
-     *       result is the exact sum of those rounded amounts, so it can be re-checked line by line.</li>
-     *   <li>A currency without a rate is left out and reported; the result is then partial.</li>
+     *   <li>Amounts already in {@code target} are taken as they are; they need no rate.</li>
+     *   <li>Each other currency's total needs a direct rate {@code currency -> target} dated at or before
+     *       {@code asOf} (the newest such); inverse and cross rates are not derived.</li>
+     *   <li>The exact products are summed unrounded and the sum is rounded once, half-even, to the target currency's
+     *       ISO 4217 scale: rounding each currency first could move the total by up to half a minor unit per
+     *       currency.</li>
+     *   <li>A currency without a rate is left out of the sum and reported with its amount; the result is partial.
+     *       </li>
      * </ul>
      */
-    public ConvertedTotal convertTo(Currency target, Collection<FxRate> rates) {
+    public ConvertedTotal convertTo(Currency target, FxRateBook book, Instant asOf) {
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(rates, "rates");
-        Money total = Money.zero(target);
-        List<FxRate> used = new ArrayList<>();
-        List<Currency> missing = new ArrayList<>();
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(asOf, "asOf");
+        BigDecimal sum = BigDecimal.ZERO;
+        List<ConvertedTotal.AppliedRate> used = new ArrayList<>();
+        List<Money> leftOut = new ArrayList<>();
         for (Money amount : totalsByCode.values()) {
             if (amount.hasCurrency(target)) {
-                total = total.plus(amount);
+                sum = sum.add(amount.amount());
                 continue;
             }
-            Optional<FxRate> rate = latestRate(amount.currency(), target, rates);
+            Optional<FxRate> rate = book.rate(amount.currency(), target, asOf);
             if (rate.isPresent()) {
-                used.add(rate.get());
-                total = total.plus(rate.get().convert(amount));
+                BigDecimal product = rate.get().product(amount);
+                used.add(new ConvertedTotal.AppliedRate(rate.get(), amount, product, book.isStale(rate.get(), asOf)));
+                sum = sum.add(product);
             } else {
-                missing.add(amount.currency());
+                leftOut.add(amount);
             }
         }
-        return new ConvertedTotal(total, used, missing);
-    }
-
-    private static Optional<FxRate> latestRate(Currency from, Currency to, Collection<FxRate> rates) {
-        List<FxRate> candidates =
-                rates.stream().filter(rate -> rate.converts(from, to)).toList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate latest = candidates.stream()
-                .map(FxRate::date)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        List<FxRate> onLatest =
-                candidates.stream().filter(rate -> rate.date().equals(latest)).toList();
-        boolean disagree = onLatest.stream()
-                        .map(rate -> rate.rate().stripTrailingZeros())
-                        .distinct()
-                        .count()
-                > 1;
-        if (disagree) {
-            throw new IllegalArgumentException("ambiguous rates " + from.getCurrencyCode() + "->"
-                    + to.getCurrencyCode() + " on " + latest + ": "
-                    + onLatest.stream()
-                            .map(rate -> rate.rate().toPlainString() + " (" + rate.source() + ")")
-                            .collect(Collectors.joining(", ")));
-        }
-        return Optional.of(onLatest.get(0));
+        Money total = Money.of(sum.setScale(target.getDefaultFractionDigits(), RoundingMode.HALF_EVEN), target);
+        return new ConvertedTotal(total, asOf, used, leftOut);
     }
 
     @Override

@@ -57,18 +57,65 @@ class FxRateTest {
     }
 
     @Test
-    void converts_only_amounts_in_its_source_currency() {
-        FxRate rate = FxRate.of("EUR", "USD", "1.1", DAY, "ECB");
+    void gives_the_exact_unrounded_product_for_amounts_in_its_source_currency_only() {
+        FxRate rate = FxRate.of("EUR", "USD", "1.0834", DAY, "ECB");
 
-        assertThat(rate.convert(Money.parse("10", EUR))).isEqualTo(Money.parse("11", USD));
-        assertThatThrownBy(() -> rate.convert(Money.parse("10", USD))).isInstanceOf(CurrencyMismatchException.class);
+        assertThat(rate.product(Money.parse("10.55", EUR))).isEqualByComparingTo("11.42987");
+        assertThatThrownBy(() -> rate.product(Money.parse("10", USD))).isInstanceOf(CurrencyMismatchException.class);
     }
 
     @Test
-    void converts_to_the_three_decimal_scale_of_dinars() {
-        FxRate usdBhd = FxRate.of("USD", "BHD", "0.376", DAY, "CBB");
+    void equals_the_same_rate_written_with_trailing_zeros() {
+        assertThat(FxRate.of("EUR", "USD", "1.10", DAY, "ECB")).isEqualTo(FxRate.of("EUR", "USD", "1.1", DAY, "ECB"));
+        assertThat(FxRate.of("USD", "JPY", "150.000", DAY, "ECB").rate().toPlainString())
+                .isEqualTo("150");
+    }
 
-        // 10.01 * 0.376 = 3.76376 -> 3.764
-        assertThat(usdBhd.convert(Money.parse("10.01", USD))).isEqualTo(Money.parse("3.764", "BHD"));
+    @Test
+    void rejects_a_rate_with_more_than_twelve_decimals_or_twelve_integer_digits() {
+        assertThatThrownBy(() -> FxRate.of("EUR", "USD", "0.0000000000001", DAY, "ECB"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("12 digits");
+        assertThatThrownBy(() -> FxRate.of("EUR", "USD", "1000000000000", DAY, "ECB"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(FxRate.of("EUR", "USD", "0.000000000001", DAY, "ECB").rate()).isEqualByComparingTo("1E-12");
+    }
+
+    @Test
+    void parses_the_five_texts_of_a_rate() {
+        assertThat(FxRate.parse("EUR", "USD", "1.0834", "2026-11-30", "ECB"))
+                .isEqualTo(FxRate.of("EUR", "USD", "1.0834", LocalDate.of(2026, 11, 30), "ECB"));
+    }
+
+    @Test
+    void names_the_field_at_fault_when_parsing() {
+        assertThat(field(() -> FxRate.parse(null, "USD", "1", "2026-11-30", "ECB")))
+                .isEqualTo("from");
+        assertThat(field(() -> FxRate.parse("EUR", "usd", "1", "2026-11-30", "ECB")))
+                .isEqualTo("to");
+        assertThat(field(() -> FxRate.parse("EUR", "EUR", "1", "2026-11-30", "ECB")))
+                .isEqualTo("to");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "1,08", "2026-11-30", "ECB")))
+                .isEqualTo("rate");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "0", "2026-11-30", "ECB")))
+                .isEqualTo("rate");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "-1.1", "2026-11-30", "ECB")))
+                .isEqualTo("rate");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "1", "30.11.2026", "ECB")))
+                .isEqualTo("date");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "1", null, "ECB"))).isEqualTo("date");
+        assertThat(field(() -> FxRate.parse("EUR", "USD", "1", "2026-11-30", " ")))
+                .isEqualTo("source");
+        assertThatThrownBy(() -> FxRate.parse("EUR", "USD", "0", "2026-11-30", "ECB"))
+                .hasMessage("rate: exchange rate EUR->USD must be positive, got 0");
+    }
+
+    private static String field(Runnable parse) {
+        try {
+            parse.run();
+        } catch (InvalidFxRateException e) {
+            return e.field();
+        }
+        throw new AssertionError("parsed");
     }
 }
