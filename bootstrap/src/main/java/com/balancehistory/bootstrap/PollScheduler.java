@@ -1,8 +1,8 @@
 package com.balancehistory.bootstrap;
 
-import com.balancehistory.adapters.persistence.JooqDailyRollup;
-import com.balancehistory.adapters.persistence.JooqPartitionMaintenance;
-import com.balancehistory.application.service.ScheduledPollService;
+import com.balancehistory.application.port.in.StartDuePollsUseCase;
+import com.balancehistory.application.port.out.maintenance.DailyRollup;
+import com.balancehistory.application.port.out.maintenance.PartitionMaintenance;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -23,9 +23,9 @@ class PollScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
-    private final ScheduledPollService scheduledPolls;
-    private final JooqPartitionMaintenance partitions;
-    private final JooqDailyRollup rollup;
+    private final StartDuePollsUseCase scheduledPolls;
+    private final PartitionMaintenance partitions;
+    private final DailyRollup rollup;
     private final Clock clock;
     private final int monthsAhead;
     private final int retentionMonths;
@@ -33,9 +33,9 @@ class PollScheduler {
     private final GracefulPolls shutdown;
 
     PollScheduler(
-            ScheduledPollService scheduledPolls,
-            JooqPartitionMaintenance partitions,
-            JooqDailyRollup rollup,
+            StartDuePollsUseCase scheduledPolls,
+            PartitionMaintenance partitions,
+            DailyRollup rollup,
             Clock clock,
             GracefulPolls shutdown,
             @Value("${balance-history.partitions.months-ahead:3}") int monthsAhead,

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence;
 
+import com.balancehistory.application.port.out.maintenance.DailyRollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +14,7 @@ import org.jooq.impl.DSL;
  * only marks a day as pending; a day is rolled up once it is over, and again if late snapshots (a replay) reach it.
  * Until then {@code analytics.daily_balances} computes it from the raw rows.
  */
-public final class JooqDailyRollup {
+public final class JooqDailyRollup implements DailyRollup {
 
     private static final String ROLL_UP_DAY = """
             INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
@@ -44,6 +45,7 @@ public final class JooqDailyRollup {
      *
      * @return the days rolled up
      */
+    @Override
     public List<LocalDate> rollUpCompletedDays(Instant now) {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<LocalDate> pending = dsl.fetch(

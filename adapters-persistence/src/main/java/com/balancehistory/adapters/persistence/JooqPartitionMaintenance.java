@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence;
 
+import com.balancehistory.application.port.out.maintenance.PartitionMaintenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.jooq.DSLContext;
  * drops whole raw partitions older than the retention. Daily rollups are never dropped. Provider bodies have daily
  * partitions and a retention of their own ({@link #dropRawResponsesOlderThan}).
  */
-public final class JooqPartitionMaintenance {
+public final class JooqPartitionMaintenance implements PartitionMaintenance {
 
     private static final Pattern PARTITION =
             Pattern.compile("(balance_run|balance_late_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
@@ -33,6 +34,7 @@ public final class JooqPartitionMaintenance {
     }
 
     /** Creates the partitions of the current month and the {@code monthsAhead} following ones. */
+    @Override
     public void createAhead(Instant now, int monthsAhead) {
         YearMonth current = YearMonth.from(now.atOffset(ZoneOffset.UTC));
         for (int m = 0; m <= monthsAhead; m++) {
@@ -53,6 +55,7 @@ public final class JooqPartitionMaintenance {
      *
      * @return the names of the dropped partitions
      */
+    @Override
     public List<String> dropRawResponsesOlderThan(Instant now, Duration retention) {
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException(
@@ -88,6 +91,7 @@ public final class JooqPartitionMaintenance {
      *
      * @return the names of the dropped partitions
      */
+    @Override
     public List<String> dropOlderThan(Instant now, int keepMonths) {
         if (keepMonths < 1) {
             throw new IllegalArgumentException("retention must keep at least 1 month, got " + keepMonths);

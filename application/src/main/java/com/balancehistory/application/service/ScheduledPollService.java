@@ -2,6 +2,8 @@ package com.balancehistory.application.service;
 
 import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.port.in.PollSourcesUseCase;
+import com.balancehistory.application.port.in.StartDuePollsUseCase;
 import com.balancehistory.application.port.out.PollScheduleStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +22,11 @@ import java.util.logging.Logger;
  * keeps its own schedule however long another source takes; a source whose previous poll is still fetching is
  * recorded as skipped for the new slot (see {@link PollSourcesService}).
  */
-public final class ScheduledPollService {
+public final class ScheduledPollService implements StartDuePollsUseCase {
 
     private static final Logger LOG = Logger.getLogger(ScheduledPollService.class.getName());
 
-    private final PollSourcesService polls;
+    private final PollSourcesUseCase polls;
     private final PollScheduleStore schedule;
     private final Map<String, UnaryOperator<Instant>> nextDueBySource;
     private final String instanceId;
@@ -36,7 +38,7 @@ public final class ScheduledPollService {
      * @param executor        runs the claimed polls side by side, one task per claimed source
      */
     public ScheduledPollService(
-            PollSourcesService polls,
+            PollSourcesUseCase polls,
             PollScheduleStore schedule,
             Map<String, UnaryOperator<Instant>> nextDueBySource,
             String instanceId,
@@ -48,11 +50,7 @@ public final class ScheduledPollService {
         this.executor = executor;
     }
 
-    /**
-     * Claims every due source and starts its poll without waiting for it.
-     *
-     * @return one future per started poll, completed with the run once it is recorded (empty when it broke)
-     */
+    @Override
     public List<CompletableFuture<Optional<PollRunSummary>>> startDuePolls() {
         List<CompletableFuture<Optional<PollRunSummary>>> started = new ArrayList<>();
         for (String source : polls.sourceNames()) {

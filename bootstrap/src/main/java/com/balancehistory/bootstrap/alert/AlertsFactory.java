@@ -2,7 +2,7 @@ package com.balancehistory.bootstrap.alert;
 
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertQueryService;
 import com.balancehistory.application.service.alert.AlertRules;

@@ -1,6 +1,6 @@
 package com.balancehistory.bootstrap.report;
 
-import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package com.balancehistory.bootstrap.report;
 
-import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.WebhookDeliveryChannel;
+import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.application.service.query.SourceIntervals;

@@ -2,16 +2,16 @@ package com.balancehistory.bootstrap.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.report.JacksonReportRenderer;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
+import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.StoredReport;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;

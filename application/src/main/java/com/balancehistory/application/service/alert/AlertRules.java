@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.alert;
 
-import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;

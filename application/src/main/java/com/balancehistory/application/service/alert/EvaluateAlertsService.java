@@ -1,16 +1,16 @@
 package com.balancehistory.application.service.alert;
 
 import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
+import com.balancehistory.application.port.in.report.DeliverPayloadUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantChange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.ReportRenderer;
-import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
@@ -50,7 +50,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
     private final AlertRules rules;
-    private final DeliveryService delivery;
+    private final DeliverPayloadUseCase delivery;
     private final ReportRenderer renderer;
     private final Clock clock;
 
@@ -58,7 +58,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             AsOfSnapshots snapshots,
             AlertStateStore store,
             AlertRules rules,
-            DeliveryService delivery,
+            DeliverPayloadUseCase delivery,
             ReportRenderer renderer,
             Clock clock) {
         this.snapshots = snapshots;

@@ -1,9 +1,10 @@
 package com.balancehistory.application.service.report;
 
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
+import com.balancehistory.application.port.in.report.DeliverPayloadUseCase;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryLog;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +15,13 @@ import java.util.Optional;
  * Delivers a payload to each target, retrying failures with capped exponential backoff and recording every attempt.
  * A delivery that fails for good is recorded and reported, never thrown: what was delivered is already stored.
  */
-public final class DeliveryService {
+public final class DeliveryService implements DeliverPayloadUseCase {
 
     /** Waits between attempts; tests pass one that does not sleep. */
     @FunctionalInterface
     public interface Pause {
         void sleep(Duration duration) throws InterruptedException;
     }
-
-    /** Whether a target finally received the payload, after how many attempts. */
-    public record Outcome(DeliveryTarget target, boolean delivered, int attempts, Optional<String> lastError) {}
 
     private final List<DeliveryChannel> channels;
     private final DeliveryLog log;
@@ -40,6 +38,7 @@ public final class DeliveryService {
         this.pause = pause;
     }
 
+    @Override
     public List<Outcome> deliver(DeliveryPayload payload, List<DeliveryTarget> targets) {
         List<Outcome> outcomes = new ArrayList<>();
         for (DeliveryTarget target : targets) {

@@ -1,6 +1,6 @@
 package com.balancehistory.application.service.report;
 
-import com.balancehistory.application.port.out.report.DeliveryTarget;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

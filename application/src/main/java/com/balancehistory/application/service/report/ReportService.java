@@ -46,6 +46,7 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     }
 
     /** As above, with a per-label section grouped by {@code groupBy} (a schedule's {@code group-by}) when given. */
+    @Override
     public StoredReport generate(
             String type,
             ReportTrigger trigger,

@@ -1,9 +1,11 @@
 package com.balancehistory.application.service.report;
 
+import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.ReportTrigger;
+import com.balancehistory.application.port.in.report.DeliverPayloadUseCase;
+import com.balancehistory.application.port.in.report.GenerateReportUseCase;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
 import com.balancehistory.application.port.in.report.StoredReport;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
 import com.balancehistory.application.port.out.report.JobScheduleStore;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import java.time.Clock;
@@ -20,10 +22,10 @@ import java.util.Optional;
  */
 public final class ScheduledReportService implements RunScheduledReportsUseCase {
 
-    private final ReportService reports;
+    private final GenerateReportUseCase reports;
     private final JobScheduleStore jobs;
     private final List<ReportSchedule> schedules;
-    private final DeliveryService delivery;
+    private final DeliverPayloadUseCase delivery;
     private final ReportRenderer renderer;
     private final Clock clock;
     private final String claimant;
@@ -34,10 +36,10 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
      *              more recently is simply run as scheduled
      */
     public ScheduledReportService(
-            ReportService reports,
+            GenerateReportUseCase reports,
             JobScheduleStore jobs,
             List<ReportSchedule> schedules,
-            DeliveryService delivery,
+            DeliverPayloadUseCase delivery,
             ReportRenderer renderer,
             Clock clock,
             String claimant,

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
 import com.balancehistory.application.port.out.report.DeliveryLog;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;

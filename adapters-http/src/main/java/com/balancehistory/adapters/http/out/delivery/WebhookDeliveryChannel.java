@@ -1,8 +1,8 @@
 package com.balancehistory.adapters.http.out.delivery;
 
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.DeliveryChannel;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

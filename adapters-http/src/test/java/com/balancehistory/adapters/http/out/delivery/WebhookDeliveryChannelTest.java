@@ -2,9 +2,9 @@ package com.balancehistory.adapters.http.out.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.DeliveryLog;
-import com.balancehistory.application.port.out.report.DeliveryPayload;
-import com.balancehistory.application.port.out.report.DeliveryTarget;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
 import com.balancehistory.application.testing.MovingClock;

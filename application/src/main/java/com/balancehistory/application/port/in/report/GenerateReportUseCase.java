@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.in.report;
 
+import com.balancehistory.application.model.report.ReportTrigger;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Builds a report from the snapshots now and stores it. */
@@ -12,4 +14,15 @@ public interface GenerateReportUseCase {
 
     /** As {@link #generateNow(String)}, with a per-label section grouped by {@code groupBy} when given. */
     StoredReport generateNow(String type, Optional<String> groupBy);
+
+    /**
+     * Builds a report as of now against the previous stored one, and stores it, recording why it was made: a
+     * schedule names itself and the slot it ran for, and its {@code group-by} when it has one.
+     */
+    StoredReport generate(
+            String type,
+            ReportTrigger trigger,
+            Optional<String> schedule,
+            Optional<Instant> scheduledFor,
+            Optional<String> groupBy);
 }

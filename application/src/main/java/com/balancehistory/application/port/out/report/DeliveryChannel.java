@@ -1,5 +1,7 @@
 package com.balancehistory.application.port.out.report;
 
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
 import java.util.Optional;
 
 /** Sends one payload to one target once; retries and recording are the caller's. */

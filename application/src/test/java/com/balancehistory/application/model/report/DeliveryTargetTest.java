@@ -1,4 +1,4 @@
-package com.balancehistory.application.port.out.report;
+package com.balancehistory.application.model.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

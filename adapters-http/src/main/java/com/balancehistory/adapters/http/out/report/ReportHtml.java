@@ -1,4 +1,4 @@
-package com.balancehistory.adapters.http.in.report;
+package com.balancehistory.adapters.http.out.report;
 
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.AllocationReport.AccountLine;
