@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
@@ -125,8 +126,79 @@ class HexagonArchitectureTest {
     }
 
     @Test
+    void inbound_ports_do_not_know_outbound_ports() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.balancehistory.application.port.in..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.balancehistory.application.port.out..")
+                .check(production);
+    }
+
+    @Test
+    void outbound_ports_do_not_know_inbound_ports() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.balancehistory.application.port.out..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.balancehistory.application.port.in..")
+                .check(production);
+    }
+
+    @Test
+    void adapters_reach_the_core_through_ports_not_services() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.balancehistory.adapters..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.balancehistory.application.service..")
+                .check(production);
+    }
+
+    @Test
+    void a_service_reaches_another_service_through_its_use_case_only() {
+        classes()
+                .that()
+                .resideInAPackage("com.balancehistory.application.service..")
+                .should(notDependOnAnotherServicesClass())
+                .check(production);
+    }
+
+    @Test
     void nothing_makes_money_from_a_double() {
         noClasses().should(constructBigDecimalFromDouble()).check(production);
+    }
+
+    /**
+     * A service is a class named {@code *Service} in {@code application.service}; its nested types count as its own, so
+     * a service may use its own records but not another service's, nor the other service itself.
+     */
+    private static ArchCondition<JavaClass> notDependOnAnotherServicesClass() {
+        return new ArchCondition<>("not depend on another service's class (use its port.in use case)") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                JavaClass self = outermost(javaClass);
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    JavaClass target = outermost(dependency.getTargetClass().getBaseComponentType());
+                    if (target.getPackageName().startsWith("com.balancehistory.application.service")
+                            && target.getSimpleName().endsWith("Service")
+                            && !target.equals(self)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static JavaClass outermost(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
     }
 
     private static ArchCondition<JavaClass> constructBigDecimalFromDouble() {

@@ -38,7 +38,8 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
 
             @Override
             public BalanceView next() {
-                return BalanceQueryService.view(rows.next(), cutoffs);
+                LatestBalance latest = rows.next();
+                return new BalanceView(latest, cutoffs.isStale(latest.account().source(), latest.observedAt()));
             }
 
             @Override
