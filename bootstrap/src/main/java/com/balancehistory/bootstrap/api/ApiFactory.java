@@ -13,6 +13,7 @@ import com.balancehistory.application.service.query.ExportHistoryService;
 import com.balancehistory.application.service.query.HistoryQueryService;
 import com.balancehistory.application.service.query.PollRunQueryService;
 import com.balancehistory.application.service.query.QuerySettings;
+import com.balancehistory.application.service.query.RunwayService;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.bootstrap.ConfiguredSources;
 import io.micronaut.context.annotation.Context;
@@ -150,6 +151,11 @@ class ApiFactory {
     @Singleton
     HistoryQueryService historyQueryService(JooqBalanceReadModel readModel, QuerySettings settings, Clock clock) {
         return new HistoryQueryService(readModel, settings, clock);
+    }
+
+    @Singleton
+    RunwayService runwayService(JooqBalanceReadModel readModel, QuerySettings settings, Clock clock) {
+        return new RunwayService(readModel, settings, clock);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import com.balancehistory.adapters.http.in.dto.BalanceItem;
 import com.balancehistory.adapters.http.in.dto.BalanceListResponse;
 import com.balancehistory.adapters.http.in.dto.HistoryResponse;
 import com.balancehistory.adapters.http.in.dto.OverviewResponse;
+import com.balancehistory.adapters.http.in.dto.RunwayResponse;
 import com.balancehistory.adapters.http.in.dto.TrendResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
@@ -13,6 +14,7 @@ import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
 import com.balancehistory.application.port.in.query.CurrencySummary;
+import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
 import com.balancehistory.application.port.in.query.HistoryBucketing;
 import com.balancehistory.application.port.in.query.HistoryQuery;
@@ -66,6 +68,7 @@ public class BalancesController {
     private final QueryHistoryUseCase history;
     private final AnalyzeTrendUseCase trend;
     private final SummarizeBalancesUseCase overview;
+    private final ForecastRunwayUseCase runway;
     private final Clock clock;
 
     public BalancesController(
@@ -74,12 +77,14 @@ public class BalancesController {
             QueryHistoryUseCase history,
             AnalyzeTrendUseCase trend,
             SummarizeBalancesUseCase overview,
+            ForecastRunwayUseCase runway,
             Clock clock) {
         this.list = list;
         this.get = get;
         this.history = history;
         this.trend = trend;
         this.overview = overview;
+        this.runway = runway;
         this.clock = clock;
     }
 
@@ -176,6 +181,40 @@ public class BalancesController {
         AccountId id = Params.accountId(accountId);
         Duration duration = Params.duration("window", window, Duration.ofDays(30));
         return trend.trend(id, duration).map(TrendResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
+    }
+
+    @Get("/balances/{accountId}/runway")
+    @Operation(
+            summary = "How long one account's balance lasts, and what to add so it lasts the target",
+            description = "The average daily burn is the trend's over the window (decreases only: top-ups and limit "
+                    + "resets are not negative burn). runwayDays = balance / burn (2 decimals, rounded down); "
+                    + "runsOutAt = observedAt + that time, or reason why there is none (not decreasing, not enough "
+                    + "history, already depleted); topUp = burn x target - balance in the account's currency, rounded "
+                    + "up to its minor unit, 0 when the balance already lasts.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RunwayResponse runway(
+            @PathVariable String accountId,
+            @Parameter(
+                            description = "ISO-8601 duration the burn is measured over, ending now (default P30D)",
+                            example = "P30D")
+                    @QueryValue
+                    @Nullable
+                    String window,
+            @Parameter(
+                            description = "ISO-8601 duration the balance should last from now (default P14D)",
+                            example = "P14D")
+                    @QueryValue
+                    @Nullable
+                    String target) {
+        AccountId id = Params.accountId(accountId);
+        Duration over = Params.duration("window", window, Duration.ofDays(30));
+        Duration lasting = Params.duration("target", target, Duration.ofDays(14));
+        return runway.runway(id, over, lasting)
+                .map(RunwayResponse::of)
+                .orElseThrow(() -> Params.unknownAccount(accountId));
     }
 
     @Get("/overview")

@@ -16,7 +16,6 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.analytics.BalanceTrend;
-import com.balancehistory.domain.analytics.TrendAnalyzer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,24 +123,13 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
 
     @Override
     public Optional<AccountTrend> trend(AccountId accountId, Duration window) {
-        if (window.isZero() || window.isNegative()) {
-            throw new InvalidQueryException("window", "window must be positive, got " + window);
-        }
-        if (window.compareTo(settings.maxTrendWindow()) > 0) {
-            throw new InvalidQueryException(
-                    "window", "window " + window + " is longer than the maximum " + settings.maxTrendWindow());
-        }
+        TrendWindow.requireValid("window", window, settings);
         Optional<LatestBalance> latest = readModel.latestBalance(accountId);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Instant from = now.minus(window);
-        long count = readModel.countSnapshots(accountId, from, now.plusMillis(1));
-        int limit = (int) Math.min(count, Integer.MAX_VALUE - 1L);
-        List<BalancePoint> points =
-                count == 0 ? List.of() : readModel.availableHistory(accountId, from, now.plusMillis(1), limit);
-        BalanceTrend trend = new TrendAnalyzer(settings.trend()).analyze(points, window, now);
+        BalanceTrend trend = TrendWindow.of(readModel, settings, accountId, window, now);
         return Optional.of(new AccountTrend(latest.get().account(), window, now, trend));
     }
 }
