@@ -5,13 +5,18 @@ import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.AllocationReport.AccountLine;
 import com.balancehistory.application.model.report.AllocationReport.CardLimitLine;
 import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.AllocationReport.GroupCardLimits;
+import com.balancehistory.application.model.report.AllocationReport.GroupCurrency;
+import com.balancehistory.application.model.report.AllocationReport.LabelGroup;
+import com.balancehistory.application.model.report.AllocationReport.LabelSection;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
  * The report as one CSV table (RFC 4180, CRLF): a {@code section} column says what a row is: {@code account} rows,
  * one {@code currency} summary row per currency, {@code card-limit} rows, and {@code stale} / {@code failing-source}
- * rows that name values not to be read as current. Written by {@link CsvWriter}, which also neutralises formulas.
+ * rows that name values not to be read as current; with a group-by, {@code label-group} rows (a group's accounts in one
+ * currency: name holds the label value, share its share of the currency) and {@code label-group-card-limit} rows. Written by {@link CsvWriter}, which also neutralises formulas.
  */
 final class ReportCsv {
 
@@ -87,6 +92,7 @@ final class ReportCsv {
                     l.observedAt().toString(),
                     l.used().map(u -> "used " + u.toPlainString()).orElse(""));
         }
+        report.labelGroups().ifPresent(section -> labelGroupRows(csv, section));
         report.freshness()
                 .staleAccounts()
                 .forEach(s -> row(
@@ -130,6 +136,54 @@ final class ReportCsv {
                         f.lastFailureAt().map(Object::toString).orElse(""),
                         f.lastError().orElse("")));
         return csv.toString();
+    }
+
+    private static void labelGroupRows(StringBuilder csv, LabelSection section) {
+        for (LabelGroup group : section.groups()) {
+            String detail = section.key() + (group.labelled() ? "" : " not set");
+            for (GroupCurrency c : group.currencies()) {
+                row(
+                        csv,
+                        "label-group",
+                        c.currency(),
+                        "",
+                        group.group(),
+                        "",
+                        "",
+                        "",
+                        c.sharePercent().toPlainString(),
+                        "",
+                        String.valueOf(c.count()),
+                        c.total().toPlainString(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        detail);
+            }
+            for (GroupCardLimits l : group.cardLimits()) {
+                row(
+                        csv,
+                        "label-group-card-limit",
+                        l.currency(),
+                        "",
+                        group.group(),
+                        "",
+                        l.period(),
+                        l.remaining().toPlainString(),
+                        text(l.utilizationPercent()),
+                        "",
+                        String.valueOf(l.cards()),
+                        text(l.total()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        detail);
+            }
+        }
     }
 
     private static String text(Optional<BigDecimal> value) {

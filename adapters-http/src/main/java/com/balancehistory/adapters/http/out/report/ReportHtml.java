@@ -4,6 +4,10 @@ import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.AllocationReport.AccountLine;
 import com.balancehistory.application.model.report.AllocationReport.CardLimitLine;
 import com.balancehistory.application.model.report.AllocationReport.CurrencySection;
+import com.balancehistory.application.model.report.AllocationReport.GroupCardLimits;
+import com.balancehistory.application.model.report.AllocationReport.GroupCurrency;
+import com.balancehistory.application.model.report.AllocationReport.LabelGroup;
+import com.balancehistory.application.model.report.AllocationReport.LabelSection;
 import com.balancehistory.application.model.report.ReportSummary;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -101,7 +105,9 @@ final class ReportHtml {
                     .append(e(l.observedAt().toString()))
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n<h2>Freshness</h2>\n");
+        html.append("</table>\n");
+        report.labelGroups().ifPresent(section -> labelGroups(html, section));
+        html.append("<h2>Freshness</h2>\n");
         if (report.freshness().allCurrent()) {
             html.append("<p>All values are current.</p>\n");
         }
@@ -137,6 +143,54 @@ final class ReportHtml {
             html.append("</ul>\n");
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** Per label value, per currency: never a figure across currencies. */
+    private static void labelGroups(StringBuilder html, LabelSection section) {
+        html.append("<h2>Per ")
+                .append(e(section.key()))
+                .append("</h2>\n<table><tr><th>")
+                .append(e(section.key()))
+                .append("</th><th>Currency</th><th>Accounts</th><th>Total</th><th>Share %</th></tr>\n");
+        for (LabelGroup group : section.groups()) {
+            for (GroupCurrency c : group.currencies()) {
+                html.append("<tr><td>")
+                        .append(group.labelled() ? e(group.group()) : "<em>" + e(group.group()) + "</em>")
+                        .append("</td><td>")
+                        .append(e(c.currency()))
+                        .append("</td><td class=\"n\">")
+                        .append(c.count())
+                        .append("</td><td class=\"n\">")
+                        .append(e(c.total().toPlainString() + " " + c.currency()))
+                        .append("</td><td class=\"n\">")
+                        .append(e(c.sharePercent().toPlainString()))
+                        .append("</td></tr>\n");
+            }
+        }
+        html.append("</table>\n<h3>Card limits per ")
+                .append(e(section.key()))
+                .append("</h3>\n<table><tr><th>")
+                .append(e(section.key()))
+                .append(
+                        "</th><th>Period</th><th>Cards</th><th>Remaining</th><th>Total</th><th>Utilization %</th></tr>\n");
+        for (LabelGroup group : section.groups()) {
+            for (GroupCardLimits l : group.cardLimits()) {
+                html.append("<tr><td>")
+                        .append(group.labelled() ? e(group.group()) : "<em>" + e(group.group()) + "</em>")
+                        .append("</td><td>")
+                        .append(e(l.period()))
+                        .append("</td><td class=\"n\">")
+                        .append(l.cards())
+                        .append("</td><td class=\"n\">")
+                        .append(e(l.remaining().toPlainString() + " " + l.currency()))
+                        .append("</td><td class=\"n\">")
+                        .append(e(text(l.total())))
+                        .append("</td><td class=\"n\">")
+                        .append(e(text(l.utilizationPercent())))
+                        .append("</td></tr>\n");
+            }
+        }
+        html.append("</table>\n");
     }
 
     private static String text(Optional<BigDecimal> value) {
