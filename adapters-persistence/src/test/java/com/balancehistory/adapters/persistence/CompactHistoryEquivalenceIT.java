@@ -2,7 +2,9 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
+import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
@@ -376,7 +378,24 @@ class CompactHistoryEquivalenceIT {
                 SELECT id FROM account WHERE source = ? AND first_seen_at <= ?::timestamptz
                   AND (gone_at IS NULL OR gone_at > ?::timestamptz)
                 """, source, asOf.toString(), asOf.toString()).getValues(0, String.class));
+        Map<String, String> withPolls = new TreeMap<>();
+        rows.stream()
+                .filter(r -> !r.observedAt().isAfter(asOf))
+                .forEach(r -> withPolls.put(
+                        r.account(), r.available() + "@" + r.observedAt() + "#" + r.pollId()));
         expected.keySet().retainAll(listed);
         assertThat(stored).as("as of %s", asOf).isEqualTo(expected);
+
+        // the API's as-of read (the same query) keeps gone accounts and names the poll of each observation
+        Map<String, String> api = new TreeMap<>();
+        for (AsOfBalance value : new JooqAsOfBalanceReadModel(DSL_CONTEXT).allBalancesAsOf(asOf)) {
+            if (value.observed().account().source().equals(source)) {
+                api.put(
+                        value.observed().account().id().value(),
+                        scaled(value.observed().balances().available().amount()) + "@"
+                                + value.observed().observedAt() + "#" + value.pollId());
+            }
+        }
+        assertThat(api).as("API as of %s", asOf).isEqualTo(withPolls);
     }
 }

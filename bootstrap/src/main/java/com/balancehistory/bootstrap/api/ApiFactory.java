@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.api;
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.FailedAttemptThrottle;
+import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.adapters.persistence.query.JooqCardLimitReadModel;
 import com.balancehistory.adapters.persistence.query.JooqPollRunReadModel;
@@ -144,8 +145,14 @@ class ApiFactory {
     }
 
     @Singleton
-    BalanceQueryService balanceQueryService(JooqBalanceReadModel readModel, QuerySettings settings, Clock clock) {
-        return new BalanceQueryService(readModel, settings, clock);
+    JooqAsOfBalanceReadModel asOfBalanceReadModel(DSLContext dsl) {
+        return new JooqAsOfBalanceReadModel(dsl);
+    }
+
+    @Singleton
+    BalanceQueryService balanceQueryService(
+            JooqBalanceReadModel readModel, JooqAsOfBalanceReadModel asOf, QuerySettings settings, Clock clock) {
+        return new BalanceQueryService(readModel, asOf, settings, clock);
     }
 
     @Singleton
@@ -165,8 +172,9 @@ class ApiFactory {
     }
 
     @Singleton
-    ExportHistoryService exportHistoryService(JooqSnapshotExportSource source, QuerySettings settings, Clock clock) {
-        return new ExportHistoryService(source, settings, clock);
+    ExportHistoryService exportHistoryService(
+            JooqSnapshotExportSource source, JooqAsOfBalanceReadModel asOf, QuerySettings settings, Clock clock) {
+        return new ExportHistoryService(source, asOf, settings, clock);
     }
 
     @Singleton

@@ -9,6 +9,7 @@ import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.money.Money;
@@ -19,33 +20,45 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** Records polls of a source at chosen times straight into the store: answered ones with balances, or failed ones. */
-final class SeededPolls {
+/**
+ * Records polls of a source at chosen times straight into the store: answered ones with balances, or failed ones; each
+ * returns its poll id.
+ */
+public final class SeededPolls {
 
     private final JooqSnapshotStore store;
 
-    SeededPolls(DSLContext dsl) {
+    public SeededPolls(DSLContext dsl) {
         this.store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), card -> Map.of());
     }
 
-    void answered(String source, Instant at, Account account, String available) {
-        answered(
+    public long answered(String source, Instant at, Account account, String available) {
+        return answered(
                 source,
                 at,
                 List.of(BalanceObservation.of(
                         account, Balances.available(Money.parse(available, account.currency())))));
     }
 
-    void answered(String source, Instant at, List<BalanceObservation> balances) {
-        record(
+    public long answered(String source, Instant at, List<BalanceObservation> balances) {
+        return record(
                 source,
                 at,
                 new FetchResult.Fetched(source, balances, List.of(), List.of(), Set.of(), List.of()),
                 SourceOutcome.OK);
     }
 
-    void failed(String source, Instant at) {
-        record(
+    /** A poll that listed every account of {@code kind}: those of that kind it lacks are gone from then on. */
+    public long listed(String source, Instant at, List<BalanceObservation> balances, AccountKind kind) {
+        return record(
+                source,
+                at,
+                new FetchResult.Fetched(source, balances, List.of(), List.of(), Set.of(kind), List.of()),
+                SourceOutcome.OK);
+    }
+
+    public long failed(String source, Instant at) {
+        return record(
                 source,
                 at,
                 new FetchResult.Failed(
@@ -53,9 +66,10 @@ final class SeededPolls {
                 SourceOutcome.FAILED);
     }
 
-    private void record(String source, Instant at, FetchResult result, SourceOutcome outcome) {
+    private long record(String source, Instant at, FetchResult result, SourceOutcome outcome) {
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
         store.recordSource(new SourcePollRecord(pollId, source, "ahrvo", outcome, Optional.empty(), at, at, result));
         store.finishPollRun(pollId, at);
+        return pollId;
     }
 }

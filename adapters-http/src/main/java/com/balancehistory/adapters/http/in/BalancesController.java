@@ -10,6 +10,7 @@ import com.balancehistory.adapters.http.in.dto.TrendResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.model.query.BalanceSort;
+import com.balancehistory.application.port.in.query.AccountDetailAsOf;
 import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
@@ -93,7 +94,10 @@ public class BalancesController {
             summary = "Latest balance of every account",
             description = "Filters are exact except q, which "
                     + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
-                    + "limit 1..1000 (default 100), offset; total counts every match.")
+                    + "limit 1..1000 (default 100), offset; total counts every match. asOf=<instant>: each account's "
+                    + "balance as last observed at or before that time instead, with asOf, pollId, ageAtAsOf, "
+                    + "staleAtAsOf, gone and lastPollFailedAt; accounts first seen later are left out, accounts gone "
+                    + "by then are listed with gone=true; filters, labels and stale apply as they held then.")
     public BalanceListResponse list(
             @QueryValue @Nullable String provider,
             @QueryValue @Nullable String source,
@@ -111,7 +115,13 @@ public class BalancesController {
                             example = "department:Marketing")
                     @QueryValue("label")
                     @Nullable
-                    List<String> label) {
+                    List<String> label,
+            @Parameter(
+                            description = "an ISO-8601 instant: balances as last observed at or before it",
+                            example = "2026-11-30T23:59:59Z")
+                    @QueryValue
+                    @Nullable
+                    String asOf) {
         BalanceListQuery query = new BalanceListQuery(
                 Params.text("provider", provider).map(BalancesController::provider),
                 Params.text("source", source),
@@ -124,22 +134,47 @@ public class BalancesController {
                 descending(order),
                 Params.integer("limit", limit, BalanceListQuery.DEFAULT_LIMIT, 1, BalanceListQuery.MAX_LIMIT),
                 Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                Params.labels("label", label));
+                Params.labels("label", label),
+                Params.instant("asOf", asOf));
         BalancePage page = this.list.list(query);
         return new BalanceListResponse(
                 page.items().stream().map(BalanceItem::of).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Get("/balances/{accountId}")
-    @Operation(summary = "One account's latest balance with its health tier and low-balance state")
+    @Operation(
+            summary = "One account's latest balance with its health tier and low-balance state",
+            description = "asOf=<instant>: its balance as last observed at or before that time instead (with the "
+                    + "as-of fields, health and low-balance judged on that value); 404 when the account was first "
+                    + "seen after asOf.")
     @ApiResponse(
             responseCode = "404",
-            description = "unknown account",
+            description = "unknown account, or (with asOf) an account first seen after asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AccountDetailResponse one(@PathVariable String accountId) {
-        return get.get(Params.accountId(accountId))
-                .map(AccountDetailResponse::of)
-                .orElseThrow(() -> Params.unknownAccount(accountId));
+    public AccountDetailResponse one(
+            @PathVariable String accountId,
+            @Parameter(
+                            description = "an ISO-8601 instant: the balance as last observed at or before it",
+                            example = "2026-11-30T23:59:59Z")
+                    @QueryValue
+                    @Nullable
+                    String asOf) {
+        AccountId id = Params.accountId(accountId);
+        Optional<Instant> at = Params.instant("asOf", asOf);
+        if (at.isEmpty()) {
+            return get.get(id).map(AccountDetailResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
+        }
+        AccountDetailAsOf answer = get.getAsOf(id, at.get());
+        if (answer instanceof AccountDetailAsOf.Found found) {
+            return AccountDetailResponse.of(found.detail());
+        }
+        if (answer instanceof AccountDetailAsOf.FirstSeenLater later) {
+            throw ApiProblem.notFound(
+                    "account " + Params.shorten(accountId) + " as of " + at.get(),
+                    "account '" + Params.shorten(accountId) + "' was first seen at " + later.firstSeenAt()
+                            + ", after asOf " + at.get());
+        }
+        throw Params.unknownAccount(accountId);
     }
 
     @Get("/balances/{accountId}/history")

@@ -1,12 +1,14 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.dto.BalanceItem;
+import com.balancehistory.adapters.http.in.dto.MonthEndItem;
 import com.balancehistory.adapters.http.in.dto.SnapshotItem;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.model.query.RowCursor;
 import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
+import com.balancehistory.application.port.in.query.MonthEndBalance;
 import com.balancehistory.domain.account.Label;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -28,6 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,6 +60,19 @@ public class ExportController {
         "provider_as_of",
         "stale"
     };
+    /** The balance columns, then what a balance as of a time adds. */
+    static final String[] AS_OF_COLUMNS = concat(
+            BALANCE_COLUMNS,
+            "as_of",
+            "poll_id",
+            "age_at_as_of",
+            "stale_at_as_of",
+            "gone",
+            "gone_at",
+            "last_poll_failed_at");
+    /** The month, then the columns of a balance as of its end. */
+    static final String[] MONTH_END_COLUMNS = concat(new String[] {"month"}, AS_OF_COLUMNS);
+
     static final String[] SNAPSHOT_COLUMNS = {
         "observed_at",
         "poll_id",
@@ -90,16 +108,29 @@ public class ExportController {
     @Operation(
             summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
             description = "format=csv|json, else Accept: text/csv or application/json; format wins. "
-                    + "label=key:value (repeatable, all must hold) keeps the accounts that have those labels now.")
+                    + "label=key:value (repeatable, all must hold) keeps the accounts that have those labels now. "
+                    + "asOf=<instant>: each account's balance as last observed at or before it instead (labels as "
+                    + "they held then), with the columns as_of, poll_id, age_at_as_of (ISO-8601 duration), "
+                    + "stale_at_as_of, gone, gone_at and last_poll_failed_at added (JSON: the fields of "
+                    + "GET /api/v1/balances?asOf).")
     public StreamedFile balances(
             @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "key:value, repeatable: accounts with every one of these labels now")
                     @QueryValue("label")
                     @Nullable
-                    List<String> label) {
+                    List<String> label,
+            @Parameter(
+                            description = "an ISO-8601 instant: balances as last observed at or before it",
+                            example = "2026-11-30T23:59:59Z")
+                    @QueryValue
+                    @Nullable
+                    String asOf) {
         String chosen = format(format, accept);
-        RowCursor<BalanceView> cursor = export.currentBalances(Params.labels("label", label));
+        List<Label> labels = Params.labels("label", label);
+        Optional<Instant> at = Params.instant("asOf", asOf);
+        RowCursor<BalanceView> cursor =
+                at.isPresent() ? export.balancesAsOf(at.get(), labels) : export.currentBalances(labels);
         if (chosen.equals("json")) {
             return new StreamedFile(
                             new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","), bytes("]")),
@@ -109,12 +140,69 @@ public class ExportController {
         return new StreamedFile(
                         new CursorInputStream<>(
                                 cursor,
-                                ExportController::csvBalance,
-                                CsvWriter.line(BALANCE_COLUMNS),
+                                at.isPresent()
+                                        ? view -> CsvWriter.line(asOfValues(view))
+                                        : ExportController::csvBalance,
+                                CsvWriter.line(at.isPresent() ? AS_OF_COLUMNS : BALANCE_COLUMNS),
                                 new byte[0],
                                 new byte[0]),
                         CSV)
                 .attach("balances.csv");
+    }
+
+    @Get(
+            uri = "/month-end",
+            produces = {"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Every account's balance at the end of each month, as CSV (default) or a JSON array, streamed",
+            description = "One row per account and month from `from` to `to` (both included, at most "
+                    + ExportHistoryUseCase.MAX_MONTHS + " months), ordered by month, then account id: the balance "
+                    + "as last observed at the end of that month in `zone` (the last instant before the next month "
+                    + "starts there, to the microsecond), the observation used (observed_at, poll_id) and its age "
+                    + "then. The columns of /export/balances?asOf with month first; JSON: objects with month and "
+                    + "balance (a balance as GET /api/v1/balances?asOf gives it). label=key:value (repeatable) as they held at each "
+                    + "month's end.")
+    public StreamedFile monthEnd(
+            @Parameter(description = "the first month, YYYY-MM", example = "2026-01", required = true)
+                    @QueryValue
+                    @Nullable
+                    String from,
+            @Parameter(description = "the last month, YYYY-MM (included)", example = "2026-11", required = true)
+                    @QueryValue
+                    @Nullable
+                    String to,
+            @Parameter(description = "IANA time zone whose months are meant (default UTC)", example = "Europe/London")
+                    @QueryValue
+                    @Nullable
+                    String zone,
+            @QueryValue @Nullable String format,
+            @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+            @Parameter(description = "key:value, repeatable: accounts with every one of these labels at month end")
+                    @QueryValue("label")
+                    @Nullable
+                    List<String> label) {
+        String chosen = format(format, accept);
+        YearMonth first = Params.month("from", from);
+        YearMonth last = Params.month("to", to);
+        ZoneId zoneId = Params.zone("zone", zone);
+        RowCursor<MonthEndBalance> cursor = export.monthEnds(first, last, zoneId, Params.labels("label", label));
+        if (chosen.equals("json")) {
+            return new StreamedFile(
+                            new CursorInputStream<>(
+                                    cursor, row -> jsonBytes(MonthEndItem.of(row)), bytes("["), bytes(","), bytes("]")),
+                            MediaType.APPLICATION_JSON_TYPE)
+                    .attach("month-end.json");
+        }
+        return new StreamedFile(
+                        new CursorInputStream<>(
+                                cursor,
+                                row -> CsvWriter.line(
+                                        concat(new String[] {row.month().toString()}, asOfValues(row.balance()))),
+                                CsvWriter.line(MONTH_END_COLUMNS),
+                                new byte[0],
+                                new byte[0]),
+                        CSV)
+                .attach("month-end.csv");
     }
 
     @Get(
@@ -188,23 +276,48 @@ public class ExportController {
     }
 
     private static byte[] csvBalance(BalanceView view) {
+        return CsvWriter.line(balanceValues(BalanceItem.of(view)));
+    }
+
+    /** The values of {@link #AS_OF_COLUMNS}. */
+    private static String[] asOfValues(BalanceView view) {
         BalanceItem item = BalanceItem.of(view);
-        return CsvWriter.line(
-                item.accountId(),
-                item.source(),
-                item.provider(),
-                item.kind(),
-                item.externalId(),
-                item.name(),
-                item.currency(),
-                item.available(),
-                item.ledger(),
-                item.pending(),
-                item.allocated(),
-                item.initial(),
-                item.observedAt(),
-                item.providerAsOf(),
-                String.valueOf(item.stale()));
+        return concat(
+                balanceValues(item),
+                item.asOf(),
+                String.valueOf(item.pollId()),
+                item.ageAtAsOf(),
+                String.valueOf(item.staleAtAsOf()),
+                String.valueOf(item.gone()),
+                item.goneAt(),
+                item.lastPollFailedAt());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    /** The values of {@link #BALANCE_COLUMNS}. */
+    private static String[] balanceValues(BalanceItem item) {
+        return new String[] {
+            item.accountId(),
+            item.source(),
+            item.provider(),
+            item.kind(),
+            item.externalId(),
+            item.name(),
+            item.currency(),
+            item.available(),
+            item.ledger(),
+            item.pending(),
+            item.allocated(),
+            item.initial(),
+            item.observedAt(),
+            item.providerAsOf(),
+            String.valueOf(item.stale())
+        };
     }
 
     private static byte[] csvSnapshot(SnapshotRow row) {

@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -122,6 +123,22 @@ public final class Params {
             throw ApiProblem.invalidParameter(name, name + " must lie between 0001-01-01 and 9999-12-31, got " + time);
         }
         return time;
+    }
+
+    /** A required month, {@code YYYY-MM} ({@code 2026-01}), in years 1 to 9999. */
+    static YearMonth month(String name, String value) {
+        String text =
+                text(name, value).orElseThrow(() -> ApiProblem.invalidParameter(name, name + " is required (YYYY-MM)"));
+        try {
+            YearMonth month = YearMonth.parse(text);
+            if (month.getYear() < 1 || month.getYear() > 9999) {
+                throw ApiProblem.invalidParameter(name, name + " must lie in years 1 to 9999, got " + text);
+            }
+            return month;
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidParameter(
+                    name, name + " must be a month such as 2026-01 (YYYY-MM), got '" + shorten(text) + "'");
+        }
     }
 
     static ZoneId zone(String name, String value) {

@@ -83,6 +83,38 @@ public final class AccountLabelsReader {
         return labels;
     }
 
+    /** The labels of the given accounts now, or at {@code at}. */
+    public static Map<String, Labels> of(DSLContext dsl, Collection<String> accountIds, Optional<Instant> at) {
+        if (at.isEmpty()) {
+            return current(dsl, accountIds);
+        }
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        OffsetDateTime time = at.get().atOffset(ZoneOffset.UTC);
+        Map<String, TreeMap<String, String>> byAccount = new HashMap<>();
+        dsl.select(ACCOUNT_ID, KEY, VALUE)
+                .from(LABEL)
+                .where(VALID_FROM.le(time))
+                .and(VALID_TO.isNull().or(VALID_TO.gt(time)))
+                .and(ACCOUNT_ID.eq(DSL.any(accountIds.toArray(String[]::new))))
+                .fetch()
+                .forEach(row -> byAccount
+                        .computeIfAbsent(row.value1(), id -> new TreeMap<>())
+                        .put(row.value2(), row.value3()));
+        Map<String, Labels> labels = new HashMap<>();
+        byAccount.forEach((id, values) -> labels.put(id, new Labels(values)));
+        return labels;
+    }
+
+    /** As {@link #currentLabelsOf(Field)}, the labels that held at {@code at}. */
+    public static Field<String[]> labelsAtOf(Field<String> accountId, Instant at) {
+        return DSL.field(
+                "ARRAY(SELECT l.key || '=' || l.value FROM account_label l WHERE l.account_id = {0} "
+                        + "AND l.valid_from <= {1} AND (l.valid_to IS NULL OR l.valid_to > {1}) ORDER BY l.key)",
+                String[].class, accountId, DSL.val(at.atOffset(ZoneOffset.UTC)));
+    }
+
     /**
      * The open labels of the row's account as one array of {@code key=value} (keys hold no {@code =}), for streamed
      * reads that cannot look labels up afterwards; {@link #parse(String[])} reads it back.

@@ -17,14 +17,11 @@ import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jooq.CaseValueStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -96,29 +93,11 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
             conditions.add(AccountLabelsReader.hasAll(LATEST_BALANCE.ACCOUNT_ID, selection.labels(), Optional.empty()));
         }
         selection.stale().ifPresent(stale -> {
-            Condition isStale = QueryRows.LATEST_OBSERVED_AT.lt(staleCutoff(selection));
+            Condition isStale =
+                    QueryRows.LATEST_OBSERVED_AT.lt(QueryRows.staleCutoff(LATEST_BALANCE.SOURCE, selection.cutoffs()));
             conditions.add(stale ? isStale : DSL.not(isStale));
         });
         return DSL.and(conditions);
-    }
-
-    /** The stale cutoff of each row's source, as SQL: CASE source WHEN 'a' THEN ... ELSE default END. */
-    private static Field<OffsetDateTime> staleCutoff(BalanceSelection selection) {
-        Field<OffsetDateTime> otherwise =
-                DSL.val(QueryRows.utc(selection.cutoffs().otherwise()));
-        Map<String, Instant> bySource = selection.cutoffs().bySource();
-        if (bySource.isEmpty()) {
-            return otherwise;
-        }
-        CaseValueStep<String> choose = DSL.choose(LATEST_BALANCE.SOURCE);
-        org.jooq.CaseWhenStep<String, OffsetDateTime> when = null;
-        for (Map.Entry<String, Instant> entry : bySource.entrySet()) {
-            OffsetDateTime cutoff = QueryRows.utc(entry.getValue());
-            when = when == null
-                    ? choose.when(entry.getKey(), DSL.val(cutoff))
-                    : when.when(entry.getKey(), DSL.val(cutoff));
-        }
-        return when.otherwise(otherwise);
     }
 
     private static List<SortField<?>> order(BalanceSelection selection) {

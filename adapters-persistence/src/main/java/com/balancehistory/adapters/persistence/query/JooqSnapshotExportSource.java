@@ -12,23 +12,16 @@ import com.balancehistory.application.port.out.query.SnapshotExportSource;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.money.CurrencyCodes;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jooq.ConnectionProvider;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * Streams exports with a server-side cursor: PostgreSQL's JDBC driver fetches {@value #FETCH_SIZE} rows at a time only
@@ -117,81 +110,6 @@ public final class JooqSnapshotExportSource implements SnapshotExportSource {
 
     private <R extends Record, T> RowCursor<T> open(
             Function<DSLContext, ResultQuery<R>> query, Function<Record, T> mapper) {
-        ConnectionProvider provider = dsl.configuration().connectionProvider();
-        Connection connection = provider.acquire();
-        try {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
-            Cursor<R> cursor = query.apply(db).fetchSize(FETCH_SIZE).fetchLazy();
-            return new JdbcRowCursor<>(cursor, mapper, provider, connection);
-        } catch (SQLException | RuntimeException e) {
-            release(provider, connection);
-            throw e instanceof SQLException sql
-                    ? new DataAccessException("could not open export cursor", sql)
-                    : (RuntimeException) e;
-        }
-    }
-
-    private static void release(ConnectionProvider provider, Connection connection) {
-        try {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // the pool validates the connection before handing it out again
-        } finally {
-            provider.release(connection);
-        }
-    }
-
-    /** A jOOQ cursor that maps rows and releases its connection when closed or exhausted. */
-    private static final class JdbcRowCursor<R extends Record, T> implements RowCursor<T> {
-        private final Cursor<R> cursor;
-        private final Function<Record, T> mapper;
-        private final ConnectionProvider provider;
-        private final Connection connection;
-        private boolean closed;
-
-        JdbcRowCursor(
-                Cursor<R> cursor, Function<Record, T> mapper, ConnectionProvider provider, Connection connection) {
-            this.cursor = cursor;
-            this.mapper = mapper;
-            this.provider = provider;
-            this.connection = connection;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (closed) {
-                return false;
-            }
-            boolean more = cursor.hasNext();
-            if (!more) {
-                close();
-            }
-            return more;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return mapper.apply(cursor.fetchNext());
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                cursor.close();
-            } finally {
-                release(provider, connection);
-            }
-        }
+        return ExportCursors.open(dsl, List.of(query), mapper);
     }
 }

@@ -6,6 +6,7 @@ import static com.balancehistory.db.jooq.Tables.SOURCE_BALANCE_POLL;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.port.out.query.StaleCutoffs;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
@@ -24,6 +25,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.CaseValueStep;
+import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -164,6 +167,24 @@ final class QueryRows {
                 instant(row.get(14, OffsetDateTime.class)),
                 optionalInstant(row.get(15, OffsetDateTime.class)),
                 optionalInstant(row.get(7, OffsetDateTime.class)));
+    }
+
+    /** The stale cutoff of each row's source, as SQL: CASE source WHEN 'a' THEN ... ELSE default END. */
+    static Field<OffsetDateTime> staleCutoff(Field<String> source, StaleCutoffs cutoffs) {
+        Field<OffsetDateTime> otherwise = DSL.val(utc(cutoffs.otherwise()));
+        Map<String, Instant> bySource = cutoffs.bySource();
+        if (bySource.isEmpty()) {
+            return otherwise;
+        }
+        CaseValueStep<String> choose = DSL.choose(source);
+        CaseWhenStep<String, OffsetDateTime> when = null;
+        for (Map.Entry<String, Instant> entry : bySource.entrySet()) {
+            OffsetDateTime cutoff = utc(entry.getValue());
+            when = when == null
+                    ? choose.when(entry.getKey(), DSL.val(cutoff))
+                    : when.when(entry.getKey(), DSL.val(cutoff));
+        }
+        return when.otherwise(otherwise);
     }
 
     static Instant instant(OffsetDateTime time) {

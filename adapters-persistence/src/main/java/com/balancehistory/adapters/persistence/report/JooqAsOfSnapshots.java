@@ -1,6 +1,9 @@
 package com.balancehistory.adapters.persistence.report;
 
 import com.balancehistory.adapters.persistence.query.AccountLabelsReader;
+import com.balancehistory.adapters.persistence.query.AsOfBalances;
+import com.balancehistory.application.model.query.AsOfBalance;
+import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
@@ -11,59 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
- * The values as of a time, read from the append-only snapshots (newest row per account, or per card and period, at
- * or before as-of) and the poll results. Reading history rather than the latest tables is what makes a report
+ * The values as of a time, read from the append-only history (each account's newest observation at or before as-of,
+ * through the shared {@link AsOfBalances} query; the newest row per card and period) and the poll results. Reading history rather than the latest tables is what makes a report
  * rebuildable. Accounts gone from their provider by as-of are left out; names are the accounts' current names.
  */
 public final class JooqAsOfSnapshots implements AsOfSnapshots {
-
-    /**
-     * Each account's newest snapshot at or before as-of, read from the runs rather than from the generated
-     * per-poll rows: the run that began last by then (the open run in latest_balance, or the newest closed run in
-     * balance_run), seen last by the newest sighting of its source up to as-of; or a poll recorded late
-     * (balance_late_snapshot) when that is newer. Ties go to the higher poll id, as with per-poll rows.
-     */
-    private static final String AS_OF_BALANCES = """
-            SELECT a.id, a.name, a.source, a.kind, s.currency, s.available, s.initial, s.observed_at
-            FROM account a
-            JOIN LATERAL (
-                SELECT x.currency, x.available, x.initial, x.observed_at
-                FROM ((SELECT r.currency, r.available, r.initial, seen.finished_at AS observed_at, seen.poll_id
-                       FROM (SELECT * FROM (SELECT b.currency, b.available, b.initial, b.first_seen_at,
-                                                   b.last_seen_at
-                                            FROM balance_run b
-                                            WHERE b.account_key = a.account_key
-                                              AND b.first_seen_at <= CAST(? AS TIMESTAMPTZ)
-                                            ORDER BY b.last_seen_at DESC
-                                            LIMIT 1) newest_closed
-                             UNION ALL
-                             SELECT l.currency, l.available, l.initial, l.observed_at, 'infinity'::timestamptz
-                             FROM latest_balance l
-                             WHERE l.account_id = a.id AND l.follows_source_poll
-                               AND l.observed_at <= CAST(? AS TIMESTAMPTZ)
-                             ORDER BY first_seen_at DESC
-                             LIMIT 1) r
-                       JOIN LATERAL (SELECT p.finished_at, p.poll_id
-                                     FROM poll_source_result p
-                                     WHERE p.source = a.source AND p.balances_recorded
-                                       AND p.finished_at >= r.first_seen_at
-                                       AND p.finished_at <= LEAST(r.last_seen_at, CAST(? AS TIMESTAMPTZ))
-                                     ORDER BY p.finished_at DESC, p.poll_id DESC
-                                     LIMIT 1) seen ON true)
-                      UNION ALL
-                      (SELECT b.currency, b.available, b.initial, b.observed_at, b.poll_id
-                       FROM balance_late_snapshot b
-                       WHERE b.account_key = a.account_key AND b.observed_at <= CAST(? AS TIMESTAMPTZ)
-                       ORDER BY b.observed_at DESC, b.poll_id DESC
-                       LIMIT 1)) x
-                ORDER BY x.observed_at DESC, x.poll_id DESC
-                LIMIT 1) s ON true
-            WHERE a.first_seen_at <= CAST(? AS TIMESTAMPTZ)
-              AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
-            ORDER BY a.id
-            """;
 
     private final DSLContext dsl;
 
@@ -74,8 +32,12 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Snapshot at(Instant asOf) {
         OffsetDateTime at = Times.utc(asOf);
-        List<AccountValue> accounts =
-                dsl.resultQuery(AS_OF_BALANCES, at, at, at, at, at, at).fetch(JooqAsOfSnapshots::account);
+        // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
+        List<AccountValue> accounts = dsl.select(AsOfBalances.FIELDS)
+                .from(AsOfBalances.at(asOf, DSL.noCondition()))
+                .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
+                .orderBy(AsOfBalances.ACCOUNT_ID)
+                .fetch(row -> account(AsOfBalances.balance(asOf, row)));
         List<CardLimitValue> limits = dsl.resultQuery("""
                 SELECT DISTINCT ON (c.account_id, c.period)
                        c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
@@ -129,16 +91,16 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         });
     }
 
-    private static AccountValue account(Record row) {
-        String currency = row.get("currency", String.class);
+    private static AccountValue account(AsOfBalance value) {
+        LatestBalance observed = value.observed();
         return new AccountValue(
-                row.get("id", String.class),
-                row.get("name", String.class),
-                row.get("source", String.class),
-                row.get("kind", String.class),
-                Money.of(row.get("available", BigDecimal.class), currency),
-                Optional.ofNullable(row.get("initial", BigDecimal.class)).map(v -> Money.of(v, currency)),
-                row.get("observed_at", OffsetDateTime.class).toInstant());
+                observed.account().id().value(),
+                observed.account().name(),
+                observed.account().source(),
+                observed.account().kind().slug(),
+                observed.balances().available(),
+                observed.balances().initial(),
+                observed.observedAt());
     }
 
     private static CardLimitValue limit(Record row) {

@@ -1,7 +1,10 @@
 package com.balancehistory.application.service.query;
 
+import com.balancehistory.application.model.query.AccountAsOf;
+import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.in.query.AccountBalanceDetail;
+import com.balancehistory.application.port.in.query.AccountDetailAsOf;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
 import com.balancehistory.application.port.in.query.BalanceView;
@@ -10,6 +13,7 @@ import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
 import com.balancehistory.application.port.in.query.LabelGroupSummary;
 import com.balancehistory.application.port.in.query.ListBalancesUseCase;
 import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
+import com.balancehistory.application.port.out.query.AsOfBalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
@@ -23,6 +27,8 @@ import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -39,19 +45,22 @@ public final class BalanceQueryService
         implements ListBalancesUseCase, GetAccountBalanceUseCase, SummarizeBalancesUseCase {
 
     private final BalanceReadModel readModel;
+    private final AsOfBalanceReadModel asOfReadModel;
     private final QuerySettings settings;
     private final Clock clock;
 
-    public BalanceQueryService(BalanceReadModel readModel, QuerySettings settings, Clock clock) {
+    public BalanceQueryService(
+            BalanceReadModel readModel, AsOfBalanceReadModel asOfReadModel, QuerySettings settings, Clock clock) {
         this.readModel = readModel;
+        this.asOfReadModel = asOfReadModel;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
     public BalancePage list(BalanceListQuery query) {
-        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
-        BalanceRows rows = readModel.latestBalances(new BalanceSelection(
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(query.asOf().orElseGet(clock::instant));
+        BalanceSelection selection = new BalanceSelection(
                 query.provider(),
                 query.source(),
                 query.kind(),
@@ -63,7 +72,15 @@ public final class BalanceQueryService
                 query.descending(),
                 query.limit(),
                 query.offset(),
-                query.labels()));
+                query.labels());
+        if (query.asOf().isPresent()) {
+            AsOfBalanceReadModel.AsOfRows rows =
+                    asOfReadModel.balancesAsOf(query.asOf().get(), selection);
+            List<BalanceView> items =
+                    rows.rows().stream().map(row -> view(row, cutoffs)).toList();
+            return new BalancePage(items, rows.total(), query.limit(), query.offset());
+        }
+        BalanceRows rows = readModel.latestBalances(selection);
         List<BalanceView> items =
                 rows.rows().stream().map(row -> view(row, cutoffs)).toList();
         return new BalancePage(items, rows.total(), query.limit(), query.offset());
@@ -86,6 +103,32 @@ public final class BalanceQueryService
                     : settings.lowBalance().evaluate(balance);
             return new AccountBalanceDetail(view(latest, cutoffs), health, low);
         });
+    }
+
+    @Override
+    public AccountDetailAsOf getAsOf(AccountId account, Instant asOf) {
+        AccountAsOf found = asOfReadModel.balanceAsOf(account, asOf);
+        if (found instanceof AccountAsOf.FirstSeenLater later) {
+            return new AccountDetailAsOf.FirstSeenLater(later.firstSeenAt());
+        }
+        if (!(found instanceof AccountAsOf.Observed observed)) {
+            return new AccountDetailAsOf.Unknown();
+        }
+        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(asOf);
+        BalanceView view = view(observed.balance(), cutoffs);
+        AccountBalance balance = analyticsView(view.latest());
+        HealthScore health = settings.healthScale().rate(balance.available());
+        LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
+                ? settings.lowBalance()
+                        .evaluate(
+                                balance,
+                                LowBalancePolicy.positiveTotals(asOfReadModel.allBalancesAsOf(asOf).stream()
+                                                .filter(other -> !other.gone())
+                                                .map(other -> analyticsView(other.observed()))
+                                                .toList())
+                                        .get(balance.currency()))
+                : settings.lowBalance().evaluate(balance);
+        return new AccountDetailAsOf.Found(new AccountBalanceDetail(view, health, low));
     }
 
     @Override
@@ -162,6 +205,31 @@ public final class BalanceQueryService
 
     static BalanceView view(LatestBalance latest, StaleCutoffs cutoffs) {
         return new BalanceView(latest, cutoffs.isStale(latest.account().source(), latest.observedAt()));
+    }
+
+    /**
+     * A balance as of a time, judged at that time: stale against the cutoffs then, its age then, and its gone time
+     * only if it was gone by then (a later disappearance is not known at as-of).
+     */
+    static BalanceView view(AsOfBalance row, StaleCutoffs cutoffs) {
+        LatestBalance observed = row.observed();
+        boolean gone = row.gone();
+        LatestBalance then = gone
+                ? observed
+                : new LatestBalance(
+                        observed.account(),
+                        observed.balances(),
+                        observed.observedAt(),
+                        observed.providerAsOf(),
+                        Optional.empty());
+        BalanceView.AsOf asOf = new BalanceView.AsOf(
+                row.asOf(),
+                row.pollId(),
+                Duration.between(observed.observedAt(), row.asOf()),
+                gone,
+                row.lastPollFailedAt());
+        return new BalanceView(
+                then, cutoffs.isStale(observed.account().source(), observed.observedAt()), Optional.of(asOf));
     }
 
     static AccountBalance analyticsView(LatestBalance latest) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The latest balance of one account. Amounts are decimal strings in the currency's scale. */
+/**
+ * The latest balance of one account, or with {@code asOf} its balance as last observed at or before that time (then
+ * with the as-of fields). Amounts are decimal strings in the currency's scale.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Balance")
@@ -31,7 +34,7 @@ public record BalanceItem(
         @Schema(format = "date-time") String observedAt,
         @Schema(format = "date-time") @Nullable String providerAsOf,
 
-        @Schema(description = "older than twice its source's poll interval")
+        @Schema(description = "older than twice its source's poll interval (with asOf: at asOf)")
         boolean stale,
 
         @Schema(format = "date-time", description = "when the provider's full listing first lacked the account")
@@ -39,10 +42,38 @@ public record BalanceItem(
         String goneAt,
 
         @Schema(
-                description = "the account's labels now (key to value: department, team, cost-center, owner, parent, "
-                        + "parent-id, ...); empty when it has none",
+                description =
+                        "the account's labels now, with asOf as they held then (key to value: department, team, cost-center, owner, parent, "
+                                + "parent-id, ...); empty when it has none",
                 example = "{\"department\": \"Marketing\"}")
-        Map<String, String> labels) {
+        Map<String, String> labels,
+
+        @Schema(format = "date-time", description = "with asOf only: the time asked for (UTC)") @Nullable
+        String asOf,
+
+        @Schema(description = "with asOf only: the poll whose observation is shown") @Nullable
+        Long pollId,
+
+        @Schema(
+                description = "with asOf only: how old the observation was at asOf, an ISO-8601 duration",
+                example = "PT4M59.999S")
+        @Nullable
+        String ageAtAsOf,
+
+        @Schema(description = "with asOf only: the observation was older than twice its source's poll interval then")
+        @Nullable
+        Boolean staleAtAsOf,
+
+        @Schema(description = "with asOf only: the provider's full listing lacked the account by asOf (goneAt)")
+        @Nullable
+        Boolean gone,
+
+        @Schema(
+                format = "date-time",
+                description = "with asOf only: the source's last poll at or before asOf failed, after the observation "
+                        + "shown; absent when it succeeded")
+        @Nullable
+        String lastPollFailedAt) {
 
     public static BalanceItem of(BalanceView view) {
         LatestBalance latest = view.latest();
@@ -65,7 +96,16 @@ public record BalanceItem(
                 time(latest.providerAsOf()),
                 view.stale(),
                 time(latest.goneAt()),
-                account.labels().values());
+                account.labels().values(),
+                view.asOf().map(a -> a.at().toString()).orElse(null),
+                view.asOf().map(BalanceView.AsOf::pollId).orElse(null),
+                view.asOf().map(a -> a.age().toString()).orElse(null),
+                view.asOf().map(a -> view.stale()).orElse(null),
+                view.asOf().map(BalanceView.AsOf::gone).orElse(null),
+                view.asOf()
+                        .flatMap(BalanceView.AsOf::lastPollFailedAt)
+                        .map(Instant::toString)
+                        .orElse(null));
     }
 
     public static String amount(Optional<Money> money) {

@@ -2,13 +2,15 @@ package com.balancehistory.application.port.in.query;
 
 import com.balancehistory.application.model.query.BalanceSort;
 import com.balancehistory.domain.account.Label;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Filters, order and page of a list of latest balances; {@code limit} is 1 to 1000. {@code labels}: the account has
- * every one of them now.
+ * every one of them now. With {@code asOf}: the balances as last observed at or before that time instead, labels and
+ * staleness as they were then.
  */
 public record BalanceListQuery(
         Optional<String> provider,
@@ -21,12 +23,14 @@ public record BalanceListQuery(
         boolean descending,
         int limit,
         long offset,
-        List<Label> labels) {
+        List<Label> labels,
+        Optional<Instant> asOf) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
     public BalanceListQuery {
+        asOf = asOf == null ? Optional.empty() : asOf;
         labels = labels == null ? List.of() : List.copyOf(labels);
         provider = provider == null ? Optional.empty() : provider;
         source = source == null ? Optional.empty() : source;
@@ -43,6 +47,22 @@ public record BalanceListQuery(
         }
     }
 
+    /** A query of latest balances (not as of a time). */
+    public BalanceListQuery(
+            Optional<String> provider,
+            Optional<String> source,
+            Optional<String> kind,
+            Optional<String> currency,
+            Optional<String> text,
+            Optional<Boolean> stale,
+            BalanceSort sort,
+            boolean descending,
+            int limit,
+            long offset,
+            List<Label> labels) {
+        this(provider, source, kind, currency, text, stale, sort, descending, limit, offset, labels, Optional.empty());
+    }
+
     /** A query without label filters. */
     public BalanceListQuery(
             Optional<String> provider,
@@ -55,7 +75,19 @@ public record BalanceListQuery(
             boolean descending,
             int limit,
             long offset) {
-        this(provider, source, kind, currency, text, stale, sort, descending, limit, offset, List.of());
+        this(
+                provider,
+                source,
+                kind,
+                currency,
+                text,
+                stale,
+                sort,
+                descending,
+                limit,
+                offset,
+                List.of(),
+                Optional.empty());
     }
 
     /** Every account, by name, first page. */
