@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
-import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -381,8 +381,7 @@ class CompactHistoryEquivalenceIT {
         Map<String, String> withPolls = new TreeMap<>();
         rows.stream()
                 .filter(r -> !r.observedAt().isAfter(asOf))
-                .forEach(r -> withPolls.put(
-                        r.account(), r.available() + "@" + r.observedAt() + "#" + r.pollId()));
+                .forEach(r -> withPolls.put(r.account(), r.available() + "@" + r.observedAt() + "#" + r.pollId()));
         expected.keySet().retainAll(listed);
         assertThat(stored).as("as of %s", asOf).isEqualTo(expected);
 

@@ -1,7 +1,6 @@
 package com.balancehistory.application.service.query;
 
 import com.balancehistory.application.model.query.AccountAsOf;
-import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.in.query.AccountBalanceDetail;
 import com.balancehistory.application.port.in.query.AccountDetailAsOf;
@@ -27,7 +26,6 @@ import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -76,8 +74,9 @@ public final class BalanceQueryService
         if (query.asOf().isPresent()) {
             AsOfBalanceReadModel.AsOfRows rows =
                     asOfReadModel.balancesAsOf(query.asOf().get(), selection);
-            List<BalanceView> items =
-                    rows.rows().stream().map(row -> view(row, cutoffs)).toList();
+            List<BalanceView> items = rows.rows().stream()
+                    .map(row -> AsOfViews.view(row, cutoffs))
+                    .toList();
             return new BalancePage(items, rows.total(), query.limit(), query.offset());
         }
         BalanceRows rows = readModel.latestBalances(selection);
@@ -115,7 +114,7 @@ public final class BalanceQueryService
             return new AccountDetailAsOf.Unknown();
         }
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(asOf);
-        BalanceView view = view(observed.balance(), cutoffs);
+        BalanceView view = AsOfViews.view(observed.balance(), cutoffs);
         AccountBalance balance = analyticsView(view.latest());
         HealthScore health = settings.healthScale().rate(balance.available());
         LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
@@ -205,31 +204,6 @@ public final class BalanceQueryService
 
     static BalanceView view(LatestBalance latest, StaleCutoffs cutoffs) {
         return new BalanceView(latest, cutoffs.isStale(latest.account().source(), latest.observedAt()));
-    }
-
-    /**
-     * A balance as of a time, judged at that time: stale against the cutoffs then, its age then, and its gone time
-     * only if it was gone by then (a later disappearance is not known at as-of).
-     */
-    static BalanceView view(AsOfBalance row, StaleCutoffs cutoffs) {
-        LatestBalance observed = row.observed();
-        boolean gone = row.gone();
-        LatestBalance then = gone
-                ? observed
-                : new LatestBalance(
-                        observed.account(),
-                        observed.balances(),
-                        observed.observedAt(),
-                        observed.providerAsOf(),
-                        Optional.empty());
-        BalanceView.AsOf asOf = new BalanceView.AsOf(
-                row.asOf(),
-                row.pollId(),
-                Duration.between(observed.observedAt(), row.asOf()),
-                gone,
-                row.lastPollFailedAt());
-        return new BalanceView(
-                then, cutoffs.isStale(observed.account().source(), observed.observedAt()), Optional.of(asOf));
     }
 
     static AccountBalance analyticsView(LatestBalance latest) {

@@ -64,7 +64,7 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
     @Override
     public RowCursor<BalanceView> balancesAsOf(Instant at, List<Label> labels) {
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(at);
-        return map(asOf.streamBalancesAsOf(List.of(at), labels), row -> BalanceQueryService.view(row, cutoffs));
+        return map(asOf.streamBalancesAsOf(List.of(at), labels), row -> AsOfViews.view(row, cutoffs));
     }
 
     @Override
@@ -88,8 +88,7 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
         }
         return map(
                 asOf.streamBalancesAsOf(times, labels),
-                row -> new MonthEndBalance(
-                        monthOf.get(row.asOf()), BalanceQueryService.view(row, cutoffs.get(row.asOf()))));
+                row -> new MonthEndBalance(monthOf.get(row.asOf()), AsOfViews.view(row, cutoffs.get(row.asOf()))));
     }
 
     /**
