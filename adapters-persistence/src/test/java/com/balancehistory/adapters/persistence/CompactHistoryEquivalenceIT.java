@@ -385,7 +385,16 @@ class CompactHistoryEquivalenceIT {
         expected.keySet().retainAll(listed);
         assertThat(stored).as("as of %s", asOf).isEqualTo(expected);
 
-        // the API's as-of read (the same query) keeps gone accounts and names the poll of each observation
+        // the API's as-of read (the same query) keeps gone accounts and names the poll of each observation; an account
+        // whose first recorded poll was a later one (an earlier poll recorded late) counts from its first_seen_at too
+        withPolls
+                .keySet()
+                .retainAll(DSL_CONTEXT
+                        .fetch(
+                                "SELECT id FROM account WHERE source = ? AND first_seen_at <= ?::timestamptz",
+                                source,
+                                asOf.toString())
+                        .getValues(0, String.class));
         Map<String, String> api = new TreeMap<>();
         for (AsOfBalance value : new JooqAsOfBalanceReadModel(DSL_CONTEXT).allBalancesAsOf(asOf)) {
             if (value.observed().account().source().equals(source)) {
