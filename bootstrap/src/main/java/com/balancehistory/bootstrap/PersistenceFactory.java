@@ -6,6 +6,7 @@ import com.balancehistory.adapters.persistence.JooqDailyRollup;
 import com.balancehistory.adapters.persistence.JooqPartitionMaintenance;
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
+import com.balancehistory.adapters.persistence.TopUpNoise;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import io.micronaut.context.annotation.Factory;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -34,8 +36,34 @@ class PersistenceFactory {
     }
 
     @Singleton
-    JooqSnapshotStore snapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals totals) {
-        return new JooqSnapshotStore(dsl, significance, totals);
+    JooqSnapshotStore snapshotStore(
+            DSLContext dsl, ChangeSignificance significance, CardLimitTotals totals, TopUpNoise topUpNoise) {
+        return new JooqSnapshotStore(dsl, significance, totals, topUpNoise);
+    }
+
+    /**
+     * When an increase is a top-up: {@code balance-history.top-ups.noise-amount.<CCY>} (more than this amount) and
+     * {@code balance-history.top-ups.noise-percent} (more than this % of the previous balance); none: every increase.
+     */
+    @Singleton
+    TopUpNoise topUpNoise(Environment environment) {
+        String prefix = "balance-history.top-ups.";
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        environment
+                .getProperty(prefix + "noise-amount", Map.class)
+                .ifPresent(raw -> ((Map<?, ?>) raw).forEach((currency, amount) -> {
+                    String code = String.valueOf(currency).toUpperCase(java.util.Locale.ROOT);
+                    CurrencyCodes.require(code);
+                    amounts.put(code, ConfigValues.decimal(prefix + "noise-amount." + code, amount));
+                }));
+        Optional<BigDecimal> percent = environment
+                .getProperty(prefix + "noise-percent", String.class)
+                .map(text -> ConfigValues.decimal(prefix + "noise-percent", text));
+        try {
+            return new TopUpNoise(amounts, percent);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValues.ConfigurationError(prefix + "noise-*: " + e.getMessage());
+        }
     }
 
     @Singleton

@@ -44,7 +44,8 @@ class UnknownSettings {
             Map.entry("demo", Set.of("interval", "speed")),
             Map.entry("health", Set.of("database-timeout")),
             Map.entry("metrics", Set.of("max-account-series")),
-            Map.entry("changes", Set.of("significant-percent", "significant-amounts")));
+            Map.entry("changes", Set.of("significant-percent", "significant-amounts")),
+            Map.entry("top-ups", Set.of("noise-amount", "noise-percent")));
 
     private final List<String> unknown;
 

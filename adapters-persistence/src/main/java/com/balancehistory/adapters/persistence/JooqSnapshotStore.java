@@ -35,6 +35,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,17 +156,31 @@ public final class JooqSnapshotStore implements SnapshotStore {
                   AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
             ), thresholds AS (
                 SELECT * FROM unnest(?::text[], ?::numeric[]) AS th(currency, amount)
+            ), noise AS (
+                SELECT * FROM unnest(?::text[], ?::numeric[]) AS n(currency, amount)
+            ), noise_percent AS (
+                SELECT ?::numeric AS percent
             )
             INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
-                                        previous_available, available, change, significant)
+                                        previous_available, available, change, significant, direction)
             SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
                    c.previous_available, c.available, c.available - c.previous_available,
                    (th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
                    OR (c.previous_available <> 0
                        AND abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * ?::numeric)
-                   OR c.previous_available = 0
+                   OR c.previous_available = 0,
+                   CASE WHEN c.available < c.previous_available THEN 'decrease'
+                        WHEN a.kind = 'card-limit' THEN 'reset'
+                        WHEN (n.amount IS NULL OR c.available - c.previous_available > n.amount)
+                             AND (np.percent IS NULL OR c.previous_available = 0
+                                  OR (c.available - c.previous_available) * 100 > abs(c.previous_available) * np.percent)
+                            THEN 'top-up'
+                        ELSE 'increase' END
             FROM updated c
+            JOIN account a ON a.id = c.account_id
+            CROSS JOIN noise_percent np
             LEFT JOIN thresholds th ON th.currency = c.currency
+            LEFT JOIN noise n ON n.currency = c.currency
             WHERE c.previous_available <> c.available
             """;
 
@@ -260,6 +275,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
     private final DSLContext dsl;
     private final ChangeSignificance significance;
+    private final TopUpNoise topUpNoise;
     private final CardLimitTotals cardLimitTotals;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
     private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
@@ -267,9 +283,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private final RawBodies rawBodies = new RawBodies();
 
     public JooqSnapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals) {
+        this(dsl, significance, cardLimitTotals, TopUpNoise.none());
+    }
+
+    public JooqSnapshotStore(
+            DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals, TopUpNoise topUpNoise) {
         this.dsl = dsl;
         this.significance = significance;
         this.cardLimitTotals = cardLimitTotals;
+        this.topUpNoise = Objects.requireNonNull(topUpNoise, "topUpNoise");
     }
 
     @Override
@@ -633,6 +655,18 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     p++, previous.map(poll -> poll.observedAt().toString()).orElse(null));
             statement.setArray(p++, connection.createArrayOf("text", thresholdCurrencies));
             statement.setArray(p++, connection.createArrayOf("text", thresholdAmounts));
+            statement.setArray(
+                    p++,
+                    connection.createArrayOf(
+                            "text", topUpNoise.amountByCurrency().keySet().toArray(String[]::new)));
+            statement.setArray(
+                    p++,
+                    connection.createArrayOf(
+                            "text",
+                            topUpNoise.amountByCurrency().values().stream()
+                                    .map(BigDecimal::toPlainString)
+                                    .toArray(String[]::new)));
+            statement.setBigDecimal(p++, topUpNoise.percentOfPrevious().orElse(null));
             statement.setBigDecimal(p, significance.percentOfPrevious());
             statement.executeUpdate();
         }

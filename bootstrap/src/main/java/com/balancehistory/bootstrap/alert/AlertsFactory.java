@@ -82,6 +82,9 @@ class AlertsFactory {
         String stale = env.getProperty(PREFIX + "stale-intervals", String.class).orElse("3");
         String window = env.getProperty(PREFIX + "significant-change-window", String.class)
                 .orElse("1h");
+        // optional: off unless configured, since a top-up is news only to whoever waits for one
+        String topUpWindow =
+                env.getProperty(PREFIX + "top-up-settled-window", String.class).orElse("off");
         Map<?, ?> lowLimitConfig =
                 env.getProperty(PREFIX + "low-limit", Map.class).orElse(Map.of());
         if (lowLimitConfig.isEmpty()) {
@@ -106,6 +109,7 @@ class AlertsFactory {
                 lowLimit,
                 "off".equals(stale) ? Optional.empty() : Optional.of(new BigDecimal(stale)),
                 "off".equals(window) ? Optional.empty() : Optional.of(duration(window)),
+                "off".equals(topUpWindow) ? Optional.empty() : Optional.of(duration(topUpWindow)),
                 reportSettings.intervals(),
                 new Hysteresis(band),
                 new AlertLifecycle(cooldown),

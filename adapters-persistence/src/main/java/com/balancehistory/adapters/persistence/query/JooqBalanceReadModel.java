@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import static com.balancehistory.db.jooq.Tables.BALANCE_CHANGE;
 import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
@@ -8,6 +9,7 @@ import com.balancehistory.adapters.persistence.StoredAmounts;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.FailedPoll;
 import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.TopUpEvent;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
@@ -35,6 +37,9 @@ import org.jooq.impl.DSL;
  * daylight-saving rules live in one place (Java's zone rules) and the database only counts.
  */
 public final class JooqBalanceReadModel implements BalanceReadModel {
+
+    /** balance_change.direction of an increase beyond the noise (V17). */
+    static final String TOP_UP = "top-up";
 
     private static final String AGGREGATE = """
             SELECT width_bucket(observed_at, ?::timestamptz[]) - 1 AS bucket,
@@ -197,5 +202,33 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
                 .orderBy(POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.POLL_ID)
                 .fetch(row ->
                         new FailedPoll(row.value1(), row.value2().toInstant(), SourceOutcome.fromCode(row.value3())));
+    }
+
+    @Override
+    public List<TopUpEvent> topUps(AccountId account, Instant from, Instant to) {
+        return dsl.select(
+                        BALANCE_CHANGE.OBSERVED_AT,
+                        BALANCE_CHANGE.POLL_ID,
+                        BALANCE_CHANGE.CURRENCY,
+                        BALANCE_CHANGE.PREVIOUS_AVAILABLE,
+                        BALANCE_CHANGE.AVAILABLE)
+                .from(BALANCE_CHANGE)
+                .where(BALANCE_CHANGE.ACCOUNT_ID.eq(account.value()))
+                .and(BALANCE_CHANGE.DIRECTION.eq(TOP_UP))
+                .and(BALANCE_CHANGE.OBSERVED_AT.ge(QueryRows.utc(from)))
+                .and(BALANCE_CHANGE.OBSERVED_AT.lt(QueryRows.utc(to)))
+                .orderBy(BALANCE_CHANGE.OBSERVED_AT, BALANCE_CHANGE.POLL_ID)
+                .fetch(row -> {
+                    Currency currency = CurrencyCodes.require(row.value3());
+                    var previous = StoredAmounts.money(row.value4(), currency);
+                    var available = StoredAmounts.money(row.value5(), currency);
+                    return new TopUpEvent(
+                            account.value(),
+                            row.value1().toInstant(),
+                            row.value2(),
+                            previous,
+                            available,
+                            available.minus(previous));
+                });
     }
 }

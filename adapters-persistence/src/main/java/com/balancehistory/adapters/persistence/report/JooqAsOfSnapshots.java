@@ -72,23 +72,34 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     @Override
     public List<SignificantChange> significantChanges(Instant from, Instant to) {
+        return changes("c.significant", from, to);
+    }
+
+    @Override
+    public List<SignificantChange> topUps(Instant from, Instant to) {
+        return changes("c.direction = 'top-up'", from, to);
+    }
+
+    /** Balance changes meeting {@code condition} (a constant SQL predicate on balance_change c) in [from, to). */
+    private List<SignificantChange> changes(String condition, Instant from, Instant to) {
         return dsl.resultQuery("""
                 SELECT c.account_id, a.name, a.source, c.currency, c.previous_available, c.available, c.change,
                        c.observed_at
                 FROM balance_change c
                 JOIN account a ON a.id = c.account_id
-                WHERE c.significant AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
-                ORDER BY c.observed_at, c.account_id""", Times.utc(from), Times.utc(to)).fetch(row -> {
-            String currency = row.get("currency", String.class);
-            return new SignificantChange(
-                    row.get("account_id", String.class),
-                    row.get("name", String.class),
-                    row.get("source", String.class),
-                    Money.of(row.get("previous_available", BigDecimal.class), currency),
-                    Money.of(row.get("available", BigDecimal.class), currency),
-                    Money.of(row.get("change", BigDecimal.class), currency),
-                    row.get("observed_at", OffsetDateTime.class).toInstant());
-        });
+                WHERE %s AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
+                ORDER BY c.observed_at, c.account_id""".formatted(condition), Times.utc(from), Times.utc(to))
+                .fetch(row -> {
+                    String currency = row.get("currency", String.class);
+                    return new SignificantChange(
+                            row.get("account_id", String.class),
+                            row.get("name", String.class),
+                            row.get("source", String.class),
+                            Money.of(row.get("previous_available", BigDecimal.class), currency),
+                            Money.of(row.get("available", BigDecimal.class), currency),
+                            Money.of(row.get("change", BigDecimal.class), currency),
+                            row.get("observed_at", OffsetDateTime.class).toInstant());
+                });
     }
 
     private static AccountValue account(AsOfBalance value) {

@@ -57,10 +57,13 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
             case LOW_LIMIT -> ActiveAlert.Kind.LOW_LIMIT;
             case STALE_DATA -> ActiveAlert.Kind.STALE_DATA;
             case SIGNIFICANT_CHANGE -> ActiveAlert.Kind.SIGNIFICANT_CHANGE;
+            case TOP_UP_SETTLED -> ActiveAlert.Kind.TOP_UP_SETTLED;
         };
         Optional<String> account = Optional.empty();
         Optional<LimitPeriod> period = Optional.empty();
-        if (kind == ActiveAlert.Kind.LOW_BALANCE || kind == ActiveAlert.Kind.SIGNIFICANT_CHANGE) {
+        if (kind == ActiveAlert.Kind.LOW_BALANCE
+                || kind == ActiveAlert.Kind.SIGNIFICANT_CHANGE
+                || kind == ActiveAlert.Kind.TOP_UP_SETTLED) {
             account = Optional.of(state.key().subject());
         } else if (kind == ActiveAlert.Kind.LOW_LIMIT) {
             String subject = state.key().subject();

@@ -21,6 +21,7 @@ import java.util.Optional;
  *                          (a rule without a period applies to every period without its own rule)
  * @param staleIntervals    a source is stale after this many poll intervals without a successful poll (empty: off)
  * @param significantWindow a significant balance change keeps its alert active this long (empty: off)
+ * @param topUpSettledWindow a top-up that arrived keeps its {@code top-up-settled} alert active this long (empty: off)
  * @param hysteresis        how far past the threshold a value must get back before an alert resolves
  * @param lifecycle         the cooldown between a resolution and the next firing
  * @param targets           where notifications of fired and resolved alerts go
@@ -30,6 +31,7 @@ public record AlertRules(
         List<LowLimit> lowLimit,
         Optional<BigDecimal> staleIntervals,
         Optional<Duration> significantWindow,
+        Optional<Duration> topUpSettledWindow,
         SourceIntervals intervals,
         Hysteresis hysteresis,
         AlertLifecycle lifecycle,
@@ -40,6 +42,7 @@ public record AlertRules(
         lowLimit = List.copyOf(lowLimit);
         staleIntervals = staleIntervals == null ? Optional.empty() : staleIntervals;
         significantWindow = significantWindow == null ? Optional.empty() : significantWindow;
+        topUpSettledWindow = topUpSettledWindow == null ? Optional.empty() : topUpSettledWindow;
         Objects.requireNonNull(intervals, "intervals");
         Objects.requireNonNull(hysteresis, "hysteresis");
         Objects.requireNonNull(lifecycle, "lifecycle");

@@ -110,6 +110,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         lowLimit(snapshot, readings);
         stale(snapshot, now, readings);
         significant(now, states, readings);
+        topUpSettled(now, states, readings);
         return readings;
     }
 
@@ -233,21 +234,57 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     }
 
     private void significant(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
-        if (rules.significantWindow().isEmpty()) {
-            return;
-        }
-        Instant from = now.minus(rules.significantWindow().get());
+        rules.significantWindow()
+                .ifPresent(window -> recentChanges(
+                        AlertKind.SIGNIFICANT_CHANGE,
+                        window,
+                        snapshots.significantChanges(now.minus(window), now.plusNanos(1)),
+                        "significant change",
+                        change -> change.name() + ": balance changed by "
+                                + change.change() + " (" + change.previous() + " to " + change.available()
+                                + ") at "
+                                + change.observedAt(),
+                        states,
+                        readings));
+    }
+
+    /** A top-up that arrived (settled at the provider: Holyheld takes up to 5 minutes), so whoever sent it sees it. */
+    private void topUpSettled(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+        rules.topUpSettledWindow()
+                .ifPresent(window -> recentChanges(
+                        AlertKind.TOP_UP_SETTLED,
+                        window,
+                        snapshots.topUps(now.minus(window), now.plusNanos(1)),
+                        "top-up",
+                        change -> change.name() + ": top-up of " + change.change() + " settled (" + change.previous()
+                                + " to " + change.available() + ") at " + change.observedAt(),
+                        states,
+                        readings));
+    }
+
+    /**
+     * One alert per account with a change of {@code kind} within the window (the newest one), breached while it is
+     * within the window; an active alert of the kind without such a change any more reads clear.
+     */
+    private static void recentChanges(
+            AlertKind kind,
+            Duration window,
+            List<SignificantChange> changes,
+            String what,
+            java.util.function.Function<SignificantChange, String> message,
+            Map<AlertKey, AlertState> states,
+            Map<AlertKey, AlertReading> readings) {
         Map<String, SignificantChange> newest = new HashMap<>();
-        for (SignificantChange change : snapshots.significantChanges(from, now.plusNanos(1))) {
+        for (SignificantChange change : changes) {
             newest.put(change.accountId(), change);
         }
         Set<String> accounts = new TreeSet<>(newest.keySet());
         states.values().stream()
                 .filter(AlertState::active)
-                .filter(state -> state.key().kind() == AlertKind.SIGNIFICANT_CHANGE)
+                .filter(state -> state.key().kind() == kind)
                 .forEach(state -> accounts.add(state.key().subject()));
         for (String account : accounts) {
-            AlertKey key = new AlertKey(AlertKind.SIGNIFICANT_CHANGE, account);
+            AlertKey key = new AlertKey(kind, account);
             SignificantChange change = newest.get(account);
             if (change == null) {
                 AlertState state = states.get(key);
@@ -260,8 +297,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                                 Optional.empty(),
                                 Optional.empty(),
                                 state.unit(),
-                                "no significant change of " + account + " within the last "
-                                        + rules.significantWindow().get()));
+                                "no " + what + " of " + account + " within the last " + window));
             } else {
                 readings.put(
                         key,
@@ -272,10 +308,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                                 Optional.of(change.change().amount()),
                                 Optional.empty(),
                                 Optional.of(change.change().currencyCode()),
-                                change.name() + ": balance changed by "
-                                        + change.change() + " (" + change.previous() + " to " + change.available()
-                                        + ") at "
-                                        + change.observedAt()));
+                                message.apply(change)));
             }
         }
     }

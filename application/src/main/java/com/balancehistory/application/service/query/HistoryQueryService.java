@@ -64,7 +64,13 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
             List<BalancePoint> points =
                     readModel.availableHistory(query.account(), query.from(), query.to(), settings.maxRawPoints());
             List<FailedPoll> gaps = readModel.failedPolls(account.source(), query.from(), query.to());
-            return Optional.of(new BalanceHistory(account, query, points, List.of(), gaps));
+            return Optional.of(new BalanceHistory(
+                    account,
+                    query,
+                    points,
+                    List.of(),
+                    gaps,
+                    readModel.topUps(query.account(), query.from(), query.to())));
         }
         List<Instant> boundaries = BucketBoundaries.of(
                         query.bucketing(), query.from(), query.to(), query.zone(), settings.maxBuckets())
@@ -118,7 +124,8 @@ public final class HistoryQueryService implements QueryHistoryUseCase, AnalyzeTr
                         failedPerBucket[i]));
             }
         }
-        return Optional.of(new BalanceHistory(account, query, List.of(), buckets, failed));
+        return Optional.of(new BalanceHistory(
+                account, query, List.of(), buckets, failed, readModel.topUps(query.account(), first, last)));
     }
 
     @Override

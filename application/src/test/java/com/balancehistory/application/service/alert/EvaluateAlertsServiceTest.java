@@ -60,6 +60,11 @@ class EvaluateAlertsServiceTest {
         public List<SignificantChange> significantChanges(Instant from, Instant to) {
             return List.of();
         }
+
+        @Override
+        public List<SignificantChange> topUps(Instant from, Instant to) {
+            return List.of();
+        }
     };
 
     private EvaluateAlertsService service() {
@@ -97,6 +102,7 @@ class EvaluateAlertsServiceTest {
                 lowBalance,
                 List.of(),
                 Optional.of(new BigDecimal("3")),
+                Optional.empty(),
                 Optional.empty(),
                 SourceIntervals.everySource(Duration.ofMinutes(5)),
                 Hysteresis.of("0.05"),

@@ -2,6 +2,7 @@ package com.balancehistory.application.service.query;
 
 import com.balancehistory.application.model.query.FailedPoll;
 import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.TopUpEvent;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
@@ -116,5 +117,28 @@ final class FakeBalanceReadModel implements BalanceReadModel {
                 .filter(p -> failedSource.get(p.pollId()).equals(source))
                 .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to))
                 .toList();
+    }
+
+    /** Every increase is a top-up here, as in the real store without configured noise. */
+    @Override
+    public List<TopUpEvent> topUps(AccountId account, Instant from, Instant to) {
+        List<BalancePoint> points = snapshots.getOrDefault(account, List.of());
+        List<TopUpEvent> events = new ArrayList<>();
+        for (int i = 1; i < points.size(); i++) {
+            BalancePoint before = points.get(i - 1);
+            BalancePoint after = points.get(i);
+            if (after.balance().isGreaterThan(before.balance())
+                    && !after.at().isBefore(from)
+                    && after.at().isBefore(to)) {
+                events.add(new TopUpEvent(
+                        account.value(),
+                        after.at(),
+                        i,
+                        before.balance(),
+                        after.balance(),
+                        after.balance().minus(before.balance())));
+            }
+        }
+        return events;
     }
 }

@@ -19,7 +19,7 @@ public record AlertsResponse(int count, List<Alert> alerts) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Alert")
     public record Alert(
-            @Schema(description = "low-balance, low-limit, stale-data or significant-change")
+            @Schema(description = "low-balance, low-limit, stale-data, significant-change or top-up-settled")
             String kind,
 
             String source,

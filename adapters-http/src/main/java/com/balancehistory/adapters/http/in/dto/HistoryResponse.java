@@ -25,7 +25,12 @@ public record HistoryResponse(
         String zone,
         @Nullable List<Point> points,
         @Nullable List<Bucket> buckets,
-        List<Gap> gaps) {
+        List<Gap> gaps,
+
+        @Schema(
+                description = "top-ups in the range: increases of the balance beyond the configured noise "
+                        + "(balance-history.top-ups.noise-*)")
+        List<Event> events) {
 
     /** One snapshot. */
     @Serdeable
@@ -56,6 +61,18 @@ public record HistoryResponse(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Gap(long pollId, String at, String outcome) {}
 
+    /** A change event of the balance: a top-up, with the amount it added. */
+    @Serdeable
+    @Schema(name = "HistoryEvent")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Event(
+            @Schema(description = "top-up") String kind,
+            String observedAt,
+            long pollId,
+            @Schema(example = "500.00") String amount,
+            String previous,
+            String available) {}
+
     public static HistoryResponse of(BalanceHistory history) {
         var query = history.query();
         boolean raw = query.bucketing() == com.balancehistory.application.port.in.query.HistoryBucketing.RAW;
@@ -79,7 +96,16 @@ public record HistoryResponse(
                 query.zone().getId(),
                 points,
                 buckets,
-                gaps);
+                gaps,
+                history.topUps().stream()
+                        .map(t -> new Event(
+                                "top-up",
+                                t.observedAt().toString(),
+                                t.pollId(),
+                                t.amount().toPlainString(),
+                                t.previous().toPlainString(),
+                                t.available().toPlainString()))
+                        .toList());
     }
 
     private static Bucket bucket(HistoryBucket b) {

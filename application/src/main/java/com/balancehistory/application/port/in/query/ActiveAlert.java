@@ -29,7 +29,8 @@ public record ActiveAlert(
         LOW_BALANCE("low-balance"),
         LOW_LIMIT("low-limit"),
         STALE_DATA("stale-data"),
-        SIGNIFICANT_CHANGE("significant-change");
+        SIGNIFICANT_CHANGE("significant-change"),
+        TOP_UP_SETTLED("top-up-settled");
 
         private final String apiName;
 

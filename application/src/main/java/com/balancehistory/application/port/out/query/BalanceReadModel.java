@@ -2,6 +2,7 @@ package com.balancehistory.application.port.out.query;
 
 import com.balancehistory.application.model.query.FailedPoll;
 import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.model.query.TopUpEvent;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import java.time.Instant;
@@ -33,4 +34,7 @@ public interface BalanceReadModel {
 
     /** Polls of the source in {@code [from, to)} whose outcome was neither ok nor partial, oldest first. */
     List<FailedPoll> failedPolls(String source, Instant from, Instant to);
+
+    /** The account's top-ups (increases beyond the noise, as recorded) observed in {@code [from, to)}, oldest first. */
+    List<TopUpEvent> topUps(AccountId account, Instant from, Instant to);
 }

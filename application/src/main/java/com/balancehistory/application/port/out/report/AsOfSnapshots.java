@@ -22,6 +22,12 @@ public interface AsOfSnapshots {
     List<SignificantChange> significantChanges(Instant from, Instant to);
 
     /**
+     * The top-ups (balance changes recorded as increases beyond the noise) observed in {@code [from, to)}, oldest
+     * first, as {@link SignificantChange} rows ({@code change} is the amount added).
+     */
+    List<SignificantChange> topUps(Instant from, Instant to);
+
+    /**
      * Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. {@code labels}:
      * every account's labels as they held at as-of (by account id; accounts without labels are absent).
      */
