@@ -133,7 +133,7 @@ class AnalyticsViewsIT {
                 """).getValues(0, String.class)).isEmpty();
         assertThat(dsl.fetchOne("SELECT count(*) FROM pg_views WHERE schemaname = 'analytics'")
                         .get(0, Integer.class))
-                .isEqualTo(7);
+                .isEqualTo(8);
     }
 
     @Test

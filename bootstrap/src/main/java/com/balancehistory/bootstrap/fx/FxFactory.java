@@ -1,5 +1,7 @@
 package com.balancehistory.bootstrap.fx;
 
+import com.balancehistory.adapters.persistence.fx.JooqFxRateStore;
+import com.balancehistory.application.service.fx.FxRateService;
 import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.domain.money.FxRate;
 import com.balancehistory.domain.money.FxRateBook;
@@ -7,9 +9,12 @@ import com.balancehistory.domain.money.InvalidFxRateException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jooq.DSLContext;
 
 /**
  * The configured exchange rates, checked at start-up: an entry with a missing or malformed field, two currencies
@@ -40,6 +45,16 @@ public class FxFactory {
             throw new ConfigurationException(FxRateProperties.PREFIX + ": " + e.getMessage());
         }
         return settings;
+    }
+
+    @Singleton
+    JooqFxRateStore fxRateStore(DSLContext dsl) {
+        return new JooqFxRateStore(dsl);
+    }
+
+    @Singleton
+    FxRateService fxRateService(JooqFxRateStore store, FxSettings settings, Clock clock) {
+        return new FxRateService(store, settings, clock);
     }
 
     static FxRate rate(FxRateProperties entry) {

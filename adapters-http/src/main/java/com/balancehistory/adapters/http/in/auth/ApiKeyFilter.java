@@ -35,6 +35,9 @@ public final class ApiKeyFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
 
+    /** The request attribute holding the name of the API key (or the session's key) that was accepted. */
+    public static final String KEY_NAME_ATTRIBUTE = "balance-history.api-key-name";
+
     private final BearerKeyCheck check;
     private final BrowserSessionsUseCase sessions;
 
@@ -124,6 +127,8 @@ public final class ApiKeyFilter {
                                     + " key",
                             request.getMethodName() + " " + request.getPath()));
         }
+        // routes that record who did something (PUT /api/v1/fx-rates) read the key's name from here
+        request.setAttribute(KEY_NAME_ATTRIBUTE, keyName);
         return null;
     }
 

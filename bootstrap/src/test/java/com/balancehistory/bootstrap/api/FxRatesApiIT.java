@@ -1,0 +1,254 @@
+package com.balancehistory.bootstrap.api;
+
+import static com.balancehistory.bootstrap.api.ApiJson.list;
+import static com.balancehistory.bootstrap.api.ApiJson.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.simulator.ProviderSimulator;
+import com.balancehistory.simulator.SimulatorSettings;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Exchange rates over HTTP on the real service and PostgreSQL: configured rates beside rates an admin PUTs (each PUT a
+ * new version, never an edit), the rates in force at a time with stale ones flagged, refusals by role and by field.
+ * Each test uses its own currency pairs, since stored rates are shared by the whole test database.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FxRatesApiIT extends ServiceTestSupport {
+
+    static final ProviderSimulator SIMULATOR = ProviderSimulator.start(SimulatorSettings.defaults());
+    static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
+    static final String READER_KEY = "reader-key-" + UUID.randomUUID();
+    static final String SUITE = "fx" + UUID.randomUUID().toString().substring(0, 8);
+    static final String AHRVO = "fx-ahrvo-" + SUITE;
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    ApiTestClient api;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("balance-history.api.keys[0].name", "treasury-admin");
+        p.put("balance-history.api.keys[0].role", "admin");
+        p.put("balance-history.api.keys[0].key", ADMIN_KEY);
+        p.put("balance-history.api.keys[1].name", "reader");
+        p.put("balance-history.api.keys[1].role", "reader");
+        p.put("balance-history.api.keys[1].key", READER_KEY);
+        p.put("balance-history.sources." + AHRVO + ".provider", "ahrvo");
+        p.put("balance-history.sources." + AHRVO + ".base-url", SIMULATOR.baseUrl());
+        p.put(
+                "balance-history.sources." + AHRVO + ".api-key",
+                SIMULATOR.credentials().ahrvoApiKey());
+        p.put(
+                "balance-history.sources." + AHRVO + ".access-token",
+                SIMULATOR.credentials().ahrvoAccessToken());
+        p.put("balance-history.labels.rules.fx-suite.source", AHRVO);
+        p.put("balance-history.labels.rules.fx-suite.labels.suite", SUITE);
+        rate(p, 0, "EUR", "USD", "1.0834", TODAY.minusDays(1), "ECB");
+        // a rate 30 days old: used, but flagged stale (stale-after 7d)
+        rate(p, 1, "SEK", "USD", "0.0951", TODAY.minusDays(30), "Riksbank");
+        // configured, then stored for the same pair and date: the stored one wins
+        rate(p, 2, "NOK", "USD", "0.0900", TODAY.minusDays(1), "config");
+        p.put("balance-history.fx.stale-after", "7d");
+        return p;
+    }
+
+    private static void rate(
+            Map<String, String> p, int i, String from, String to, String rate, LocalDate date, String source) {
+        String at = "balance-history.fx.rates[" + i + "].";
+        p.put(at + "from", from);
+        p.put(at + "to", to);
+        p.put(at + "rate", rate);
+        p.put(at + "date", date.toString());
+        p.put(at + "source", source);
+    }
+
+    @BeforeAll
+    void poll() {
+        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        JsonNode run = ApiJson.ok(json, api.post("api/v1/polls?source=" + AHRVO + "&wait=PT30S", ADMIN_KEY, null));
+        assertThat(text(list(run.get("sources")).get(0), "outcome")).isEqualTo("ok");
+    }
+
+    @AfterAll
+    void stop() {
+        SIMULATOR.close();
+    }
+
+    ApiTestClient.Response put(String key, String body) {
+        return api.send(
+                HttpRequest.newBuilder(URI.create(server.getURL().toString() + "/api/v1/fx-rates"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                key);
+    }
+
+    static String rateJson(String from, String to, String rate, LocalDate date, String source) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"rate\":" + rate + ",\"date\":\"" + date
+                + "\",\"source\":\"" + source + "\"}";
+    }
+
+    private Map<String, JsonNode> inForce(String query) {
+        JsonNode body = ApiJson.ok(json, api.get("api/v1/fx-rates" + query, READER_KEY));
+        Map<String, JsonNode> byPair = new HashMap<>();
+        list(body.get("rates")).forEach(r -> byPair.put(text(r, "from") + "->" + text(r, "to"), r));
+        return byPair;
+    }
+
+    @Test
+    void a_put_stores_a_new_version_and_history_keeps_both_versions() {
+        ApiTestClient.Response first =
+                put(ADMIN_KEY, "[" + rateJson("CHF", "USD", "\"1.1300\"", TODAY.minusDays(2), "SNB") + "]");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        JsonNode one = ApiJson.body(json, first);
+        assertThat(text(one, "storedBy")).isEqualTo("treasury-admin");
+        assertThat(list(one.get("rates")))
+                .singleElement()
+                .satisfies(r -> assertThat(text(r, "rate")).isEqualTo("1.13"));
+        // a JSON number is read exactly, never through a double
+        ApiTestClient.Response second = put(
+                ADMIN_KEY,
+                "[" + rateJson("CHF", "USD", "1.130000000001", TODAY.minusDays(2), "SNB corrected") + ","
+                        + rateJson("CHF", "USD", "\"1.12\"", TODAY.minusDays(3), "SNB") + "]");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        long v1 = ApiJson.body(json, first).get("version").getLongValue();
+        long v2 = ApiJson.body(json, second).get("version").getLongValue();
+        assertThat(v2).isGreaterThan(v1);
+
+        JsonNode history = ApiJson.ok(json, api.get("api/v1/fx-rates?history=true", READER_KEY));
+        List<JsonNode> versions = list(history.get("versions")).stream()
+                .filter(v -> list(v.get("rates")).stream()
+                        .anyMatch(r -> text(r, "from").equals("CHF")))
+                .toList();
+        assertThat(versions).extracting(v -> v.get("version").getLongValue()).containsExactly(v1, v2);
+        assertThat(list(versions.get(0).get("rates")))
+                .extracting(r -> text(r, "rate") + " " + text(r, "date") + " " + text(r, "source"))
+                .containsExactly("1.13 " + TODAY.minusDays(2) + " SNB");
+        assertThat(list(versions.get(1).get("rates")))
+                .extracting(r -> text(r, "rate") + " " + text(r, "source"))
+                .containsExactly("1.12 SNB", "1.130000000001 SNB corrected");
+        assertThat(list(history.get("configured")))
+                .extracting(r -> text(r, "from"))
+                .containsExactly("EUR", "SEK", "NOK");
+
+        // in force now: the later version for that date; three days ago, the older date
+        JsonNode now = inForce("").get("CHF->USD");
+        assertThat(text(now, "rate")).isEqualTo("1.130000000001");
+        assertThat(text(now, "origin")).isEqualTo("stored");
+        assertThat(now.get("version").getLongValue()).isEqualTo(v2);
+        JsonNode earlier = inForce("?asOf=" + TODAY.minusDays(3) + "T12:00:00Z").get("CHF->USD");
+        assertThat(text(earlier, "rate")).isEqualTo("1.12");
+        assertThat(inForce("?asOf=" + TODAY.minusDays(4) + "T12:00:00Z")).doesNotContainKey("CHF->USD");
+    }
+
+    @Test
+    void configured_and_stored_rates_combine_the_stored_winning_on_the_same_date_and_old_ones_are_stale() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("NOK", "USD", "\"0.0905\"", TODAY.minusDays(1), "Norges Bank") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        Map<String, JsonNode> rates = inForce("");
+        assertThat(text(rates.get("NOK->USD"), "rate")).isEqualTo("0.0905");
+        assertThat(text(rates.get("NOK->USD"), "origin")).isEqualTo("stored");
+        assertThat(text(rates.get("EUR->USD"), "origin")).isEqualTo("configured");
+        assertThat(rates.get("EUR->USD").get("version")).isNull();
+        assertThat(rates.get("EUR->USD").get("stale").getBooleanValue()).isFalse();
+        assertThat(rates.get("SEK->USD").get("stale").getBooleanValue()).isTrue();
+        JsonNode body = ApiJson.ok(json, api.get("api/v1/fx-rates", READER_KEY));
+        assertThat(text(body, "staleAfter")).isEqualTo("PT168H");
+    }
+
+    @Test
+    void a_reader_key_cannot_put_rates() {
+        ApiTestClient.Response refused =
+                put(READER_KEY, "[" + rateJson("DKK", "USD", "\"0.145\"", TODAY, "Nationalbanken") + "]");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(inForce("")).doesNotContainKey("DKK->USD");
+    }
+
+    @Test
+    void a_bad_body_is_refused_with_400_naming_the_field_and_nothing_is_stored() {
+        assertProblem(
+                put(
+                        ADMIN_KEY,
+                        "[" + rateJson("PLN", "USD", "\"0.25\"", TODAY, "NBP") + ","
+                                + rateJson("PLN", "USD", "\"-0.25\"", TODAY, "NBP") + "]"),
+                "rates[1].rate",
+                "must be positive");
+        assertProblem(
+                put(ADMIN_KEY, "[" + rateJson("PLN", "PLN", "1", TODAY, "NBP") + "]"), "rates[0].to", "two different");
+        assertProblem(put(ADMIN_KEY, "[" + rateJson("PLN", "XXY", "1", TODAY, "NBP") + "]"), "rates[0].to", "ISO 4217");
+        assertProblem(
+                put(
+                        ADMIN_KEY,
+                        "[{\"from\":\"PLN\",\"to\":\"USD\",\"rate\":\"0.25\",\"date\":\"2026-13-01\",\"source\":\"NBP\"}]"),
+                "rates[0].date",
+                "not an ISO date");
+        assertProblem(
+                put(ADMIN_KEY, "[{\"from\":\"PLN\",\"to\":\"USD\",\"rate\":\"0.25\",\"date\":\"" + TODAY + "\"}]"),
+                "rates[0].source",
+                "missing");
+        assertProblem(
+                put(
+                        ADMIN_KEY,
+                        "[{\"from\":\"PLN\",\"to\":\"USD\",\"rate\":\"0.25\",\"date\":\"" + TODAY
+                                + "\",\"source\":\"NBP\",\"rat\":\"1\"}]"),
+                "rates[0].rat",
+                "unknown field");
+        assertProblem(put(ADMIN_KEY, "{\"from\":\"PLN\"}"), "rates", "JSON list");
+        assertProblem(put(ADMIN_KEY, "[]"), "rates", "at least one rate");
+        assertProblem(
+                put(
+                        ADMIN_KEY,
+                        "[" + rateJson("PLN", "USD", "\"0.25\"", TODAY, "NBP") + ","
+                                + rateJson("PLN", "USD", "\"0.26\"", TODAY, "other") + "]"),
+                "rates",
+                "ambiguous");
+        assertProblem(api.get("api/v1/fx-rates?asOf=yesterday", READER_KEY), "asOf", "ISO-8601");
+
+        assertThat(inForce("")).doesNotContainKey("PLN->USD");
+    }
+
+    @Test
+    void the_openapi_document_describes_the_rate_routes_and_their_parameters() {
+        String spec = api.get("swagger/balance-history-v1.yml", null).body();
+
+        assertThat(spec)
+                .contains("/api/v1/fx-rates:")
+                .contains("put:")
+                .contains("name: asOf")
+                .contains("name: history");
+    }
+
+    private void assertProblem(ApiTestClient.Response response, String parameter, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode problem = ApiJson.body(json, response);
+        assertThat(text(problem, "parameter")).isEqualTo(parameter);
+        assertThat(text(problem, "detail")).contains(detail);
+    }
+}
