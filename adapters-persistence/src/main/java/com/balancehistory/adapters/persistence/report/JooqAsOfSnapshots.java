@@ -57,15 +57,26 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 ), last_failure AS (
                     SELECT DISTINCT ON (source) source, finished_at AS at, error_text, outcome
                     FROM results WHERE NOT succeeded ORDER BY source, finished_at DESC
+                ), open_runs AS (
+                    SELECT id, requested_source, started_at FROM poll_run
+                    WHERE started_at <= CAST(? AS TIMESTAMPTZ)
+                      AND (finished_at IS NULL OR finished_at > CAST(? AS TIMESTAMPTZ))
                 )
                 SELECT src.source, s.at AS last_success_at, f.at AS last_failure_at, f.error_text, f.outcome,
                        (SELECT count(*) FROM results r
                         WHERE r.source = src.source AND NOT r.succeeded
-                          AND (s.at IS NULL OR r.finished_at > s.at)) AS failures
+                          AND (s.at IS NULL OR r.finished_at > s.at)) AS failures,
+                       -- a run covering the source (all sources, or this one) that was open at as-of and had not
+                       -- recorded this source by then; a run closed as interrupted stopped being one when closed
+                       (SELECT min(p.started_at) FROM open_runs p
+                        WHERE (p.requested_source IS NULL OR p.requested_source = src.source)
+                          AND NOT EXISTS (SELECT 1 FROM poll_source_result d
+                                          WHERE d.poll_id = p.id AND d.source = src.source
+                                            AND d.finished_at <= CAST(? AS TIMESTAMPTZ))) AS polling_since
                 FROM (SELECT DISTINCT source FROM results) src
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
-                ORDER BY src.source""", at).fetch(JooqAsOfSnapshots::source);
+                ORDER BY src.source""", at, at, at, at).fetch(JooqAsOfSnapshots::source);
         // labels as they held at as-of, so a past report keeps the groups it had
         return new Snapshot(asOf, accounts, limits, sources, AccountLabelsReader.all(dsl, Optional.of(asOf)));
     }
@@ -137,6 +148,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 Optional.ofNullable(row.get("last_failure_at", OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant),
                 row.get("failures", Integer.class),
-                outcome == null ? Optional.empty() : Optional.of(error == null ? outcome : outcome + ": " + error));
+                outcome == null ? Optional.empty() : Optional.of(error == null ? outcome : outcome + ": " + error),
+                Optional.ofNullable(row.get("polling_since", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant));
     }
 }

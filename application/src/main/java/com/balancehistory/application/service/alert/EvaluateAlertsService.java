@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,11 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         Instant now = clock.instant();
         Map<AlertKey, AlertState> states = new HashMap<>();
         store.states().forEach(state -> states.put(state.key(), state));
-        Map<AlertKey, AlertReading> readings = readings(now, states);
+        Set<AlertKey> held = new HashSet<>();
+        Map<AlertKey, AlertReading> readings = readings(now, states, held);
         states.values().stream()
                 .filter(AlertState::active)
-                .filter(state -> !readings.containsKey(state.key()))
+                .filter(state -> !readings.containsKey(state.key()) && !held.contains(state.key()))
                 .forEach(state -> readings.put(state.key(), AlertReading.noLongerEvaluated(state)));
 
         List<AlertEvent> events = new ArrayList<>();
@@ -102,13 +104,16 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         return events;
     }
 
-    /** The reading of every alert that a rule covers now, in a stable order. */
-    Map<AlertKey, AlertReading> readings(Instant now, Map<AlertKey, AlertState> states) {
+    /**
+     * The reading of every alert that a rule covers now, in a stable order. {@code held} receives the alerts that are
+     * not judged now and keep whatever state they have (a source whose poll is in progress).
+     */
+    Map<AlertKey, AlertReading> readings(Instant now, Map<AlertKey, AlertState> states, Set<AlertKey> held) {
         AsOfSnapshots.Snapshot snapshot = snapshots.at(now);
         Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
         lowBalance(snapshot, readings);
         lowLimit(snapshot, readings);
-        stale(snapshot, now, readings);
+        stale(snapshot, now, readings, held);
         significant(now, states, readings);
         topUpSettled(now, states, readings);
         return readings;
@@ -187,7 +192,15 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         }
     }
 
-    private void stale(AsOfSnapshots.Snapshot snapshot, Instant now, Map<AlertKey, AlertReading> readings) {
+    /**
+     * A source is stale after the configured number of poll intervals without a successful poll. While a poll of it
+     * is in progress it is not judged at all: after a restart, or on a provider slower than the stale limit, the data
+     * is old only because the answer is still coming, and an alert fired now would resolve a moment later. An alert
+     * already active stays active until the poll's outcome is known. A run whose instance died stops counting as in
+     * progress once it is closed as interrupted.
+     */
+    private void stale(
+            AsOfSnapshots.Snapshot snapshot, Instant now, Map<AlertKey, AlertReading> readings, Set<AlertKey> held) {
         if (rules.staleIntervals().isEmpty()) {
             return;
         }
@@ -195,6 +208,10 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         for (SourcePolls source : snapshot.sources()) {
             Duration interval = rules.intervals().intervalOf(source.source());
             AlertKey key = new AlertKey(AlertKind.STALE_DATA, source.source());
+            if (source.pollingSince().isPresent()) {
+                held.add(key);
+                continue;
+            }
             if (source.lastSuccessAt().isEmpty()) {
                 readings.put(
                         key,

@@ -89,19 +89,32 @@ public interface AsOfSnapshots {
     }
 
     /**
-     * A source's polls up to as-of: its last successful poll (ok or partial), its last failed one, and how many of
-     * its most recent polls failed in a row (0 when the newest succeeded).
+     * A source's polls up to as-of: its last successful poll (ok or partial), its last failed one, how many of its
+     * most recent polls failed in a row (0 when the newest succeeded), and since when a poll of it is in progress at
+     * as-of (a run that covers it, started by then, neither finished nor holding its result by then; empty when none).
      */
     record SourcePolls(
             String source,
             Optional<Instant> lastSuccessAt,
             Optional<Instant> lastFailureAt,
             int consecutiveFailures,
-            Optional<String> lastError) {
+            Optional<String> lastError,
+            Optional<Instant> pollingSince) {
         public SourcePolls {
             lastSuccessAt = lastSuccessAt == null ? Optional.empty() : lastSuccessAt;
             lastFailureAt = lastFailureAt == null ? Optional.empty() : lastFailureAt;
             lastError = lastError == null ? Optional.empty() : lastError;
+            pollingSince = pollingSince == null ? Optional.empty() : pollingSince;
+        }
+
+        /** A source with no poll in progress. */
+        public SourcePolls(
+                String source,
+                Optional<Instant> lastSuccessAt,
+                Optional<Instant> lastFailureAt,
+                int consecutiveFailures,
+                Optional<String> lastError) {
+            this(source, lastSuccessAt, lastFailureAt, consecutiveFailures, lastError, Optional.empty());
         }
     }
 
