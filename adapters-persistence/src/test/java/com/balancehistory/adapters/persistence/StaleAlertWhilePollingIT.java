@@ -53,6 +53,7 @@ class StaleAlertWhilePollingIT {
                     List.of(),
                     Optional.of(new BigDecimal("3")),
                     Optional.empty(),
+                    Optional.empty(),
                     SourceIntervals.everySource(Duration.ofMinutes(5)),
                     Hysteresis.of("0.05"),
                     new AlertLifecycle(Duration.ofMinutes(15)),
