@@ -25,6 +25,9 @@ final class CursorInputStream<T> extends InputStream {
     private boolean first = true;
     private boolean finished;
     private boolean closed;
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile String abortedBecause;
+    private Runnable onClose = () -> {};
 
     CursorInputStream(
             RowCursor<T> cursor, Function<T, byte[]> encoder, byte[] header, byte[] separator, byte[] footer) {
@@ -42,8 +45,31 @@ final class CursorInputStream<T> extends InputStream {
         return n < 0 ? -1 : one[0] & 0xff;
     }
 
+    /** Runs once when the stream is closed or aborted (an {@link ExportGate} returns its permit). */
+    CursorInputStream<T> onClose(Runnable action) {
+        this.onClose = action;
+        return this;
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) of the last time the response asked for bytes. */
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** Closes the cursor now, so its connection goes back to the pool; the next read fails with the reason. */
+    synchronized void abort(String reason) {
+        if (!closed) {
+            abortedBecause = reason;
+            close();
+        }
+    }
+
     @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
+    public synchronized int read(byte[] target, int offset, int length) throws IOException {
+        lastReadNanos = System.nanoTime();
+        if (abortedBecause != null) {
+            throw new IOException("export aborted: " + abortedBecause);
+        }
         if (length == 0) {
             return 0;
         }
@@ -72,7 +98,7 @@ final class CursorInputStream<T> extends InputStream {
             if (!cursor.hasNext()) {
                 pending.write(footer);
                 finished = true;
-                cursor.close();
+                close();
             }
         } catch (RuntimeException e) {
             close();
@@ -83,10 +109,14 @@ final class CursorInputStream<T> extends InputStream {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
-            cursor.close();
+            try {
+                cursor.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 }

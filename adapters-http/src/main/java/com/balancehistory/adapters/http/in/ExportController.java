@@ -8,7 +8,6 @@ import com.balancehistory.application.model.query.RowCursor;
 import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
-import com.balancehistory.application.port.in.query.MonthEndBalance;
 import com.balancehistory.domain.account.Label;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -36,6 +35,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Exports, streamed row by row from a database cursor. */
 @Controller("/api/v1/export")
@@ -95,9 +96,11 @@ public class ExportController {
     private final ExportHistoryUseCase export;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExportGate gate;
 
-    public ExportController(ExportHistoryUseCase export, JsonMapper json, Clock clock) {
+    public ExportController(ExportHistoryUseCase export, JsonMapper json, Clock clock, ExportGate gate) {
         this.export = export;
+        this.gate = gate;
         this.json = json;
         this.clock = clock;
     }
@@ -129,25 +132,13 @@ public class ExportController {
         String chosen = format(format, accept);
         List<Label> labels = Params.labels("label", label);
         Optional<Instant> at = Params.instant("asOf", asOf);
-        RowCursor<BalanceView> cursor =
-                at.isPresent() ? export.balancesAsOf(at.get(), labels) : export.currentBalances(labels);
-        if (chosen.equals("json")) {
-            return new StreamedFile(
-                            new CursorInputStream<>(cursor, this::jsonItem, bytes("["), bytes(","), bytes("]")),
-                            MediaType.APPLICATION_JSON_TYPE)
-                    .attach("balances.json");
-        }
-        return new StreamedFile(
-                        new CursorInputStream<>(
-                                cursor,
-                                at.isPresent()
-                                        ? view -> CsvWriter.line(asOfValues(view))
-                                        : ExportController::csvBalance,
-                                CsvWriter.line(at.isPresent() ? AS_OF_COLUMNS : BALANCE_COLUMNS),
-                                new byte[0],
-                                new byte[0]),
-                        CSV)
-                .attach("balances.csv");
+        return streamed(
+                chosen,
+                "balances",
+                () -> at.isPresent() ? export.balancesAsOf(at.get(), labels) : export.currentBalances(labels),
+                this::jsonItem,
+                at.isPresent() ? view -> CsvWriter.line(asOfValues(view)) : ExportController::csvBalance,
+                at.isPresent() ? AS_OF_COLUMNS : BALANCE_COLUMNS);
     }
 
     @Get(
@@ -185,24 +176,14 @@ public class ExportController {
         YearMonth first = Params.month("from", from);
         YearMonth last = Params.month("to", to);
         ZoneId zoneId = Params.zone("zone", zone);
-        RowCursor<MonthEndBalance> cursor = export.monthEnds(first, last, zoneId, Params.labels("label", label));
-        if (chosen.equals("json")) {
-            return new StreamedFile(
-                            new CursorInputStream<>(
-                                    cursor, row -> jsonBytes(MonthEndItem.of(row)), bytes("["), bytes(","), bytes("]")),
-                            MediaType.APPLICATION_JSON_TYPE)
-                    .attach("month-end.json");
-        }
-        return new StreamedFile(
-                        new CursorInputStream<>(
-                                cursor,
-                                row -> CsvWriter.line(
-                                        concat(new String[] {row.month().toString()}, asOfValues(row.balance()))),
-                                CsvWriter.line(MONTH_END_COLUMNS),
-                                new byte[0],
-                                new byte[0]),
-                        CSV)
-                .attach("month-end.csv");
+        List<Label> labels = Params.labels("label", label);
+        return streamed(
+                chosen,
+                "month-end",
+                () -> export.monthEnds(first, last, zoneId, labels),
+                row -> jsonBytes(MonthEndItem.of(row)),
+                row -> CsvWriter.line(concat(new String[] {row.month().toString()}, asOfValues(row.balance()))),
+                MONTH_END_COLUMNS);
     }
 
     @Get(
@@ -228,23 +209,34 @@ public class ExportController {
         List<Label> labels = Params.labels("label", label);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
         Instant start = Params.instant("from", from).orElseGet(() -> end.minus(Duration.ofDays(1)));
-        RowCursor<SnapshotRow> cursor = export.snapshots(start, end, labels);
+        return streamed(
+                chosen,
+                "snapshots",
+                () -> export.snapshots(start, end, labels),
+                row -> jsonBytes(SnapshotItem.of(row)),
+                ExportController::csvSnapshot,
+                SNAPSHOT_COLUMNS);
+    }
+
+    /**
+     * A cursor's rows streamed as a JSON array or as CSV with a header line, through the export gate: the cursor is
+     * opened only when the gate admits the export (else 429), and closed by the gate if the client stops reading.
+     */
+    private <T> StreamedFile streamed(
+            String chosen,
+            String name,
+            Supplier<RowCursor<T>> open,
+            Function<T, byte[]> json,
+            Function<T, byte[]> csv,
+            String[] columns) {
         if (chosen.equals("json")) {
             return new StreamedFile(
-                            new CursorInputStream<>(
-                                    cursor, row -> jsonBytes(SnapshotItem.of(row)), bytes("["), bytes(","), bytes("]")),
+                            gate.stream(open, json, bytes("["), bytes(","), bytes("]")),
                             MediaType.APPLICATION_JSON_TYPE)
-                    .attach("snapshots.json");
+                    .attach(name + ".json");
         }
-        return new StreamedFile(
-                        new CursorInputStream<>(
-                                cursor,
-                                ExportController::csvSnapshot,
-                                CsvWriter.line(SNAPSHOT_COLUMNS),
-                                new byte[0],
-                                new byte[0]),
-                        CSV)
-                .attach("snapshots.csv");
+        return new StreamedFile(gate.stream(open, csv, CsvWriter.line(columns), new byte[0], new byte[0]), CSV)
+                .attach(name + ".csv");
     }
 
     /** {@code format} if given, else the first of text/csv and application/json that Accept names, else CSV. */

@@ -1,6 +1,8 @@
 package com.balancehistory.adapters.http.in.problem;
 
 import io.micronaut.http.HttpStatus;
+import java.time.Duration;
+import java.util.Optional;
 
 /** A request the API answers with a problem: thrown by controllers, rendered by {@link ProblemHandlers}. */
 public final class ApiProblem extends RuntimeException {
@@ -10,9 +12,22 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final String parameter;
     private final String resource;
+    private final Duration retryAfter;
 
     private ApiProblem(HttpStatus status, String type, String title, String detail, String parameter, String resource) {
+        this(status, type, title, detail, parameter, resource, null);
+    }
+
+    private ApiProblem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            String parameter,
+            String resource,
+            Duration retryAfter) {
         super(detail, null, false, false);
+        this.retryAfter = retryAfter;
         this.status = status;
         this.type = type;
         this.title = title;
@@ -46,6 +61,23 @@ public final class ApiProblem extends RuntimeException {
     public static ApiProblem tooManyRequests(String detail) {
         return new ApiProblem(
                 HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-requests", "Too many requests", detail, null, null);
+    }
+
+    /** Too many at once: the caller should try again after {@code retryAfter} (sent as Retry-After). */
+    public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "/problems/too-many-requests",
+                "Too many requests",
+                detail,
+                null,
+                null,
+                retryAfter);
+    }
+
+    /** How long the caller should wait before trying again, when the problem says. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static ApiProblem conflict(String parameter, String detail) {

@@ -3,6 +3,7 @@ package com.balancehistory.adapters.http.in.problem;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,9 +22,13 @@ public final class ProblemHandlers {
     private ProblemHandlers() {}
 
     static MutableHttpResponse<Problem> respond(HttpRequest<?> request, ApiProblem problem) {
-        return HttpResponse.<Problem>status(problem.status())
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(problem.status())
                 .contentType(Problem.MEDIA_TYPE)
                 .body(problem.toProblem(request.getPath()));
+        problem.retryAfter()
+                .ifPresent(
+                        wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
+        return response;
     }
 
     /** Problems raised by controllers. */
