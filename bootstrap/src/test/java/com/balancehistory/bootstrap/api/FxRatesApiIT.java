@@ -73,7 +73,14 @@ class FxRatesApiIT extends ServiceTestSupport {
         rate(p, 1, "SEK", "USD", "0.0951", TODAY.minusDays(30), "Riksbank");
         // configured, then stored for the same pair and date: the stored one wins
         rate(p, 2, "NOK", "USD", "0.0900", TODAY.minusDays(1), "config");
+        rate(p, 3, "USD", "EUR", "0.9230", TODAY.minusDays(1), "ECB");
+        rate(p, 4, "EUR", "GBP", "0.8600", TODAY.minusDays(30), "BoE");
         p.put("balance-history.fx.stale-after", "7d");
+        // three budgets with known balances: EUR 20400.00, GBP 9800.25, USD 12500.50
+        for (String id : List.of("ci202507232016182663", "ci202507232016182664", "ci202507232016182665")) {
+            p.put("balance-history.labels.rules.fx-" + id + ".account", AHRVO + ".budget." + id);
+            p.put("balance-history.labels.rules.fx-" + id + ".labels.fxset", SUITE);
+        }
         return p;
     }
 
@@ -153,7 +160,7 @@ class FxRatesApiIT extends ServiceTestSupport {
                 .containsExactly("1.12 SNB", "1.130000000001 SNB corrected");
         assertThat(list(history.get("configured")))
                 .extracting(r -> text(r, "from"))
-                .containsExactly("EUR", "SEK", "NOK");
+                .containsExactly("EUR", "SEK", "NOK", "USD", "EUR");
 
         // in force now: the later version for that date; three days ago, the older date
         JsonNode now = inForce("").get("CHF->USD");
@@ -232,6 +239,81 @@ class FxRatesApiIT extends ServiceTestSupport {
         assertProblem(api.get("api/v1/fx-rates?asOf=yesterday", READER_KEY), "asOf", "ISO-8601");
 
         assertThat(inForce("")).doesNotContainKey("PLN->USD");
+    }
+
+    private JsonNode overview(String convertTo) {
+        return ApiJson.ok(
+                json, api.get("api/v1/overview?label=fxset:" + SUITE + "&convertTo=" + convertTo, READER_KEY));
+    }
+
+    @Test
+    void the_overview_converted_total_is_exact_when_every_rate_is_present() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("GBP", "USD", "\"1.2702\"", TODAY.minusDays(1), "BoE") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode overview = overview("USD");
+
+        // the per-currency totals exactly as without convertTo
+        assertThat(list(overview.get("currencies")))
+                .extracting(c -> text(c, "currency") + " " + text(c, "total"))
+                .containsExactly("EUR 20400.00", "GBP 9800.25", "USD 12500.50");
+        JsonNode converted = overview.get("convertedTotal");
+        // 20400.00 * 1.0834 = 22101.36 ; 9800.25 * 1.2702 = 12448.27755 ; 12500.50 as is -> 47050.13755 -> 47050.14
+        assertThat(text(converted, "currency")).isEqualTo("USD");
+        assertThat(text(converted, "amount")).isEqualTo("47050.14");
+        assertThat(text(converted, "rounding")).isEqualTo("half-even at target scale once");
+        assertThat(converted.get("partial").getBooleanValue()).isFalse();
+        assertThat(list(converted.get("missingCurrencies"))).isEmpty();
+        assertThat(converted.get("staleRates").getBooleanValue()).isFalse();
+        assertThat(list(converted.get("rates")))
+                .extracting(r -> text(r, "from") + "->" + text(r, "to") + " " + text(r, "rate") + " " + text(r, "date")
+                        + " " + text(r, "source") + " " + text(r, "amount") + " " + text(r, "converted"))
+                .containsExactly(
+                        "EUR->USD 1.0834 " + TODAY.minusDays(1) + " ECB 20400.00 22101.360000",
+                        "GBP->USD 1.2702 " + TODAY.minusDays(1) + " BoE 9800.25 12448.277550");
+        assertThat(ApiJson.ok(json, api.get("api/v1/overview?label=fxset:" + SUITE, READER_KEY))
+                        .get("convertedTotal"))
+                .isNull();
+    }
+
+    @Test
+    void the_overview_converted_total_is_partial_when_a_rate_is_missing_and_leaves_that_currency_out() {
+        JsonNode converted = overview("EUR").get("convertedTotal");
+
+        // 20400.00 as is + 12500.50 * 0.9230 = 11537.96150 -> 31937.96150 -> 31937.96; GBP has no rate into EUR
+        assertThat(text(converted, "amount")).isEqualTo("31937.96");
+        assertThat(converted.get("partial").getBooleanValue()).isTrue();
+        assertThat(list(converted.get("missingCurrencies")))
+                .extracting(JsonNode::getStringValue)
+                .containsExactly("GBP");
+        assertThat(list(converted.get("leftOut")))
+                .extracting(a -> text(a, "currency") + " " + text(a, "amount"))
+                .containsExactly("GBP 9800.25");
+        assertThat(list(converted.get("rates")))
+                .extracting(r -> text(r, "from"))
+                .containsExactly("USD");
+    }
+
+    @Test
+    void a_rate_older_than_stale_after_is_used_and_flagged_stale() {
+        JsonNode converted = overview("GBP").get("convertedTotal");
+
+        // 20400.00 * 0.8600 = 17544.00 ; 9800.25 as is ; USD has no rate into GBP
+        assertThat(text(converted, "amount")).isEqualTo("27344.25");
+        assertThat(converted.get("staleRates").getBooleanValue()).isTrue();
+        assertThat(list(converted.get("rates"))).singleElement().satisfies(r -> {
+            assertThat(text(r, "date")).isEqualTo(TODAY.minusDays(30).toString());
+            assertThat(r.get("stale").getBooleanValue()).isTrue();
+        });
+        assertThat(list(converted.get("missingCurrencies")))
+                .extracting(JsonNode::getStringValue)
+                .containsExactly("USD");
+    }
+
+    @Test
+    void an_unknown_convert_to_currency_is_a_400_naming_the_parameter() {
+        assertProblem(api.get("api/v1/overview?convertTo=XYZ", READER_KEY), "convertTo", "ISO 4217");
     }
 
     @Test

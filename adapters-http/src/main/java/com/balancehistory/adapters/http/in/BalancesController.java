@@ -3,6 +3,7 @@ package com.balancehistory.adapters.http.in;
 import com.balancehistory.adapters.http.in.dto.AccountDetailResponse;
 import com.balancehistory.adapters.http.in.dto.BalanceItem;
 import com.balancehistory.adapters.http.in.dto.BalanceListResponse;
+import com.balancehistory.adapters.http.in.dto.ConvertedTotalItem;
 import com.balancehistory.adapters.http.in.dto.HistoryResponse;
 import com.balancehistory.adapters.http.in.dto.OverviewResponse;
 import com.balancehistory.adapters.http.in.dto.RunwayResponse;
@@ -10,6 +11,7 @@ import com.balancehistory.adapters.http.in.dto.TrendResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.model.query.BalanceSort;
+import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.in.query.AccountDetailAsOf;
 import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
@@ -26,6 +28,7 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.money.MoneyBag;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -43,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,6 +73,7 @@ public class BalancesController {
     private final QueryHistoryUseCase history;
     private final AnalyzeTrendUseCase trend;
     private final SummarizeBalancesUseCase overview;
+    private final ConvertTotalsUseCase conversion;
     private final ForecastRunwayUseCase runway;
     private final Clock clock;
 
@@ -79,7 +84,9 @@ public class BalancesController {
             AnalyzeTrendUseCase trend,
             SummarizeBalancesUseCase overview,
             ForecastRunwayUseCase runway,
+            ConvertTotalsUseCase conversion,
             Clock clock) {
+        this.conversion = conversion;
         this.list = list;
         this.get = get;
         this.history = history;
@@ -259,7 +266,10 @@ public class BalancesController {
                     + "low-balance accounts and health tier counts per currency; never a total across currencies. "
                     + "label=key:value (repeatable, all must hold) selects accounts by their labels; groupBy=key adds "
                     + "groups: per value of that label, then the (unlabelled) group, per currency count, total, "
-                    + "lowest and low-balance count.")
+                    + "lowest and low-balance count. convertTo=<ISO code> adds convertedTotal: the currencies' totals "
+                    + "in that currency with the configured and stored rates in force now (direct pairs only, never "
+                    + "1:1), rounded once half-even at its scale; partial with missingCurrencies where a rate is "
+                    + "missing; an unknown code is a 400.")
     public OverviewResponse overview(
             @Parameter(
                             description =
@@ -271,14 +281,29 @@ public class BalancesController {
             @Parameter(description = "a label key: group the accounts by its value", example = "department")
                     @QueryValue
                     @Nullable
-                    String groupBy) {
+                    String groupBy,
+            @Parameter(
+                            description = "an ISO 4217 code: add convertedTotal, the currencies' totals in it with "
+                                    + "every rate used (pair, rate, date, source, stale), rounded once half-even at "
+                                    + "its scale; partial, with the missing currencies, when a rate is missing",
+                            example = "EUR")
+                    @QueryValue
+                    @Nullable
+                    String convertTo) {
         List<Label> labels = Params.labels("label", label);
         Optional<String> key = Params.labelKey("groupBy", groupBy);
+        Optional<Currency> target = Params.text("convertTo", convertTo).map(c -> Params.currency("convertTo", c));
         List<CurrencySummary> summaries = overview.overview(labels);
-        if (key.isEmpty()) {
-            return OverviewResponse.of(summaries);
+        OverviewResponse response = key.isEmpty()
+                ? OverviewResponse.of(summaries)
+                : OverviewResponse.of(summaries, key.get(), overview.overviewByLabel(key.get(), labels));
+        if (target.isEmpty()) {
+            return response;
         }
-        return OverviewResponse.of(summaries, key.get(), overview.overviewByLabel(key.get(), labels));
+        MoneyBag totals = MoneyBag.of(
+                summaries.stream().map(summary -> summary.overview().total()).toList());
+        return response.withConvertedTotal(
+                ConvertedTotalItem.of(conversion.convert(totals, target.get(), clock.instant())));
     }
 
     private static String provider(String name) {

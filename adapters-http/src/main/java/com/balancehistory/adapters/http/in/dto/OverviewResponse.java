@@ -29,7 +29,14 @@ public record OverviewResponse(
                         + "never a total across currencies")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Nullable
-        List<GroupItem> groups) {
+        List<GroupItem> groups,
+
+        @Schema(
+                description = "with convertTo: the currencies' totals in that currency, with every rate used; partial "
+                        + "when a currency has no rate (left out, never 1:1)")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        ConvertedTotalItem convertedTotal) {
 
     /** The accounts with one value of the label (or without it: group "(unlabelled)", labelled false). */
     @Serdeable
@@ -95,7 +102,12 @@ public record OverviewResponse(
                                                 c.lowBalanceCount()))
                                         .toList()))
                         .toList();
-        return new OverviewResponse(currencies(summaries), groupBy, groups);
+        return new OverviewResponse(currencies(summaries), groupBy, groups, null);
+    }
+
+    /** The same overview with the converted total added. */
+    public OverviewResponse withConvertedTotal(ConvertedTotalItem converted) {
+        return new OverviewResponse(currencies, groupBy, groups, converted);
     }
 
     private static List<CurrencyItem> currencies(List<CurrencySummary> summaries) {
