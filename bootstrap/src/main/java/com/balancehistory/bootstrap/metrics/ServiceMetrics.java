@@ -108,7 +108,7 @@ public final class ServiceMetrics {
                 .register(registry)
                 .increment(rowsWritten);
         SourceState state = state(source);
-        if (outcome == SourceOutcome.OK || outcome == SourceOutcome.PARTIAL) {
+        if (outcome.succeeded()) {
             state.consecutiveFailures.set(0);
             state.lastSuccessEpochMillis.set(finishedEpochMillis);
         } else {

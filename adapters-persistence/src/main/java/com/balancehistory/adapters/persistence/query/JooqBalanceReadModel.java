@@ -196,7 +196,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         return dsl.select(POLL_SOURCE_RESULT.POLL_ID, POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.OUTCOME)
                 .from(POLL_SOURCE_RESULT)
                 .where(POLL_SOURCE_RESULT.SOURCE.eq(source))
-                .and(POLL_SOURCE_RESULT.OUTCOME.notIn(SourceOutcome.OK.code(), SourceOutcome.PARTIAL.code()))
+                .and(POLL_SOURCE_RESULT.OUTCOME.notIn(SourceOutcome.succeededCodes()))
                 .and(POLL_SOURCE_RESULT.FINISHED_AT.ge(QueryRows.utc(from)))
                 .and(POLL_SOURCE_RESULT.FINISHED_AT.lt(QueryRows.utc(to)))
                 .orderBy(POLL_SOURCE_RESULT.FINISHED_AT, POLL_SOURCE_RESULT.POLL_ID)

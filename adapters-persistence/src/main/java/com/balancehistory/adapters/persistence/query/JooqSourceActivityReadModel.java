@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.source.SourceStatus;
 import com.balancehistory.application.port.out.query.SourceActivityReadModel;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.jooq.Record;
 /** A source's schedule, polls and accounts from PostgreSQL: a handful of indexed lookups per source. */
 public final class JooqSourceActivityReadModel implements SourceActivityReadModel {
 
-    private static final List<String> SUCCESS = List.of("ok", "partial");
+    private static final List<String> SUCCESS = SourceOutcome.succeededCodes();
 
     private final DSLContext dsl;
 

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.persistence.report;
 
 import com.balancehistory.adapters.persistence.query.AccountLabelsReader;
 import com.balancehistory.adapters.persistence.query.AsOfBalances;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
@@ -22,6 +23,9 @@ import org.jooq.impl.DSL;
  * rebuildable. Accounts gone from their provider by as-of are left out; names are the accounts' current names.
  */
 public final class JooqAsOfSnapshots implements AsOfSnapshots {
+
+    /** The stored outcomes of polls that succeeded, bound as one array parameter. */
+    private static final String[] SUCCEEDED = SourceOutcome.succeededCodes().toArray(String[]::new);
 
     private final DSLContext dsl;
 
@@ -49,7 +53,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         List<SourcePolls> sources = dsl.resultQuery("""
                 WITH results AS (
                     SELECT r.source, r.outcome, r.error_text, r.finished_at,
-                           r.outcome IN ('ok', 'partial') AS succeeded
+                           r.outcome = ANY(CAST(? AS VARCHAR[])) AS succeeded
                     FROM poll_source_result r
                     WHERE r.finished_at <= CAST(? AS TIMESTAMPTZ)
                 ), last_success AS (
@@ -76,7 +80,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM (SELECT DISTINCT source FROM results) src
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
-                ORDER BY src.source""", at, at, at, at).fetch(JooqAsOfSnapshots::source);
+                ORDER BY src.source""", SUCCEEDED, at, at, at, at).fetch(JooqAsOfSnapshots::source);
         // labels as they held at as-of, so a past report keeps the groups it had
         return new Snapshot(asOf, accounts, limits, sources, AccountLabelsReader.all(dsl, Optional.of(asOf)));
     }

@@ -1,5 +1,8 @@
 package com.balancehistory.application.model.poll;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** How one source fared in one poll; stored with the poll run so history can tell "no data" from "unchanged". */
 public enum SourceOutcome {
     /** Every account was read and recorded. */
@@ -19,6 +22,22 @@ public enum SourceOutcome {
 
     public String code() {
         return code;
+    }
+
+    /**
+     * Whether the source answered with balances (all of them, or some): what resets a source's failure count and
+     * dates its last success, and what staleness is measured from.
+     */
+    public boolean succeeded() {
+        return this == OK || this == PARTIAL;
+    }
+
+    /** The stored codes of the outcomes that {@link #succeeded()}, for queries over stored polls. */
+    public static List<String> succeededCodes() {
+        return Arrays.stream(values())
+                .filter(SourceOutcome::succeeded)
+                .map(SourceOutcome::code)
+                .toList();
     }
 
     public static SourceOutcome fromCode(String code) {
