@@ -11,6 +11,7 @@ import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.alert.LowLimitAlertRule;
 import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -90,10 +91,10 @@ class AlertsFactory {
         if (lowLimitConfig.isEmpty()) {
             lowLimitConfig = Map.of("default", "10"); // remaining below 10 %, i.e. utilization above 90 %
         }
-        List<AlertRules.LowLimit> lowLimit = new ArrayList<>();
+        List<LowLimitAlertRule> lowLimit = new ArrayList<>();
         lowLimitConfig.forEach((period, pct) -> {
             String name = String.valueOf(period).toLowerCase(Locale.ROOT);
-            lowLimit.add(new AlertRules.LowLimit(
+            lowLimit.add(new LowLimitAlertRule(
                     name.equals("default") ? Optional.empty() : Optional.of(LimitPeriod.fromApiName(name)),
                     new BigDecimal(String.valueOf(pct))));
         });

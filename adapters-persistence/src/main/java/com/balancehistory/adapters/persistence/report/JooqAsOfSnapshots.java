@@ -50,7 +50,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 JOIN account a ON a.id = c.account_id
                 WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
                 ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at).fetch(JooqAsOfSnapshots::limit);
-        List<SourcePolls> sources = dsl.resultQuery("""
+        List<SourcePolls> sources =
+                dsl.resultQuery("""
                 WITH results AS (
                     SELECT r.source, r.outcome, r.error_text, r.finished_at,
                            r.outcome = ANY(CAST(? AS VARCHAR[])) AS succeeded

@@ -4,8 +4,9 @@ import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.alert.LowLimitAlertRule;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import com.balancehistory.domain.limit.LimitPeriod;
+import com.balancehistory.domain.source.Staleness;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 public record AlertRules(
         LowBalancePolicy lowBalance,
-        List<LowLimit> lowLimit,
+        List<LowLimitAlertRule> lowLimit,
         Optional<BigDecimal> staleIntervals,
         Optional<Duration> significantWindow,
         Optional<Duration> topUpSettledWindow,
@@ -49,14 +50,8 @@ public record AlertRules(
         targets = List.copyOf(targets);
     }
 
-    /** Low remaining card limit: remaining below {@code percent} % of the configured total. */
-    public record LowLimit(Optional<LimitPeriod> period, BigDecimal percent) {
-        public LowLimit {
-            period = period == null ? Optional.empty() : period;
-            Objects.requireNonNull(percent, "percent");
-            if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("a low-limit percentage is above 0 and at most 100");
-            }
-        }
+    /** The staleness the stale-data alert applies: the data rule with the configured count of intervals. */
+    public Optional<Staleness> staleness() {
+        return staleIntervals.map(Staleness::afterIntervals);
     }
 }

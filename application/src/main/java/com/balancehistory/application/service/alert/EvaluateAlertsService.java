@@ -17,16 +17,13 @@ import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertReading;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
-import com.balancehistory.domain.alert.Condition;
+import com.balancehistory.domain.alert.LowBalanceAlertRule;
+import com.balancehistory.domain.alert.LowLimitAlertRule;
+import com.balancehistory.domain.alert.RecentChangeAlertRule;
+import com.balancehistory.domain.alert.StaleDataAlertRule;
 import com.balancehistory.domain.analytics.AccountBalance;
-import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import com.balancehistory.domain.analytics.LowBalanceRule;
-import com.balancehistory.domain.money.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +39,10 @@ import java.util.TreeSet;
  * Evaluates the alert rules against the newest recorded values, applies each alert's lifecycle (fire once, stay quiet,
  * resolve past the hysteresis band), records every firing and resolution, and notifies the configured targets. Run
  * after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
- * transition is applied only once.
+ * transition is applied only once. The rules' arithmetic and messages are the domain's ({@code *AlertRule} in
+ * {@code domain.alert}); this service gathers their inputs and applies the outcome.
  */
 public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
@@ -129,27 +125,10 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             byId.put(account.accountId(), account);
         }
         rules.lowBalance().evaluateAll(balances).forEach((id, assessment) -> {
-            if (assessment.threshold().isEmpty()) {
-                return;
-            }
             AccountValue account = byId.get(id.value());
-            Money threshold = assessment.threshold().get();
-            Condition condition =
-                    rules.hysteresis().lowerBound(account.available().amount(), threshold.amount());
-            AlertKey key = new AlertKey(AlertKind.LOW_BALANCE, account.accountId());
-            readings.put(
-                    key,
-                    new AlertReading(
-                            key,
-                            condition,
-                            account.source(),
-                            Optional.of(account.available().amount()),
-                            Optional.of(threshold.amount()),
-                            Optional.of(account.available().currencyCode()),
-                            account.name() + ": available "
-                                    + account.available()
-                                    + (condition == Condition.BREACHED ? " is below " : " against threshold ")
-                                    + threshold + " (" + describe(assessment) + ")"));
+            LowBalanceAlertRule.read(
+                            id, account.name(), account.source(), account.available(), assessment, rules.hysteresis())
+                    .ifPresent(reading -> readings.put(reading.key(), reading));
         });
     }
 
@@ -158,37 +137,16 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             if (limit.total().isEmpty() || limit.total().get().isZero()) {
                 continue;
             }
-            Optional<AlertRules.LowLimit> rule = rules.lowLimit().stream()
-                    .filter(r -> r.period().filter(limit.period()::equals).isPresent())
-                    .findFirst()
-                    .or(() -> rules.lowLimit().stream()
-                            .filter(r -> r.period().isEmpty())
-                            .findFirst());
-            if (rule.isEmpty()) {
-                continue;
-            }
-            Money total = limit.total().get();
-            Money threshold = total.times(rule.get().percent().movePointLeft(2));
-            Condition condition =
-                    rules.hysteresis().lowerBound(limit.remaining().amount(), threshold.amount());
-            BigDecimal percentLeft =
-                    limit.remaining().amount().multiply(HUNDRED).divide(total.amount(), 2, RoundingMode.HALF_UP);
-            AlertKey key = new AlertKey(
-                    AlertKind.LOW_LIMIT,
-                    limit.accountId() + "/" + limit.period().apiName());
-            readings.put(
-                    key,
-                    new AlertReading(
-                            key,
-                            condition,
+            LowLimitAlertRule.forPeriod(rules.lowLimit(), limit.period())
+                    .map(rule -> rule.read(
+                            limit.accountId(),
+                            limit.name(),
                             limit.source(),
-                            Optional.of(limit.remaining().amount()),
-                            Optional.of(threshold.amount()),
-                            Optional.of(limit.remaining().currencyCode()),
-                            limit.name() + ": " + limit.period().apiName() + " limit remaining " + limit.remaining()
-                                    + " ("
-                                    + percentLeft.toPlainString() + " % of " + total + "), threshold "
-                                    + rule.get().percent().stripTrailingZeros().toPlainString() + " %"));
+                            limit.period(),
+                            limit.remaining(),
+                            limit.total().get(),
+                            rules.hysteresis()))
+                    .ifPresent(reading -> readings.put(reading.key(), reading));
         }
     }
 
@@ -201,94 +159,49 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
      */
     private void stale(
             AsOfSnapshots.Snapshot snapshot, Instant now, Map<AlertKey, AlertReading> readings, Set<AlertKey> held) {
-        if (rules.staleIntervals().isEmpty()) {
+        if (rules.staleness().isEmpty()) {
             return;
         }
-        BigDecimal limit = rules.staleIntervals().get();
+        StaleDataAlertRule rule = new StaleDataAlertRule(rules.staleness().get());
         for (SourcePolls source : snapshot.sources()) {
-            Duration interval = rules.intervals().intervalOf(source.source());
-            AlertKey key = new AlertKey(AlertKind.STALE_DATA, source.source());
             if (source.pollingSince().isPresent()) {
-                held.add(key);
+                held.add(new AlertKey(AlertKind.STALE_DATA, source.source()));
                 continue;
             }
-            if (source.lastSuccessAt().isEmpty()) {
-                readings.put(
-                        key,
-                        new AlertReading(
-                                key,
-                                Condition.BREACHED,
-                                source.source(),
-                                Optional.empty(),
-                                Optional.of(limit),
-                                Optional.of("intervals"),
-                                "source " + source.source() + " has never been polled successfully ("
-                                        + source.consecutiveFailures() + " failed polls)"));
-                continue;
-            }
-            Duration age = Duration.between(source.lastSuccessAt().get(), now);
-            BigDecimal intervals = BigDecimal.valueOf(age.toMillis())
-                    .divide(BigDecimal.valueOf(interval.toMillis()), 2, RoundingMode.DOWN);
-            Condition condition = rules.hysteresis().upperBound(intervals, limit);
-            readings.put(
-                    key,
-                    new AlertReading(
-                            key,
-                            condition,
-                            source.source(),
-                            Optional.of(intervals),
-                            Optional.of(limit),
-                            Optional.of("intervals"),
-                            "source " + source.source()
-                                    + ": last successful poll "
-                                    + source.lastSuccessAt().get() + ", " + intervals.toPlainString()
-                                    + " poll intervals of " + interval + " ago (limit " + limit.toPlainString() + ")"
-                                    + source.lastError()
-                                            .filter(e -> source.consecutiveFailures() > 0)
-                                            .map(e -> "; last error: " + e)
-                                            .orElse("")));
+            AlertReading reading = rule.read(
+                    source.source(),
+                    rules.intervals().intervalOf(source.source()),
+                    source.lastSuccessAt(),
+                    source.consecutiveFailures(),
+                    source.lastError(),
+                    now,
+                    rules.hysteresis());
+            readings.put(reading.key(), reading);
         }
     }
 
     private void significant(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
         rules.significantWindow()
-                .ifPresent(window -> recentChanges(
-                        AlertKind.SIGNIFICANT_CHANGE,
-                        window,
-                        snapshots.significantChanges(now.minus(window), now.plusNanos(1)),
-                        "significant change",
-                        change -> change.name() + ": balance changed by "
-                                + change.change() + " (" + change.previous() + " to " + change.available()
-                                + ") at "
-                                + change.observedAt(),
-                        states,
-                        readings));
+                .map(RecentChangeAlertRule::significantChange)
+                .ifPresent(rule -> recentChanges(
+                        rule, snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1)), states, readings));
     }
 
     /** A top-up that arrived (settled at the provider: Holyheld takes up to 5 minutes), so whoever sent it sees it. */
     private void topUpSettled(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
         rules.topUpSettledWindow()
-                .ifPresent(window -> recentChanges(
-                        AlertKind.TOP_UP_SETTLED,
-                        window,
-                        snapshots.topUps(now.minus(window), now.plusNanos(1)),
-                        "top-up",
-                        change -> change.name() + ": top-up of " + change.change() + " settled (" + change.previous()
-                                + " to " + change.available() + ") at " + change.observedAt(),
-                        states,
-                        readings));
+                .map(RecentChangeAlertRule::topUpSettled)
+                .ifPresent(rule -> recentChanges(
+                        rule, snapshots.topUps(rule.windowStart(now), now.plusNanos(1)), states, readings));
     }
 
     /**
-     * One alert per account with a change of {@code kind} within the window (the newest one), breached while it is
-     * within the window; an active alert of the kind without such a change any more reads clear.
+     * One alert per account with a change of the rule's kind within the window (the newest one), breached while it
+     * is within the window; an active alert of the kind without such a change any more reads clear.
      */
     private static void recentChanges(
-            AlertKind kind,
-            Duration window,
+            RecentChangeAlertRule rule,
             List<SignificantChange> changes,
-            String what,
-            java.util.function.Function<SignificantChange, String> message,
             Map<AlertKey, AlertState> states,
             Map<AlertKey, AlertReading> readings) {
         Map<String, SignificantChange> newest = new HashMap<>();
@@ -298,47 +211,21 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         Set<String> accounts = new TreeSet<>(newest.keySet());
         states.values().stream()
                 .filter(AlertState::active)
-                .filter(state -> state.key().kind() == kind)
+                .filter(state -> state.key().kind() == rule.kind())
                 .forEach(state -> accounts.add(state.key().subject()));
         for (String account : accounts) {
-            AlertKey key = new AlertKey(kind, account);
             SignificantChange change = newest.get(account);
-            if (change == null) {
-                AlertState state = states.get(key);
-                readings.put(
-                        key,
-                        new AlertReading(
-                                key,
-                                Condition.CLEAR,
-                                state.source(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                state.unit(),
-                                "no " + what + " of " + account + " within the last " + window));
-            } else {
-                readings.put(
-                        key,
-                        new AlertReading(
-                                key,
-                                Condition.BREACHED,
-                                change.source(),
-                                Optional.of(change.change().amount()),
-                                Optional.empty(),
-                                Optional.of(change.change().currencyCode()),
-                                message.apply(change)));
-            }
+            AlertReading reading = change == null
+                    ? rule.quiet(states.get(new AlertKey(rule.kind(), account)))
+                    : rule.changed(
+                            change.accountId(),
+                            change.name(),
+                            change.source(),
+                            change.previous(),
+                            change.available(),
+                            change.change(),
+                            change.observedAt());
+            readings.put(reading.key(), reading);
         }
-    }
-
-    private static String describe(LowBalanceAssessment assessment) {
-        String scope = assessment.scope().orElseThrow().name().toLowerCase(java.util.Locale.ROOT) + " rule";
-        LowBalanceRule rule = assessment.rule().orElseThrow();
-        if (rule instanceof LowBalanceRule.PercentOfInitial percent) {
-            return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of initial";
-        }
-        if (rule instanceof LowBalanceRule.PercentOfTotal percent) {
-            return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of the currency total";
-        }
-        return scope + ", amount";
     }
 }

@@ -1,6 +1,7 @@
 package com.balancehistory.application.service.query;
 
 import com.balancehistory.application.port.out.query.StaleCutoffs;
+import com.balancehistory.domain.source.Staleness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How often each source is polled, which decides when its values count as stale: older than twice the interval.
+ * How often each source is polled, which decides when its values count as stale ({@link Staleness#DATA}).
  * Sources that are not configured (any more) use {@code otherwise}.
  */
 public record SourceIntervals(Map<String, Duration> bySource, Duration otherwise) {
@@ -34,8 +35,8 @@ public record SourceIntervals(Map<String, Duration> bySource, Duration otherwise
     /** Per source, the instant before which an observation is stale at {@code now}. */
     public StaleCutoffs cutoffsAt(Instant now) {
         Map<String, Instant> cutoffs = new LinkedHashMap<>();
-        bySource.forEach((source, interval) -> cutoffs.put(source, now.minus(interval.multipliedBy(2))));
-        return new StaleCutoffs(cutoffs, now.minus(otherwise.multipliedBy(2)));
+        bySource.forEach((source, interval) -> cutoffs.put(source, Staleness.DATA.cutoff(now, interval)));
+        return new StaleCutoffs(cutoffs, Staleness.DATA.cutoff(now, otherwise));
     }
 
     private static void requirePositive(String source, Duration interval) {

@@ -19,6 +19,7 @@ import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.money.Money;
+import com.balancehistory.domain.source.Staleness;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -180,7 +181,7 @@ public final class AllocationReportBuilder {
         groupBy.ifPresent(key -> parameters.put("groupBy", key));
         parameters.put("type", AllocationReport.TYPE);
         parameters.put("currencies", "all");
-        parameters.put("staleAfterIntervals", String.valueOf(ReportSettings.STALE_AFTER_INTERVALS));
+        parameters.put("staleAfterIntervals", Staleness.DATA.intervals().toPlainString());
         parameters.put("shareRounding", "largest-remainder, 0.01 %");
         parameters.put(
                 "healthTierCurrencies",
@@ -198,6 +199,6 @@ public final class AllocationReportBuilder {
     }
 
     private static Instant staleBefore(ReportSettings settings, String source, Instant asOf) {
-        return asOf.minus(settings.intervals().intervalOf(source).multipliedBy(ReportSettings.STALE_AFTER_INTERVALS));
+        return Staleness.DATA.cutoff(asOf, settings.intervals().intervalOf(source));
     }
 }

@@ -8,9 +8,6 @@ import java.util.Objects;
 /** What the allocation report needs from configuration: health tiers, low-balance rules and poll intervals. */
 public record ReportSettings(HealthScale healthScale, LowBalancePolicy lowBalance, SourceIntervals intervals) {
 
-    /** A value is stale when older than this many poll intervals of its source. */
-    public static final int STALE_AFTER_INTERVALS = 2;
-
     public ReportSettings {
         Objects.requireNonNull(healthScale, "healthScale");
         Objects.requireNonNull(lowBalance, "lowBalance");

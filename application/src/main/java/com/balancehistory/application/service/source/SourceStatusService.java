@@ -3,6 +3,7 @@ package com.balancehistory.application.service.source;
 import com.balancehistory.application.model.source.SourceStatus;
 import com.balancehistory.application.port.in.source.ListSourcesUseCase;
 import com.balancehistory.application.port.out.query.SourceActivityReadModel;
+import com.balancehistory.domain.source.Staleness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,8 @@ public final class SourceStatusService implements ListSourcesUseCase {
     private SourceStatus status(ConfiguredSource source, Instant now) {
         SourceActivityReadModel.SourceActivity seen = activity.activity(source.name());
         Optional<Duration> age = seen.lastSuccessAt().map(at -> Duration.between(at, now));
-        boolean stale = age.map(a -> a.compareTo(source.typicalInterval().multipliedBy(2)) > 0)
+        boolean stale = seen.lastSuccessAt()
+                .map(at -> Staleness.DATA.isStale(at, now, source.typicalInterval()))
                 .orElse(true);
         return new SourceStatus(
                 source.name(),
