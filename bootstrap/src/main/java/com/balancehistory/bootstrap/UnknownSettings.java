@@ -41,6 +41,7 @@ class UnknownSettings {
             Map.entry("rollup", Set.of("every")),
             Map.entry("polls", Set.of("heartbeat", "interrupted-after")),
             Map.entry("delivery", Set.of("initial-backoff", "max-attempts", "max-backoff", "timeout")),
+            Map.entry("outbox", Set.of("every", "lease", "give-up-after")),
             Map.entry("demo", Set.of("interval", "speed")),
             Map.entry("health", Set.of("database-timeout")),
             Map.entry("metrics", Set.of("max-account-series")),

@@ -58,8 +58,7 @@ class StaleAlertWhilePollingIT {
                     Hysteresis.of("0.05"),
                     new AlertLifecycle(Duration.ofMinutes(15)),
                     List.of()),
-            (payload, targets) -> List.of(), // no targets: nothing is delivered
-            null, // the renderer is used only for deliveries
+            null, // the renderer is used only for notifications, and there are no targets
             clock);
 
     private long open(Instant at) {

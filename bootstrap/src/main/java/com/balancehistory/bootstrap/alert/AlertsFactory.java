@@ -7,7 +7,6 @@ import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertQueryService;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
-import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
@@ -40,17 +39,20 @@ class AlertsFactory {
         return new JooqAlertStateStore(dsl);
     }
 
+    /** The alert rules, read once; the outbox worker also needs their targets. */
+    @Singleton
+    AlertRules alertRules(Environment environment, ReportSettings reportSettings) {
+        return rules(environment, reportSettings);
+    }
+
     @Singleton
     EvaluateAlertsService evaluateAlertsService(
             JooqAsOfSnapshots snapshots,
             JooqAlertStateStore store,
-            ReportSettings reportSettings,
-            DeliveryService delivery,
+            AlertRules rules,
             ReportRenderer renderer,
-            Clock clock,
-            Environment environment) {
-        return new EvaluateAlertsService(
-                snapshots, store, rules(environment, reportSettings), delivery, renderer, clock);
+            Clock clock) {
+        return new EvaluateAlertsService(snapshots, store, rules, renderer, clock);
     }
 
     /** {@code GET /api/v1/alerts} and {@code /history}: the recorded lifecycle, never computed on the call. */

@@ -1,11 +1,13 @@
 package com.balancehistory.bootstrap.metrics;
 
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.report.ReportStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The report store, counting report runs: every run ends by saving its report, or fails trying. */
 public final class MeteredReportStore implements ReportStore {
@@ -19,9 +21,9 @@ public final class MeteredReportStore implements ReportStore {
     }
 
     @Override
-    public ReportSummary save(NewReport report) {
+    public ReportSummary save(NewReport report, Function<ReportSummary, List<OutboundDelivery>> announce) {
         try {
-            ReportSummary saved = store.save(report);
+            ReportSummary saved = store.save(report, announce);
             metrics.reportRun("stored");
             return saved;
         } catch (RuntimeException e) {

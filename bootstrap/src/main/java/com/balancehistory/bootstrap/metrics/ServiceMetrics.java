@@ -66,6 +66,14 @@ public final class ServiceMetrics {
         return registry;
     }
 
+    /** Deliveries waiting in the outbox (alert notifications and report deliveries), counted when scraped. */
+    public void outboxPending(Supplier<Number> count) {
+        Gauge.builder(PREFIX + "outbox.pending", count, c -> c.get().doubleValue())
+                .description("Alert notifications and report deliveries waiting in the outbox to be sent")
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** The number of misconfigured sources, read when scraped. */
     public void misconfiguredSources(Supplier<Number> count) {
         Gauge.builder(PREFIX + "misconfigured.sources", count, c -> c.get().doubleValue())

@@ -6,14 +6,17 @@ import com.balancehistory.adapters.http.out.delivery.WebhookDeliveryChannel;
 import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
+import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
+import com.balancehistory.application.service.report.OutboxService;
 import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
@@ -60,6 +63,38 @@ class ReportsFactory {
     @Singleton
     JooqJobScheduleStore jobScheduleStore(DSLContext dsl) {
         return new JooqJobScheduleStore(dsl);
+    }
+
+    @Singleton
+    JooqDeliveryOutbox deliveryOutbox(DSLContext dsl, ServiceMetrics metrics) {
+        JooqDeliveryOutbox outbox = new JooqDeliveryOutbox(dsl);
+        metrics.outboxPending(outbox::pending);
+        return outbox;
+    }
+
+    /**
+     * The outbox worker's service. It knows every configured target (the alerts' and each schedule's) by channel and
+     * shown name, since an outbox row never holds a target's secret.
+     */
+    @Singleton
+    OutboxService outboxService(
+            JooqDeliveryOutbox outbox,
+            DeliveryService delivery,
+            AlertRules alertRules,
+            Clock clock,
+            Environment environment,
+            @Value("${balance-history.instance-id:local}") String instanceId,
+            @Value("${balance-history.outbox.lease:5m}") String lease,
+            @Value("${balance-history.outbox.give-up-after:24h}") String giveUpAfter) {
+        List<DeliveryTarget> targets = new ArrayList<>(alertRules.targets());
+        schedules(environment).forEach(schedule -> targets.addAll(schedule.targets()));
+        return new OutboxService(
+                outbox,
+                delivery,
+                targets,
+                new OutboxService.Settings(10, duration(lease), duration(giveUpAfter)),
+                instanceId + "/" + ProcessHandle.current().pid(),
+                clock);
     }
 
     @Singleton
@@ -114,8 +149,6 @@ class ReportsFactory {
     ScheduledReportService scheduledReportService(
             ReportService reports,
             JooqJobScheduleStore jobs,
-            DeliveryService delivery,
-            ReportRenderer renderer,
             Clock clock,
             Environment environment,
             @Value("${balance-history.instance-id:local}") String instanceId,
@@ -124,8 +157,6 @@ class ReportsFactory {
                 reports,
                 jobs,
                 schedules(environment),
-                delivery,
-                renderer,
                 clock,
                 instanceId + "/" + ProcessHandle.current().pid(),
                 duration(grace));

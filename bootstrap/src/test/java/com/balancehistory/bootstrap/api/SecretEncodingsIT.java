@@ -8,6 +8,7 @@ import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
+import com.balancehistory.application.port.in.report.SendOutboxUseCase;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.simulator.CredentialEchoes;
 import com.balancehistory.simulator.Endpoint;
@@ -67,6 +68,9 @@ class SecretEncodingsIT extends ServiceTestSupport {
 
     @Inject
     RunScheduledReportsUseCase reports;
+
+    @Inject
+    SendOutboxUseCase outbox;
 
     @Inject
     DSLContext dsl;
@@ -138,6 +142,10 @@ class SecretEncodingsIT extends ServiceTestSupport {
         reports.runDue();
         Thread.sleep(1_100);
         reports.runDue();
+        outbox.sendDue(); // the deliveries the reports wrote to the outbox, now rather than at the worker's next tick
+        for (int i = 0; i < 100 && HOOK_BODIES.isEmpty(); i++) {
+            Thread.sleep(100); // or the background worker claimed them first and is sending
+        }
 
         ApiTestClient api = new ApiTestClient(URI.create(server.getURL() + "/"));
         List<String> outputs = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
 import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
+import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
 import com.balancehistory.application.model.report.DeliveryTarget;
@@ -15,6 +16,7 @@ import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
+import com.balancehistory.application.service.report.OutboxService;
 import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
@@ -48,7 +50,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Report schedules on a real PostgreSQL with a clock the test moves: a daily 06:00 UTC slot is made once however many
  * instances race for it, a slot missed while every instance was down is made exactly once at start-up (or skipped
- * with catch-up off), and a scheduled report lands in a delivery directory.
+ * with catch-up off), and a scheduled report lands in a delivery directory
+ * through the delivery outbox.
  */
 class ReportSchedulesIT {
 
@@ -85,18 +88,10 @@ class ReportSchedulesIT {
                         LowBalancePolicy.none(),
                         SourceIntervals.everySource(Duration.ofMinutes(5))),
                 clock);
-        DeliveryService delivery = new DeliveryService(
-                List.of(new DirectoryDeliveryChannel(), new LogDeliveryChannel()),
-                new JooqDeliveryLog(dsl),
-                DeliverySettings.defaults(),
-                clock,
-                wait -> {});
         return new ScheduledReportService(
                 reports,
                 new JooqJobScheduleStore(dsl),
                 List.of(new ReportSchedule(name, "allocation", DAILY_AT_SIX, catchUp, targets)),
-                delivery,
-                renderer,
                 clock,
                 claimant,
                 Duration.ofMinutes(2));
@@ -206,6 +201,24 @@ class ReportSchedulesIT {
         clock.set(Instant.parse("2021-06-01T06:00:05Z"));
 
         StoredReport report = instance.runDue().get(0);
+        try (var files = Files.list(directory)) {
+            assertThat(files)
+                    .as("nothing is delivered on the scheduling thread")
+                    .isEmpty();
+        }
+        new OutboxService(
+                        new JooqDeliveryOutbox(dsl),
+                        new DeliveryService(
+                                List.of(new DirectoryDeliveryChannel(), new LogDeliveryChannel()),
+                                new JooqDeliveryLog(dsl),
+                                DeliverySettings.defaults(),
+                                clock,
+                                wait -> {}),
+                        List.of(new DeliveryTarget.Directory(directory.toString())),
+                        OutboxService.Settings.defaults(),
+                        "outbox-worker",
+                        clock)
+                .sendDue();
 
         String base = "report-allocation-" + report.id();
         assertThat(Files.readString(directory.resolve(base + ".json"))).isEqualTo(report.contentJson());

@@ -3,8 +3,10 @@ package com.balancehistory.adapters.persistence.alert;
 import static com.balancehistory.db.jooq.Tables.ALERT_EVENT;
 import static com.balancehistory.db.jooq.Tables.ALERT_STATE;
 
+import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.Times;
 import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.db.jooq.tables.records.AlertEventRecord;
 import com.balancehistory.db.jooq.tables.records.AlertStateRecord;
@@ -17,13 +19,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * Alert states and events. A transition is applied only if the state row is still at the version it started from
- * (or still absent for a first firing), in the same transaction as its event: of two instances evaluating at once,
+ * (or still absent for a first firing), in the same transaction as its event and its notifications in the delivery outbox: of two instances evaluating at once,
  * one records and notifies, the other sees nothing to do.
  */
 public final class JooqAlertStateStore implements AlertStateStore {
@@ -44,26 +47,33 @@ public final class JooqAlertStateStore implements AlertStateStore {
     }
 
     @Override
-    public Optional<AlertEvent> apply(AlertTransition transition) {
+    public Optional<AlertEvent> apply(
+            AlertTransition transition, Function<AlertEvent, List<OutboundDelivery>> announce) {
         if (transition instanceof AlertTransition.Fire fire) {
             return write(
                     fire.previous(),
                     fire.state(),
                     AlertEvent.Type.FIRED,
-                    fire.state().firedAt());
+                    fire.state().firedAt(),
+                    announce);
         }
         if (transition instanceof AlertTransition.Resolve resolve) {
             return write(
                     Optional.of(resolve.previous()),
                     resolve.state(),
                     AlertEvent.Type.RESOLVED,
-                    resolve.state().resolvedAt().orElseThrow());
+                    resolve.state().resolvedAt().orElseThrow(),
+                    announce);
         }
         return Optional.empty();
     }
 
     private Optional<AlertEvent> write(
-            Optional<AlertState> previous, AlertState next, AlertEvent.Type type, Instant at) {
+            Optional<AlertState> previous,
+            AlertState next,
+            AlertEvent.Type type,
+            Instant at,
+            Function<AlertEvent, List<OutboundDelivery>> announce) {
         return dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
             int written;
@@ -96,7 +106,10 @@ public final class JooqAlertStateStore implements AlertStateStore {
                     .set(ALERT_EVENT.FIRED_AT, Times.utc(next.firedAt()))
                     .returning()
                     .fetchOne();
-            return Optional.of(event(event));
+            AlertEvent recorded = event(event);
+            // the notifications commit with the event, or neither does
+            JooqDeliveryOutbox.enqueue(db, announce.apply(recorded), at);
+            return Optional.of(recorded);
         });
     }
 

@@ -3,6 +3,7 @@ package com.balancehistory.adapters.persistence.report;
 import static com.balancehistory.db.jooq.Tables.REPORT;
 
 import com.balancehistory.adapters.persistence.JsonText;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.model.report.ReportTrigger;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -31,8 +33,18 @@ public final class JooqReportStore implements ReportStore {
     }
 
     @Override
-    public ReportSummary save(NewReport report) {
-        ReportRecord row = dsl.insertInto(REPORT)
+    public ReportSummary save(NewReport report, Function<ReportSummary, List<OutboundDelivery>> announce) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = DSL.using(tx);
+            ReportSummary summary = insert(db, report);
+            // the report's deliveries commit with it, or neither does
+            JooqDeliveryOutbox.enqueue(db, announce.apply(summary), report.createdAt());
+            return summary;
+        });
+    }
+
+    private ReportSummary insert(DSLContext db, NewReport report) {
+        ReportRecord row = db.insertInto(REPORT)
                 .set(REPORT.REPORT_TYPE, report.type())
                 .set(REPORT.AS_OF, Times.utc(report.asOf()))
                 .set(REPORT.CREATED_AT, Times.utc(report.createdAt()))

@@ -2,8 +2,8 @@ package com.balancehistory.application.service.alert;
 
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
-import com.balancehistory.application.port.in.report.DeliverPayloadUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
@@ -37,7 +37,8 @@ import java.util.TreeSet;
 
 /**
  * Evaluates the alert rules against the newest recorded values, applies each alert's lifecycle (fire once, stay quiet,
- * resolve past the hysteresis band), records every firing and resolution, and notifies the configured targets. Run
+ * resolve past the hysteresis band), records every firing and resolution, and writes the notifications of the configured targets to the
+ * delivery outbox with each event (a background worker sends them). Run
  * after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
  * transition is applied only once. The rules' arithmetic and messages are the domain's ({@code *AlertRule} in
  * {@code domain.alert}); this service gathers their inputs and applies the outcome.
@@ -47,21 +48,14 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
     private final AlertRules rules;
-    private final DeliverPayloadUseCase delivery;
     private final ReportRenderer renderer;
     private final Clock clock;
 
     public EvaluateAlertsService(
-            AsOfSnapshots snapshots,
-            AlertStateStore store,
-            AlertRules rules,
-            DeliverPayloadUseCase delivery,
-            ReportRenderer renderer,
-            Clock clock) {
+            AsOfSnapshots snapshots, AlertStateStore store, AlertRules rules, ReportRenderer renderer, Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.rules = rules;
-        this.delivery = delivery;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -83,21 +77,23 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             AlertTransition transition =
                     rules.lifecycle().next(Optional.ofNullable(states.get(reading.key())), reading, now);
             if (!(transition instanceof AlertTransition.None)) {
-                store.apply(transition).ifPresent(events::add);
-            }
-        }
-        if (!rules.targets().isEmpty()) {
-            for (AlertEvent event : events) {
-                delivery.deliver(
-                        new DeliveryPayload(
-                                "alert",
-                                event.id(),
-                                renderer.alertJson(event),
-                                Map.of("alert-" + event.id() + ".json", renderer.alertJson(event))),
-                        rules.targets());
+                store.apply(transition, this::announcements).ifPresent(events::add);
             }
         }
         return events;
+    }
+
+    /** The notifications of a recorded event, one per target: written to the outbox with the event. */
+    private List<OutboundDelivery> announcements(AlertEvent event) {
+        if (rules.targets().isEmpty()) {
+            return List.of();
+        }
+        String json = renderer.alertJson(event);
+        DeliveryPayload payload =
+                new DeliveryPayload("alert", event.id(), json, Map.of("alert-" + event.id() + ".json", json));
+        return rules.targets().stream()
+                .map(target -> new OutboundDelivery(payload, target))
+                .toList();
     }
 
     /**

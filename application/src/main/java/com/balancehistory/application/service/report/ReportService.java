@@ -1,6 +1,9 @@
 package com.balancehistory.application.service.report;
 
 import com.balancehistory.application.model.report.AllocationReport;
+import com.balancehistory.application.model.report.DeliveryPayload;
+import com.balancehistory.application.model.report.DeliveryTarget;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.model.report.ReportTrigger;
@@ -53,6 +56,17 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
             Optional<String> schedule,
             Optional<Instant> scheduledFor,
             Optional<String> groupBy) {
+        return generate(type, trigger, schedule, scheduledFor, groupBy, List.of());
+    }
+
+    @Override
+    public StoredReport generate(
+            String type,
+            ReportTrigger trigger,
+            Optional<String> schedule,
+            Optional<Instant> scheduledFor,
+            Optional<String> groupBy,
+            List<DeliveryTarget> deliverTo) {
         requireKnown(type);
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
@@ -60,15 +74,22 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
         AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy);
         String json = renderer.json(report);
-        ReportSummary summary = store.save(new ReportStore.NewReport(
-                type,
-                asOf,
-                clock.instant(),
-                trigger,
-                schedule,
-                scheduledFor,
-                AllocationReportBuilder.parameters(settings, groupBy),
-                json));
+        ReportSummary summary = store.save(
+                new ReportStore.NewReport(
+                        type,
+                        asOf,
+                        clock.instant(),
+                        trigger,
+                        schedule,
+                        scheduledFor,
+                        AllocationReportBuilder.parameters(settings, groupBy),
+                        json),
+                stored -> {
+                    DeliveryPayload payload = ReportPayloads.of(new StoredReport(stored, report, json), renderer);
+                    return deliverTo.stream()
+                            .map(target -> new OutboundDelivery(payload, target))
+                            .toList();
+                });
         return new StoredReport(summary, report, json);
     }
 

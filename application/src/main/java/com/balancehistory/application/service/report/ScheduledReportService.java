@@ -1,32 +1,27 @@
 package com.balancehistory.application.service.report;
 
-import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.ReportTrigger;
-import com.balancehistory.application.port.in.report.DeliverPayloadUseCase;
 import com.balancehistory.application.port.in.report.GenerateReportUseCase;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
 import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.out.report.JobScheduleStore;
-import com.balancehistory.application.port.out.report.ReportRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs report schedules across instances: a slot is claimed in the shared job schedule, so exactly one instance
- * builds the report; the report is stored first and delivered after, so a failed delivery never loses it.
+ * builds the report; the report is stored with its deliveries in the outbox, which a background worker sends (a failed or
+ * interrupted delivery never loses the report, and is tried again).
  */
 public final class ScheduledReportService implements RunScheduledReportsUseCase {
 
     private final GenerateReportUseCase reports;
     private final JobScheduleStore jobs;
     private final List<ReportSchedule> schedules;
-    private final DeliverPayloadUseCase delivery;
-    private final ReportRenderer renderer;
     private final Clock clock;
     private final String claimant;
     private final Duration grace;
@@ -39,16 +34,12 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
             GenerateReportUseCase reports,
             JobScheduleStore jobs,
             List<ReportSchedule> schedules,
-            DeliverPayloadUseCase delivery,
-            ReportRenderer renderer,
             Clock clock,
             String claimant,
             Duration grace) {
         this.reports = reports;
         this.jobs = jobs;
         this.schedules = List.copyOf(schedules);
-        this.delivery = delivery;
-        this.renderer = renderer;
         this.clock = clock;
         this.claimant = claimant;
         this.grace = grace;
@@ -88,24 +79,13 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
     }
 
     private StoredReport run(ReportSchedule schedule, Instant slot, ReportTrigger trigger) {
-        StoredReport report = reports.generate(
-                schedule.type(), trigger, Optional.of(schedule.name()), Optional.of(slot), schedule.groupBy());
-        if (!schedule.targets().isEmpty()) {
-            delivery.deliver(payload(report), schedule.targets());
-        }
-        return report;
-    }
-
-    /** The JSON, and for a directory the JSON, CSV and HTML files named after the report. */
-    public DeliveryPayload payload(StoredReport report) {
-        String base = "report-" + report.summary().type() + "-" + report.id();
-        return new DeliveryPayload(
-                "report",
-                report.id(),
-                report.contentJson(),
-                Map.of(
-                        base + ".json", report.contentJson(),
-                        base + ".csv", renderer.csv(report.content()),
-                        base + ".html", renderer.html(Optional.of(report.summary()), report.content())));
+        // the deliveries go to the outbox with the report, in its transaction; the outbox worker sends them
+        return reports.generate(
+                schedule.type(),
+                trigger,
+                Optional.of(schedule.name()),
+                Optional.of(slot),
+                schedule.groupBy(),
+                schedule.targets());
     }
 }

@@ -6,15 +6,12 @@ import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.DeliveryTarget;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
-import com.balancehistory.application.port.out.report.DeliveryChannel;
-import com.balancehistory.application.port.out.report.DeliveryLog;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.SourceIntervals;
-import com.balancehistory.application.service.report.DeliveryService;
-import com.balancehistory.application.service.report.DeliverySettings;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.AlertState;
@@ -34,13 +31,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class EvaluateAlertsServiceTest {
 
     private Instant now = Instant.parse("2026-03-02T10:00:00Z");
     private String balance = "1500.00";
-    private final List<DeliveryPayload> notified = new ArrayList<>();
     private final InMemoryStates store = new InMemoryStates();
     private LowBalancePolicy lowBalance = LowBalancePolicy.none()
             .forCurrency(Currency.getInstance("USD"), LowBalanceRule.below(Money.parse("1000", "USD")));
@@ -81,23 +78,6 @@ class EvaluateAlertsServiceTest {
                 return now;
             }
         };
-        DeliveryChannel capture = new DeliveryChannel() {
-            public boolean handles(DeliveryTarget target) {
-                return true;
-            }
-
-            public Result send(DeliveryPayload payload, DeliveryTarget target) {
-                notified.add(payload);
-                return Result.ok(Optional.empty());
-            }
-        };
-        DeliveryLog log = new DeliveryLog() {
-            public void record(Attempt attempt) {}
-
-            public List<Attempt> attempts(String subject, long subjectId) {
-                return List.of();
-            }
-        };
         AlertRules rules = new AlertRules(
                 lowBalance,
                 List.of(),
@@ -108,13 +88,7 @@ class EvaluateAlertsServiceTest {
                 Hysteresis.of("0.05"),
                 new AlertLifecycle(Duration.ofMinutes(15)),
                 List.of(new DeliveryTarget.Log()));
-        return new EvaluateAlertsService(
-                snapshots,
-                store,
-                rules,
-                new DeliveryService(List.of(capture), log, DeliverySettings.defaults(), clock, wait -> {}),
-                new StubRenderer(),
-                clock);
+        return new EvaluateAlertsService(snapshots, store, rules, new StubRenderer(), clock);
     }
 
     @Test
@@ -131,8 +105,8 @@ class EvaluateAlertsServiceTest {
         }
 
         assertThat(events).containsExactly("fired@999.00", "resolved@1050.00");
-        assertThat(notified).hasSize(2);
-        assertThat(notified.get(0).json()).contains("fired").contains("low-balance");
+        assertThat(store.announced).hasSize(2);
+        assertThat(store.announced.get(0).json()).contains("fired").contains("low-balance");
         AlertEvent fired = store.events.get(0);
         assertThat(fired.threshold()).contains(new BigDecimal("1000.00"));
         assertThat(fired.unit()).contains("USD");
@@ -180,12 +154,14 @@ class EvaluateAlertsServiceTest {
     static final class InMemoryStates implements AlertStateStore {
         final Map<AlertKey, AlertState> states = new HashMap<>();
         final List<AlertEvent> events = new ArrayList<>();
+        final List<DeliveryPayload> announced = new ArrayList<>();
 
         public List<AlertState> states() {
             return List.copyOf(states.values());
         }
 
-        public Optional<AlertEvent> apply(AlertTransition transition) {
+        public Optional<AlertEvent> apply(
+                AlertTransition transition, Function<AlertEvent, List<OutboundDelivery>> announce) {
             AlertState next;
             Optional<AlertState> previous;
             AlertEvent.Type type;
@@ -218,6 +194,7 @@ class EvaluateAlertsServiceTest {
                     next.message(),
                     next.firedAt());
             events.add(event);
+            announce.apply(event).forEach(delivery -> announced.add(delivery.payload()));
             return Optional.of(event);
         }
 

@@ -1,7 +1,9 @@
 package com.balancehistory.application.port.in.report;
 
+import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.ReportTrigger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds a report from the snapshots now and stores it. */
@@ -19,10 +21,24 @@ public interface GenerateReportUseCase {
      * Builds a report as of now against the previous stored one, and stores it, recording why it was made: a
      * schedule names itself and the slot it ran for, and its {@code group-by} when it has one.
      */
+    default StoredReport generate(
+            String type,
+            ReportTrigger trigger,
+            Optional<String> schedule,
+            Optional<Instant> scheduledFor,
+            Optional<String> groupBy) {
+        return generate(type, trigger, schedule, scheduledFor, groupBy, List.of());
+    }
+
+    /**
+     * As above, and the report's delivery to each of {@code deliverTo} is written to the delivery outbox with the
+     * report, in one transaction; a background worker sends it.
+     */
     StoredReport generate(
             String type,
             ReportTrigger trigger,
             Optional<String> schedule,
             Optional<Instant> scheduledFor,
-            Optional<String> groupBy);
+            Optional<String> groupBy,
+            List<DeliveryTarget> deliverTo);
 }

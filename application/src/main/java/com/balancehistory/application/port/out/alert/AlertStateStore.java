@@ -1,11 +1,13 @@
 package com.balancehistory.application.port.out.alert;
 
 import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The state of every alert that ever fired, and the events of its lifecycle. */
 public interface AlertStateStore {
@@ -18,7 +20,15 @@ public interface AlertStateStore {
      * transition started from (another instance may have applied it first). Returns the recorded event, or empty when
      * the transition lost that race.
      */
-    Optional<AlertEvent> apply(AlertTransition transition);
+    default Optional<AlertEvent> apply(AlertTransition transition) {
+        return apply(transition, event -> List.of());
+    }
+
+    /**
+     * As {@link #apply(AlertTransition)}, and writes the deliveries {@code announce} makes of the recorded event to the
+     * delivery outbox in the same transaction: a notification is sent if and only if its event was recorded.
+     */
+    Optional<AlertEvent> apply(AlertTransition transition, Function<AlertEvent, List<OutboundDelivery>> announce);
 
     /** Events in {@code [from, to)}, newest first. */
     List<AlertEvent> history(Optional<Instant> from, Optional<Instant> to, int limit);

@@ -1,5 +1,6 @@
 package com.balancehistory.application.port.out.report;
 
+import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.model.report.ReportTrigger;
@@ -8,11 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Stored reports with their parameters, as-of time and JSON content. */
 public interface ReportStore {
 
-    ReportSummary save(NewReport report);
+    default ReportSummary save(NewReport report) {
+        return save(report, summary -> List.of());
+    }
+
+    /**
+     * Stores the report and, in the same transaction, writes the deliveries {@code announce} makes of it (given its
+     * stored summary) to the delivery outbox.
+     */
+    ReportSummary save(NewReport report, Function<ReportSummary, List<OutboundDelivery>> announce);
 
     /** The report's metadata and its JSON content. */
     Optional<Stored> find(long id);
