@@ -12,15 +12,16 @@ import com.balancehistory.domain.account.Labels;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -53,20 +54,23 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
                     return wanted ? isStale : DSL.not(isStale);
                 })
                 .orElse(DSL.noCondition());
-        var result = dsl.select(fields)
-                .from(table)
-                .where(stale)
-                .orderBy(order(selection))
-                .limit(selection.limit())
-                .offset(selection.offset())
-                .fetch();
+        var result = AsOfBalances.withoutJit(
+                dsl,
+                db -> db.select(fields)
+                        .from(table)
+                        .where(stale)
+                        .orderBy(order(selection))
+                        .limit(selection.limit())
+                        .offset(selection.offset())
+                        .fetch());
         long total;
         if (!result.isEmpty()) {
             total = result.get(0).get(TOTAL);
         } else if (selection.offset() == 0) {
             total = 0;
         } else {
-            total = dsl.fetchCount(dsl.selectOne().from(table).where(stale));
+            total = AsOfBalances.withoutJit(
+                    dsl, db -> db.fetchCount(db.selectOne().from(table).where(stale)));
         }
         List<AsOfBalance> rows = result.map(row -> AsOfBalances.balance(asOf, row));
         return new AsOfRows(withLabels(rows, asOf), total);
@@ -74,10 +78,12 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
 
     @Override
     public List<AsOfBalance> allBalancesAsOf(Instant asOf) {
-        List<AsOfBalance> rows = dsl.select(AsOfBalances.FIELDS)
-                .from(AsOfBalances.at(asOf, DSL.noCondition()))
-                .orderBy(AsOfBalances.ACCOUNT_ID)
-                .fetch(row -> AsOfBalances.balance(asOf, row));
+        List<AsOfBalance> rows = AsOfBalances.withoutJit(
+                dsl,
+                db -> db.select(AsOfBalances.FIELDS)
+                        .from(AsOfBalances.at(asOf, DSL.noCondition()))
+                        .orderBy(AsOfBalances.ACCOUNT_ID)
+                        .fetch(row -> AsOfBalances.balance(asOf, row)));
         return attach(rows, AccountLabelsReader.all(dsl, Optional.of(asOf)));
     }
 
@@ -95,36 +101,61 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
         if (firstSeen.get().toInstant().isAfter(asOf)) {
             return new AccountAsOf.FirstSeenLater(firstSeen.get().toInstant());
         }
-        List<AsOfBalance> rows = dsl.select(AsOfBalances.FIELDS)
-                .from(AsOfBalances.at(asOf, AsOfBalances.A_ID.eq(account.value())))
-                .fetch(row -> AsOfBalances.balance(asOf, row));
+        List<AsOfBalance> rows = AsOfBalances.withoutJit(
+                dsl,
+                db -> db.select(AsOfBalances.FIELDS)
+                        .from(AsOfBalances.at(asOf, AsOfBalances.A_ID.eq(account.value())))
+                        .fetch(row -> AsOfBalances.balance(asOf, row)));
         if (rows.isEmpty()) {
             return new AccountAsOf.Unknown();
         }
         return new AccountAsOf.Observed(withLabels(rows, asOf).get(0));
     }
 
+    /**
+     * One time at a time: each time's rows are read whole (one set-based query, about 10,000 rows at 10,000 accounts,
+     * JIT off as everywhere here) when the rows of the time before are used up, so memory holds one time's rows and no
+     * connection is held while the client reads.
+     */
     @Override
     public RowCursor<AsOfBalance> streamBalancesAsOf(List<Instant> times, List<Label> labels) {
-        Field<OffsetDateTime> time = DSL.field(DSL.name("as_of_time"), OffsetDateTime.class);
-        Field<String[]> labelsAt = DSL.field(DSL.name("labels_at"), String[].class);
-        List<Function<DSLContext, ResultQuery<Record>>> queries = new ArrayList<>();
-        for (Instant asOf : times) {
-            List<Field<?>> fields = new ArrayList<>(AsOfBalances.FIELDS);
-            // the time rides along with every row, so the reader knows which as-of a row belongs to
-            fields.add(DSL.val(QueryRows.utc(asOf)).as(time));
-            fields.add(AccountLabelsReader.labelsAtOf(AsOfBalances.ACCOUNT_ID, asOf)
-                    .as(labelsAt));
-            Condition accounts = AccountLabelsReader.hasAll(AsOfBalances.A_ID, labels, Optional.of(asOf));
-            queries.add(db ->
-                    db.select(fields).from(AsOfBalances.at(asOf, accounts)).orderBy(AsOfBalances.ACCOUNT_ID));
-        }
-        return ExportCursors.open(
-                dsl,
-                queries,
-                row -> withLabels(
-                        AsOfBalances.balance(row.get(time).toInstant(), row),
-                        AccountLabelsReader.parse(row.get(labelsAt))));
+        Iterator<Instant> remaining = List.copyOf(times).iterator();
+        return new RowCursor<>() {
+            private Iterator<AsOfBalance> rows = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!rows.hasNext() && remaining.hasNext()) {
+                    Instant asOf = remaining.next();
+                    Condition accounts = AccountLabelsReader.hasAll(AsOfBalances.A_ID, labels, Optional.of(asOf));
+                    List<AsOfBalance> read = AsOfBalances.withoutJit(
+                            dsl,
+                            db -> db.select(AsOfBalances.FIELDS)
+                                    .from(AsOfBalances.at(asOf, accounts))
+                                    .orderBy(AsOfBalances.ACCOUNT_ID)
+                                    .fetch(row -> AsOfBalances.balance(asOf, row)));
+                    rows = attach(read, AccountLabelsReader.all(dsl, Optional.of(asOf)))
+                            .iterator();
+                }
+                return rows.hasNext();
+            }
+
+            @Override
+            public AsOfBalance next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return rows.next();
+            }
+
+            @Override
+            public void close() {
+                rows = Collections.emptyIterator();
+                while (remaining.hasNext()) {
+                    remaining.next();
+                }
+            }
+        };
     }
 
     private static Condition accounts(BalanceSelection selection, Instant asOf) {

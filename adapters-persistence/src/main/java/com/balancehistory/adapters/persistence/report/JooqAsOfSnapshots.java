@@ -37,11 +37,13 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     public Snapshot at(Instant asOf) {
         OffsetDateTime at = Times.utc(asOf);
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
-        List<AccountValue> accounts = dsl.select(AsOfBalances.FIELDS)
-                .from(AsOfBalances.at(asOf, DSL.noCondition()))
-                .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
-                .orderBy(AsOfBalances.ACCOUNT_ID)
-                .fetch(row -> account(AsOfBalances.balance(asOf, row)));
+        List<AccountValue> accounts = AsOfBalances.withoutJit(
+                dsl,
+                db -> db.select(AsOfBalances.FIELDS)
+                        .from(AsOfBalances.at(asOf, DSL.noCondition()))
+                        .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
+                        .orderBy(AsOfBalances.ACCOUNT_ID)
+                        .fetch(row -> account(AsOfBalances.balance(asOf, row))));
         List<CardLimitValue> limits = dsl.resultQuery("""
                 SELECT DISTINCT ON (c.account_id, c.period)
                        c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
