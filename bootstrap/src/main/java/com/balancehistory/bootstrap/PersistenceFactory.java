@@ -1,12 +1,12 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.persistence.CardLimitTotals;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqDailyRollup;
 import com.balancehistory.adapters.persistence.JooqPartitionMaintenance;
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.adapters.persistence.TopUpNoise;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import io.micronaut.context.annotation.Factory;
@@ -37,7 +37,7 @@ class PersistenceFactory {
 
     @Singleton
     JooqSnapshotStore snapshotStore(
-            DSLContext dsl, ChangeSignificance significance, CardLimitTotals totals, TopUpNoise topUpNoise) {
+            DSLContext dsl, ChangeDetector significance, CardLimitTotals totals, TopUpNoise topUpNoise) {
         return new JooqSnapshotStore(dsl, significance, totals, topUpNoise);
     }
 
@@ -95,18 +95,34 @@ class PersistenceFactory {
                         Map.Entry::getKey, e -> Money.of(e.getValue(), card.currency())));
     }
 
+    /**
+     * The significant-change rule. A percentage of 0 makes every change significant, whatever amounts are set; an
+     * amount must be a positive amount of its currency (at most its minor-unit decimals).
+     */
     @Singleton
-    ChangeSignificance changeSignificance(
+    ChangeDetector changeSignificance(
             @Value("${balance-history.changes.significant-percent:10}") BigDecimal percent, Environment environment) {
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        environment
+        if (percent.signum() < 0) {
+            throw new ConfigValues.ConfigurationError(
+                    "balance-history.changes.significant-percent must not be negative: " + percent.toPlainString());
+        }
+        if (percent.signum() == 0) {
+            return ChangeDetector.everyChange();
+        }
+        ChangeDetector detector = ChangeDetector.atLeastPercent(percent);
+        Map<?, ?> raw = environment
                 .getProperty("balance-history.changes.significant-amounts", Map.class)
-                .ifPresent(raw -> ((Map<?, ?>) raw).forEach((currency, amount) -> {
-                    String code = String.valueOf(currency).toUpperCase(java.util.Locale.ROOT);
-                    CurrencyCodes.require(code);
-                    amounts.put(
-                            code, ConfigValues.decimal("balance-history.changes.significant-amounts." + code, amount));
-                }));
-        return new ChangeSignificance(percent, amounts);
+                .orElse(Map.of());
+        for (Map.Entry<?, ?> entry : raw.entrySet()) {
+            String code = String.valueOf(entry.getKey()).toUpperCase(java.util.Locale.ROOT);
+            String key = "balance-history.changes.significant-amounts." + code;
+            BigDecimal amount = ConfigValues.decimal(key, entry.getValue());
+            try {
+                detector = detector.withMinimum(Money.of(amount, CurrencyCodes.require(code)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigValues.ConfigurationError(key + ": " + e.getMessage());
+            }
+        }
+        return detector;
     }
 }

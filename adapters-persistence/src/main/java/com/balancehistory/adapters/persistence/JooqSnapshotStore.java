@@ -13,6 +13,7 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.limit.CardLimitObservation;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
@@ -94,6 +95,19 @@ public final class JooqSnapshotStore implements SnapshotStore {
             """;
 
     /**
+     * Whether a change is significant: the domain's {@link ChangeDetector} rule as SQL over {@code c} (the previous
+     * and new {@code available}), {@code th} (the configured amount of the change's currency, if any) and {@code sp}
+     * (the configured percentage, if any). The store keeps it in SQL because the changes are computed there, in the
+     * one statement that writes them; {@code ChangeSignificanceSqlIT} proves it agrees with the detector.
+     */
+    static final String SIGNIFICANT = """
+            ((th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
+             OR (sp.percent IS NOT NULL
+                 AND (c.previous_available = 0
+                      OR abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * sp.percent))
+             OR (th.amount IS NULL AND sp.percent IS NULL))""";
+
+    /**
      * The latest value of the accounts offered (those that may have changed). A row is updated when this poll is
      * the source's newest and the value differs or the row did not follow the previous poll; offered accounts
      * that may be new get a row if they have none, with their account's columns joined in (the row trigger that
@@ -160,15 +174,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 SELECT * FROM unnest(?::text[], ?::numeric[]) AS n(currency, amount)
             ), noise_percent AS (
                 SELECT ?::numeric AS percent
+            ), significance AS (
+                SELECT ?::numeric AS percent
             )
             INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
                                         previous_available, available, change, significant, direction)
             SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
                    c.previous_available, c.available, c.available - c.previous_available,
-                   (th.amount IS NOT NULL AND abs(c.available - c.previous_available) >= th.amount)
-                   OR (c.previous_available <> 0
-                       AND abs(c.available - c.previous_available) * 100 >= abs(c.previous_available) * ?::numeric)
-                   OR c.previous_available = 0,
+            """ + SIGNIFICANT + """
+            ,
                    CASE WHEN c.available < c.previous_available THEN 'decrease'
                         WHEN a.kind = 'card-limit' THEN 'reset'
                         WHEN (n.amount IS NULL OR c.available - c.previous_available > n.amount)
@@ -179,6 +193,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
             FROM updated c
             JOIN account a ON a.id = c.account_id
             CROSS JOIN noise_percent np
+            CROSS JOIN significance sp
             LEFT JOIN thresholds th ON th.currency = c.currency
             LEFT JOIN noise n ON n.currency = c.currency
             WHERE c.previous_available <> c.available
@@ -274,7 +289,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
             """;
 
     private final DSLContext dsl;
-    private final ChangeSignificance significance;
+    private final ChangeDetector significance;
     private final TopUpNoise topUpNoise;
     private final CardLimitTotals cardLimitTotals;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
@@ -282,12 +297,12 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private final FollowedBalances followedBalances = new FollowedBalances();
     private final RawBodies rawBodies = new RawBodies();
 
-    public JooqSnapshotStore(DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals) {
+    public JooqSnapshotStore(DSLContext dsl, ChangeDetector significance, CardLimitTotals cardLimitTotals) {
         this(dsl, significance, cardLimitTotals, TopUpNoise.none());
     }
 
     public JooqSnapshotStore(
-            DSLContext dsl, ChangeSignificance significance, CardLimitTotals cardLimitTotals, TopUpNoise topUpNoise) {
+            DSLContext dsl, ChangeDetector significance, CardLimitTotals cardLimitTotals, TopUpNoise topUpNoise) {
         this.dsl = dsl;
         this.significance = significance;
         this.cardLimitTotals = cardLimitTotals;
@@ -641,10 +656,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
             }
             copy.end();
         }
-        String[] thresholdCurrencies =
-                significance.absoluteByCurrency().keySet().toArray(String[]::new);
-        String[] thresholdAmounts = significance.absoluteByCurrency().values().stream()
-                .map(BigDecimal::toPlainString)
+        String[] thresholdCurrencies = significance.minimumAbsolute().keySet().stream()
+                .map(Currency::getCurrencyCode)
+                .toArray(String[]::new);
+        String[] thresholdAmounts = significance.minimumAbsolute().keySet().stream()
+                .map(currency -> significance.minimumAbsolute().get(currency).toPlainString())
                 .toArray(String[]::new);
         try (PreparedStatement statement = connection.prepareStatement(WRITE_LATEST_BALANCES)) {
             int p = 1;
@@ -667,7 +683,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                                     .map(BigDecimal::toPlainString)
                                     .toArray(String[]::new)));
             statement.setBigDecimal(p++, topUpNoise.percentOfPrevious().orElse(null));
-            statement.setBigDecimal(p, significance.percentOfPrevious());
+            statement.setBigDecimal(p, significance.minimumPercent().orElse(null));
             statement.executeUpdate();
         }
     }

@@ -9,6 +9,7 @@ import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Labels;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.limit.CardLimitObservation;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
@@ -59,7 +60,7 @@ class AccountLabelsIT {
         }
         JooqSnapshotStore store = new JooqSnapshotStore(
                 dsl,
-                ChangeSignificance.defaults(),
+                ChangeDetector.defaults(),
                 card -> Map.of(LimitPeriod.DAILY, Money.parse("100.00", card.currency())));
         record(
                 store,

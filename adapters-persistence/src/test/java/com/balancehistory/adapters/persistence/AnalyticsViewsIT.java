@@ -9,6 +9,7 @@ import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class AnalyticsViewsIT {
 
     @BeforeAll
     static void seedHistory() {
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         if (dsl.fetchOne("SELECT count(*) FROM account WHERE source = ?", SOURCE)
                         .get(0, Integer.class)
                 > 0) {

@@ -18,6 +18,7 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
@@ -154,7 +155,7 @@ class CompactHistoryEquivalenceIT {
     }
 
     private static JooqSnapshotStore newStore() {
-        return new JooqSnapshotStore(DSL_CONTEXT, ChangeSignificance.defaults(), CardLimitTotals.none());
+        return new JooqSnapshotStore(DSL_CONTEXT, ChangeDetector.defaults(), CardLimitTotals.none());
     }
 
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {

@@ -7,6 +7,7 @@ import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,7 @@ class JooqPartitionMaintenanceIT {
 
     @Test
     void creates_partitions_ahead_and_drops_only_raw_months_past_retention_keeping_daily_rollups() {
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         Instant old = Instant.parse("2025-01-15T12:00:00Z");
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), old);
         store.recordSource(new SourcePollRecord(
@@ -56,7 +57,7 @@ class JooqPartitionMaintenanceIT {
 
     @Test
     void provider_bodies_older_than_their_retention_are_dropped_by_whole_days_and_the_history_stays() {
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         Instant old = Instant.parse("2026-03-01T23:59:00Z");
         Instant kept = Instant.parse("2026-03-02T00:01:00Z");
         for (Instant at : new Instant[] {old, kept}) {

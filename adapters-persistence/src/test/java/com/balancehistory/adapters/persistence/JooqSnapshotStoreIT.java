@@ -15,12 +15,13 @@ import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
+import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class JooqSnapshotStoreIT {
 
     private final DSLContext dsl = PersistenceTestSupport.dsl();
     private final JooqSnapshotStore store = new JooqSnapshotStore(
-            dsl, new ChangeSignificance(BigDecimal.TEN, Map.of("USD", new BigDecimal("1000"))), CardLimitTotals.none());
+            dsl, ChangeDetector.defaults().withMinimum(Money.parse("1000", "USD")), CardLimitTotals.none());
     private String source;
 
     @BeforeEach
@@ -150,8 +151,7 @@ class JooqSnapshotStoreIT {
 
     @Test
     void an_account_marked_gone_by_another_instance_comes_back_when_this_instance_sees_it_again() {
-        JooqSnapshotStore otherInstance =
-                new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore otherInstance = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         record(
                 Instant.parse("2026-11-20T10:00:00Z"),
                 Fixtures.fetched(

@@ -12,6 +12,7 @@ import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -257,7 +258,7 @@ class LatestBalanceFollowingIT {
     }
 
     private JooqSnapshotStore newInstance() {
-        return new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        return new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
     }
 
     private BalanceObservation balance(String externalId, String amount) {

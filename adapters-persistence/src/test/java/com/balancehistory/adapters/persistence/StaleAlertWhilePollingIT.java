@@ -17,6 +17,7 @@ import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -42,7 +42,7 @@ class StaleAlertWhilePollingIT {
 
     private final DSLContext dsl = PersistenceTestSupport.dsl();
     private final JooqSnapshotStore store =
-            new JooqSnapshotStore(dsl, new ChangeSignificance(BigDecimal.TEN, Map.of()), CardLimitTotals.none());
+            new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
     private final MovingClock clock = new MovingClock(T0);
     private final String source = "slow-" + UUID.randomUUID().toString().substring(0, 8);
     private final EvaluateAlertsService alerts = new EvaluateAlertsService(

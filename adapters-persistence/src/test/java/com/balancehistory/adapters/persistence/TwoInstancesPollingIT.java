@@ -7,6 +7,7 @@ import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +141,7 @@ class TwoInstancesPollingIT {
 
     private ScheduledPollService instance(
             FakeBalanceProvider provider, String source, String name, Duration affinityGrace) {
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         PollSourcesService polls =
                 new PollSourcesService(List.of(provider), store, Clock.systemUTC(), Executors.newCachedThreadPool());
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));

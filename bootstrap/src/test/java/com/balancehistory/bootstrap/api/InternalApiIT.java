@@ -5,7 +5,6 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -20,6 +19,7 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.limit.CardLimitObservation;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
@@ -119,7 +119,7 @@ class InternalApiIT extends ServiceTestSupport {
         api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
         JooqSnapshotStore store = new JooqSnapshotStore(
                 dsl,
-                ChangeSignificance.defaults(),
+                ChangeDetector.defaults(),
                 card -> Map.of(LimitPeriod.DAILY, Money.parse("100.00", card.currency())));
         Account main = Account.of(
                 SOURCE, ProviderType.AHRVO, AccountKind.BUDGET, "main", "Main budget", CurrencyCodes.require("CHF"));

@@ -5,7 +5,6 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -18,6 +17,7 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import io.micronaut.json.JsonMapper;
@@ -79,7 +79,7 @@ class RunwayApiIT extends ServiceTestSupport {
     @BeforeAll
     void seed() {
         api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), card -> Map.of());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), card -> Map.of());
         // values 3, 2, 1 and 0 days before LAST; null: not observed then
         Map<Account, String[]> history = new LinkedHashMap<>();
         history.put(account("usd-a", "USD", "Marketing"), new String[] {"200.00", "200.00", "200.00", "100.00"});

@@ -1,6 +1,5 @@
 package com.balancehistory.bootstrap.dashboard;
 
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -12,6 +11,7 @@ import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class SeededPolls {
     private final JooqSnapshotStore store;
 
     public SeededPolls(DSLContext dsl) {
-        this.store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), card -> Map.of());
+        this.store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), card -> Map.of());
     }
 
     public long answered(String source, Instant at, Account account, String available) {

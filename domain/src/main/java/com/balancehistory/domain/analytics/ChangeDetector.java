@@ -43,6 +43,11 @@ public record ChangeDetector(Map<Currency, Money> minimumAbsolute, Optional<BigD
         return new ChangeDetector(Map.of(), Optional.empty());
     }
 
+    /** The default configuration: a change of 10 % or more of the previous balance is significant. */
+    public static ChangeDetector defaults() {
+        return atLeastPercent(BigDecimal.TEN);
+    }
+
     /** A detector with absolute minimums, one per currency. */
     public static ChangeDetector atLeast(Money... minimums) {
         ChangeDetector detector = everyChange();

@@ -1,10 +1,10 @@
 package com.balancehistory.adapters.persistence.bench;
 
 import com.balancehistory.adapters.persistence.CardLimitTotals;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public class FirstPollBenchmark {
         psql = new Psql(db);
         DSLContext dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         dsl.execute(Psql.PER_POLL_TABLE);
-        store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         csv = Files.createTempFile("first-poll", ".csv");
     }
 

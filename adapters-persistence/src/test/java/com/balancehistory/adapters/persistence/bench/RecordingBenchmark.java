@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence.bench;
 
 import com.balancehistory.adapters.persistence.CardLimitTotals;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -13,6 +12,7 @@ import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import java.io.IOException;
@@ -85,8 +85,8 @@ public class RecordingBenchmark {
         // one connection, as a pool would hand out: connecting per query would dominate the numbers
         dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         dsl.execute(Psql.PER_POLL_TABLE);
-        store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
-        otherInstance = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
+        otherInstance = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         balances = budgets("bench");
         // the accounts exist after the first poll, as they do in production after the first day
         record(store);

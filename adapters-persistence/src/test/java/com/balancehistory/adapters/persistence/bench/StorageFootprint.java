@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence.bench;
 
 import com.balancehistory.adapters.persistence.CardLimitTotals;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -12,6 +11,7 @@ import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class StorageFootprint {
         TestDatabase db = TestDatabase.get().sibling();
         DSLContext dsl = DSL.using(db.connect(), SQLDialect.POSTGRES);
         dsl.execute(Psql.PER_POLL_TABLE);
-        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeSignificance.defaults(), CardLimitTotals.none());
+        JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         List<BalanceObservation> balances =
                 new ArrayList<>(RecordingBenchmark.budgets("bench").subList(0, ACCOUNTS));
         Instant at = Instant.parse("2026-11-20T00:00:00Z");

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
 import com.balancehistory.adapters.persistence.CardLimitTotals;
-import com.balancehistory.adapters.persistence.ChangeSignificance;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -10,9 +9,9 @@ import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.db.testing.TestDatabase;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,7 @@ final class QueryTestData {
     private final JooqSnapshotStore store;
 
     QueryTestData(CardLimitTotals totals) {
-        this.store = new JooqSnapshotStore(DSL_CONTEXT, new ChangeSignificance(BigDecimal.TEN, Map.of()), totals);
+        this.store = new JooqSnapshotStore(DSL_CONTEXT, ChangeDetector.defaults(), totals);
     }
 
     QueryTestData() {
