@@ -65,6 +65,16 @@ final class CapturedLogs {
         }
     }
 
+    /** The captured logback events themselves. */
+    synchronized List<?> events() {
+        try {
+            return new ArrayList<>(
+                    (List<?>) appender.getClass().getField("list").get(appender));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The MDC of every captured event whose formatted message contains {@code text}. */
     synchronized List<java.util.Map<?, ?>> mdcOfLinesContaining(String text) {
         try {
