@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.alert;
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.report.DeliveryTarget;
+import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertQueryService;
 import com.balancehistory.application.service.alert.AlertRules;
@@ -51,8 +52,9 @@ class AlertsFactory {
             JooqAlertStateStore store,
             AlertRules rules,
             ReportRenderer renderer,
+            ForecastRunwayUseCase runways,
             Clock clock) {
-        return new EvaluateAlertsService(snapshots, store, rules, renderer, clock);
+        return new EvaluateAlertsService(snapshots, store, rules, renderer, runways, clock);
     }
 
     /** {@code GET /api/v1/alerts} and {@code /history}: the recorded lifecycle, never computed on the call. */

@@ -12,6 +12,7 @@ import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -158,6 +159,10 @@ final class ApiSettingsReader {
                     policy = policy.forAccount(
                             account,
                             threshold.contains("%")
+                                            || threshold
+                                                    .strip()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .startsWith("runway")
                                     ? rule(threshold, null)
                                     : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
                 } catch (RuntimeException e) {
@@ -175,9 +180,15 @@ final class ApiSettingsReader {
         return currency.toUpperCase(Locale.ROOT);
     }
 
-    /** {@code "1000.00"}, {@code "20%"} / {@code "20% of initial"}, or {@code "5% of total"}. */
+    /**
+     * {@code "1000.00"}, {@code "20%"} / {@code "20% of initial"}, {@code "5% of total"}, or {@code "runway < 7d"}
+     * (also hours, {@code "runway < 36h"}, or an ISO-8601 duration, {@code "runway < P7D"}).
+     */
     private static LowBalanceRule rule(String text, Currency currency) {
         String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.startsWith("runway")) {
+            return runwayRule(text, value.substring("runway".length()).strip());
+        }
         int percent = value.indexOf('%');
         if (percent < 0) {
             return LowBalanceRule.below(Money.of(Money.parseDecimal(value), currency));
@@ -191,6 +202,31 @@ final class ApiSettingsReader {
                 throw new IllegalArgumentException(
                         "'" + text + "' is not an amount, \"N%\", \"N% of initial\"" + " or \"N% of total\"");
         };
+    }
+
+    private static LowBalanceRule runwayRule(String text, String rest) {
+        if (!rest.startsWith("<")) {
+            throw new IllegalArgumentException("'" + text + "' is not a runway rule such as \"runway < 7d\"");
+        }
+        String length = rest.substring(1).strip();
+        try {
+            Duration minimum;
+            if (length.startsWith("p")) {
+                minimum = Duration.parse(length.toUpperCase(Locale.ROOT));
+            } else if (length.endsWith("d")) {
+                minimum = Duration.ofDays(
+                        Long.parseLong(length.substring(0, length.length() - 1).strip()));
+            } else if (length.endsWith("h")) {
+                minimum = Duration.ofHours(
+                        Long.parseLong(length.substring(0, length.length() - 1).strip()));
+            } else {
+                throw new IllegalArgumentException("no unit");
+            }
+            return LowBalanceRule.runwayBelow(minimum);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a runway rule such as \"runway < 7d\" (days "
+                    + "d, hours h, or an ISO-8601 duration): " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -143,4 +143,36 @@ class ApiSettingsReaderTest {
                 .hasMessageContaining("balance-history.low-balance.currencies.EUR")
                 .hasMessageContaining("of total");
     }
+
+    @Test
+    void low_balance_thresholds_may_be_stated_in_runway_next_to_amounts_and_percentages() {
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
+                "currencies", Map.of("USD", "runway < 7d", "EUR", "Runway<36h", "JPY", "runway < P2DT12H"),
+                "accounts", List.of(Map.of("account", "src.budget.b1", "threshold", "runway < 14d"))));
+
+        assertThat(policy.currencyRules().get(Currency.getInstance("USD")))
+                .isEqualTo(LowBalanceRule.runwayBelow(java.time.Duration.ofDays(7)));
+        assertThat(policy.currencyRules().get(Currency.getInstance("EUR")))
+                .isEqualTo(LowBalanceRule.runwayBelow(java.time.Duration.ofHours(36)));
+        assertThat(policy.currencyRules().get(Currency.getInstance("JPY")))
+                .isEqualTo(LowBalanceRule.runwayBelow(java.time.Duration.ofHours(60)));
+        assertThat(policy.accountRules().get(new AccountId("src.budget.b1")))
+                .isEqualTo(LowBalanceRule.runwayBelow(java.time.Duration.ofDays(14)));
+        assertThat(policy.needsBurns()).isTrue();
+
+        // at 100.00 a day the threshold is 7 days of burn; without a burn the rule is not evaluable
+        AccountBalance account = AccountBalance.of(new AccountId("src.budget.b2"), "B2", Money.parse("650.00", "USD"));
+        LowBalanceAssessment low = policy.evaluate(
+                account, java.util.Optional.empty(), java.util.Optional.of(Money.parse("100.00", "USD")));
+        assertThat(low.isLow()).isTrue();
+        assertThat(low.threshold()).contains(Money.parse("700.00", "USD"));
+        assertThat(policy.evaluate(account).verdict()).isEqualTo(LowBalanceAssessment.Verdict.NOT_EVALUABLE);
+        assertThat(policy.evaluate(account).reason()).contains("burn");
+
+        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "runway > 7d"))))
+                .hasMessageContaining("balance-history.low-balance.currencies.USD")
+                .hasMessageContaining("runway < 7d");
+        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "runway < 7 weeks"))))
+                .hasMessageContaining("runway < 7d");
+    }
 }

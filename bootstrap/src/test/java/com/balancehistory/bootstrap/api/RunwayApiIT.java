@@ -8,6 +8,7 @@ import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.bootstrap.ServiceTestSupport;
@@ -66,6 +67,9 @@ class RunwayApiIT extends ServiceTestSupport {
     @Inject
     JsonMapper json;
 
+    @Inject
+    EvaluateAlertsUseCase alerts;
+
     ApiTestClient api;
 
     @Override
@@ -73,7 +77,10 @@ class RunwayApiIT extends ServiceTestSupport {
         return Map.of(
                 "balance-history.api.keys[0].name", "reader",
                 "balance-history.api.keys[0].role", "reader",
-                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(KEY));
+                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(KEY),
+                // low-balance rules stated in runway, next to amounts and percentages
+                "balance-history.low-balance.currencies.BHD", "runway < 14d",
+                "balance-history.low-balance.currencies.JPY", "runway < 20d");
     }
 
     @BeforeAll
@@ -258,5 +265,42 @@ class RunwayApiIT extends ServiceTestSupport {
         String spec = api.get("swagger/balance-history-v1.yml", null).body();
         assertThat(spec)
                 .contains("/api/v1/balances/{accountId}/runway:", "/api/v1/topups:", "name: target", "name: groupBy");
+    }
+
+    @Test
+    void a_runway_low_balance_rule_uses_the_runway_s_burn_in_the_account_detail_and_the_alerts() {
+        // BHD: 8.500 lasts 12.74 days at 0.667 a day, under 14 days; the threshold is 14 days of burn, 9.338
+        JsonNode detail = ApiJson.ok(json, api.get("api/v1/balances/" + id("bhd"), KEY));
+        JsonNode low = detail.get("lowBalance");
+        assertThat(text(low, "verdict")).isEqualTo("low");
+        assertThat(text(low, "threshold")).isEqualTo("9.338");
+        assertThat(text(low, "rule")).startsWith("runway below PT336H");
+        // JPY b: 20000 lasts 2 days at 10000 a day, under 20 days: the threshold is 20 days of burn
+        assertThat(text(
+                        ApiJson.ok(json, api.get("api/v1/balances/" + id("jpy-b"), KEY))
+                                .get("lowBalance"),
+                        "threshold"))
+                .isEqualTo("200000");
+
+        alerts.evaluate();
+        List<JsonNode> active =
+                list(ApiJson.ok(json, api.get("api/v1/alerts", KEY)).get("alerts"));
+        assertThat(active)
+                .filteredOn(
+                        a -> "low-balance".equals(text(a, "kind")) && id("bhd").equals(text(a, "accountId")))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(text(a, "value")).isEqualTo("8.500");
+                    assertThat(text(a, "threshold")).isEqualTo("9.338");
+                    assertThat(text(a, "message")).contains("runway below PT336H");
+                });
+        // JPY a: 9000 lasts 18 days at 500 a day, under 20: threshold 10000
+        assertThat(active)
+                .filteredOn(a ->
+                        "low-balance".equals(text(a, "kind")) && id("jpy-a").equals(text(a, "accountId")))
+                .singleElement()
+                .satisfies(a -> assertThat(text(a, "threshold")).isEqualTo("10000"));
+        // USD has no rule
+        assertThat(active).noneSatisfy(a -> assertThat(text(a, "accountId")).startsWith(SOURCE + ".budget.usd"));
     }
 }

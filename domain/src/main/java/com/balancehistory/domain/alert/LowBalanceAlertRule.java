@@ -49,6 +49,9 @@ public final class LowBalanceAlertRule {
         if (rule instanceof LowBalanceRule.PercentOfInitial percent) {
             return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of initial";
         }
+        if (rule instanceof LowBalanceRule.RunwayBelow runway) {
+            return scope + ", runway below " + runway.minimum() + " at the burn over " + runway.window();
+        }
         if (rule instanceof LowBalanceRule.PercentOfTotal percent) {
             return scope + ", " + percent.percent().stripTrailingZeros().toPlainString() + " % of the currency total";
         }

@@ -74,6 +74,9 @@ public record LowBalanceAssessment(
             return "the threshold " + absolute.threshold() + " is not in the account's currency "
                     + available.currencyCode();
         }
+        if (applied instanceof LowBalanceRule.RunwayBelow) {
+            return "the burn of account " + account + " is unknown (not enough history in the window)";
+        }
         return applied instanceof LowBalanceRule.PercentOfTotal
                 ? "the total of " + available.currencyCode() + " balances is unknown"
                 : "the initial balance of account " + account + " is unknown";

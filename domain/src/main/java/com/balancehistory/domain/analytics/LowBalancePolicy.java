@@ -93,7 +93,29 @@ public record LowBalancePolicy(
         return result;
     }
 
+    /** The rule that applies to the account (its own, else its currency's), if any. */
+    public Optional<LowBalanceRule> ruleFor(AccountId account, Currency currency) {
+        return Optional.ofNullable(accountRules.get(account))
+                .or(() -> Optional.ofNullable(currencyRules.get(currency)));
+    }
+
+    /** Whether some rule needs an account's burn (so callers read histories only when needed). */
+    public boolean needsBurns() {
+        return accountRules.values().stream().anyMatch(LowBalanceRule::needsBurn)
+                || currencyRules.values().stream().anyMatch(LowBalanceRule::needsBurn);
+    }
+
     private LowBalanceAssessment evaluate(AccountBalance account, Optional<Money> positiveTotal) {
+        return evaluate(account, positiveTotal, Optional.empty());
+    }
+
+    /**
+     * Applies the account's rule, or else its currency's, with the currency's total of positive balances and the
+     * account's average daily burn where known: a runway rule ({@link LowBalanceRule.RunwayBelow}) needs the burn and
+     * is {@link Verdict#NOT_EVALUABLE} without it.
+     */
+    public LowBalanceAssessment evaluate(
+            AccountBalance account, Optional<Money> positiveTotal, Optional<Money> averageDailyBurn) {
         Money available = account.available();
         Optional<RuleScope> scope = accountRules.containsKey(account.id())
                 ? Optional.of(RuleScope.ACCOUNT)
@@ -105,7 +127,9 @@ public record LowBalancePolicy(
         LowBalanceRule rule = scope.get() == RuleScope.ACCOUNT
                 ? accountRules.get(account.id())
                 : currencyRules.get(account.currency());
-        Optional<Money> threshold = rule.thresholdFor(account, positiveTotal);
+        Optional<Money> threshold = rule instanceof LowBalanceRule.RunwayBelow runway
+                ? averageDailyBurn.map(runway::thresholdAt)
+                : rule.thresholdFor(account, positiveTotal);
         Verdict verdict = threshold
                 .map(limit -> available.isLessThan(limit) ? Verdict.LOW : Verdict.OK)
                 .orElse(Verdict.NOT_EVALUABLE);

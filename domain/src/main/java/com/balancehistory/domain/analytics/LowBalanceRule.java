@@ -3,12 +3,15 @@ package com.balancehistory.domain.analytics;
 import com.balancehistory.domain.money.CurrencyMismatchException;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * When an account's available balance counts as low: below an absolute amount, below a percentage of the account's
- * initial balance, or below a percentage of the total of positive balances in the account's currency. "Below" is
+ * initial balance, below a percentage of the total of positive balances in the account's currency, or lasting less
+ * than a runway at its burn. "Below" is
  * strict: a balance exactly at the threshold is not low. The one definition of a low balance, used by the account
  * detail, the overview, the allocation report and the low-balance alerts alike.
  */
@@ -93,6 +96,55 @@ public sealed interface LowBalanceRule {
         public boolean needsCurrencyTotal() {
             return true;
         }
+    }
+
+    /**
+     * Low when the balance lasts less than {@code minimum} at the account's average daily burn over {@code window}
+     * (the trend's burn, as the runway route has it): {@code "runway < 7d"}. Equivalently, low below the threshold
+     * burn &times; minimum days (a day is 86,400 s), rounded half-even to the currency's scale, so the reported
+     * threshold is exactly the one applied. Not evaluable without a burn (not enough history); a balance that does not
+     * go down (burn zero) has threshold zero and is low only once it is below zero.
+     */
+    record RunwayBelow(Duration minimum, Duration window) implements LowBalanceRule {
+        /** The window the burn is measured over when a rule names none, as the runway route's default. */
+        public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
+        private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+
+        public RunwayBelow {
+            Objects.requireNonNull(minimum, "minimum");
+            Objects.requireNonNull(window, "window");
+            if (minimum.isNegative() || minimum.isZero() || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException(
+                        "a runway rule needs a positive minimum and window, got " + minimum + " over " + window);
+            }
+        }
+
+        /** Without the account's burn the rule cannot be applied: see {@link #thresholdAt(Money)}. */
+        @Override
+        public Optional<Money> thresholdFor(AccountBalance account, Optional<Money> positiveTotal) {
+            return Optional.empty();
+        }
+
+        /** The balance that lasts exactly {@code minimum} at {@code averageDailyBurn}. */
+        public Money thresholdAt(Money averageDailyBurn) {
+            BigDecimal seconds = BigDecimal.valueOf(minimum.getSeconds()).add(BigDecimal.valueOf(minimum.getNano(), 9));
+            return averageDailyBurn.times(seconds.divide(SECONDS_PER_DAY, MathContext.DECIMAL128));
+        }
+
+        @Override
+        public boolean needsBurn() {
+            return true;
+        }
+    }
+
+    /** Whether this rule needs the account's average daily burn ({@link RunwayBelow}). */
+    default boolean needsBurn() {
+        return false;
+    }
+
+    static LowBalanceRule runwayBelow(Duration minimum) {
+        return new RunwayBelow(minimum, RunwayBelow.DEFAULT_WINDOW);
     }
 
     static LowBalanceRule below(Money threshold) {

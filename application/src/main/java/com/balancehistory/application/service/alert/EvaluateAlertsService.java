@@ -4,6 +4,7 @@ import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
+import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
@@ -22,7 +23,10 @@ import com.balancehistory.domain.alert.LowLimitAlertRule;
 import com.balancehistory.domain.alert.RecentChangeAlertRule;
 import com.balancehistory.domain.alert.StaleDataAlertRule;
 import com.balancehistory.domain.analytics.AccountBalance;
+import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,15 +52,22 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
     private final AlertRules rules;
+    private final ForecastRunwayUseCase runways;
     private final ReportRenderer renderer;
     private final Clock clock;
 
     public EvaluateAlertsService(
-            AsOfSnapshots snapshots, AlertStateStore store, AlertRules rules, ReportRenderer renderer, Clock clock) {
+            AsOfSnapshots snapshots,
+            AlertStateStore store,
+            AlertRules rules,
+            ReportRenderer renderer,
+            ForecastRunwayUseCase runways,
+            Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.rules = rules;
         this.renderer = renderer;
+        this.runways = runways;
         this.clock = clock;
     }
 
@@ -120,12 +131,28 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                     new AccountId(account.accountId()), account.name(), account.available(), account.initial()));
             byId.put(account.accountId(), account);
         }
-        rules.lowBalance().evaluateAll(balances).forEach((id, assessment) -> {
+        Map<AccountId, AccountBalance> balanceOf = new HashMap<>();
+        balances.forEach(balance -> balanceOf.put(balance.id(), balance));
+        rules.lowBalance().evaluateAll(balances).forEach((id, evaluated) -> {
+            LowBalanceAssessment assessment = withBurn(evaluated, balanceOf.get(id));
             AccountValue account = byId.get(id.value());
             LowBalanceAlertRule.read(
                             id, account.name(), account.source(), account.available(), assessment, rules.hysteresis())
                     .ifPresent(reading -> readings.put(reading.key(), reading));
         });
+    }
+
+    /**
+     * A runway rule ({@code "runway < 7d"}) applied with the account's burn from the runway use case (the trend's burn
+     * over the rule's window), so the alert and {@code GET /api/v1/balances/{id}/runway} agree; other rules as they are.
+     */
+    private LowBalanceAssessment withBurn(LowBalanceAssessment assessment, AccountBalance balance) {
+        if (!(assessment.rule().orElse(null) instanceof LowBalanceRule.RunwayBelow rule)) {
+            return assessment;
+        }
+        Optional<Money> burn = runways.runway(balance.id(), rule.window(), rule.minimum())
+                .flatMap(runway -> runway.runway().averageDailyBurn());
+        return rules.lowBalance().evaluate(balance, Optional.empty(), burn);
     }
 
     private void lowLimit(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {

@@ -25,6 +25,8 @@ import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +102,7 @@ public final class BalanceQueryService
                                                     .toList())
                                             .get(balance.currency()))
                     : settings.lowBalance().evaluate(balance);
-            return new AccountBalanceDetail(view(latest, cutoffs), health, low);
+            return new AccountBalanceDetail(view(latest, cutoffs), health, withBurn(low, balance, clock.instant()));
         });
     }
 
@@ -127,7 +129,20 @@ public final class BalanceQueryService
                                                 .toList())
                                         .get(balance.currency()))
                 : settings.lowBalance().evaluate(balance);
-        return new AccountDetailAsOf.Found(new AccountBalanceDetail(view, health, low));
+        return new AccountDetailAsOf.Found(new AccountBalanceDetail(view, health, withBurn(low, balance, asOf)));
+    }
+
+    /**
+     * A runway rule ({@code "runway < 7d"}) applied with the account's burn over the rule's window ending at
+     * {@code at}, the trend's burn the runway route and the alerts use too; other rules as they are.
+     */
+    private LowBalanceAssessment withBurn(LowBalanceAssessment assessment, AccountBalance balance, Instant at) {
+        if (!(assessment.rule().orElse(null) instanceof LowBalanceRule.RunwayBelow rule)) {
+            return assessment;
+        }
+        Optional<Money> burn = TrendWindow.of(readModel, settings, balance.id(), rule.window(), at)
+                .averageDailyBurn();
+        return settings.lowBalance().evaluate(balance, Optional.empty(), burn);
     }
 
     @Override

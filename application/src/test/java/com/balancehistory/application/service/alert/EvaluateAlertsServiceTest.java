@@ -8,17 +8,29 @@ import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportSummary;
+import com.balancehistory.application.port.in.query.AccountRunway;
+import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
+import com.balancehistory.application.port.in.query.TopUpPlan;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.account.AccountKind;
+import com.balancehistory.domain.account.Label;
+import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.BalanceTrend;
+import com.balancehistory.domain.analytics.DepletionForecast;
+import com.balancehistory.domain.analytics.DepletionForecast.Outlook;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.analytics.Runway;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -64,6 +76,30 @@ class EvaluateAlertsServiceTest {
         }
     };
 
+    /** The burn of every account, as the runway use case would measure it; empty: not enough history. */
+    private Optional<Money> burn = Optional.empty();
+
+    private final ForecastRunwayUseCase runways = new ForecastRunwayUseCase() {
+        @Override
+        public Optional<AccountRunway> runway(AccountId account, Duration window, Duration target) {
+            Account known =
+                    Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Ops", Currency.getInstance("USD"));
+            BalanceTrend trend = new BalanceTrend(
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    burn,
+                    DepletionForecast.none(Outlook.NOT_ENOUGH_HISTORY));
+            return Optional.of(
+                    new AccountRunway(known, window, now, Runway.of(Money.parse(balance, "USD"), now, trend, target)));
+        }
+
+        @Override
+        public TopUpPlan topUps(Duration window, Duration target, List<Label> labels, Optional<String> groupBy) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     private EvaluateAlertsService service() {
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() {
@@ -88,7 +124,7 @@ class EvaluateAlertsServiceTest {
                 Hysteresis.of("0.05"),
                 new AlertLifecycle(Duration.ofMinutes(15)),
                 List.of(new DeliveryTarget.Log()));
-        return new EvaluateAlertsService(snapshots, store, rules, new StubRenderer(), clock);
+        return new EvaluateAlertsService(snapshots, store, rules, new StubRenderer(), runways, clock);
     }
 
     @Test
@@ -147,6 +183,31 @@ class EvaluateAlertsServiceTest {
             assertThat(alert.account()).contains("s.budget.b1");
             assertThat(alert.value()).contains(Money.parse("1500.00", "USD"));
             assertThat(alert.threshold()).contains(Money.parse("2000.00", "USD"));
+        });
+    }
+
+    @Test
+    void a_runway_rule_fires_when_the_balance_lasts_less_than_its_minimum_at_the_runway_s_burn() {
+        lowBalance = LowBalancePolicy.none()
+                .forCurrency(Currency.getInstance("USD"), LowBalanceRule.runwayBelow(Duration.ofDays(7)));
+        EvaluateAlertsService service = service();
+
+        // no burn yet (not enough history): not evaluable, no alert
+        balance = "600.00";
+        assertThat(service.evaluate()).isEmpty();
+
+        // 100.00 a day: 800.00 lasts 8 days, 600.00 only 6; the threshold is 7 days of burn, 700.00
+        burn = Optional.of(Money.parse("100.00", "USD"));
+        balance = "800.00";
+        assertThat(service.evaluate()).isEmpty();
+        now = now.plus(Duration.ofMinutes(5));
+        balance = "600.00";
+        assertThat(service.evaluate()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AlertEvent.Type.FIRED);
+            assertThat(event.key().kind().apiName()).isEqualTo("low-balance");
+            assertThat(event.value()).contains(new BigDecimal("600.00"));
+            assertThat(event.threshold()).contains(new BigDecimal("700.00"));
+            assertThat(event.message()).contains("currency rule, runway below PT168H");
         });
     }
 

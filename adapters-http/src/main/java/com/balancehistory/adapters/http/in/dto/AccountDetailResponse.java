@@ -63,6 +63,9 @@ public record AccountDetailResponse(BalanceItem balance, Health health, LowBalan
             if (rule instanceof LowBalanceRule.Absolute absolute) {
                 return "below " + absolute.threshold();
             }
+            if (rule instanceof LowBalanceRule.RunwayBelow runway) {
+                return "runway below " + runway.minimum() + " at the burn over " + runway.window();
+            }
             if (rule instanceof LowBalanceRule.PercentOfTotal total) {
                 return "below " + total.percent().toPlainString() + " % of total";
             }
