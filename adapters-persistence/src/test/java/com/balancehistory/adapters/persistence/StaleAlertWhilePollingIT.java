@@ -59,6 +59,7 @@ class StaleAlertWhilePollingIT {
                     new AlertLifecycle(Duration.ofMinutes(15)),
                     List.of()),
             null, // the renderer is used only for notifications, and there are no targets
+            null, // runways are asked only for runway low-balance rules, and there are none
             clock);
 
     private long open(Instant at) {
