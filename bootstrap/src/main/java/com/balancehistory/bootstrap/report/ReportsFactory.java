@@ -10,6 +10,7 @@ import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
 import com.balancehistory.adapters.persistence.report.JooqReportStore;
 import com.balancehistory.application.model.report.DeliveryTarget;
+import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.query.QuerySettings;
@@ -26,6 +27,7 @@ import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
 import com.balancehistory.bootstrap.metrics.MeteredReportStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import com.balancehistory.domain.account.Label;
+import com.balancehistory.domain.money.CurrencyCodes;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -35,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +144,10 @@ class ReportsFactory {
             ServiceMetrics metrics,
             ReportRenderer renderer,
             ReportSettings settings,
-            Clock clock) {
-        return new ReportService(snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock);
+            Clock clock,
+            ConvertTotalsUseCase conversion) {
+        return new ReportService(
+                snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock, conversion);
     }
 
     @Singleton
@@ -203,9 +208,23 @@ class ReportsFactory {
                     now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(),
                     catchUp,
                     targets(key + ".deliver", settings.get("deliver")),
-                    groupBy));
+                    groupBy,
+                    convertTo(key + ".convert-to", firstOf(settings, "convert-to", "convertTo"))));
         });
         return schedules;
+    }
+
+    /** {@code convert-to: EUR}: the ISO 4217 currency the schedule's reports convert their totals into. */
+    static Optional<Currency> convertTo(String key, Object raw) {
+        String code = text(raw, null);
+        if (code == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CurrencyCodes.require(code.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code deliver: {directory: path, webhook: {url, secret}, log: true}}. */

@@ -316,6 +316,102 @@ class FxRatesApiIT extends ServiceTestSupport {
         assertProblem(api.get("api/v1/overview?convertTo=XYZ", READER_KEY), "convertTo", "ISO 4217");
     }
 
+    /**
+     * The report covers every account of the test database (other test classes add theirs), so the expected total is
+     * worked out from the report's own per-currency totals: each converted at its listed rate, exact, summed, rounded
+     * once; each currency without a rate listed as missing with its whole total.
+     */
+    private void assertConvertedIntoUsd(JsonNode report) {
+        JsonNode converted = report.get("convertedTotal");
+        assertThat(text(converted, "currency")).isEqualTo("USD");
+        assertThat(text(converted, "rounding")).isEqualTo("half-even at target scale once");
+        Map<String, JsonNode> rates = new HashMap<>();
+        list(converted.get("rates")).forEach(r -> rates.put(text(r, "from"), r));
+        Map<String, String> leftOut = new HashMap<>();
+        list(converted.get("leftOut")).forEach(a -> leftOut.put(text(a, "currency"), text(a, "amount")));
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode currency : list(report.get("currencies"))) {
+            String code = text(currency, "currency");
+            java.math.BigDecimal total = new java.math.BigDecimal(text(currency, "total"));
+            if (code.equals("USD")) {
+                sum = sum.add(total);
+            } else if (rates.containsKey(code)) {
+                JsonNode rate = rates.get(code);
+                assertThat(new java.math.BigDecimal(text(rate, "amount"))).isEqualByComparingTo(total);
+                java.math.BigDecimal product = total.multiply(new java.math.BigDecimal(text(rate, "rate")));
+                assertThat(new java.math.BigDecimal(text(rate, "converted"))).isEqualByComparingTo(product);
+                sum = sum.add(product);
+            } else {
+                assertThat(leftOut).containsKey(code);
+                assertThat(new java.math.BigDecimal(leftOut.get(code))).isEqualByComparingTo(total);
+            }
+        }
+        assertThat(text(converted, "amount"))
+                .isEqualTo(sum.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        assertThat(converted.get("partial").getBooleanValue()).isEqualTo(!leftOut.isEmpty());
+        assertThat(text(rates.get("EUR"), "rate")).isEqualTo("1.0834");
+        assertThat(text(rates.get("GBP"), "rate")).isEqualTo("1.2702");
+    }
+
+    @Test
+    void the_live_allocation_report_gives_the_converted_total_in_json_csv_and_html_stating_the_rounding() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("GBP", "USD", "\"1.2702\"", TODAY.minusDays(1), "BoE") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode report = ApiJson.ok(json, api.get("api/v1/reports/allocation/live?convertTo=USD", READER_KEY));
+        assertConvertedIntoUsd(report);
+        String amount = text(report.get("convertedTotal"), "amount");
+
+        ApiTestClient.Response csv = api.get("api/v1/reports/allocation/live?convertTo=USD&format=csv", READER_KEY);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().filter(line -> line.startsWith("converted-total,")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("converted-total,USD,")
+                        .contains("," + amount + ",")
+                        .contains("rounding: half-even at target scale once"));
+        assertThat(csv.body().lines().filter(line -> line.startsWith("converted-rate,EUR,")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("EUR->USD,ECB," + TODAY.minusDays(1))
+                        .contains("rate 1.0834 into USD"));
+
+        ApiTestClient.Response html = api.get("api/v1/reports/allocation/live?convertTo=USD&format=html", READER_KEY);
+        assertThat(html.body())
+                .contains("Total in USD")
+                .contains(amount + " USD")
+                .contains("half-even at target scale once")
+                .contains("EUR-&gt;USD");
+
+        assertThat(ApiJson.ok(json, api.get("api/v1/reports/allocation/live", READER_KEY))
+                        .get("convertedTotal"))
+                .isNull();
+        assertProblem(api.get("api/v1/reports/allocation/live?convertTo=EURO", READER_KEY), "convertTo", "ISO 4217");
+    }
+
+    @Test
+    void a_generated_report_stores_its_converted_total_and_rebuilds_it_identically() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("GBP", "USD", "\"1.2702\"", TODAY.minusDays(1), "BoE") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        ApiTestClient.Response created = api.post("api/v1/reports", ADMIN_KEY, "{\"convertTo\":\"USD\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode body = ApiJson.body(json, created);
+        assertConvertedIntoUsd(body.get("content"));
+        long id = body.get("id").getLongValue();
+
+        JsonNode stored = ApiJson.ok(json, api.get("api/v1/reports/" + id, READER_KEY));
+        assertThat(text(stored.get("content").get("convertedTotal"), "amount"))
+                .isEqualTo(text(body.get("content").get("convertedTotal"), "amount"));
+        JsonNode rebuilt = ApiJson.ok(json, api.get("api/v1/reports/" + id + "/rebuild", READER_KEY));
+        assertThat(rebuilt.get("identical").getBooleanValue()).isTrue();
+        assertThat(api.post("api/v1/reports", ADMIN_KEY, "{\"convertTo\":\"XYZ\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
     @Test
     void the_openapi_document_describes_the_rate_routes_and_their_parameters() {
         String spec = api.get("swagger/balance-history-v1.yml", null).body();

@@ -171,7 +171,7 @@ public final class Params {
         }
     }
 
-    static Currency currency(String name, String value) {
+    public static Currency currency(String name, String value) {
         String text = text(name, value).orElseThrow(() -> ApiProblem.invalidParameter(name, name + " is required"));
         try {
             return CurrencyCodes.require(text.toUpperCase(Locale.ROOT));

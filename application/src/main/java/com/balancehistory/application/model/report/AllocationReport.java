@@ -1,5 +1,8 @@
 package com.balancehistory.application.model.report;
 
+import com.balancehistory.domain.money.ConvertedTotal;
+import com.balancehistory.domain.money.Money;
+import com.balancehistory.domain.money.MoneyBag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,18 +24,55 @@ public record AllocationReport(
         List<CurrencySection> currencies,
         List<CardLimitLine> cardLimits,
         Freshness freshness,
-        Optional<LabelSection> labelGroups) {
+        Optional<LabelSection> labelGroups,
+        Optional<ConvertedTotal> convertedTotal) {
 
     public static final String TYPE = "allocation";
 
     public AllocationReport {
         labelGroups = labelGroups == null ? Optional.empty() : labelGroups;
+        convertedTotal = convertedTotal == null ? Optional.empty() : convertedTotal;
         Objects.requireNonNull(asOf, "asOf");
         previousReportId = previousReportId == null ? Optional.empty() : previousReportId;
         previousAsOf = previousAsOf == null ? Optional.empty() : previousAsOf;
         currencies = List.copyOf(currencies);
         cardLimits = List.copyOf(cardLimits);
         Objects.requireNonNull(freshness, "freshness");
+    }
+
+    /** A report without a converted total. */
+    public AllocationReport(
+            Instant asOf,
+            Optional<Long> previousReportId,
+            Optional<Instant> previousAsOf,
+            List<CurrencySection> currencies,
+            List<CardLimitLine> cardLimits,
+            Freshness freshness,
+            Optional<LabelSection> labelGroups) {
+        this(asOf, previousReportId, previousAsOf, currencies, cardLimits, freshness, labelGroups, Optional.empty());
+    }
+
+    /**
+     * The same report with the currencies' totals converted into one reporting currency (a schedule's
+     * {@code convert-to}), with every rate used; partial when a currency had no rate at as-of.
+     */
+    public AllocationReport withConvertedTotal(ConvertedTotal converted) {
+        return new AllocationReport(
+                asOf,
+                previousReportId,
+                previousAsOf,
+                currencies,
+                cardLimits,
+                freshness,
+                labelGroups,
+                Optional.of(converted));
+    }
+
+    /** The currencies' totals, one per currency, for a conversion. */
+    public MoneyBag totals() {
+        return MoneyBag.of(currencies.stream()
+                .map(section -> Money.of(section.total(), section.currency()))
+                .toList());
     }
 
     /** A report without a per-label section. */
@@ -43,7 +83,15 @@ public record AllocationReport(
             List<CurrencySection> currencies,
             List<CardLimitLine> cardLimits,
             Freshness freshness) {
-        this(asOf, previousReportId, previousAsOf, currencies, cardLimits, freshness, Optional.empty());
+        this(
+                asOf,
+                previousReportId,
+                previousAsOf,
+                currencies,
+                cardLimits,
+                freshness,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**

@@ -7,6 +7,7 @@ import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.model.report.ReportTrigger;
+import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.in.report.GenerateReportUseCase;
 import com.balancehistory.application.port.in.report.QueryReportsUseCase;
 import com.balancehistory.application.port.in.report.StoredReport;
@@ -14,9 +15,13 @@ import com.balancehistory.application.port.in.report.UnknownReportTypeException;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.port.out.report.ReportStore;
+import com.balancehistory.domain.money.ConvertedTotal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds allocation reports from the snapshots as of now (or as of a stored report's time), stores and reads them. */
@@ -27,9 +32,24 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     private final ReportRenderer renderer;
     private final ReportSettings settings;
     private final Clock clock;
+    private final ConvertTotalsUseCase conversion;
 
+    /** Reports without converted totals: a {@code convertTo} is refused. */
     public ReportService(
             AsOfSnapshots snapshots, ReportStore store, ReportRenderer renderer, ReportSettings settings, Clock clock) {
+        this(snapshots, store, renderer, settings, clock, (totals, target, asOf) -> {
+            throw new IllegalStateException("no exchange rates wired into this report service");
+        });
+    }
+
+    public ReportService(
+            AsOfSnapshots snapshots,
+            ReportStore store,
+            ReportRenderer renderer,
+            ReportSettings settings,
+            Clock clock,
+            ConvertTotalsUseCase conversion) {
+        this.conversion = conversion;
         this.snapshots = snapshots;
         this.store = store;
         this.renderer = renderer;
@@ -38,8 +58,9 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     }
 
     @Override
-    public StoredReport generateNow(String type, Optional<String> groupBy) {
-        return generate(type, ReportTrigger.ON_DEMAND, Optional.empty(), Optional.empty(), groupBy);
+    public StoredReport generateNow(String type, Optional<String> groupBy, Optional<Currency> convertTo) {
+        return generate(
+                type, ReportTrigger.ON_DEMAND, Optional.empty(), Optional.empty(), groupBy, convertTo, List.of());
     }
 
     /** Builds a report as of now against the previous stored one, and stores it. */
@@ -66,24 +87,21 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
             Optional<String> schedule,
             Optional<Instant> scheduledFor,
             Optional<String> groupBy,
+            Optional<Currency> convertTo,
             List<DeliveryTarget> deliverTo) {
         requireKnown(type);
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        AllocationReport report = AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy);
+        AllocationReport report =
+                converted(AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy), convertTo);
         String json = renderer.json(report);
+        Map<String, String> parameters = new LinkedHashMap<>(AllocationReportBuilder.parameters(settings, groupBy));
+        convertTo.ifPresent(target -> parameters.put("convertTo", target.getCurrencyCode()));
         ReportSummary summary = store.save(
                 new ReportStore.NewReport(
-                        type,
-                        asOf,
-                        clock.instant(),
-                        trigger,
-                        schedule,
-                        scheduledFor,
-                        AllocationReportBuilder.parameters(settings, groupBy),
-                        json),
+                        type, asOf, clock.instant(), trigger, schedule, scheduledFor, parameters, json),
                 stored -> {
                     DeliveryPayload payload = ReportPayloads.of(new StoredReport(stored, report, json), renderer);
                     return deliverTo.stream()
@@ -114,21 +132,31 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
                     .map(p -> new AllocationReportBuilder.Previous(
                             p.summary().id(), renderer.parseJson(p.contentJson())));
             // the same grouping as the stored report, by the labels as they held at its as-of time
-            return AllocationReportBuilder.build(
-                    snapshots.at(original.asOf()),
-                    settings,
-                    previous,
-                    original.labelGroups().map(AllocationReport.LabelSection::key));
+            // and the same reporting currency, with the rates in force at that time
+            return converted(
+                    AllocationReportBuilder.build(
+                            snapshots.at(original.asOf()),
+                            settings,
+                            previous,
+                            original.labelGroups().map(AllocationReport.LabelSection::key)),
+                    original.convertedTotal().map(ConvertedTotal::target));
         });
     }
 
     @Override
-    public AllocationReport live(Optional<String> groupBy) {
+    public AllocationReport live(Optional<String> groupBy, Optional<Currency> convertTo) {
         Instant asOf = clock.instant();
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(AllocationReport.TYPE, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        return AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy);
+        return converted(AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy), convertTo);
+    }
+
+    /** The report with its currencies' totals in {@code convertTo} as of its own as-of time, when one is given. */
+    private AllocationReport converted(AllocationReport report, Optional<Currency> convertTo) {
+        return convertTo
+                .map(target -> report.withConvertedTotal(conversion.convert(report.totals(), target, report.asOf())))
+                .orElse(report);
     }
 
     private static void requireKnown(String type) {

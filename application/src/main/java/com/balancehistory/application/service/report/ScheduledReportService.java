@@ -86,6 +86,7 @@ public final class ScheduledReportService implements RunScheduledReportsUseCase 
                 Optional.of(schedule.name()),
                 Optional.of(slot),
                 schedule.groupBy(),
+                schedule.convertTo(),
                 schedule.targets());
     }
 }

@@ -39,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,7 +80,15 @@ public class ReportsController {
                     description = "a label key: the report gets its per-label section grouped by it",
                     example = "department")
             @Nullable
-            String groupBy) {}
+            String groupBy,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "an ISO 4217 code: the report gets convertedTotal, its currencies' totals in that "
+                            + "currency with every rate used, rounded once half-even at its scale; partial when a rate "
+                            + "is missing",
+                    example = "EUR")
+            @Nullable
+            String convertTo) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> list(
@@ -105,13 +114,14 @@ public class ReportsController {
             @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
         Optional<String> groupBy = Params.labelKey("groupBy", request == null ? null : request.groupBy());
+        Optional<Currency> convertTo = convertTo(request == null ? null : request.convertTo());
         RunOnceUseCase.Once run;
         try {
             run = Idempotency.run(
                     once,
                     "reports",
                     idempotencyKey,
-                    () -> generator.generateNow(type, groupBy).id());
+                    () -> generator.generateNow(type, groupBy, convertTo).id());
         } catch (UnknownReportTypeException e) {
             throw ApiProblem.invalidParameter("type", e.getMessage());
         }
@@ -131,15 +141,22 @@ public class ReportsController {
             summary = "The allocation report computed now, not stored",
             description = "groupBy=<label key> adds the per-label section labelGroups: per value of that label (then "
                     + "(unlabelled)) and currency, count, total and share of the currency, and the cards' remaining "
-                    + "limits and utilization per period.")
+                    + "limits and utilization per period. convertTo=<ISO code> adds convertedTotal: the currencies' "
+                    + "totals in that currency with the rates in force now, every rate used, rounded once half-even "
+                    + "at its scale, partial with the missing currencies; in JSON, CSV (converted-rate, "
+                    + "converted-missing, converted-total rows) and HTML.")
     public HttpResponse<byte[]> live(
             @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "a label key: add the per-label section grouped by it", example = "department")
                     @QueryValue
                     @Nullable
-                    String groupBy) {
-        AllocationReport report = reports.live(Params.labelKey("groupBy", groupBy));
+                    String groupBy,
+            @Parameter(description = "an ISO 4217 code: add the totals converted into it", example = "EUR")
+                    @QueryValue
+                    @Nullable
+                    String convertTo) {
+        AllocationReport report = reports.live(Params.labelKey("groupBy", groupBy), convertTo(convertTo));
         return render(format, accept, Optional.empty(), report, () -> renderer.json(report));
     }
 
@@ -170,6 +187,10 @@ public class ReportsController {
         root.put("identical", rebuilt.equals(stored.content()));
         root.set("rebuilt", parse(renderer.json(rebuilt)));
         return json(HttpStatus.OK, root);
+    }
+
+    private static Optional<Currency> convertTo(String code) {
+        return code == null || code.isBlank() ? Optional.empty() : Optional.of(Params.currency("convertTo", code));
     }
 
     private HttpResponse<byte[]> render(

@@ -101,6 +101,7 @@ public final class JacksonReportRenderer implements ReportRenderer {
             f.put("lastError", source.lastError().orElse(null));
         }
         LabelSectionJson.write(root, report.labelGroups());
+        ConvertedTotalJson.write(root, report.convertedTotal());
         return write(root);
     }
 
@@ -177,7 +178,8 @@ public final class JacksonReportRenderer implements ReportRenderer {
                 sections,
                 limits,
                 fresh,
-                LabelSectionJson.read(root));
+                LabelSectionJson.read(root),
+                ConvertedTotalJson.read(root));
     }
 
     @Override

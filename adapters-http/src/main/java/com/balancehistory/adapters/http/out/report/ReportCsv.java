@@ -9,6 +9,8 @@ import com.balancehistory.application.model.report.AllocationReport.GroupCardLim
 import com.balancehistory.application.model.report.AllocationReport.GroupCurrency;
 import com.balancehistory.application.model.report.AllocationReport.LabelGroup;
 import com.balancehistory.application.model.report.AllocationReport.LabelSection;
+import com.balancehistory.domain.money.ConvertedTotal;
+import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -93,6 +95,7 @@ final class ReportCsv {
                     l.used().map(u -> "used " + u.toPlainString()).orElse(""));
         }
         report.labelGroups().ifPresent(section -> labelGroupRows(csv, section));
+        report.convertedTotal().ifPresent(converted -> convertedRows(csv, converted));
         report.freshness()
                 .staleAccounts()
                 .forEach(s -> row(
@@ -188,6 +191,86 @@ final class ReportCsv {
 
     private static String text(Optional<BigDecimal> value) {
         return value.map(BigDecimal::toPlainString).orElse("");
+    }
+
+    /**
+     * With a convert-to: one {@code converted-rate} row per rate used (currency: from; name: the pair; source: who
+     * published it; kind_or_period: its date; balance_or_remaining: the total converted; total: the exact product;
+     * detail: the rate), one {@code converted-missing} row per currency left out, and the {@code converted-total} row
+     * (currency: target; total: the sum, rounded once; detail: the rounding and whether it is partial).
+     */
+    private static void convertedRows(StringBuilder csv, ConvertedTotal converted) {
+        String target = converted.target().getCurrencyCode();
+        for (ConvertedTotal.AppliedRate applied : converted.rates()) {
+            row(
+                    csv,
+                    "converted-rate",
+                    applied.rate().from().getCurrencyCode(),
+                    "",
+                    applied.rate().pair(),
+                    applied.rate().source(),
+                    applied.rate().date().toString(),
+                    applied.amount().amount().toPlainString(),
+                    "",
+                    "",
+                    "",
+                    applied.product().toPlainString(),
+                    "",
+                    "",
+                    "",
+                    String.valueOf(applied.stale()),
+                    converted.asOf().toString(),
+                    "rate " + applied.rate().rate().toPlainString() + " into " + target);
+        }
+        for (Money amount : converted.leftOut()) {
+            row(
+                    csv,
+                    "converted-missing",
+                    amount.currencyCode(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    amount.amount().toPlainString(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    converted.asOf().toString(),
+                    "no rate into " + target + " at as-of: left out of the converted total");
+        }
+        row(
+                csv,
+                "converted-total",
+                target,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                converted.total().amount().toPlainString(),
+                "",
+                "",
+                "",
+                String.valueOf(converted.anyStale()),
+                converted.asOf().toString(),
+                "rounding: " + ConvertedTotal.ROUNDING + "; "
+                        + (converted.partial()
+                                ? "partial: "
+                                        + String.join(
+                                                " ",
+                                                converted.missingCurrencies().stream()
+                                                        .map(c -> c.getCurrencyCode())
+                                                        .toList())
+                                        + " left out"
+                                : "complete"));
     }
 
     private static void row(StringBuilder csv, String... cells) {

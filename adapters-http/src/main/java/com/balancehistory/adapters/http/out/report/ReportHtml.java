@@ -9,6 +9,8 @@ import com.balancehistory.application.model.report.AllocationReport.GroupCurrenc
 import com.balancehistory.application.model.report.AllocationReport.LabelGroup;
 import com.balancehistory.application.model.report.AllocationReport.LabelSection;
 import com.balancehistory.application.model.report.ReportSummary;
+import com.balancehistory.domain.money.ConvertedTotal;
+import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -107,6 +109,7 @@ final class ReportHtml {
         }
         html.append("</table>\n");
         report.labelGroups().ifPresent(section -> labelGroups(html, section));
+        report.convertedTotal().ifPresent(converted -> converted(html, converted));
         html.append("<h2>Freshness</h2>\n");
         if (report.freshness().allCurrent()) {
             html.append("<p>All values are current.</p>\n");
@@ -146,6 +149,47 @@ final class ReportHtml {
     }
 
     /** Per label value, per currency: never a figure across currencies. */
+    /** The totals in one reporting currency: the sum, how it is rounded, every rate used, what was left out. */
+    private static void converted(StringBuilder html, ConvertedTotal converted) {
+        String target = converted.target().getCurrencyCode();
+        html.append("<h2>Total in ")
+                .append(e(target))
+                .append("</h2>\n<p><strong>")
+                .append(e(converted.total().amount().toPlainString() + " " + target))
+                .append("</strong>")
+                .append(converted.partial() ? " <span class=\"stale\">PARTIAL</span>" : "")
+                .append(". Rounding: ")
+                .append(e(ConvertedTotal.ROUNDING))
+                .append(" (the exact products are summed, then rounded). Rates in force at ")
+                .append(e(converted.asOf().toString()))
+                .append("; never 1:1.</p>\n<table><tr><th>Pair</th><th>Rate</th><th>Date</th><th>Source</th>"
+                        + "<th>Total converted</th><th>Exact product</th></tr>\n");
+        for (ConvertedTotal.AppliedRate applied : converted.rates()) {
+            html.append("<tr><td>")
+                    .append(e(applied.rate().pair()))
+                    .append("</td><td class=\"n\">")
+                    .append(e(applied.rate().rate().toPlainString()))
+                    .append("</td><td")
+                    .append(applied.stale() ? " class=\"stale\">STALE " : ">")
+                    .append(e(applied.rate().date().toString()))
+                    .append("</td><td>")
+                    .append(e(applied.rate().source()))
+                    .append("</td><td class=\"n\">")
+                    .append(e(applied.amount().toString()))
+                    .append("</td><td class=\"n\">")
+                    .append(e(applied.product().toPlainString() + " " + target))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        if (converted.partial()) {
+            html.append("<p>Left out, no rate into ").append(e(target)).append(" at as-of:</p><ul>\n");
+            for (Money amount : converted.leftOut()) {
+                html.append("<li>").append(e(amount.toString())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+    }
+
     private static void labelGroups(StringBuilder html, LabelSection section) {
         html.append("<h2>Per ")
                 .append(e(section.key()))

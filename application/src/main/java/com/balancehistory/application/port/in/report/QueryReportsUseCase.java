@@ -3,6 +3,7 @@ package com.balancehistory.application.port.in.report;
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,5 +23,10 @@ public interface QueryReportsUseCase {
     }
 
     /** The allocation report computed now, with a per-label section grouped by {@code groupBy} when given. */
-    AllocationReport live(Optional<String> groupBy);
+    default AllocationReport live(Optional<String> groupBy) {
+        return live(groupBy, Optional.empty());
+    }
+
+    /** As above, with the totals converted into {@code convertTo} (the rates in force now) when given. */
+    AllocationReport live(Optional<String> groupBy, Optional<Currency> convertTo);
 }
