@@ -31,15 +31,6 @@ final class ExportCursors {
             DSLContext dsl,
             List<? extends Function<DSLContext, ? extends ResultQuery<? extends Record>>> queries,
             Function<Record, T> mapper) {
-        return open(dsl, List.of(), queries, mapper);
-    }
-
-    /** As {@link #open(DSLContext, List, Function)}, running {@code setup} (e.g. SET LOCAL) in the transaction first. */
-    static <T> RowCursor<T> open(
-            DSLContext dsl,
-            List<String> setup,
-            List<? extends Function<DSLContext, ? extends ResultQuery<? extends Record>>> queries,
-            Function<Record, T> mapper) {
         ConnectionProvider provider = dsl.configuration().connectionProvider();
         Connection connection = provider.acquire();
         int isolation = Connection.TRANSACTION_READ_COMMITTED;
@@ -51,7 +42,6 @@ final class ExportCursors {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
-            setup.forEach(db::execute);
             JdbcRowCursor<T> cursor =
                     new JdbcRowCursor<>(db, queries.iterator(), mapper, provider, connection, isolation);
             cursor.advance();

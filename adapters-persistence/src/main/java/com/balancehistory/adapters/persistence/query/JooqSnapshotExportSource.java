@@ -31,7 +31,7 @@ import org.jooq.ResultQuery;
  */
 public final class JooqSnapshotExportSource implements SnapshotExportSource {
 
-    static final int FETCH_SIZE = 1_000;
+    static final int FETCH_SIZE = ExportCursors.FETCH_SIZE;
 
     private final DSLContext dsl;
 
