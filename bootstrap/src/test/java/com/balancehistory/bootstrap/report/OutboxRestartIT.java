@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox across a restart, with a fake webhook on loopback: a notification whose webhook is down while the first
- * instance runs stays in the outbox, and the instance started next on the same database sends it.
+ * instance runs stays in the outbox; stopping that instance mid-round (in a backoff wait) hands it back at once; the
+ * instance started next on the same database sends it.
  */
 class OutboxRestartIT {
 
@@ -41,11 +42,13 @@ class OutboxRestartIT {
         p.put("micronaut.server.enabled", "false");
         p.put("balance-history.alerts.deliver.webhook.url", "http://127.0.0.1:" + webhookPort + "/hook");
         p.put("balance-history.alerts.deliver.webhook.secret", "outbox-webhook-secret-0123456789");
-        p.put("balance-history.delivery.max-attempts", "2");
-        p.put("balance-history.delivery.initial-backoff", "100ms");
-        p.put("balance-history.delivery.max-backoff", "100ms");
+        // after the first failed attempt the round waits a minute: the stop comes during that wait
+        p.put("balance-history.delivery.max-attempts", "3");
+        p.put("balance-history.delivery.initial-backoff", "1m");
+        p.put("balance-history.delivery.max-backoff", "1m");
         p.put("balance-history.outbox.every", "300ms");
-        p.put("balance-history.outbox.lease", "2s");
+        // a lease longer than the test: the restarted instance can send it only because the stop handed it back
+        p.put("balance-history.outbox.lease", "10m");
         // a source that cannot be reached: its failed poll fires a stale-data alert (never polled successfully)
         p.put("balance-history.sources." + source + ".provider", "holyheld");
         p.put("balance-history.sources." + source + ".base-url", "http://127.0.0.1:1");
@@ -70,10 +73,16 @@ class OutboxRestartIT {
             try (ApplicationContext first = start(port)) {
                 first.getBean(PollSourcesUseCase.class).pollNow(Optional.of(source), PollTrigger.ON_DEMAND);
                 waitFor(() -> received.stream().anyMatch(r -> r.startsWith("503") && r.contains(source)));
+                long stopping = System.nanoTime();
+                first.stop();
+                assertThat(Duration.ofNanos(System.nanoTime() - stopping))
+                        .as("the stop cut the backoff wait short")
+                        .isLessThan(Duration.ofSeconds(15));
             }
             assertThat(outboxStates())
                     .as("left in the outbox by the stopped instance")
                     .containsExactly("pending");
+            assertThat(handedBack()).as("handed back: no lease left").isTrue();
 
             status.set(200);
             try (ApplicationContext restarted = start(port)) {
@@ -88,6 +97,18 @@ class OutboxRestartIT {
                     .hasSize(1);
         } finally {
             webhook.stop(0);
+        }
+    }
+
+    private boolean handedBack() {
+        try (Connection connection = TestDatabase.get().connect();
+                PreparedStatement statement = connection.prepareStatement("SELECT bool_and(lease_until IS NULL)"
+                        + " FROM delivery_outbox WHERE channel = 'webhook' AND payload_json LIKE ?")) {
+            statement.setString(1, "%" + source + "%");
+            ResultSet rows = statement.executeQuery();
+            return rows.next() && rows.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
