@@ -13,6 +13,8 @@ import com.balancehistory.adapters.persistence.report.JooqReportStore;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.StoredReport;
+import com.balancehistory.application.service.fx.FxRateService;
+import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
@@ -21,6 +23,7 @@ import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.application.testing.InMemoryFxRateStore;
 import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.analytics.HealthScale;
@@ -235,5 +238,57 @@ class ReportSchedulesIT {
                     assertThat(attempt.succeeded()).isTrue();
                     assertThat(attempt.attempt()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void a_schedule_with_convert_to_stores_reports_with_the_converted_total_and_says_so_in_its_parameters() {
+        JacksonReportRenderer renderer = new JacksonReportRenderer();
+        ReportService reports = new ReportService(
+                new JooqAsOfSnapshots(dsl),
+                new JooqReportStore(dsl),
+                renderer,
+                new ReportSettings(
+                        HealthScale.defaults(),
+                        LowBalancePolicy.none(),
+                        SourceIntervals.everySource(Duration.ofMinutes(5))),
+                clock,
+                new FxRateService(new InMemoryFxRateStore(), FxSettings.none(), clock));
+        ScheduledReportService scheduled = new ScheduledReportService(
+                reports,
+                new JooqJobScheduleStore(dsl),
+                List.of(new ReportSchedule(
+                        name,
+                        "allocation",
+                        DAILY_AT_SIX,
+                        false,
+                        List.of(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of(java.util.Currency.getInstance("EUR")))),
+                clock,
+                "instance-a",
+                Duration.ofMinutes(2));
+        assertThat(scheduled.runDue()).isEmpty();
+        clock.set(Instant.parse("2021-06-01T06:00:30Z"));
+
+        List<StoredReport> made = scheduled.runDue();
+
+        assertThat(made).singleElement().satisfies(report -> {
+            assertThat(report.content().convertedTotal()).hasValueSatisfying(converted -> {
+                assertThat(converted.target().getCurrencyCode()).isEqualTo("EUR");
+                assertThat(converted.asOf()).isEqualTo(report.content().asOf());
+            });
+            assertThat(report.contentJson()).contains("\"rounding\":\"half-even at target scale once\"");
+            assertThat(report.summary().parameters()).containsEntry("convertTo", "EUR");
+        });
+    }
+
+    @Test
+    void a_schedule_convert_to_that_is_not_a_currency_is_refused_naming_the_key() {
+        assertThat(ReportsFactory.convertTo("balance-history.reports.schedules.daily.convert-to", "EUR"))
+                .contains(java.util.Currency.getInstance("EUR"));
+        assertThat(ReportsFactory.convertTo("k", null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ReportsFactory.convertTo("balance-history.reports.schedules.daily.convert-to", "EURO"))
+                .hasMessageStartingWith("balance-history.reports.schedules.daily.convert-to: ");
     }
 }
