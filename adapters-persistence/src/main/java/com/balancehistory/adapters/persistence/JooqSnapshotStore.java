@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence;
 
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
-import static com.balancehistory.db.jooq.Tables.POLL_RUN;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
 import com.balancehistory.application.model.poll.PollTrigger;
@@ -15,7 +14,6 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.limit.CardLimitObservation;
-import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
@@ -29,7 +27,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,35 +260,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
             ON CONFLICT (day) DO UPDATE SET marked_at = EXCLUDED.marked_at
             """;
 
-    private static final String INSERT_CARD_LIMITS = """
-            WITH incoming AS (
-                SELECT t.account_id, t.period, t.currency, t.remaining::numeric AS remaining,
-                       t.configured_total::numeric AS configured_total
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS t(account_id, period, currency, remaining, configured_total)
-            ), inserted AS (
-                INSERT INTO card_limit_snapshot (account_id, period, observed_at, poll_id, currency, remaining,
-                                                 configured_total)
-                SELECT account_id, period, ?::timestamptz, ?::bigint, currency, remaining, configured_total
-                FROM incoming
-                RETURNING *
-            ), latest AS (
-                INSERT INTO latest_card_limit (account_id, period, poll_id, observed_at, currency, remaining,
-                                               configured_total)
-                SELECT account_id, period, poll_id, observed_at, currency, remaining, configured_total FROM inserted
-                ON CONFLICT (account_id, period) DO UPDATE SET
-                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at, currency = EXCLUDED.currency,
-                    remaining = EXCLUDED.remaining, configured_total = EXCLUDED.configured_total
-                WHERE latest_card_limit.observed_at <= EXCLUDED.observed_at
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM latest)
-            """;
-
     private final DSLContext dsl;
     private final ChangeDetector significance;
     private final TopUpNoise topUpNoise;
-    private final CardLimitTotals cardLimitTotals;
+    private final PollRunLog pollRuns;
+    private final CardLimitWriter cardLimits;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
     private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
     private final FollowedBalances followedBalances = new FollowedBalances();
@@ -305,26 +278,19 @@ public final class JooqSnapshotStore implements SnapshotStore {
             DSLContext dsl, ChangeDetector significance, CardLimitTotals cardLimitTotals, TopUpNoise topUpNoise) {
         this.dsl = dsl;
         this.significance = significance;
-        this.cardLimitTotals = cardLimitTotals;
+        this.pollRuns = new PollRunLog(dsl);
+        this.cardLimits = new CardLimitWriter(cardLimitTotals);
         this.topUpNoise = Objects.requireNonNull(topUpNoise, "topUpNoise");
     }
 
     @Override
     public long openPollRun(PollTrigger trigger, Optional<String> requestedSource, Instant startedAt) {
-        return dsl.insertInto(POLL_RUN)
-                .set(POLL_RUN.TRIGGER, trigger.code())
-                .set(POLL_RUN.REQUESTED_SOURCE, requestedSource.orElse(null))
-                .set(POLL_RUN.STARTED_AT, utc(startedAt))
-                .returning(POLL_RUN.ID)
-                .fetchOne(POLL_RUN.ID);
+        return pollRuns.open(trigger, requestedSource, startedAt);
     }
 
     @Override
     public void finishPollRun(long pollId, Instant finishedAt) {
-        dsl.update(POLL_RUN)
-                .set(POLL_RUN.FINISHED_AT, utc(finishedAt))
-                .where(POLL_RUN.ID.eq(pollId))
-                .execute();
+        pollRuns.finish(pollId, finishedAt);
     }
 
     @Override
@@ -406,7 +372,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
         committed.accounts.addAll(accounts);
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
         int snapshotRows = recordBalances(connection, balances, record, committed)
-                + insertCardLimits(connection, limits.values(), record);
+                + cardLimits.write(connection, limits.values(), record);
         // after recordBalances: the source's lock it holds keeps two recordings from opening the same label twice
         LabelAssignments.write(connection, changed, record.observedAt());
         if (!balances.isEmpty()) {
@@ -688,43 +654,6 @@ public final class JooqSnapshotStore implements SnapshotStore {
         }
     }
 
-    private int insertCardLimits(
-            Connection connection, Collection<CardLimitObservation> observations, SourcePollRecord record)
-            throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        for (CardLimitObservation o : observations) {
-            Map<LimitPeriod, Money> totals = cardLimitTotals.totalsFor(o.card());
-            for (Map.Entry<LimitPeriod, Money> entry : o.remaining().entrySet()) {
-                Money total = totals.get(entry.getKey());
-                rows.add(new String[] {
-                    o.card().id().value(),
-                    entry.getKey().apiName(),
-                    entry.getValue().currencyCode(),
-                    entry.getValue().toPlainString(),
-                    total == null ? null : total.toPlainString()
-                });
-            }
-        }
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        String[][] columns = new String[5][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < 5; c++) {
-                columns[c][r] = rows.get(r)[c];
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_CARD_LIMITS)) {
-            int p = bindColumns(connection, statement, 1, columns);
-            statement.setString(p++, record.observedAt().toString());
-            statement.setLong(p, record.pollId());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     private void insertRawResponses(Connection connection, SourcePollRecord record) throws SQLException {
         List<RawResponse> responses = record.result() instanceof FetchResult.Fetched fetched
                 ? fetched.rawResponses()
@@ -778,7 +707,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
         partitionsEnsured.add(month);
     }
 
-    private static int bindColumns(Connection connection, PreparedStatement statement, int first, String[][] columns)
+    static int bindColumns(Connection connection, PreparedStatement statement, int first, String[][] columns)
             throws SQLException {
         int p = first;
         for (String[] column : columns) {
