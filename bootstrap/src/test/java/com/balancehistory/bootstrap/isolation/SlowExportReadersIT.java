@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.bootstrap.dashboard.SeededPolls;
+import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -65,6 +66,8 @@ class SlowExportReadersIT extends ServiceTestSupport {
     static final Duration SCHEDULING_SLACK = Duration.ofMillis(300);
 
     static final ProviderSimulator SIMULATOR = ProviderSimulator.start();
+    /** A database of its own: the seeded accounts would crowd every other test's lists and reports. */
+    static final TestDatabase OWN_DATABASE = TestDatabase.get().sibling();
 
     @Inject
     EmbeddedServer server;
@@ -78,6 +81,9 @@ class SlowExportReadersIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         return Map.ofEntries(
+                Map.entry("datasources.default.url", OWN_DATABASE.jdbcUrl()),
+                Map.entry("datasources.default.username", OWN_DATABASE.user()),
+                Map.entry("datasources.default.password", OWN_DATABASE.password()),
                 Map.entry("balance-history.api.keys[0].name", "reader"),
                 Map.entry("balance-history.api.keys[0].role", "reader"),
                 Map.entry("balance-history.api.keys[0].key", READER_KEY),
