@@ -22,7 +22,7 @@ function filterForm() {
     ['grantex', 'grantex'], ['holyheld', 'holyheld']]),
   el('label', {}, 'Source', el('input', { name: 'source', id: 'filter-source', value: params.get('source') || '',
     size: 12 })),
-  select('kind', 'Kind', [['', 'any'], ['budget', 'budget'], ['card-limit', 'card limit'], ['grant', 'grant'],
+  select('kind', 'Kind', [['', 'any'], ['budget', 'budget'], ['grant', 'grant'],
     ['card', 'card']]),
   el('label', {}, 'Currency', el('input', { name: 'currency', id: 'filter-currency', size: 4, maxlength: 3,
     value: params.get('currency') || '' })),

@@ -1,4 +1,4 @@
-import { api, el, content, run, table, time, badge, accountLink, amountText, inBatches } from './common.js';
+import { api, el, content, run, table, time, badge, accountLink, amountText } from './common.js';
 
 function utilizationBar(period) {
   if (period.utilization === undefined || period.utilization === null) return el('span', { class: 'muted' }, 'no total');
@@ -47,15 +47,10 @@ function cardSection(limits) {
 }
 
 run(async () => {
-  // the cards with limits are listed by the live allocation report (there is no list route for cards)
-  const [live, cardBalances] = await Promise.all([api('/api/v1/reports/allocation/live?format=json'),
+  // every card with its limits in one answer, in account id order
+  const [cards, cardBalances] = await Promise.all([api('/api/v1/cards'),
     api('/api/v1/balances?kind=card&limit=1000')]);
-  const cardIds = [...new Set(live.cardLimits.map(line => line.accountId))];
-  const sections = [];
-  await inBatches(cardIds, 6, async id => {
-    sections.push(cardSection(await api(`/api/v1/cards/${encodeURIComponent(id)}/limits`)));
-  });
-  sections.sort((a, b) => a.dataset.card.localeCompare(b.dataset.card));
+  const sections = cards.cards.map(cardSection);
   content.replaceChildren(
     el('h2', {}, `Card limits (${sections.length})`),
     sections.length ? el('div', { class: 'cards', id: 'card-limits' }, sections)

@@ -417,12 +417,17 @@ class DashboardBrowserIT extends ServiceTestSupport {
         browser.signIn(base, READER_KEY);
         browser.open(base + "/dashboard/cards");
 
-        List<String> cards = list(
-                        apiGet("/api/v1/reports/allocation/live?format=json").get("cardLimits"))
-                .stream()
-                .map(line -> line.get("accountId").getStringValue())
-                .distinct()
+        List<String> cards = list(apiGet("/api/v1/cards").get("cards")).stream()
+                .map(card -> card.get("card").get("accountId").getStringValue())
                 .toList();
+        // the list route has every card the live report has limits for
+        assertThat(cards)
+                .containsAll(list(apiGet("/api/v1/reports/allocation/live?format=json")
+                                .get("cardLimits"))
+                        .stream()
+                        .map(line -> line.get("accountId").getStringValue())
+                        .distinct()
+                        .toList());
         assertThat(cards).isNotEmpty();
         assertThat(browser.all("#card-limits [data-card]")).hasSize(cards.size());
         String cardId = cards.get(0);

@@ -108,7 +108,13 @@ public class BalancesController {
     public BalanceListResponse list(
             @QueryValue @Nullable String provider,
             @QueryValue @Nullable String source,
-            @QueryValue @Nullable String kind,
+            @Parameter(
+                            description = "budget, grant or card; card-limit is refused with 400 (card limits are "
+                                    + "not balances: see GET /api/v1/cards)",
+                            example = "budget")
+                    @QueryValue
+                    @Nullable
+                    String kind,
             @QueryValue @Nullable String currency,
             @QueryValue @Nullable String q,
             @QueryValue @Nullable String stale,
@@ -321,17 +327,31 @@ public class BalancesController {
     }
 
     private static String kind(String slug) {
+        AccountKind found;
         try {
-            return AccountKind.fromSlug(slug.toLowerCase(Locale.ROOT)).slug();
+            found = AccountKind.fromSlug(slug.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidParameter(
                     "kind",
                     "unknown kind '" + Params.shorten(slug) + "' (known: "
                             + Arrays.stream(AccountKind.values())
+                                    .filter(kind -> kind != AccountKind.CARD_SPENDING_LIMIT)
                                     .map(AccountKind::slug)
                                     .collect(Collectors.joining(", "))
                             + ")");
         }
+        // a card limit has remaining amounts per period, not a balance: an empty list would say "no cards"
+        if (found == AccountKind.CARD_SPENDING_LIMIT) {
+            throw ApiProblem.invalidParameter(
+                    "kind",
+                    "kind card-limit has no balances: card limits are listed at GET /api/v1/cards (known kinds here: "
+                            + Arrays.stream(AccountKind.values())
+                                    .filter(kind -> kind != AccountKind.CARD_SPENDING_LIMIT)
+                                    .map(AccountKind::slug)
+                                    .collect(Collectors.joining(", "))
+                            + ")");
+        }
+        return found.slug();
     }
 
     private static BalanceSort sort(String value) {

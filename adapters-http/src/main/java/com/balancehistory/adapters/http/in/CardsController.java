@@ -1,6 +1,7 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.dto.CardLimitsResponse;
+import com.balancehistory.adapters.http.in.dto.CardsResponse;
 import com.balancehistory.adapters.http.in.dto.PlanRequest;
 import com.balancehistory.adapters.http.in.dto.PlanResponse;
 import com.balancehistory.adapters.http.in.dto.PurchaseCheckRequest;
@@ -9,6 +10,7 @@ import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.port.in.query.CardAnswer;
 import com.balancehistory.application.port.in.query.CheckCardLimitsUseCase;
+import com.balancehistory.application.port.in.query.ListCardsUseCase;
 import com.balancehistory.domain.limit.ExpensePlan;
 import com.balancehistory.domain.limit.LimitStatus;
 import com.balancehistory.domain.limit.PlannedExpense;
@@ -47,9 +49,23 @@ public class CardsController {
     private static final int MAX_EXPENSES = 1_000;
 
     private final CheckCardLimitsUseCase cards;
+    private final ListCardsUseCase list;
 
-    public CardsController(CheckCardLimitsUseCase cards) {
+    public CardsController(CheckCardLimitsUseCase cards, ListCardsUseCase list) {
         this.cards = cards;
+        this.list = list;
+    }
+
+    @Get
+    @Operation(
+            summary = "Every card with recorded limits",
+            description = "Each card as GET /api/v1/cards/{cardId}/limits answers it: ids (accountId, the provider's "
+                    + "card id as externalId), source, provider, currency, observedAt, stale, and the latest "
+                    + "remaining per period with configured totals; ordered by account id.")
+    public CardsResponse all() {
+        List<CardLimitsResponse> items =
+                list.cards().stream().map(CardLimitsResponse::of).toList();
+        return new CardsResponse(items, items.size());
     }
 
     @Get("/{cardId}/limits")
@@ -70,10 +86,14 @@ public class CardsController {
     @Post("/{cardId}/plan")
     @Operation(
             summary = "Whether a list of expenses fits the card's limits, per period, and what remains after",
-            description = "Amounts are in the card's currency.")
+            description = "Amounts are in the card's currency; an expense (or the plan's currency) in another "
+                    + "currency is a 400 naming expenses[i].currency (or currency), as purchase-check refuses it: "
+                    + "limits are never converted.")
     public PlanResponse plan(@PathVariable String cardId, @Body PlanRequest request) {
         CardAnswer<List<LimitStatus>> card = cards.limits(cardId).orElseThrow(() -> unknownCard(cardId));
-        Currency currency = card.reading().limits().currency();
+        Currency cardCurrency = card.reading().limits().currency();
+        Currency planCurrency =
+                request.currency() == null ? cardCurrency : Params.currency("currency", request.currency());
         List<PlanRequest.Expense> expenses = request.expenses() == null ? List.of() : request.expenses();
         if (expenses.size() > MAX_EXPENSES) {
             throw ApiProblem.invalidParameter("expenses", "at most " + MAX_EXPENSES + " expenses per plan");
@@ -83,6 +103,17 @@ public class CardsController {
             PlanRequest.Expense expense = expenses.get(i);
             if (expense == null) {
                 throw ApiProblem.invalidParameter("expenses[" + i + "]", "expense " + i + " is missing");
+            }
+            Currency currency = expense.currency() == null
+                    ? planCurrency
+                    : Params.currency("expenses[" + i + "].currency", expense.currency());
+            if (!currency.equals(cardCurrency)) {
+                // refused here, as purchase-check refuses it: one plan never mixes currencies, nothing is converted
+                throw ApiProblem.invalidParameter(
+                        expense.currency() == null ? "currency" : "expenses[" + i + "].currency",
+                        "the amount is in " + currency.getCurrencyCode() + " but card "
+                                + card.reading().card().id().value() + " is in " + cardCurrency.getCurrencyCode()
+                                + "; limits are never converted");
             }
             Money amount = Params.money("expenses[" + i + "].amount", expense.amount(), currency);
             if (amount.isNegative()) {
@@ -95,7 +126,7 @@ public class CardsController {
             planned.add(PlannedExpense.of(expense.description(), amount));
         }
         ExpensePlan plan = new ExpensePlan(planned);
-        String total = plan.total().orElse(Money.zero(currency)).toPlainString();
+        String total = plan.total().orElse(Money.zero(cardCurrency)).toPlainString();
         return PlanResponse.of(cards.plan(cardId, plan).orElseThrow(() -> unknownCard(cardId)), total);
     }
 

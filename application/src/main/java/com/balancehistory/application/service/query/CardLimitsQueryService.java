@@ -4,6 +4,7 @@ import com.balancehistory.application.model.query.CardLimitsReading;
 import com.balancehistory.application.port.in.query.CardAnswer;
 import com.balancehistory.application.port.in.query.CheckCardLimitsUseCase;
 import com.balancehistory.application.port.in.query.InvalidQueryException;
+import com.balancehistory.application.port.in.query.ListCardsUseCase;
 import com.balancehistory.application.port.out.query.CardLimitReadModel;
 import com.balancehistory.domain.limit.ExpensePlan;
 import com.balancehistory.domain.limit.ExpensePlanResult;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Card limits, purchase checks and expense plans against a card's latest remaining limits (domain rules). */
-public final class CardLimitsQueryService implements CheckCardLimitsUseCase {
+public final class CardLimitsQueryService implements CheckCardLimitsUseCase, ListCardsUseCase {
 
     private final CardLimitReadModel readModel;
     private final QuerySettings settings;
@@ -27,6 +28,15 @@ public final class CardLimitsQueryService implements CheckCardLimitsUseCase {
         this.readModel = readModel;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @Override
+    public List<CardAnswer<List<LimitStatus>>> cards() {
+        return readModel.allCards().stream()
+                .sorted(java.util.Comparator.comparing(
+                        reading -> reading.card().id().value()))
+                .map(reading -> answer(reading, reading.limits().statuses()))
+                .toList();
     }
 
     @Override
@@ -50,7 +60,7 @@ public final class CardLimitsQueryService implements CheckCardLimitsUseCase {
         return find(cardId).map(reading -> {
             for (int i = 0; i < plan.expenses().size(); i++) {
                 PlannedExpense expense = plan.expenses().get(i);
-                requireCardCurrency(reading, expense.amount(), "expenses[" + i + "].amount");
+                requireCardCurrency(reading, expense.amount(), "expenses[" + i + "].currency");
             }
             return answer(reading, reading.limits().evaluate(plan));
         });

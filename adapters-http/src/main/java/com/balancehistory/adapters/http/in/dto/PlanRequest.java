@@ -5,15 +5,30 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** Expenses planned on a card, in the order they will be paid, amounts in the card's currency. */
+/**
+ * Expenses planned on a card, in the order they will be paid, amounts in the card's currency; an expense stated in
+ * another currency is refused, as a purchase check is.
+ */
 @Serdeable
 @Schema(name = "PlanRequest")
-public record PlanRequest(@Nullable List<Expense> expenses) {
+public record PlanRequest(
+        @Schema(
+                description = "ISO 4217 code of every expense without its own currency; must be the card's "
+                        + "(default: the card's)",
+                example = "USD")
+        @Nullable
+        String currency,
+
+        @Nullable List<Expense> expenses) {
 
     /** One planned expense. */
     @Serdeable
     @Schema(name = "PlannedExpense")
     public record Expense(
             @Schema(example = "team lunch") @Nullable String description,
-            @Schema(example = "84.50") @Nullable String amount) {}
+            @Schema(example = "84.50") @Nullable String amount,
+
+            @Schema(description = "ISO 4217 code; must be the card's (limits are never converted)", example = "USD")
+            @Nullable
+            String currency) {}
 }
