@@ -1,6 +1,7 @@
 package com.balancehistory.adapters.persistence.query;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.domain.account.Account;
@@ -23,6 +24,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -44,6 +46,10 @@ import org.jooq.impl.DSL;
  * (skipped polls aside) when it failed, and only if that was after the observation used.
  */
 public final class AsOfBalances {
+
+    /** The stored outcomes of a poll that succeeded, written into the SQL as literals ({@code 'ok', 'partial'}). */
+    private static final QueryPart SUCCEEDED =
+            DSL.list(SourceOutcome.succeededCodes().stream().map(DSL::inline).toList());
 
     private static final String TEMPLATE = """
             WITH acc AS MATERIALIZED (
@@ -132,7 +138,7 @@ public final class AsOfBalances {
                                     WHERE r.source = p.source AND r.finished_at <= {0} AND r.outcome <> 'skipped'
                                     ORDER BY r.finished_at DESC, r.poll_id DESC
                                     LIMIT 1) f
-                WHERE f.outcome NOT IN ('ok', 'partial')
+                WHERE f.outcome NOT IN ({2})
             ), chosen AS (
                 -- one row per account: seen and earlier are disjoint, and a late row replaces a seen one it is
                 -- newer than (earlier's lookups weighed late rows already)
@@ -213,7 +219,7 @@ public final class AsOfBalances {
      */
     public static Table<Record> at(Instant asOf, Condition accounts) {
         OffsetDateTime at = asOf.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        return DSL.table("(" + TEMPLATE + ")", DSL.val(at), accounts).as(AS_OF);
+        return DSL.table("(" + TEMPLATE + ")", DSL.val(at), accounts, SUCCEEDED).as(AS_OF);
     }
 
     /**
