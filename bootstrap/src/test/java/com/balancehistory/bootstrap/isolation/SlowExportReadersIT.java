@@ -254,7 +254,10 @@ class SlowExportReadersIT extends ServiceTestSupport {
     /** Connections of this database that sit in an open transaction on the balances export's cursor query. */
     private int exportConnectionsIdleInTransaction() {
         return dsl.fetchOne("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND state = 'idle in transaction' AND pid <> pg_backend_pid()")
+                        + " AND state = 'idle in transaction' AND pid <> pg_backend_pid()"
+                        + " AND query ILIKE '%latest_balance%' AND query ILIKE '%order by%'"
+                        // a stalled export's transaction is seconds old; a poll's recording takes milliseconds
+                        + " AND xact_start < now() - interval '1 second'")
                 .get(0, Integer.class);
     }
 }
