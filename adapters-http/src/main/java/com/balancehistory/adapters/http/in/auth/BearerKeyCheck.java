@@ -2,10 +2,9 @@ package com.balancehistory.adapters.http.in.auth;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
+import com.balancehistory.adapters.http.in.problem.ProblemHandlers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
@@ -112,11 +111,9 @@ public final class BearerKeyCheck {
     /** The answer to a throttled address: 429 with {@code Retry-After} in seconds. */
     public static MutableHttpResponse<Problem> tooManyFailures(HttpRequest<?> request, Duration retryAfter) {
         long seconds = FailedAttemptThrottle.retryAfterSeconds(retryAfter);
-        ApiProblem problem = ApiProblem.tooManyRequests(
-                "too many invalid API keys from this address; try again in " + seconds + " s");
-        return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS)
-                .contentType(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem.toProblem(request.getPath()));
+        return ProblemHandlers.respond(
+                request,
+                ApiProblem.tooManyRequests(
+                        "too many invalid API keys from this address; try again in " + seconds + " s", retryAfter));
     }
 }

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.http.in.auth;
 
+import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +125,6 @@ public final class FailedAttemptThrottle {
 
     /** The seconds to send in {@code Retry-After}: rounded up, at least one. */
     public static long retryAfterSeconds(Duration wait) {
-        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return ApiProblem.retryAfterSeconds(wait);
     }
 }

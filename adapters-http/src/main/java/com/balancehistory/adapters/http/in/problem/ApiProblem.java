@@ -57,13 +57,7 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "/problems/forbidden", "Forbidden", detail, null, resource);
     }
 
-    /** Too many attempts or requests: the caller should wait (the response says how long in Retry-After). */
-    public static ApiProblem tooManyRequests(String detail) {
-        return new ApiProblem(
-                HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-requests", "Too many requests", detail, null, null);
-    }
-
-    /** Too many at once: the caller should try again after {@code retryAfter} (sent as Retry-After). */
+    /** Too many attempts or requests: the caller should try again after {@code retryAfter} (sent as Retry-After). */
     public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
         return new ApiProblem(
                 HttpStatus.TOO_MANY_REQUESTS,
@@ -78,6 +72,12 @@ public final class ApiProblem extends RuntimeException {
     /** How long the caller should wait before trying again, when the problem says. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** A wait as Retry-After says it: whole seconds, rounded up, at least one. */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     public static ApiProblem conflict(String parameter, String detail) {

@@ -21,7 +21,8 @@ public final class ProblemHandlers {
 
     private ProblemHandlers() {}
 
-    static MutableHttpResponse<Problem> respond(HttpRequest<?> request, ApiProblem problem) {
+    /** The problem as its response: status, problem+json body and, when it says so, Retry-After. */
+    public static MutableHttpResponse<Problem> respond(HttpRequest<?> request, ApiProblem problem) {
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(problem.status())
                 .contentType(Problem.MEDIA_TYPE)
                 .body(problem.toProblem(request.getPath()));
