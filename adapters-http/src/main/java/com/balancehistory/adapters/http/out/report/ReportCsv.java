@@ -12,6 +12,8 @@ import com.balancehistory.application.model.report.AllocationReport.LabelSection
 import com.balancehistory.domain.money.ConvertedTotal;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,113 +33,76 @@ final class ReportCsv {
         StringBuilder csv = new StringBuilder(CsvWriter.text(HEADER.split(",")));
         for (CurrencySection section : report.currencies()) {
             for (AccountLine a : section.accounts()) {
-                row(
-                        csv,
-                        "account",
-                        section.currency(),
-                        a.accountId(),
-                        a.name(),
-                        a.source(),
-                        a.kind(),
-                        a.balance().toPlainString(),
-                        a.sharePercent().toPlainString(),
-                        text(a.change()),
-                        "",
-                        "",
-                        "",
-                        a.healthTier(),
-                        String.valueOf(a.low()),
-                        String.valueOf(a.stale()),
-                        a.observedAt().toString(),
-                        a.lowThreshold()
-                                .map(t -> "low below " + t.toPlainString())
-                                .orElse(""));
+                new Row("account")
+                        .set("currency", section.currency())
+                        .set("account_id", a.accountId())
+                        .set("name", a.name())
+                        .set("source", a.source())
+                        .set("kind_or_period", a.kind())
+                        .set("balance_or_remaining", a.balance().toPlainString())
+                        .set("share_percent", a.sharePercent().toPlainString())
+                        .set("change", text(a.change()))
+                        .set("health_tier", a.healthTier())
+                        .set("low", String.valueOf(a.low()))
+                        .set("stale", String.valueOf(a.stale()))
+                        .set("observed_at", a.observedAt().toString())
+                        .set(
+                                "detail",
+                                a.lowThreshold()
+                                        .map(t -> "low below " + t.toPlainString())
+                                        .orElse(""))
+                        .writeTo(csv);
             }
-            row(
-                    csv,
-                    "currency",
-                    section.currency(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    section.zeroTotal() ? "0.00" : "100.00",
-                    text(section.totalChange()),
-                    String.valueOf(section.count()),
-                    section.total().toPlainString(),
-                    section.average().toPlainString(),
-                    "",
-                    "",
-                    "",
-                    report.asOf().toString(),
-                    section.zeroTotal() ? "no positive balance: every share is 0.00" : "");
+            new Row("currency")
+                    .set("currency", section.currency())
+                    .set("share_percent", section.zeroTotal() ? "0.00" : "100.00")
+                    .set("change", text(section.totalChange()))
+                    .set("count", String.valueOf(section.count()))
+                    .set("total", section.total().toPlainString())
+                    .set("average", section.average().toPlainString())
+                    .set("observed_at", report.asOf().toString())
+                    .set("detail", section.zeroTotal() ? "no positive balance: every share is 0.00" : "")
+                    .writeTo(csv);
         }
         for (CardLimitLine l : report.cardLimits()) {
-            row(
-                    csv,
-                    "card-limit",
-                    l.currency(),
-                    l.accountId(),
-                    l.name(),
-                    l.source(),
-                    l.period(),
-                    l.remaining().toPlainString(),
-                    text(l.utilizationPercent()),
-                    "",
-                    "",
-                    text(l.total()),
-                    "",
-                    "",
-                    "",
-                    String.valueOf(l.stale()),
-                    l.observedAt().toString(),
-                    l.used().map(u -> "used " + u.toPlainString()).orElse(""));
+            new Row("card-limit")
+                    .set("currency", l.currency())
+                    .set("account_id", l.accountId())
+                    .set("name", l.name())
+                    .set("source", l.source())
+                    .set("kind_or_period", l.period())
+                    .set("balance_or_remaining", l.remaining().toPlainString())
+                    .set("share_percent", text(l.utilizationPercent()))
+                    .set("total", text(l.total()))
+                    .set("stale", String.valueOf(l.stale()))
+                    .set("observed_at", l.observedAt().toString())
+                    .set(
+                            "detail",
+                            l.used().map(u -> "used " + u.toPlainString()).orElse(""))
+                    .writeTo(csv);
         }
         report.labelGroups().ifPresent(section -> labelGroupRows(csv, section));
         report.convertedTotal().ifPresent(converted -> convertedRows(csv, converted));
         report.freshness()
                 .staleAccounts()
-                .forEach(s -> row(
-                        csv,
-                        "stale",
-                        "",
-                        s.accountId(),
-                        s.name(),
-                        s.source(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "true",
-                        s.observedAt().toString(),
-                        "older than " + s.staleBefore()));
+                .forEach(s -> new Row("stale")
+                        .set("account_id", s.accountId())
+                        .set("name", s.name())
+                        .set("source", s.source())
+                        .set("stale", "true")
+                        .set("observed_at", s.observedAt().toString())
+                        .set("detail", "older than " + s.staleBefore())
+                        .writeTo(csv));
         report.freshness()
                 .failingSources()
-                .forEach(f -> row(
-                        csv,
-                        "failing-source",
-                        "",
-                        "",
-                        "",
-                        f.source(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        String.valueOf(f.consecutiveFailures()),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        f.lastFailureAt().map(Object::toString).orElse(""),
-                        f.lastError().orElse("")));
+                .forEach(f -> new Row("failing-source")
+                        .set("source", f.source())
+                        .set("count", String.valueOf(f.consecutiveFailures()))
+                        .set(
+                                "observed_at",
+                                f.lastFailureAt().map(Object::toString).orElse(""))
+                        .set("detail", f.lastError().orElse(""))
+                        .writeTo(csv));
         return csv.toString();
     }
 
@@ -145,46 +110,26 @@ final class ReportCsv {
         for (LabelGroup group : section.groups()) {
             String detail = section.key() + (group.labelled() ? "" : " not set");
             for (GroupCurrency c : group.currencies()) {
-                row(
-                        csv,
-                        "label-group",
-                        c.currency(),
-                        "",
-                        group.group(),
-                        "",
-                        "",
-                        "",
-                        c.sharePercent().toPlainString(),
-                        "",
-                        String.valueOf(c.count()),
-                        c.total().toPlainString(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        detail);
+                new Row("label-group")
+                        .set("currency", c.currency())
+                        .set("name", group.group())
+                        .set("share_percent", c.sharePercent().toPlainString())
+                        .set("count", String.valueOf(c.count()))
+                        .set("total", c.total().toPlainString())
+                        .set("detail", detail)
+                        .writeTo(csv);
             }
             for (GroupCardLimits l : group.cardLimits()) {
-                row(
-                        csv,
-                        "label-group-card-limit",
-                        l.currency(),
-                        "",
-                        group.group(),
-                        "",
-                        l.period(),
-                        l.remaining().toPlainString(),
-                        text(l.utilizationPercent()),
-                        "",
-                        String.valueOf(l.cards()),
-                        text(l.total()),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        detail);
+                new Row("label-group-card-limit")
+                        .set("currency", l.currency())
+                        .set("name", group.group())
+                        .set("kind_or_period", l.period())
+                        .set("balance_or_remaining", l.remaining().toPlainString())
+                        .set("share_percent", text(l.utilizationPercent()))
+                        .set("count", String.valueOf(l.cards()))
+                        .set("total", text(l.total()))
+                        .set("detail", detail)
+                        .writeTo(csv);
             }
         }
     }
@@ -202,78 +147,67 @@ final class ReportCsv {
     private static void convertedRows(StringBuilder csv, ConvertedTotal converted) {
         String target = converted.target().getCurrencyCode();
         for (ConvertedTotal.AppliedRate applied : converted.rates()) {
-            row(
-                    csv,
-                    "converted-rate",
-                    applied.rate().from().getCurrencyCode(),
-                    "",
-                    applied.rate().pair(),
-                    applied.rate().source(),
-                    applied.rate().date().toString(),
-                    applied.amount().amount().toPlainString(),
-                    "",
-                    "",
-                    "",
-                    applied.product().toPlainString(),
-                    "",
-                    "",
-                    "",
-                    String.valueOf(applied.stale()),
-                    converted.asOf().toString(),
-                    "rate " + applied.rate().rate().toPlainString() + " into " + target);
+            new Row("converted-rate")
+                    .set("currency", applied.rate().from().getCurrencyCode())
+                    .set("name", applied.rate().pair())
+                    .set("source", applied.rate().source())
+                    .set("kind_or_period", applied.rate().date().toString())
+                    .set("balance_or_remaining", applied.amount().amount().toPlainString())
+                    .set("total", applied.product().toPlainString())
+                    .set("stale", String.valueOf(applied.stale()))
+                    .set("observed_at", converted.asOf().toString())
+                    .set("detail", "rate " + applied.rate().rate().toPlainString() + " into " + target)
+                    .writeTo(csv);
         }
         for (Money amount : converted.leftOut()) {
-            row(
-                    csv,
-                    "converted-missing",
-                    amount.currencyCode(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    amount.amount().toPlainString(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    converted.asOf().toString(),
-                    "no rate into " + target + " at as-of: left out of the converted total");
+            new Row("converted-missing")
+                    .set("currency", amount.currencyCode())
+                    .set("balance_or_remaining", amount.amount().toPlainString())
+                    .set("observed_at", converted.asOf().toString())
+                    .set("detail", "no rate into " + target + " at as-of: left out of the converted total")
+                    .writeTo(csv);
         }
-        row(
-                csv,
-                "converted-total",
-                target,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                converted.total().amount().toPlainString(),
-                "",
-                "",
-                "",
-                String.valueOf(converted.anyStale()),
-                converted.asOf().toString(),
-                "rounding: " + ConvertedTotal.ROUNDING + "; "
-                        + (converted.partial()
-                                ? "partial: "
-                                        + String.join(
-                                                " ",
-                                                converted.missingCurrencies().stream()
-                                                        .map(c -> c.getCurrencyCode())
-                                                        .toList())
-                                        + " left out"
-                                : "complete"));
+        new Row("converted-total")
+                .set("currency", target)
+                .set("total", converted.total().amount().toPlainString())
+                .set("stale", String.valueOf(converted.anyStale()))
+                .set("observed_at", converted.asOf().toString())
+                .set(
+                        "detail",
+                        "rounding: " + ConvertedTotal.ROUNDING + "; "
+                                + (converted.partial()
+                                        ? "partial: "
+                                                + String.join(
+                                                        " ",
+                                                        converted.missingCurrencies().stream()
+                                                                .map(c -> c.getCurrencyCode())
+                                                                .toList())
+                                                + " left out"
+                                        : "complete"))
+                .writeTo(csv);
     }
 
-    private static void row(StringBuilder csv, String... cells) {
-        csv.append(CsvWriter.text(cells));
+    /** One line of the table, its cells set by column name; the cells a section does not use stay empty. */
+    private static final class Row {
+        private static final List<String> COLUMNS = List.of(HEADER.split(","));
+        private final String[] cells = new String[COLUMNS.size()];
+
+        Row(String section) {
+            Arrays.fill(cells, "");
+            set("section", section);
+        }
+
+        Row set(String column, String value) {
+            int index = COLUMNS.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException("no report CSV column " + column);
+            }
+            cells[index] = value;
+            return this;
+        }
+
+        void writeTo(StringBuilder csv) {
+            csv.append(CsvWriter.text(cells));
+        }
     }
 }
