@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.db.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -11,6 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -113,5 +117,89 @@ class ReportsApiIT extends ServiceTestSupport {
         HttpResponse<String> history = send("GET", "/api/v1/alerts/history", READER_KEY, null, null);
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.body()).startsWith("{\"events\":[");
+    }
+
+    @Test
+    void every_route_that_takes_a_time_reads_it_alike_a_date_meaning_its_midnight_utc() throws Exception {
+        for (String route : new String[] {
+            "/api/v1/reports?from=2026-11-20&to=2026-11-21T00:00:00Z",
+            "/api/v1/alerts/history?from=2026-11-20&to=2026-11-21T00:00:00Z",
+            "/api/v1/export/snapshots?from=2026-11-20&to=2026-11-21T00:00:00Z"
+        }) {
+            HttpResponse<String> dated = send("GET", route, READER_KEY, null, null);
+            assertThat(dated.statusCode()).as(route).isEqualTo(200);
+        }
+        for (String route : new String[] {"/api/v1/reports", "/api/v1/alerts/history", "/api/v1/export/snapshots"}) {
+            HttpResponse<String> malformed = send("GET", route + "?from=yesterday", READER_KEY, null, null);
+            assertThat(malformed.statusCode()).as(route).isEqualTo(400);
+            assertThat(malformed.body())
+                    .as(route)
+                    .contains("\"parameter\":\"from\"")
+                    .contains("from must be a date (2026-11-20) or an ISO-8601 time (2026-11-20T10:00:00Z), "
+                            + "got 'yesterday'");
+        }
+    }
+
+    @Test
+    void alert_history_answers_each_event_with_these_fields_in_this_order() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO alert_event (kind, subject, event_type, occurred_at, source, "
+                    + "observed_value, threshold_value, unit, message, fired_at) VALUES "
+                    + "('low-balance', 'pin.budget.b1', 'fired', '2031-01-02T10:00:00Z', 'pin', 94.2, 100, 'USD', "
+                    + "'balance 94.20 USD is below 100.00 USD', '2031-01-02T10:00:00Z'), "
+                    + "('stale-data', 'pin', 'resolved', '2031-01-02T11:00:00Z', 'pin', NULL, NULL, NULL, "
+                    + "'pin is fresh again', '2031-01-02T09:00:00Z')");
+        }
+        HttpResponse<String> history = send(
+                "GET",
+                "/api/v1/alerts/history?from=2031-01-02T00:00:00Z&to=2031-01-03T00:00:00Z",
+                READER_KEY,
+                null,
+                null);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(history.body().replaceAll("\"id\":\\d+", "\"id\":1"))
+                .isEqualTo("{\"events\":["
+                        + "{\"id\":1,\"event\":\"resolved\",\"kind\":\"stale-data\",\"subject\":\"pin\","
+                        + "\"source\":\"pin\",\"occurredAt\":\"2031-01-02T11:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T09:00:00Z\",\"value\":null,\"threshold\":null,\"unit\":null,"
+                        + "\"message\":\"pin is fresh again\"},"
+                        + "{\"id\":1,\"event\":\"fired\",\"kind\":\"low-balance\",\"subject\":\"pin.budget.b1\","
+                        + "\"source\":\"pin\",\"occurredAt\":\"2031-01-02T10:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T10:00:00Z\",\"value\":\"94.2\",\"threshold\":\"100\","
+                        + "\"unit\":\"USD\",\"message\":\"balance 94.20 USD is below 100.00 USD\"}]}");
+    }
+
+    @Test
+    void a_stored_report_answers_its_summary_fields_in_this_order_then_its_content() throws Exception {
+        HttpResponse<String> created = send(
+                "POST", "/api/v1/reports", ADMIN_KEY, null, "{\"type\":\"allocation\",\"groupBy\":\"department\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        Matcher id = Pattern.compile("^\\{\"id\":(\\d+),").matcher(created.body());
+        assertThat(id.find()).as(created.body()).isTrue();
+        String path = "/api/v1/reports/" + id.group(1);
+        assertThat(created.headers().firstValue("Location")).contains(path);
+        String summary = "\\{\"id\":" + id.group(1) + ",\"type\":\"allocation\",\"asOf\":\"[^\"]+\","
+                + "\"createdAt\":\"[^\"]+\",\"trigger\":\"on_demand\",\"schedule\":null,\"scheduledFor\":null,"
+                + "\"parameters\":\\{\"currencies\":\"all\",\"groupBy\":\"department\",[^}]*\"type\":\"allocation\"\\},"
+                + "\"href\":\"" + path + "\"";
+        String content = "\\{\"asOf\":\"[^\"]+\",\"type\":\"allocation\",\"freshness\":.*\"labelGroups\":"
+                + "\\{\"key\":\"department\".*,\"previousReportId\":(null|\\d+)\\}";
+        assertThat(created.body()).matches(summary + ",\"content\":" + content + "\\}");
+
+        HttpResponse<String> one = send("GET", path, READER_KEY, null, null);
+        assertThat(one.body()).isEqualTo(created.body());
+        assertThat(one.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+
+        HttpResponse<String> list = send("GET", "/api/v1/reports?limit=1", READER_KEY, null, null);
+        assertThat(list.body()).matches("\\{\"reports\":\\[" + summary + "\\}\\]\\}");
+
+        HttpResponse<String> rebuilt = send("GET", path + "/rebuild", READER_KEY, null, null);
+        assertThat(rebuilt.body())
+                .matches("\\{\"id\":" + id.group(1) + ",\"identical\":true,\"rebuilt\":\\{\"type\":\"allocation\","
+                        + "\"asOf\":\"[^\"]+\",\"previousReportId\":(null|\\d+),.*\"labelGroups\":\\{\"key\":"
+                        + "\"department\".*\\}\\}");
     }
 }

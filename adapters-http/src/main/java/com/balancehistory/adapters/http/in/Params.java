@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -19,14 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads request parameters; every mistake becomes a 400 problem that names the parameter. */
+/**
+ * The one parser of request parameters, used by every controller: every mistake becomes a 400 problem that names the
+ * parameter and says what was expected. Controllers bind parameters as text and read them here, so that a malformed
+ * value is answered in the client's terms, the same way on every route; their OpenAPI schemas say the type meant.
+ */
 public final class Params {
 
     private static final int MAX_TEXT = 200;
 
     private Params() {}
 
-    static Optional<String> text(String name, String value) {
+    public static Optional<String> text(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -73,7 +79,7 @@ public final class Params {
         });
     }
 
-    static int integer(String name, String value, int fallback, int min, int max) {
+    public static int integer(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -89,7 +95,7 @@ public final class Params {
         }
     }
 
-    static Optional<Boolean> bool(String name, String value) {
+    public static Optional<Boolean> bool(String name, String value) {
         return text(name, value).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -103,16 +109,25 @@ public final class Params {
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    /** An ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset, in years 1 to 9999. */
-    static Optional<Instant> instant(String name, String value) {
+    /**
+     * A time: an ISO-8601 instant ({@code 2026-11-20T10:00:00Z}) or date-time with offset, or a date
+     * ({@code 2026-11-20}) meaning its 00:00 UTC; in years 1 to 9999. The one reading of every time parameter.
+     */
+    public static Optional<Instant> instant(String name, String value) {
         return text(name, value).map(text -> {
             try {
                 return inRange(name, OffsetDateTime.parse(text).toInstant());
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidParameter(
-                        name,
-                        name + " must be an ISO-8601 time such as " + "2026-11-20T10:00:00Z, got '" + shorten(text)
-                                + "'");
+            } catch (DateTimeParseException notATime) {
+                try {
+                    return inRange(
+                            name,
+                            LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+                } catch (DateTimeParseException notADate) {
+                    throw ApiProblem.invalidParameter(
+                            name,
+                            name + " must be a date (2026-11-20) or an ISO-8601 time (2026-11-20T10:00:00Z), got '"
+                                    + shorten(text) + "'");
+                }
             }
         });
     }
@@ -126,7 +141,7 @@ public final class Params {
     }
 
     /** A required month, {@code YYYY-MM} ({@code 2026-01}), in years 1 to 9999. */
-    static YearMonth month(String name, String value) {
+    public static YearMonth month(String name, String value) {
         String text =
                 text(name, value).orElseThrow(() -> ApiProblem.invalidParameter(name, name + " is required (YYYY-MM)"));
         try {
@@ -141,7 +156,7 @@ public final class Params {
         }
     }
 
-    static ZoneId zone(String name, String value) {
+    public static ZoneId zone(String name, String value) {
         Optional<String> text = text(name, value);
         if (text.isEmpty()) {
             return ZoneId.of("UTC");
@@ -156,7 +171,7 @@ public final class Params {
         }
     }
 
-    static Duration duration(String name, String value, Duration fallback) {
+    public static Duration duration(String name, String value, Duration fallback) {
         Optional<String> text = text(name, value);
         if (text.isEmpty()) {
             return fallback;
@@ -181,7 +196,7 @@ public final class Params {
     }
 
     /** An amount as a plain decimal in the currency's scale or less, e.g. "84.50". */
-    static Money money(String name, String amount, Currency currency) {
+    public static Money money(String name, String amount, Currency currency) {
         if (amount == null || amount.isBlank()) {
             throw ApiProblem.invalidParameter(name, name + " is required");
         }
@@ -194,7 +209,7 @@ public final class Params {
     }
 
     /** An account id from the path; one that cannot exist is simply unknown. */
-    static AccountId accountId(String value) {
+    public static AccountId accountId(String value) {
         try {
             return new AccountId(value);
         } catch (IllegalArgumentException e) {
@@ -202,12 +217,12 @@ public final class Params {
         }
     }
 
-    static ApiProblem unknownAccount(String value) {
+    public static ApiProblem unknownAccount(String value) {
         return ApiProblem.notFound(
                 "account " + shorten(value), "no account '" + shorten(value) + "' with a recorded balance");
     }
 
-    static String shorten(String text) {
+    public static String shorten(String text) {
         String clean = text.replaceAll("\\p{Cntrl}", "?");
         return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
     }

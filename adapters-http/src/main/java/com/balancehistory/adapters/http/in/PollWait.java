@@ -2,7 +2,6 @@ package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,13 +17,7 @@ final class PollWait {
     /** The wait asked for, the query parameter first; empty for none; at most {@link #MAX}. */
     static Optional<Duration> parse(String wait, String prefer) {
         if (wait != null && !wait.isBlank()) {
-            Duration duration;
-            try {
-                duration = Duration.parse(wait.strip());
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidParameter(
-                        "wait", "wait must be an ISO 8601 duration such as PT30S, got '" + Params.shorten(wait) + "'");
-            }
+            Duration duration = Params.duration("wait", wait, Duration.ZERO);
             if (duration.isNegative() || duration.compareTo(MAX) > 0) {
                 throw ApiProblem.invalidParameter("wait", "wait must be between PT0S and " + MAX + ", got " + duration);
             }

@@ -37,8 +37,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +51,7 @@ import java.util.Optional;
 public class ReportsController {
 
     static final MediaType CSV = MediaType.of("text/csv");
+    static final int DEFAULT_LIMIT = 50;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final QueryReportsUseCase reports;
@@ -96,12 +95,11 @@ public class ReportsController {
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
             @QueryValue @Nullable String limit) {
-        int count = limit == null || limit.isBlank() ? 50 : integer("limit", limit);
-        if (count < 1 || count > ReportFilter.MAX_LIMIT) {
-            throw ApiProblem.invalidParameter("limit", "limit must be between 1 and " + ReportFilter.MAX_LIMIT);
-        }
         ReportFilter filter = new ReportFilter(
-                Optional.ofNullable(type).filter(t -> !t.isBlank()), instant("from", from), instant("to", to), count);
+                Params.text("type", type),
+                Params.instant("from", from),
+                Params.instant("to", to),
+                Params.integer("limit", limit, DEFAULT_LIMIT, 1, ReportFilter.MAX_LIMIT));
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode items = root.putArray("reports");
         reports.list(filter).forEach(summary -> items.add(summaryNode(summary)));
@@ -221,7 +219,7 @@ public class ReportsController {
             String f = format.strip().toLowerCase(Locale.ROOT);
             if (!f.equals("json") && !f.equals("csv") && !f.equals("html")) {
                 throw ApiProblem.invalidParameter(
-                        "format", "format must be json, csv or html, got '" + shorten(format) + "'");
+                        "format", "format must be json, csv or html, got '" + Params.shorten(format) + "'");
             }
             return f;
         }
@@ -280,42 +278,6 @@ public class ReportsController {
     }
 
     private static ApiProblem notFound(String id) {
-        return ApiProblem.notFound("report " + shorten(id), "no report '" + shorten(id) + "'");
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidParameter(name, name + " must be a whole number, got '" + shorten(value) + "'");
-        }
-    }
-
-    static Optional<Instant> instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(
-                    Params.inRange(name, OffsetDateTime.parse(value.strip()).toInstant()));
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Params.inRange(
-                        name,
-                        java.time.LocalDate.parse(value.strip())
-                                .atStartOfDay(java.time.ZoneOffset.UTC)
-                                .toInstant()));
-            } catch (DateTimeParseException notADate) {
-                throw ApiProblem.invalidParameter(
-                        name,
-                        name + " must be a date (2026-11-20) or an ISO-8601 time " + "(2026-11-20T10:00:00Z), got '"
-                                + shorten(value) + "'");
-            }
-        }
-    }
-
-    static String shorten(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
+        return ApiProblem.notFound("report " + Params.shorten(id), "no report '" + Params.shorten(id) + "'");
     }
 }
