@@ -226,6 +226,30 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
     }
 
     @Test
+    void a_page_by_name_cut_before_the_values_are_computed_answers_as_the_whole_list_paged_does() {
+        // stale=false makes the service compute every value before paging; nothing is stale at these times
+        for (Instant asOf : List.of(CHANGE, GONE.minusMillis(1), GONE)) {
+            assertThat(items("api/v1/balances?" + SUITE_FILTER + "&stale=true&asOf=" + asOf))
+                    .isEmpty();
+            for (String order : List.of("asc", "desc")) {
+                String query = "api/v1/balances?" + SUITE_FILTER + "&asOf=" + asOf + "&sort=name&order=" + order;
+                JsonNode whole = ApiJson.ok(json, api.get(query + "&stale=false&limit=100", ADMIN_KEY));
+                List<JsonNode> expected = list(whole.get("items"));
+                assertThat(expected).isNotEmpty();
+                for (int offset = 0; offset <= expected.size(); offset++) {
+                    JsonNode page = ApiJson.ok(json, api.get(query + "&limit=1&offset=" + offset, ADMIN_KEY));
+                    assertThat(text(page, "total"))
+                            .as("total at %s, %s, offset %d", asOf, order, offset)
+                            .isEqualTo(String.valueOf(expected.size()));
+                    assertThat(list(page.get("items")))
+                            .as("page at %s, %s, offset %d", asOf, order, offset)
+                            .isEqualTo(offset < expected.size() ? List.of(expected.get(offset)) : List.of());
+                }
+            }
+        }
+    }
+
+    @Test
     void the_balances_export_as_of_a_time_adds_the_as_of_columns() {
         ApiTestClient.Response csv = api.get(
                 "api/v1/export/balances?format=csv&" + SUITE_FILTER + "&asOf=" + FAILED.plusSeconds(30), ADMIN_KEY);
