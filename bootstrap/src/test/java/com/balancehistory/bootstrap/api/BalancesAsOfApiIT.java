@@ -319,7 +319,7 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
     void bad_as_of_zone_and_month_values_are_400_naming_the_parameter() {
         assertProblem("api/v1/balances?asOf=yesterday", "asOf");
         assertProblem("api/v1/balances/" + MAIN.id().value() + "?asOf=2026-13-01T00:00:00Z", "asOf");
-        assertProblem("api/v1/export/balances?asOf=2026-11-30", "asOf");
+        assertProblem("api/v1/export/balances?asOf=2026-11-31", "asOf");
         assertProblem("api/v1/export/month-end?from=2026-1&to=2026-11", "from");
         assertProblem("api/v1/export/month-end?from=2026-01", "to");
         assertProblem("api/v1/export/month-end?from=2026-01&to=2026-11&zone=Mars/Olympus", "zone");
