@@ -2,7 +2,6 @@ package com.balancehistory.adapters.persistence.query;
 
 import com.balancehistory.application.model.query.AccountAsOf;
 import com.balancehistory.application.model.query.AsOfBalance;
-import com.balancehistory.application.model.query.BalanceSort;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.model.query.RowCursor;
 import com.balancehistory.application.port.out.query.AsOfBalanceReadModel;
@@ -12,8 +11,6 @@ import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.Labels;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -46,55 +43,6 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
 
     @Override
     public AsOfRows balancesAsOf(Instant asOf, BalanceSelection selection) {
-        if (selection.sort() == BalanceSort.NAME && selection.stale().isEmpty()) {
-            Optional<AsOfRows> paged = pageFirst(asOf, selection);
-            if (paged.isPresent()) {
-                return paged.get();
-            }
-        }
-        return wholeThenPage(asOf, selection);
-    }
-
-    /**
-     * A page by name is cut from the accounts (whose names do not depend on the time) before the as-of query runs,
-     * so only the page's values are computed. Every account first seen by {@code asOf} has an observation by then
-     * (first seen is the time of its first observation); should one of the page's lack it, the answer is left to
-     * {@link #wholeThenPage}, which never assumes it.
-     */
-    private Optional<AsOfRows> pageFirst(Instant asOf, BalanceSelection selection) {
-        Field<String> name = DSL.field(DSL.name("a", "name"), String.class);
-        Field<OffsetDateTime> firstSeen = DSL.field(DSL.name("a", "first_seen_at"), OffsetDateTime.class);
-        List<SortField<?>> order = selection.descending()
-                ? List.of(DSL.lower(name).desc(), AsOfBalances.A_ID.desc())
-                : List.of(DSL.lower(name).asc(), AsOfBalances.A_ID.asc());
-        var page = dsl.select(AsOfBalances.A_ID, TOTAL)
-                .from(DSL.table(DSL.name("account")).as("a"))
-                .join(DSL.table(DSL.name("latest_balance")).as("l"))
-                .on(DSL.field(DSL.name("l", "account_id"), String.class).eq(AsOfBalances.A_ID))
-                .where(firstSeen.le(asOf.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)))
-                .and(accounts(selection, asOf))
-                .orderBy(order)
-                .limit(selection.limit())
-                .offset(selection.offset())
-                .fetch();
-        if (page.isEmpty()) {
-            return selection.offset() == 0 ? Optional.of(new AsOfRows(List.of(), 0)) : Optional.empty();
-        }
-        List<String> ids = page.getValues(AsOfBalances.A_ID);
-        List<AsOfBalance> rows = AsOfBalances.withoutJit(
-                dsl,
-                db -> db.select(AsOfBalances.FIELDS)
-                        .from(AsOfBalances.at(asOf, AsOfBalances.A_ID.in(ids)))
-                        .orderBy(order(selection))
-                        .fetch(row -> AsOfBalances.balance(asOf, row)));
-        if (rows.size() != ids.size()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AsOfRows(withLabels(rows, asOf), page.get(0).get(TOTAL)));
-    }
-
-    /** Every matching account's value as of the time, then staleness, order and page over them. */
-    private AsOfRows wholeThenPage(Instant asOf, BalanceSelection selection) {
         Table<Record> table = AsOfBalances.at(asOf, accounts(selection, asOf));
         List<Field<?>> fields = new ArrayList<>(AsOfBalances.FIELDS);
         fields.add(TOTAL);
