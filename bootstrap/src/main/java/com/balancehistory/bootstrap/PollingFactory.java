@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap;
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
+import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.AfterPollListener;
@@ -15,8 +16,6 @@ import com.balancehistory.bootstrap.metrics.BalanceGauges;
 import com.balancehistory.bootstrap.metrics.MeteredSnapshotStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import com.balancehistory.domain.account.LabelRules;
-import com.balancehistory.domain.alert.AlertKind;
-import com.balancehistory.domain.alert.AlertState;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -24,12 +23,10 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +59,19 @@ class PollingFactory {
             PollRunKeeper keeper,
             LabelRules labelRules) {
         AfterPollListener evaluateAlerts = run -> {
+            // only the sources this run polled: the others' accounts are not read (their alerts follow their own
+            // polls and the report tick)
             alerts.get()
-                    .evaluate()
+                    .evaluate(run.sources().stream()
+                            .map(PollRunSummary.SourceResult::source)
+                            .toList())
                     .forEach(event -> LOG.info(
                             "alert {} {} after poll {}: {}",
                             event.type().code(),
                             event.key(),
                             run.id(),
                             event.message()));
-            metrics.activeAlerts(states.get().states().stream()
-                    .filter(AlertState::active)
-                    .collect(Collectors.groupingBy(
-                            state -> state.key().kind(), () -> new EnumMap<>(AlertKind.class), Collectors.counting())));
+            metrics.activeAlerts(states.get().activeCounts());
         };
         return new PollSourcesService(
                 LabelledProvider.all(

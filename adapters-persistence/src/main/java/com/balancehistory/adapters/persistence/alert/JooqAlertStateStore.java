@@ -17,7 +17,9 @@ import com.balancehistory.domain.alert.AlertTransition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -44,6 +46,36 @@ public final class JooqAlertStateStore implements AlertStateStore {
         return dsl.selectFrom(ALERT_STATE)
                 .orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
                 .fetch(JooqAlertStateStore::state);
+    }
+
+    @Override
+    public List<AlertState> states(String source) {
+        return dsl.selectFrom(ALERT_STATE)
+                .where(ALERT_STATE.SOURCE.eq(source))
+                .orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
+                .fetch(JooqAlertStateStore::state);
+    }
+
+    @Override
+    public List<String> activeSources() {
+        return dsl.selectDistinct(ALERT_STATE.SOURCE)
+                .from(ALERT_STATE)
+                .where(ALERT_STATE.ACTIVE)
+                .orderBy(ALERT_STATE.SOURCE)
+                .fetch(ALERT_STATE.SOURCE);
+    }
+
+    @Override
+    public Map<AlertKind, Long> activeCounts() {
+        Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
+        dsl.select(ALERT_STATE.KIND, DSL.count())
+                .from(ALERT_STATE)
+                .where(ALERT_STATE.ACTIVE)
+                .groupBy(ALERT_STATE.KIND)
+                .fetch()
+                .forEach(row -> counts.put(
+                        AlertKind.fromApiName(row.value1()), row.value2().longValue()));
+        return counts;
     }
 
     @Override

@@ -6,12 +6,16 @@ import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -35,12 +39,57 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     @Override
     public Snapshot at(Instant asOf) {
+        // labels as they held at as-of, so a past report keeps the groups it had
+        return snapshot(asOf, Optional.empty(), AccountLabelsReader.all(dsl, Optional.of(asOf)));
+    }
+
+    @Override
+    public Snapshot ofSource(Instant asOf, String source) {
+        return snapshot(asOf, Optional.of(source), Map.of());
+    }
+
+    @Override
+    public List<String> sources(Instant asOf) {
+        return dsl.resultQuery(
+                        "SELECT DISTINCT source FROM poll_source_result WHERE finished_at <= CAST(? AS TIMESTAMPTZ)"
+                                + " ORDER BY source",
+                        Times.utc(asOf))
+                .fetch(row -> row.get(0, String.class));
+    }
+
+    @Override
+    public Map<Currency, Money> positiveTotals(Instant asOf) {
         OffsetDateTime at = Times.utc(asOf);
+        Map<Currency, Money> totals = new HashMap<>();
+        AsOfBalances.withoutJit(
+                        dsl,
+                        db -> db.select(
+                                        AsOfBalances.CURRENCY,
+                                        DSL.sum(DSL.when(
+                                                        AsOfBalances.AVAILABLE.gt(BigDecimal.ZERO),
+                                                        AsOfBalances.AVAILABLE)
+                                                .otherwise(BigDecimal.ZERO)))
+                                .from(AsOfBalances.at(asOf, DSL.noCondition()))
+                                .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
+                                .groupBy(AsOfBalances.CURRENCY)
+                                .fetch())
+                .forEach(row -> {
+                    Money total = Money.of(row.value2(), row.value1());
+                    totals.put(total.currency(), total);
+                });
+        return totals;
+    }
+
+    /** The snapshot of every source, or of one (its accounts, limits and polls); read in one pass each. */
+    private Snapshot snapshot(Instant asOf, Optional<String> source, Map<String, Labels> labels) {
+        OffsetDateTime at = Times.utc(asOf);
+        String only = source.orElse(null);
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
         List<AccountValue> accounts = AsOfBalances.withoutJit(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
-                        .from(AsOfBalances.at(asOf, DSL.noCondition()))
+                        .from(AsOfBalances.at(
+                                asOf, source.map(AsOfBalances.A_SOURCE::eq).orElse(DSL.noCondition())))
                         .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
                         .orderBy(AsOfBalances.ACCOUNT_ID)
                         .fetch(row -> account(AsOfBalances.balance(asOf, row))));
@@ -51,7 +100,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM card_limit_snapshot c
                 JOIN account a ON a.id = c.account_id
                 WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
-                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at).fetch(JooqAsOfSnapshots::limit);
+                  AND (CAST(? AS VARCHAR) IS NULL OR a.source = CAST(? AS VARCHAR))
+                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at, only, only).fetch(JooqAsOfSnapshots::limit);
         List<SourcePolls> sources =
                 dsl.resultQuery("""
                 WITH results AS (
@@ -59,6 +109,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                            r.outcome = ANY(CAST(? AS VARCHAR[])) AS succeeded
                     FROM poll_source_result r
                     WHERE r.finished_at <= CAST(? AS TIMESTAMPTZ)
+                      AND (CAST(? AS VARCHAR) IS NULL OR r.source = CAST(? AS VARCHAR))
                 ), last_success AS (
                     SELECT source, max(finished_at) AS at FROM results WHERE succeeded GROUP BY source
                 ), last_failure AS (
@@ -83,30 +134,33 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 FROM (SELECT DISTINCT source FROM results) src
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
-                ORDER BY src.source""", SUCCEEDED, at, at, at, at).fetch(JooqAsOfSnapshots::source);
-        // labels as they held at as-of, so a past report keeps the groups it had
-        return new Snapshot(asOf, accounts, limits, sources, AccountLabelsReader.all(dsl, Optional.of(asOf)));
+                ORDER BY src.source""", SUCCEEDED, at, only, only, at, at, at).fetch(JooqAsOfSnapshots::source);
+        return new Snapshot(asOf, accounts, limits, sources, labels);
     }
 
     @Override
-    public List<SignificantChange> significantChanges(Instant from, Instant to) {
-        return changes("c.significant", from, to);
+    public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
+        return changes("c.significant", from, to, source);
     }
 
     @Override
-    public List<SignificantChange> topUps(Instant from, Instant to) {
-        return changes("c.direction = 'top-up'", from, to);
+    public List<SignificantChange> topUps(Instant from, Instant to, String source) {
+        return changes("c.direction = 'top-up'", from, to, source);
     }
 
-    /** Balance changes meeting {@code condition} (a constant SQL predicate on balance_change c) in [from, to). */
-    private List<SignificantChange> changes(String condition, Instant from, Instant to) {
+    /**
+     * Balance changes of {@code source}'s accounts meeting {@code condition} (a constant SQL predicate on
+     * balance_change c) in [from, to).
+     */
+    private List<SignificantChange> changes(String condition, Instant from, Instant to, String source) {
         return dsl.resultQuery("""
                 SELECT c.account_id, a.name, a.source, c.currency, c.previous_available, c.available, c.change,
                        c.observed_at
                 FROM balance_change c
                 JOIN account a ON a.id = c.account_id
                 WHERE %s AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
-                ORDER BY c.observed_at, c.account_id""".formatted(condition), Times.utc(from), Times.utc(to))
+                  AND a.source = ?
+                ORDER BY c.observed_at, c.account_id""".formatted(condition), Times.utc(from), Times.utc(to), source)
                 .fetch(row -> {
                     String currency = row.get("currency", String.class);
                     return new SignificantChange(

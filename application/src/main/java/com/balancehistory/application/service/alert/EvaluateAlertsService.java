@@ -30,6 +30,8 @@ import com.balancehistory.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Evaluates the alert rules against the newest recorded values, applies each alert's lifecycle (fire once, stay quiet,
+ * Evaluates the alert rules against the newest recorded values, one source at a time, applies each alert's lifecycle (fire once, stay quiet,
  * resolve past the hysteresis band), records every firing and resolution, and writes the notifications of the configured targets to the
  * delivery outbox with each event (a background worker sends them). Run
  * after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
@@ -74,10 +76,38 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     @Override
     public List<AlertEvent> evaluate() {
         Instant now = clock.instant();
+        // every source polled so far, and those whose active alerts need resolving though no poll result is left
+        Set<String> sources = new TreeSet<>(snapshots.sources(now));
+        sources.addAll(store.activeSources());
+        return evaluate(now, sources);
+    }
+
+    @Override
+    public List<AlertEvent> evaluate(Collection<String> sources) {
+        return evaluate(clock.instant(), new TreeSet<>(sources));
+    }
+
+    /**
+     * One source at a time, so that only one source's accounts are in memory at once: the evaluation after a poll of
+     * one source never reads the others, and the full evaluation of the report tick needs as much memory as the
+     * largest source. Percent-of-total rules take the currencies' totals over every account, summed in the database.
+     */
+    private List<AlertEvent> evaluate(Instant now, Set<String> sources) {
+        Optional<Map<Currency, Money>> totals = rules.lowBalance().needsCurrencyTotals()
+                ? Optional.of(snapshots.positiveTotals(now))
+                : Optional.empty();
+        List<AlertEvent> events = new ArrayList<>();
+        for (String source : sources) {
+            events.addAll(evaluateSource(now, source, totals));
+        }
+        return events;
+    }
+
+    private List<AlertEvent> evaluateSource(Instant now, String source, Optional<Map<Currency, Money>> totals) {
         Map<AlertKey, AlertState> states = new HashMap<>();
-        store.states().forEach(state -> states.put(state.key(), state));
+        store.states(source).forEach(state -> states.put(state.key(), state));
         Set<AlertKey> held = new HashSet<>();
-        Map<AlertKey, AlertReading> readings = readings(now, states, held);
+        Map<AlertKey, AlertReading> readings = readings(now, source, totals, states, held);
         states.values().stream()
                 .filter(AlertState::active)
                 .filter(state -> !readings.containsKey(state.key()) && !held.contains(state.key()))
@@ -108,38 +138,53 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     }
 
     /**
-     * The reading of every alert that a rule covers now, in a stable order. {@code held} receives the alerts that are
-     * not judged now and keep whatever state they have (a source whose poll is in progress).
+     * The reading of every alert about {@code source} that a rule covers now, in a stable order. {@code held}
+     * receives the alerts that are not judged now and keep whatever state they have (a source whose poll is in
+     * progress). {@code totals}: the currencies' totals over every account, when a rule needs them.
      */
-    Map<AlertKey, AlertReading> readings(Instant now, Map<AlertKey, AlertState> states, Set<AlertKey> held) {
-        AsOfSnapshots.Snapshot snapshot = snapshots.at(now);
+    private Map<AlertKey, AlertReading> readings(
+            Instant now,
+            String source,
+            Optional<Map<Currency, Money>> totals,
+            Map<AlertKey, AlertState> states,
+            Set<AlertKey> held) {
+        AsOfSnapshots.Snapshot snapshot = snapshots.ofSource(now, source);
         Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
-        lowBalance(snapshot, readings);
+        lowBalance(snapshot, totals, readings);
         lowLimit(snapshot, readings);
         stale(snapshot, now, readings, held);
-        significant(now, states, readings);
-        topUpSettled(now, states, readings);
+        significant(now, source, states, readings);
+        topUpSettled(now, source, states, readings);
         return readings;
     }
 
     /** Low balances under the one low-balance policy ({@link LowBalancePolicy}), with the hysteresis band. */
-    private void lowBalance(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
-        List<AccountBalance> balances = new ArrayList<>();
-        Map<String, AccountValue> byId = new HashMap<>();
+    private void lowBalance(
+            AsOfSnapshots.Snapshot snapshot,
+            Optional<Map<Currency, Money>> allTotals,
+            Map<AlertKey, AlertReading> readings) {
+        List<AccountBalance> balances = new ArrayList<>(snapshot.accounts().size());
         for (AccountValue account : snapshot.accounts()) {
             balances.add(new AccountBalance(
                     new AccountId(account.accountId()), account.name(), account.available(), account.initial()));
-            byId.put(account.accountId(), account);
         }
-        Map<AccountId, AccountBalance> balanceOf = new HashMap<>();
-        balances.forEach(balance -> balanceOf.put(balance.id(), balance));
-        rules.lowBalance().evaluateAll(balances).forEach((id, evaluated) -> {
-            LowBalanceAssessment assessment = withBurn(evaluated, balanceOf.get(id));
-            AccountValue account = byId.get(id.value());
+        // no rule needs the totals over every account when they are absent: the source's own are as good
+        Map<Currency, Money> totals = allTotals.orElseGet(() -> LowBalancePolicy.positiveTotals(balances));
+        for (int i = 0; i < balances.size(); i++) {
+            AccountBalance balance = balances.get(i);
+            AccountValue account = snapshot.accounts().get(i);
+            LowBalanceAssessment evaluated = rules.lowBalance()
+                    .evaluate(balance, totals.getOrDefault(balance.currency(), Money.zero(balance.currency())));
+            LowBalanceAssessment assessment = withBurn(evaluated, balance);
             LowBalanceAlertRule.read(
-                            id, account.name(), account.source(), account.available(), assessment, rules.hysteresis())
+                            balance.id(),
+                            account.name(),
+                            account.source(),
+                            account.available(),
+                            assessment,
+                            rules.hysteresis())
                     .ifPresent(reading -> readings.put(reading.key(), reading));
-        });
+        }
     }
 
     /**
@@ -203,19 +248,24 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         }
     }
 
-    private void significant(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+    private void significant(
+            Instant now, String source, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
         rules.significantWindow()
                 .map(RecentChangeAlertRule::significantChange)
                 .ifPresent(rule -> recentChanges(
-                        rule, snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1)), states, readings));
+                        rule,
+                        snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1), source),
+                        states,
+                        readings));
     }
 
     /** A top-up that arrived (settled at the provider: Holyheld takes up to 5 minutes), so whoever sent it sees it. */
-    private void topUpSettled(Instant now, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+    private void topUpSettled(
+            Instant now, String source, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
         rules.topUpSettledWindow()
                 .map(RecentChangeAlertRule::topUpSettled)
                 .ifPresent(rule -> recentChanges(
-                        rule, snapshots.topUps(rule.windowStart(now), now.plusNanos(1)), states, readings));
+                        rule, snapshots.topUps(rule.windowStart(now), now.plusNanos(1), source), states, readings));
     }
 
     /**

@@ -13,6 +13,10 @@ import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.in.query.TopUpPlan;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantChange;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
+import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.domain.account.Account;
@@ -25,6 +29,7 @@ import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.BalanceTrend;
 import com.balancehistory.domain.analytics.DepletionForecast;
 import com.balancehistory.domain.analytics.DepletionForecast.Outlook;
@@ -54,24 +59,62 @@ class EvaluateAlertsServiceTest {
     private LowBalancePolicy lowBalance = LowBalancePolicy.none()
             .forCurrency(Currency.getInstance("USD"), LowBalanceRule.below(Money.parse("1000", "USD")));
 
+    /** Accounts of sources other than {@code s}, stored beside its one account. */
+    private final List<AccountValue> otherSources = new ArrayList<>();
+
+    /** How many account rows the evaluation has read from the snapshots. */
+    private int accountRowsRead;
+
     private final AsOfSnapshots snapshots = new AsOfSnapshots() {
-        @Override
-        public Snapshot at(Instant asOf) {
-            return new Snapshot(
-                    asOf,
-                    List.of(new AccountValue(
-                            "s.budget.b1", "Ops", "s", "budget", Money.parse(balance, "USD"), Optional.empty(), asOf)),
-                    List.of(),
-                    List.of(new SourcePolls("s", Optional.of(asOf), Optional.empty(), 0, Optional.empty())));
+        private List<AccountValue> accounts(Instant asOf) {
+            List<AccountValue> all = new ArrayList<>();
+            all.add(new AccountValue(
+                    "s.budget.b1", "Ops", "s", "budget", Money.parse(balance, "USD"), Optional.empty(), asOf));
+            all.addAll(otherSources);
+            return all;
         }
 
         @Override
-        public List<SignificantChange> significantChanges(Instant from, Instant to) {
+        public Snapshot at(Instant asOf) {
+            throw new AssertionError("the alerts read every stored account at once");
+        }
+
+        @Override
+        public Snapshot ofSource(Instant asOf, String source) {
+            List<AccountValue> accounts = accounts(asOf).stream()
+                    .filter(account -> account.source().equals(source))
+                    .toList();
+            accountRowsRead += accounts.size();
+            return new Snapshot(
+                    asOf,
+                    accounts,
+                    List.of(),
+                    List.of(new SourcePolls(source, Optional.of(asOf), Optional.empty(), 0, Optional.empty())));
+        }
+
+        @Override
+        public List<String> sources(Instant asOf) {
+            return accounts(asOf).stream()
+                    .map(AccountValue::source)
+                    .distinct()
+                    .sorted()
+                    .toList();
+        }
+
+        @Override
+        public Map<Currency, Money> positiveTotals(Instant asOf) {
+            return LowBalancePolicy.positiveTotals(accounts(asOf).stream()
+                    .map(a -> new AccountBalance(new AccountId(a.accountId()), a.name(), a.available(), a.initial()))
+                    .toList());
+        }
+
+        @Override
+        public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
             return List.of();
         }
 
         @Override
-        public List<SignificantChange> topUps(Instant from, Instant to) {
+        public List<SignificantChange> topUps(Instant from, Instant to, String source) {
             return List.of();
         }
     };
@@ -159,7 +202,7 @@ class EvaluateAlertsServiceTest {
         balance = "5000.00";
         assertThat(service.evaluate()).isEmpty();
         assertThat(store.states).isEmpty();
-        assertThat(staleSnapshots.at(now).sources()).hasSize(1);
+        assertThat(staleSnapshots.ofSource(now, "s").sources()).hasSize(1);
     }
 
     @Test
@@ -209,6 +252,69 @@ class EvaluateAlertsServiceTest {
             assertThat(event.threshold()).contains(new BigDecimal("700.00"));
             assertThat(event.message()).contains("currency rule, runway below PT168H");
         });
+    }
+
+    private void storeOtherSourceAccounts(String source, int count, String available) {
+        for (int i = 0; i < count; i++) {
+            otherSources.add(new AccountValue(
+                    source + ".budget.b" + i,
+                    "Other " + i,
+                    source,
+                    "budget",
+                    Money.parse(available, "USD"),
+                    Optional.empty(),
+                    now));
+        }
+    }
+
+    @Test
+    void the_evaluation_after_a_poll_reads_only_the_polled_sources_accounts() {
+        storeOtherSourceAccounts("big", 5_000, "10.00");
+        balance = "999.00";
+
+        List<AlertEvent> events = service().evaluate(List.of("s"));
+
+        assertThat(events)
+                .singleElement()
+                .satisfies(event -> assertThat(event.key().subject()).isEqualTo("s.budget.b1"));
+        assertThat(accountRowsRead).as("account rows read").isEqualTo(1);
+    }
+
+    @Test
+    void the_full_evaluation_reads_one_source_at_a_time_and_leaves_other_sources_alerts_alone_after_a_poll() {
+        storeOtherSourceAccounts("big", 3, "10.00");
+        balance = "999.00";
+        EvaluateAlertsService service = service();
+        assertThat(service.evaluate()).hasSize(1 + 3);
+        assertThat(accountRowsRead).isEqualTo(1 + 3);
+
+        // the accounts of "big" are gone from the store, but only a poll of "big" (or the full evaluation) says so
+        otherSources.clear();
+        balance = "5000.00";
+        now = now.plus(Duration.ofMinutes(5));
+        assertThat(service.evaluate(List.of("s")))
+                .singleElement()
+                .satisfies(event -> assertThat(event.type()).isEqualTo(AlertEvent.Type.RESOLVED));
+        assertThat(store.states.values().stream().filter(AlertState::active)).hasSize(3);
+        assertThat(service.evaluate())
+                .as("the full evaluation resolves the alerts of a source without accounts any more")
+                .hasSize(3)
+                .allSatisfy(event -> assertThat(event.message()).contains("no longer evaluated"));
+    }
+
+    @Test
+    void a_percent_of_total_rule_takes_the_total_over_every_source_when_one_source_is_evaluated() {
+        lowBalance = LowBalancePolicy.none()
+                .forCurrency(Currency.getInstance("USD"), LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+        storeOtherSourceAccounts("big", 1, "1900.00");
+        balance = "100.00";
+
+        // 100.00 is all of source s, but 5 % of the 2000.00 held in USD over every source
+        assertThat(service().evaluate(List.of("s"))).singleElement().satisfies(event -> {
+            assertThat(event.key().subject()).isEqualTo("s.budget.b1");
+            assertThat(event.threshold()).contains(new BigDecimal("200.00"));
+        });
+        assertThat(accountRowsRead).isEqualTo(1);
     }
 
     /** The in-memory twin of the alert state table, with the same version check. */

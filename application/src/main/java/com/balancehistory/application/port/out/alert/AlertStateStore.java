@@ -2,10 +2,13 @@ package com.balancehistory.application.port.out.alert;
 
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.OutboundDelivery;
+import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,6 +17,30 @@ public interface AlertStateStore {
 
     /** Every alert's current state, active or resolved. */
     List<AlertState> states();
+
+    /** The states of the alerts about {@code source} (its accounts, card limits and staleness). */
+    default List<AlertState> states(String source) {
+        return states().stream().filter(state -> state.source().equals(source)).toList();
+    }
+
+    /** The sources with at least one active alert, in name order. */
+    default List<String> activeSources() {
+        return states().stream()
+                .filter(AlertState::active)
+                .map(AlertState::source)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** How many alerts are active, per kind (kinds without one are absent). */
+    default Map<AlertKind, Long> activeCounts() {
+        Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
+        states().stream()
+                .filter(AlertState::active)
+                .forEach(state -> counts.merge(state.key().kind(), 1L, Long::sum));
+        return counts;
+    }
 
     /**
      * Applies a fire or resolve transition together with its event, if the alert's state is still the one the

@@ -4,6 +4,7 @@ import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.Money;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,14 +19,30 @@ public interface AsOfSnapshots {
 
     Snapshot at(Instant asOf);
 
-    /** Balance changes flagged significant and observed in {@code [from, to)}, oldest first. */
-    List<SignificantChange> significantChanges(Instant from, Instant to);
+    /**
+     * The part of {@link #at} that belongs to one source: its accounts, its card limits and its polls (no labels).
+     * Alerts are evaluated one source at a time through this, so the memory they need follows the largest source,
+     * not the number of stored accounts.
+     */
+    Snapshot ofSource(Instant asOf, String source);
+
+    /** Every source with a recorded poll result by {@code asOf}, in name order. */
+    List<String> sources(Instant asOf);
 
     /**
-     * The top-ups (balance changes recorded as increases beyond the noise) observed in {@code [from, to)}, oldest
-     * first, as {@link SignificantChange} rows ({@code change} is the amount added).
+     * Per currency, the total of the positive available balances of every account (of every source) as of
+     * {@code asOf}, gone accounts left out: the base of percent-of-total low-balance rules, summed where stored.
      */
-    List<SignificantChange> topUps(Instant from, Instant to);
+    Map<Currency, Money> positiveTotals(Instant asOf);
+
+    /** Balance changes of {@code source}'s accounts flagged significant and observed in {@code [from, to)}, oldest first. */
+    List<SignificantChange> significantChanges(Instant from, Instant to, String source);
+
+    /**
+     * The top-ups of {@code source}'s accounts (balance changes recorded as increases beyond the noise) observed in
+     * {@code [from, to)}, oldest first, as {@link SignificantChange} rows ({@code change} is the amount added).
+     */
+    List<SignificantChange> topUps(Instant from, Instant to, String source);
 
     /**
      * Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. {@code labels}:

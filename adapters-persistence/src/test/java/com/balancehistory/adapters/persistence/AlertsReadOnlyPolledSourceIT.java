@@ -1,0 +1,173 @@
+package com.balancehistory.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
+import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
+import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.application.service.alert.AlertRules;
+import com.balancehistory.application.service.alert.EvaluateAlertsService;
+import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.application.testing.MovingClock;
+import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.alert.AlertLifecycle;
+import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.ChangeDetector;
+import com.balancehistory.domain.analytics.LowBalancePolicy;
+import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.money.Money;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alert evaluation after a poll reads the polled source's accounts only, however many other sources' accounts are
+ * stored: memory follows the largest source, not the whole store (a 160 MB JVM ran out of it at 100,000 accounts).
+ */
+class AlertsReadOnlyPolledSourceIT {
+
+    // a currency of its own, so the totals of other tests' accounts do not count here
+    private static final String CURRENCY = "NZD";
+    private static final Instant T0 = Instant.parse("2019-06-01T00:00:00Z");
+    private static final int CROWD = 2_000;
+
+    private final DSLContext dsl = PersistenceTestSupport.dsl();
+    private final JooqSnapshotStore store =
+            new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
+    private final MovingClock clock = new MovingClock(T0.plusSeconds(10));
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String small = "small-" + run;
+    private final String crowd = "crowd-" + run;
+
+    /** The real snapshots, counting the account rows they hand out and refusing the read of every account. */
+    private final class CountingSnapshots implements AsOfSnapshots {
+        private final JooqAsOfSnapshots real = new JooqAsOfSnapshots(dsl);
+        int accountRows;
+
+        @Override
+        public Snapshot at(Instant asOf) {
+            throw new AssertionError("the alerts read every stored account");
+        }
+
+        @Override
+        public Snapshot ofSource(Instant asOf, String source) {
+            Snapshot snapshot = real.ofSource(asOf, source);
+            accountRows += snapshot.accounts().size();
+            return snapshot;
+        }
+
+        @Override
+        public List<String> sources(Instant asOf) {
+            return real.sources(asOf);
+        }
+
+        @Override
+        public Map<Currency, Money> positiveTotals(Instant asOf) {
+            return real.positiveTotals(asOf);
+        }
+
+        @Override
+        public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
+            return real.significantChanges(from, to, source);
+        }
+
+        @Override
+        public List<SignificantChange> topUps(Instant from, Instant to, String source) {
+            return real.topUps(from, to, source);
+        }
+    }
+
+    private final CountingSnapshots snapshots = new CountingSnapshots();
+
+    private EvaluateAlertsService alerts(LowBalanceRule rule) {
+        return new EvaluateAlertsService(
+                snapshots,
+                new JooqAlertStateStore(dsl),
+                new AlertRules(
+                        LowBalancePolicy.none().forCurrency(Currency.getInstance(CURRENCY), rule),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        SourceIntervals.everySource(Duration.ofMinutes(5)),
+                        Hysteresis.of("0.05"),
+                        new AlertLifecycle(Duration.ofMinutes(15)),
+                        List.of()),
+                null, // no targets, so nothing is rendered
+                null, // no runway rule, so no runway is asked for
+                clock);
+    }
+
+    private void record(String source, BalanceObservation... balances) {
+        long poll = store.openPollRun(PollTrigger.SCHEDULE, Optional.of(source), T0);
+        store.recordSource(new SourcePollRecord(
+                poll,
+                source,
+                "ahrvo",
+                SourceOutcome.OK,
+                Optional.empty(),
+                T0,
+                T0.plusSeconds(1),
+                Fixtures.fetched(source, balances)));
+        store.finishPollRun(poll, T0.plusSeconds(1));
+    }
+
+    private void storeBothSources() {
+        List<BalanceObservation> many = new ArrayList<>();
+        for (int i = 0; i < CROWD; i++) {
+            many.add(Fixtures.balance(crowd, "b" + i, "950.00", CURRENCY));
+        }
+        record(crowd, many.toArray(BalanceObservation[]::new));
+        record(small, Fixtures.balance(small, "b1", "50.00", CURRENCY));
+    }
+
+    @Test
+    void the_evaluation_after_a_poll_of_one_source_reads_none_of_the_accounts_of_another() {
+        storeBothSources();
+
+        List<AlertEvent> events =
+                alerts(LowBalanceRule.below(Money.parse("100", CURRENCY))).evaluate(List.of(small));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.source()).isEqualTo(small);
+            assertThat(event.type()).isEqualTo(AlertEvent.Type.FIRED);
+        });
+        assertThat(snapshots.accountRows)
+                .as("account rows read, with %d accounts of another source stored", CROWD)
+                .isEqualTo(1);
+        assertThat(snapshots.real.ofSource(clock.instant(), small).sources())
+                .singleElement()
+                .satisfies(polls -> assertThat(polls.source()).isEqualTo(small));
+    }
+
+    @Test
+    void a_percent_of_total_rule_sums_every_sources_balances_in_the_database() {
+        Currency nzd = Currency.getInstance(CURRENCY);
+        Money before = snapshots.real.positiveTotals(clock.instant()).getOrDefault(nzd, Money.zero(nzd));
+        storeBothSources();
+
+        // 50.00 is all of its source, and 0.0026 % of the 1,900,050.00 NZD held over both
+        List<AlertEvent> events =
+                alerts(LowBalanceRule.belowPercentOfTotal(new BigDecimal("1"))).evaluate(List.of(small));
+
+        assertThat(snapshots.real.positiveTotals(clock.instant()).get(nzd).minus(before))
+                .isEqualTo(Money.parse("1900050.00", CURRENCY));
+        assertThat(events)
+                .singleElement()
+                .satisfies(event -> assertThat(event.source()).isEqualTo(small));
+        assertThat(snapshots.accountRows).isEqualTo(1);
+    }
+}
