@@ -9,20 +9,18 @@ import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
-import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
-import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.application.testing.MovingClock;
+import com.balancehistory.application.testing.TestAlertRules;
+import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
-import com.balancehistory.domain.alert.AlertLifecycle;
-import com.balancehistory.domain.alert.Hysteresis;
+import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -96,15 +94,9 @@ class AlertsReadOnlyPolledSourceIT {
         return new EvaluateAlertsService(
                 snapshots,
                 new JooqAlertStateStore(dsl),
-                new AlertRules(
+                TestAlertRules.of(
                         LowBalancePolicy.none().forCurrency(Currency.getInstance(CURRENCY), rule),
-                        List.of(),
                         Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        SourceIntervals.everySource(Duration.ofMinutes(5)),
-                        Hysteresis.of("0.05"),
-                        new AlertLifecycle(Duration.ofMinutes(15)),
                         List.of()),
                 null, // no targets, so nothing is rendered
                 null, // no runway rule, so no runway is asked for
@@ -169,5 +161,27 @@ class AlertsReadOnlyPolledSourceIT {
                 .singleElement()
                 .satisfies(event -> assertThat(event.source()).isEqualTo(small));
         assertThat(snapshots.accountRows).isEqualTo(1);
+    }
+
+    @Test
+    void the_totals_summed_in_the_database_are_the_domains_positive_totals_overdrawn_and_zero_balances_left_out() {
+        Currency nzd = Currency.getInstance(CURRENCY);
+        Money before = snapshots.real.positiveTotals(clock.instant()).getOrDefault(nzd, Money.zero(nzd));
+        record(
+                small,
+                Fixtures.balance(small, "b1", "120.00", CURRENCY),
+                Fixtures.balance(small, "b2", "-30.00", CURRENCY),
+                Fixtures.balance(small, "b3", "0.00", CURRENCY));
+
+        List<AccountBalance> recorded = snapshots.real.ofSource(clock.instant(), small).accounts().stream()
+                .map(account -> new AccountBalance(
+                        new AccountId(account.accountId()), account.name(), account.available(), account.initial()))
+                .toList();
+        assertThat(recorded).hasSize(3);
+        Money summedInTheDatabase =
+                snapshots.real.positiveTotals(clock.instant()).get(nzd).minus(before);
+        assertThat(summedInTheDatabase)
+                .isEqualTo(LowBalancePolicy.positiveTotals(recorded).get(nzd))
+                .isEqualTo(Money.parse("120.00", CURRENCY));
     }
 }

@@ -9,14 +9,11 @@ import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
-import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
-import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.application.testing.MovingClock;
+import com.balancehistory.application.testing.TestAlertRules;
 import com.balancehistory.domain.alert.AlertKind;
-import com.balancehistory.domain.alert.AlertLifecycle;
-import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import java.math.BigDecimal;
@@ -48,16 +45,7 @@ class StaleAlertWhilePollingIT {
     private final EvaluateAlertsService alerts = new EvaluateAlertsService(
             new JooqAsOfSnapshots(dsl),
             new JooqAlertStateStore(dsl),
-            new AlertRules(
-                    LowBalancePolicy.none(),
-                    List.of(),
-                    Optional.of(new BigDecimal("3")),
-                    Optional.empty(),
-                    Optional.empty(),
-                    SourceIntervals.everySource(Duration.ofMinutes(5)),
-                    Hysteresis.of("0.05"),
-                    new AlertLifecycle(Duration.ofMinutes(15)),
-                    List.of()),
+            TestAlertRules.of(LowBalancePolicy.none(), Optional.of(new BigDecimal("3")), List.of()),
             null, // the renderer is used only for notifications, and there are no targets
             null, // runways are asked only for runway low-balance rules, and there are none
             clock);

@@ -18,17 +18,15 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantC
 import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
-import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.application.testing.TestAlertRules;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.alert.AlertKey;
-import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
-import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.BalanceTrend;
 import com.balancehistory.domain.analytics.DepletionForecast;
@@ -157,16 +155,8 @@ class EvaluateAlertsServiceTest {
                 return now;
             }
         };
-        AlertRules rules = new AlertRules(
-                lowBalance,
-                List.of(),
-                Optional.of(new BigDecimal("3")),
-                Optional.empty(),
-                Optional.empty(),
-                SourceIntervals.everySource(Duration.ofMinutes(5)),
-                Hysteresis.of("0.05"),
-                new AlertLifecycle(Duration.ofMinutes(15)),
-                List.of(new DeliveryTarget.Log()));
+        AlertRules rules =
+                TestAlertRules.of(lowBalance, Optional.of(new BigDecimal("3")), List.of(new DeliveryTarget.Log()));
         return new EvaluateAlertsService(snapshots, store, rules, new StubRenderer(), runways, clock);
     }
 
