@@ -6,6 +6,7 @@ import com.balancehistory.adapters.http.out.common.FanOut;
 import com.balancehistory.adapters.http.out.common.FetchResults;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
+import com.balancehistory.adapters.http.out.common.JsonListing;
 import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
@@ -173,30 +174,27 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
             return new BudgetRead(List.of(), ProviderFailures.of(outcome, BUDGETS_ENDPOINT, null));
         }
         try {
-            JsonCursor root = JsonCursor.root(ProviderJson.parse(outcome.body()));
-            FetchFailure refused = requireSuccessCode(root, outcome.body(), BUDGETS_ENDPOINT, null);
+            List<BalanceObservation> out = new ArrayList<>();
+            List<FetchFailure> failed = new ArrayList<>();
+            JsonListing listing = JsonListing.read(outcome.body(), "data", limits.maxAccounts(), budget -> {
+                try {
+                    out.add(readBudget(budget));
+                } catch (MalformedResponseException e) {
+                    failed.add(
+                            ProviderFailures.malformed(BUDGETS_ENDPOINT, budget.idOr("budget_id", budget.path()), e));
+                }
+            });
+            FetchFailure refused = requireSuccessCode(listing.root(), outcome.body(), BUDGETS_ENDPOINT, null);
             if (refused != null) {
                 return new BudgetRead(List.of(), refused);
             }
-            List<BalanceObservation> out = new ArrayList<>();
-            List<JsonCursor> budgets = root.objects("data");
-            if (budgets.size() > limits.maxAccounts()) {
+            if (listing.size() > limits.maxAccounts()) {
                 return new BudgetRead(
                         List.of(),
                         FetchFailure.ofSource(
                                 BUDGETS_ENDPOINT,
                                 FailureKind.MALFORMED_RESPONSE,
                                 limits.tooManyAccounts("the budget listing")));
-            }
-            List<FetchFailure> failed = new ArrayList<>();
-            for (int i = 0; i < budgets.size(); i++) {
-                JsonCursor budget = budgets.get(i);
-                String id = budget.idOr("budget_id", "data[" + i + "]");
-                try {
-                    out.add(readBudget(budget));
-                } catch (MalformedResponseException e) {
-                    failed.add(ProviderFailures.malformed(BUDGETS_ENDPOINT, id, e));
-                }
             }
             return new BudgetRead(out, failed, null);
         } catch (MalformedResponseException e) {

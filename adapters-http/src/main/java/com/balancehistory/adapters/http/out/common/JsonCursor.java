@@ -27,12 +27,22 @@ public final class JsonCursor {
         this.path = path;
     }
 
+    /** One element of a listing read as a stream, named by its path ({@code data[3]}); it is an object. */
+    static JsonCursor element(JsonNode node, String path) {
+        return new JsonCursor(node, path);
+    }
+
     /** The body's top level, which must be an object. */
     public static JsonCursor root(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new MalformedResponseException("body", "expected a JSON object, got " + typeOf(node));
         }
         return new JsonCursor(node, "");
+    }
+
+    /** The object read, for comparing two ways of reading one body. */
+    JsonNode node() {
+        return node;
     }
 
     public String path() {

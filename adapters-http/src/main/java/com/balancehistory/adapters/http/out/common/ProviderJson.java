@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
  */
 public final class ProviderJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
@@ -24,25 +24,33 @@ public final class ProviderJson {
     /** Parses a whole body; anything but one JSON value is a {@link MalformedResponseException} on {@code body}. */
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new MalformedResponseException("body", "empty body, expected JSON");
+            throw emptyBody();
         }
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new MalformedResponseException("body", "empty body, expected JSON");
+                throw emptyBody();
             }
             return node;
         } catch (JsonProcessingException e) {
-            // the original message only, without Jackson's excerpt of the body
-            String message = e.getOriginalMessage();
-            if (message != null && message.length() > 160) {
-                message = message.substring(0, 160) + "...";
-            }
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            throw new MalformedResponseException(
-                    "body", "not valid JSON (line " + line + ", column " + column + "): " + message);
+            throw notJson(e);
         }
+    }
+
+    /** A body that is not one JSON value, described by Jackson's original message only, without its excerpt. */
+    static MalformedResponseException notJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.length() > 160) {
+            message = message.substring(0, 160) + "...";
+        }
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+        return new MalformedResponseException(
+                "body", "not valid JSON (line " + line + ", column " + column + "): " + message);
+    }
+
+    static MalformedResponseException emptyBody() {
+        return new MalformedResponseException("body", "empty body, expected JSON");
     }
 
     /** Parses without throwing, for error bodies that may not be JSON at all. */

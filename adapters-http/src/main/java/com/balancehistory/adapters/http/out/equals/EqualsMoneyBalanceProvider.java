@@ -5,11 +5,11 @@ import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.adapters.http.out.common.FetchResults;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
+import com.balancehistory.adapters.http.out.common.JsonListing;
 import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
 import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
-import com.balancehistory.adapters.http.out.common.ProviderJson;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
 import com.balancehistory.adapters.http.out.common.Redactor;
 import com.balancehistory.application.port.out.FailureKind;
@@ -127,22 +127,24 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
             long count;
             int rows;
             try {
-                JsonCursor root = JsonCursor.root(ProviderJson.parse(outcome.body()));
+                long pageOffset = offset;
+                JsonListing listing = JsonListing.read(outcome.body(), "rows", Integer.MAX_VALUE, row -> {
+                    if (balances.size() > limits.maxAccounts()) {
+                        return; // the poll fails below: nothing more of the listing is held
+                    }
+                    try {
+                        readBudget(row, balances, budgetNames);
+                    } catch (MalformedResponseException e) {
+                        String id = row.idOr("id", row.path() + " at offset " + pageOffset);
+                        budgetFailures.add(ProviderFailures.malformed(ENDPOINT, id, e));
+                    }
+                });
+                JsonCursor root = listing.root();
                 count = root.integer("count");
                 if (count < 0) {
                     throw root.error("count", "must not be negative, got " + count);
                 }
-                List<JsonCursor> rowCursors = root.objects("rows");
-                rows = rowCursors.size();
-                for (int i = 0; i < rowCursors.size(); i++) {
-                    JsonCursor row = rowCursors.get(i);
-                    try {
-                        readBudget(row, balances, budgetNames);
-                    } catch (MalformedResponseException e) {
-                        String id = row.idOr("id", "rows[" + i + "] at offset " + offset);
-                        budgetFailures.add(ProviderFailures.malformed(ENDPOINT, id, e));
-                    }
-                }
+                rows = listing.size();
                 if (balances.size() > limits.maxAccounts()) {
                     return new FetchResult.Failed(
                             sourceName(),
