@@ -66,10 +66,19 @@ class PersistenceFactory {
         }
     }
 
+    /**
+     * Every tick is a heartbeat, so an instance missing three ticks in a row is taken for stopped: a slow tick or a
+     * pause of the JVM does not move its sources, and a stopped instance's sources move about when its grace ends.
+     */
     @Singleton
     JooqPollScheduleStore pollScheduleStore(
-            DSLContext dsl, @Value("${balance-history.scheduler.affinity-grace:15s}") String grace) {
-        return new JooqPollScheduleStore(dsl, ConfigValues.duration("balance-history.scheduler.affinity-grace", grace));
+            DSLContext dsl,
+            @Value("${balance-history.scheduler.affinity-grace:15s}") String grace,
+            @Value("${balance-history.scheduler.tick:5s}") String tick) {
+        return new JooqPollScheduleStore(
+                dsl,
+                ConfigValues.duration("balance-history.scheduler.affinity-grace", grace),
+                ConfigValues.duration("balance-history.scheduler.tick", tick).multipliedBy(3));
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,12 @@ class PollScheduler {
             return;
         }
         scheduledPolls.startDuePolls();
+    }
+
+    /** A stopping instance leaves at once: the others take its sources over without waiting for the grace. */
+    @PreDestroy
+    void leave() {
+        scheduledPolls.leave();
     }
 
     /** Completed days go into daily_balance soon after midnight UTC (and whenever late data reopens one). */

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.application.model.poll.LiveInstances;
 import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesPollingIT {
 
     private static final Duration AFFINITY_GRACE = Duration.ofMinutes(1);
+    private static final Duration LIVENESS = Duration.ofMinutes(1);
 
     private final DSLContext dsl = PersistenceTestSupport.dsl();
 
@@ -74,7 +77,7 @@ class TwoInstancesPollingIT {
     void a_source_that_is_not_due_is_not_polled() {
         String source = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
         FakeBalanceProvider provider = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
-        ScheduledPollService instance = instance(provider, source, "instance-a", AFFINITY_GRACE);
+        ScheduledPollService instance = instance(provider, source, source + "/instance-a", AFFINITY_GRACE);
 
         assertThat(ran(instance)).hasSize(1);
         assertThat(ran(instance)).isEmpty();
@@ -82,34 +85,63 @@ class TwoInstancesPollingIT {
     }
 
     @Test
-    void the_instance_that_ran_the_previous_poll_gets_the_next_due_slot_first() {
+    void the_owner_among_the_live_instances_gets_each_due_slot_first() {
         String source = "sticky-" + UUID.randomUUID().toString().substring(0, 8);
         TwoInstances two = new TwoInstances(source, AFFINITY_GRACE);
-        assertThat(ran(two.a)).hasSize(1);
+        assertThat(ran(two.owner)).as("alone, it owns the source").hasSize(1);
+        assertThat(ran(two.other)).as("not due").isEmpty();
 
         for (int round = 0; round < 3; round++) {
             makeDue(source, "5 seconds");
-            assertThat(ran(two.b)).as("another instance, within the grace").isEmpty();
-            assertThat(ran(two.a)).as("the previous poll's instance").hasSize(1);
+            assertThat(ran(two.other)).as("another instance, within the grace").isEmpty();
+            assertThat(ran(two.owner)).as("the owner").hasSize(1);
         }
-        assertThat(two.providerA.calls()).isEqualTo(4);
-        assertThat(two.providerB.calls()).isZero();
+        assertThat(two.ownerProvider.calls()).isEqualTo(4);
+        assertThat(two.otherProvider.calls()).isZero();
     }
 
     @Test
-    void another_instance_takes_the_source_over_once_its_slot_is_overdue_by_the_grace() {
+    void another_instance_takes_the_source_over_once_its_slot_is_overdue_by_the_grace_and_the_owner_gets_it_back() {
         String source = "takeover-" + UUID.randomUUID().toString().substring(0, 8);
         TwoInstances two = new TwoInstances(source, AFFINITY_GRACE);
-        assertThat(ran(two.a)).hasSize(1);
+        assertThat(ran(two.owner)).hasSize(1);
+        assertThat(ran(two.other)).isEmpty();
 
-        makeDue(source, "61 seconds"); // instance A stopped ticking: the slot is overdue by more than the grace
-        assertThat(ran(two.b)).hasSize(1);
+        makeDue(source, "61 seconds"); // the owner stopped ticking: the slot is overdue by more than the grace
+        assertThat(ran(two.other)).hasSize(1);
 
-        makeDue(source, "5 seconds"); // A is back, but the source now stays with B
-        assertThat(ran(two.a)).isEmpty();
-        assertThat(ran(two.b)).hasSize(1);
-        assertThat(two.providerA.calls()).isEqualTo(1);
-        assertThat(two.providerB.calls()).isEqualTo(2);
+        makeDue(source, "5 seconds"); // the owner is back and claims the source's slots at once again
+        assertThat(ran(two.other)).isEmpty();
+        assertThat(ran(two.owner)).hasSize(1);
+        assertThat(two.ownerProvider.calls()).isEqualTo(2);
+        assertThat(two.otherProvider.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void an_owner_that_left_or_stopped_beating_is_not_waited_for() {
+        String left = "left-" + UUID.randomUUID().toString().substring(0, 8);
+        TwoInstances leaving = new TwoInstances(left, AFFINITY_GRACE);
+        assertThat(ran(leaving.owner)).hasSize(1);
+        assertThat(ran(leaving.other)).isEmpty();
+        leaving.owner.leave();
+        makeDue(left, "1 second");
+        assertThat(ran(leaving.owner)).as("it left: it claims nothing").isEmpty();
+        assertThat(ran(leaving.other))
+                .as("the only live instance, within the grace")
+                .hasSize(1);
+
+        String killed = "killed-" + UUID.randomUUID().toString().substring(0, 8);
+        TwoInstances silent = new TwoInstances(killed, AFFINITY_GRACE);
+        assertThat(ran(silent.owner)).hasSize(1);
+        assertThat(ran(silent.other)).isEmpty();
+        dsl.execute(
+                "UPDATE scheduler_instance SET last_seen_at = now() - ?::interval WHERE instance = ?",
+                "2 minutes",
+                silent.ownerName); // a killed instance: its row stays, its heartbeat stops
+        makeDue(killed, "1 second");
+        assertThat(ran(silent.other))
+                .as("the owner was not seen within the liveness window")
+                .hasSize(1);
     }
 
     /** One tick of an instance, waiting for the polls it started. */
@@ -124,18 +156,38 @@ class TwoInstancesPollingIT {
         dsl.execute("UPDATE source_schedule SET next_due_at = now() - ?::interval WHERE source = ?", overdueBy, source);
     }
 
-    /** Two instances scheduling one source on this database, each with its own provider object as a process has. */
+    /**
+     * Two instances scheduling one source on this database, each with its own provider object as a process has, and
+     * names of their own so that no other test's instances share out the source.
+     */
     private final class TwoInstances {
         final FakeBalanceProvider providerA;
         final FakeBalanceProvider providerB;
         final ScheduledPollService a;
         final ScheduledPollService b;
+        /** The instance the source belongs to when both are live, and the other one. */
+        final String ownerName;
+
+        final ScheduledPollService owner;
+        final ScheduledPollService other;
+        final FakeBalanceProvider ownerProvider;
+        final FakeBalanceProvider otherProvider;
 
         TwoInstances(String source, Duration affinityGrace) {
+            String nameA = source + "/instance-a";
+            String nameB = source + "/instance-b";
             providerA = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
             providerB = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
-            a = instance(providerA, source, "instance-a", affinityGrace);
-            b = instance(providerB, source, "instance-b", affinityGrace);
+            a = instance(providerA, source, nameA, affinityGrace);
+            b = instance(providerB, source, nameB, affinityGrace);
+            ownerName = new LiveInstances(Map.of(nameA, Set.of(source), nameB, Set.of(source)))
+                    .ownerOf(source)
+                    .orElseThrow();
+            boolean aOwns = ownerName.equals(nameA);
+            owner = aOwns ? a : b;
+            other = aOwns ? b : a;
+            ownerProvider = aOwns ? providerA : providerB;
+            otherProvider = aOwns ? providerB : providerA;
         }
     }
 
@@ -147,7 +199,7 @@ class TwoInstancesPollingIT {
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));
         return new ScheduledPollService(
                 polls,
-                new JooqPollScheduleStore(dsl, affinityGrace),
+                new JooqPollScheduleStore(dsl, affinityGrace, LIVENESS),
                 Map.of(source, everyFiveMinutes),
                 name,
                 Executors.newCachedThreadPool());

@@ -1,5 +1,6 @@
 package com.balancehistory.application.service;
 
+import com.balancehistory.application.model.poll.LiveInstances;
 import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
@@ -18,7 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Starts each source's scheduled poll when it is due. Many instances may tick at once on one database: the schedule
- * store lets exactly one of them claim each due poll. A tick never waits for the polls it started, so every source
+ * store lets exactly one of them claim each due poll. Each tick is also this instance's heartbeat; the live instances
+ * share the sources out, and an instance claims the sources it owns as soon as they are due (the others only once
+ * they are overdue by the store's grace). A tick never waits for the polls it started, so every source
  * keeps its own schedule however long another source takes; a source whose previous poll is still fetching is
  * recorded as skipped for the new slot (see {@link PollSourcesService}).
  */
@@ -31,10 +34,11 @@ public final class ScheduledPollService implements StartDuePollsUseCase {
     private final Map<String, UnaryOperator<Instant>> nextDueBySource;
     private final String instanceId;
     private final Executor executor;
+    private boolean left;
 
     /**
      * @param nextDueBySource per source, when it is due next given the current time (an interval or a cron rule)
-     * @param instanceId      names this instance in the schedule table, for operators
+     * @param instanceId      names this instance in the schedule tables: its heartbeat, and who claimed a slot
      * @param executor        runs the claimed polls side by side, one task per claimed source
      */
     public ScheduledPollService(
@@ -52,10 +56,14 @@ public final class ScheduledPollService implements StartDuePollsUseCase {
 
     @Override
     public List<CompletableFuture<Optional<PollRunSummary>>> startDuePolls() {
+        Optional<LiveInstances> live = heartbeat();
+        if (live.isEmpty()) {
+            return List.of();
+        }
         List<CompletableFuture<Optional<PollRunSummary>>> started = new ArrayList<>();
         for (String source : polls.sourceNames()) {
             UnaryOperator<Instant> nextDue = nextDueBySource.get(source);
-            if (nextDue != null && claim(source, nextDue)) {
+            if (nextDue != null && claim(source, live.get().owns(instanceId, source), nextDue)) {
                 CompletableFuture<Optional<PollRunSummary>> done = new CompletableFuture<>();
                 executor.execute(() -> pollClaimed(source, done));
                 started.add(done);
@@ -64,9 +72,39 @@ public final class ScheduledPollService implements StartDuePollsUseCase {
         return started;
     }
 
-    private boolean claim(String source, UnaryOperator<Instant> nextDue) {
+    /**
+     * Leaves the live instances: no tick after this one claims anything, and the others take this instance's sources
+     * over at their next due slot instead of after the grace.
+     */
+    @Override
+    public synchronized void leave() {
+        left = true;
         try {
-            return schedule.claimIfDue(source, instanceId, nextDue);
+            schedule.leave(instanceId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not leave the live instances; the others wait the grace for its sources", e);
+        }
+    }
+
+    /**
+     * Empty once this instance left. When the heartbeat cannot be written the tick goes on as owner of nothing: the
+     * claims may still succeed, and then only after the grace, as the owner of a source may be another instance.
+     */
+    private synchronized Optional<LiveInstances> heartbeat() {
+        if (left) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(schedule.heartbeat(instanceId, nextDueBySource.keySet()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not write the scheduler heartbeat of " + instanceId, e);
+            return Optional.of(LiveInstances.none());
+        }
+    }
+
+    private boolean claim(String source, boolean owner, UnaryOperator<Instant> nextDue) {
+        try {
+            return schedule.claimIfDue(source, instanceId, owner, nextDue);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not claim the scheduled poll of source " + source, e);
             return false;

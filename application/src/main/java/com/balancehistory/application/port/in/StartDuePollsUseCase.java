@@ -14,4 +14,7 @@ public interface StartDuePollsUseCase {
      * @return one future per started poll, completed with the run once it is recorded (empty when it broke)
      */
     List<CompletableFuture<Optional<PollRunSummary>>> startDuePolls();
+
+    /** This instance stops scheduling polls (it is stopping): the other instances take its sources over at once. */
+    void leave();
 }
