@@ -2,6 +2,7 @@ package com.balancehistory.bootstrap;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,9 @@ final class AnalystConnectionLimit {
                     "balance-history.analysts.connection-limit must be at least 1, got " + limit);
         }
         String sql = "ALTER ROLE " + ROLE + " CONNECTION LIMIT " + limit;
-        try (Connection connection = dataSource.getConnection();
+        // the pool itself: Micronaut's transaction-aware DataSource refuses a connection outside a transaction
+        try (Connection connection =
+                        DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 PreparedStatement current =
                         connection.prepareStatement("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?")) {
             current.setString(1, ROLE);

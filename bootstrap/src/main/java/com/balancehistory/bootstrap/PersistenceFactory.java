@@ -12,27 +12,39 @@ import com.balancehistory.domain.money.Money;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
- * The PostgreSQL adapters. They manage their own transactions through jOOQ over the pooled DataSource, which keeps
- * them plain classes that tests can build without Micronaut.
+ * The PostgreSQL adapters. The DSLContext comes from micronaut-jooq: its transactions ({@code dsl.transactionResult})
+ * are Micronaut's (its {@code MicronautTransactionProvider}), and its statements run on the connection of the
+ * Micronaut transaction in progress, so jOOQ and the Micronaut Data repositories share one transaction manager. The
+ * jOOQ adapters stay plain classes given a DSLContext, which tests can build without Micronaut.
  */
 @Factory
 class PersistenceFactory {
 
     @Singleton
-    DSLContext dslContext(DataSource dataSource) {
-        return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    @Named("default")
+    ConnectionProvider jooqConnections(
+            @Named("default") ConnectionOperations<Connection> connections, @Named("default") DataSource dataSource) {
+        return new TransactionBoundConnections(connections, dataSource);
+    }
+
+    @Singleton
+    @Named("default")
+    Settings jooqSettings() {
+        return new Settings().withExecuteLogging(false);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.balancehistory.db.testing.TestDatabase;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -36,7 +37,8 @@ class AnalystConnectionLimitIT extends ServiceTestSupport {
 
     @AfterAll
     void restoreTheDefault() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection =
+                        DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER ROLE balance_analyst CONNECTION LIMIT 5");
         }
@@ -65,7 +67,8 @@ class AnalystConnectionLimitIT extends ServiceTestSupport {
     }
 
     private int scalar(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection =
+                        DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();

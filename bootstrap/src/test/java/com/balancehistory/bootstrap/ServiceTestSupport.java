@@ -21,6 +21,9 @@ public abstract class ServiceTestSupport implements TestPropertyProvider {
         properties.put("datasources.default.username", db.user());
         properties.put("datasources.default.password", db.password());
         properties.put("balance-history.scheduler.tick", "1h");
+        // @MicronautTest would run each test in a transaction rolled back at its end (there is a transaction manager
+        // now); these tests send real HTTP requests, whose own transactions must see what the test wrote
+        properties.put("micronaut.test.transactional", "false");
         // a random free port: application.yml names 8080, which another service or test run may hold
         properties.put("micronaut.server.port", "-1");
         properties.putAll(moreProperties());

@@ -1,6 +1,7 @@
 package com.balancehistory.bootstrap.health;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -34,7 +35,8 @@ final class DatabaseHealthIndicator implements HealthIndicator {
 
     DatabaseHealthIndicator(
             DataSource dataSource, @Value("${balance-history.health.database-timeout:1500ms}") Duration timeout) {
-        this.dataSource = dataSource;
+        // the pool itself: Micronaut's transaction-aware DataSource refuses a connection outside a transaction
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.timeout = timeout;
         this.check = new BoundedCheck(NAME, timeout, HealthStatus.DOWN, this::check);
     }
