@@ -3,6 +3,7 @@ package com.balancehistory.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
+import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -14,10 +15,12 @@ import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
@@ -100,6 +103,7 @@ class CompactHistoryEquivalenceIT {
                 .thenComparing(Row::pollId));
 
         assertThat(storedSnapshots(source)).isEqualTo(expected);
+        assertRawPoints(source, expected, polls.size());
         assertThat(storedDays(source)).isEqualTo(days(expected));
         for (int i = 0; i < polls.size(); i++) {
             assertAsOf(source, at(i).plusSeconds(30), expected);
@@ -357,6 +361,51 @@ class CompactHistoryEquivalenceIT {
                         r.available(),
                         r.observedAt().toString(),
                         r.observedAt().toString()))
+                .toList();
+    }
+
+    /**
+     * The history route's raw points and their count, read from the runs and the poll ledger, are the per-poll rows of
+     * the account in the range, in time and poll order: over every poll, cut by a limit, and over a window starting at
+     * each poll (their ends falling on polls and between them, inside runs and at their edges).
+     */
+    private static void assertRawPoints(String source, List<Row> rows, int polls) {
+        JooqBalanceReadModel readModel = new JooqBalanceReadModel(DSL_CONTEXT);
+        for (String external : ACCOUNTS) {
+            AccountId account = new AccountId(source + ".budget." + external);
+            List<String> ofAccount = rows.stream()
+                    .filter(r -> r.account().equals(account.value()))
+                    .map(r -> r.observedAt() + " " + r.available() + " " + r.currency())
+                    .toList();
+            assertThat(points(readModel.availableHistory(account, at(0), at(polls), 10_000)))
+                    .as("raw points of %s", account)
+                    .isEqualTo(ofAccount);
+            assertThat(points(readModel.availableHistory(account, at(0), at(polls), 2)))
+                    .as("raw points of %s, limit 2", account)
+                    .isEqualTo(ofAccount.subList(0, Math.min(2, ofAccount.size())));
+            for (int w = 0; w < polls; w++) {
+                Instant from = at(w).plusSeconds(w % 3 == 2 ? 1 : 0);
+                Instant to = at(w + 1 + w * 7 % Math.max(1, polls / 2)).minusSeconds(w % 2);
+                List<String> inWindow = rows.stream()
+                        .filter(r -> r.account().equals(account.value()))
+                        .filter(r ->
+                                !r.observedAt().isBefore(from) && r.observedAt().isBefore(to))
+                        .map(r -> r.observedAt() + " " + r.available() + " " + r.currency())
+                        .toList();
+                assertThat(points(readModel.availableHistory(account, from, to, 10_000)))
+                        .as("raw points of %s in [%s, %s)", account, from, to)
+                        .isEqualTo(inWindow);
+                assertThat(readModel.countSnapshots(account, from, to))
+                        .as("snapshots of %s in [%s, %s)", account, from, to)
+                        .isEqualTo(inWindow.size());
+            }
+        }
+    }
+
+    private static List<String> points(List<BalancePoint> points) {
+        return points.stream()
+                .map(p -> p.at() + " " + scaled(p.balance().amount()) + " "
+                        + p.balance().currency().getCurrencyCode())
                 .toList();
     }
 

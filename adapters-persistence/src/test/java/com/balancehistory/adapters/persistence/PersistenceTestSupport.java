@@ -24,4 +24,16 @@ final class PersistenceTestSupport {
     static DSLContext dsl() {
         return DSL.using(dataSource(), SQLDialect.POSTGRES);
     }
+
+    /**
+     * jOOQ on one connection held until the JVM exits, for tests running thousands of small statements: connecting
+     * for each of them would cost more than the statements.
+     */
+    static DSLContext dslOnOneConnection() {
+        try {
+            return DSL.using(TestDatabase.get().connect(), SQLDialect.POSTGRES);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("no connection to the test database", e);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
 import static com.balancehistory.db.jooq.Tables.BALANCE_CHANGE;
-import static com.balancehistory.db.jooq.Tables.BALANCE_SNAPSHOT;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
@@ -147,27 +146,12 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     @Override
     public long countSnapshots(AccountId account, Instant from, Instant to) {
-        return dsl.fetchCount(BALANCE_SNAPSHOT, inRange(account, from, to));
+        return RunSamples.count(dsl, account, from, to);
     }
 
     @Override
     public List<BalancePoint> availableHistory(AccountId account, Instant from, Instant to, int limit) {
-        return dsl.select(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.AVAILABLE, BALANCE_SNAPSHOT.CURRENCY)
-                .from(BALANCE_SNAPSHOT)
-                .where(inRange(account, from, to))
-                .orderBy(BALANCE_SNAPSHOT.OBSERVED_AT, BALANCE_SNAPSHOT.POLL_ID)
-                .limit(limit)
-                .fetch(row -> BalancePoint.of(
-                        row.value1().toInstant(),
-                        StoredAmounts.money(row.value2(), CurrencyCodes.require(row.value3()))));
-    }
-
-    private static Condition inRange(AccountId account, Instant from, Instant to) {
-        return BALANCE_SNAPSHOT
-                .ACCOUNT_ID
-                .eq(account.value())
-                .and(BALANCE_SNAPSHOT.OBSERVED_AT.ge(QueryRows.utc(from)))
-                .and(BALANCE_SNAPSHOT.OBSERVED_AT.lt(QueryRows.utc(to)));
+        return RunSamples.points(dsl, account, from, to, limit);
     }
 
     @Override
