@@ -174,7 +174,7 @@ function changes(history, currency) {
 }
 
 function alertHistory(events) {
-  const mine = events.filter(e => e.subject === accountId || e.subject.startsWith(accountId + ':'));
+  const mine = events.filter(e => e.accountId === accountId);
   return el('section', { id: 'alert-history' }, el('h2', {}, 'Alert history'),
     mine.length ? table(['When', 'Event', 'Kind', 'Message'], mine.map(e => el('tr', {},
       el('td', {}, time(e.occurredAt)), el('td', {}, e.event), el('td', {}, e.kind), el('td', {}, e.message))))

@@ -16,10 +16,11 @@ run(async () => {
       el('td', {}, time(a.observedAt)), el('td', {}, a.message))))
       : el('p', { class: 'muted', id: 'no-active-alerts' }, 'No active alerts.'),
     el('h2', {}, 'History'),
-    history.events.length ? table(['When', 'Event', 'Kind', 'Subject', { text: 'Value', class: 'num' },
+    history.events.length ? table(['When', 'Event', 'Kind', 'Subject', 'Period', { text: 'Value', class: 'num' },
       { text: 'Threshold', class: 'num' }, 'Message'], history.events.map(e => el('tr', { 'data-event': e.event },
-      el('td', {}, time(e.occurredAt)), el('td', {}, e.event), el('td', {}, e.kind), el('td', {}, e.subject),
-      el('td', { class: 'num' }, e.value ? `${e.value} ${e.unit || ''}` : ''),
-      el('td', { class: 'num' }, e.threshold ? `${e.threshold} ${e.unit || ''}` : ''), el('td', {}, e.message))))
+      el('td', {}, time(e.occurredAt)), el('td', {}, e.event), el('td', {}, e.kind), el('td', {}, subject(e)),
+      el('td', {}, e.period || ''),
+      el('td', { class: 'num' }, e.value ? `${e.value} ${e.currency || ''}` : ''),
+      el('td', { class: 'num' }, e.threshold ? `${e.threshold} ${e.currency || ''}` : ''), el('td', {}, e.message))))
       : el('p', { class: 'muted' }, 'No alerts yet.'));
 });

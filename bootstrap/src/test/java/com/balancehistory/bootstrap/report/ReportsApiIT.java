@@ -141,7 +141,8 @@ class ReportsApiIT extends ServiceTestSupport {
     }
 
     @Test
-    void alert_history_answers_each_event_with_these_fields_in_this_order() throws Exception {
+    void alert_history_answers_each_event_in_the_fields_of_active_alerts_amounts_in_the_currency_scale()
+            throws Exception {
         TestDatabase db = TestDatabase.get();
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement statement = connection.createStatement()) {
@@ -150,7 +151,11 @@ class ReportsApiIT extends ServiceTestSupport {
                     + "('low-balance', 'pin.budget.b1', 'fired', '2031-01-02T10:00:00Z', 'pin', 94.2, 100, 'USD', "
                     + "'balance 94.20 USD is below 100.00 USD', '2031-01-02T10:00:00Z'), "
                     + "('stale-data', 'pin', 'resolved', '2031-01-02T11:00:00Z', 'pin', NULL, NULL, NULL, "
-                    + "'pin is fresh again', '2031-01-02T09:00:00Z')");
+                    + "'pin is fresh again', '2031-01-02T09:00:00Z'), "
+                    + "('low-limit', 'pin.card.c1/monthly', 'fired', '2031-01-02T08:00:00Z', 'pin', 12.5, 50, 'EUR', "
+                    + "'monthly limit remaining 12.50 EUR', '2031-01-02T08:00:00Z'), "
+                    + "('stale-data', 'pin', 'fired', '2031-01-02T07:00:00Z', 'pin', 2.5, 2, 'intervals', "
+                    + "'pin: 2.5 poll intervals', '2031-01-02T07:00:00Z')");
         }
         HttpResponse<String> history = send(
                 "GET",
@@ -162,14 +167,22 @@ class ReportsApiIT extends ServiceTestSupport {
         assertThat(history.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(history.body().replaceAll("\"id\":\\d+", "\"id\":1"))
                 .isEqualTo("{\"events\":["
-                        + "{\"id\":1,\"event\":\"resolved\",\"kind\":\"stale-data\",\"subject\":\"pin\","
-                        + "\"source\":\"pin\",\"occurredAt\":\"2031-01-02T11:00:00Z\","
-                        + "\"firedAt\":\"2031-01-02T09:00:00Z\",\"value\":null,\"threshold\":null,\"unit\":null,"
+                        + "{\"id\":1,\"event\":\"resolved\",\"kind\":\"stale-data\",\"accountId\":null,"
+                        + "\"period\":null,\"source\":\"pin\",\"occurredAt\":\"2031-01-02T11:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T09:00:00Z\",\"value\":null,\"threshold\":null,\"currency\":null,"
                         + "\"message\":\"pin is fresh again\"},"
-                        + "{\"id\":1,\"event\":\"fired\",\"kind\":\"low-balance\",\"subject\":\"pin.budget.b1\","
-                        + "\"source\":\"pin\",\"occurredAt\":\"2031-01-02T10:00:00Z\","
-                        + "\"firedAt\":\"2031-01-02T10:00:00Z\",\"value\":\"94.2\",\"threshold\":\"100\","
-                        + "\"unit\":\"USD\",\"message\":\"balance 94.20 USD is below 100.00 USD\"}]}");
+                        + "{\"id\":1,\"event\":\"fired\",\"kind\":\"low-balance\",\"accountId\":\"pin.budget.b1\","
+                        + "\"period\":null,\"source\":\"pin\",\"occurredAt\":\"2031-01-02T10:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T10:00:00Z\",\"value\":\"94.20\",\"threshold\":\"100.00\","
+                        + "\"currency\":\"USD\",\"message\":\"balance 94.20 USD is below 100.00 USD\"},"
+                        + "{\"id\":1,\"event\":\"fired\",\"kind\":\"low-limit\",\"accountId\":\"pin.card.c1\","
+                        + "\"period\":\"monthly\",\"source\":\"pin\",\"occurredAt\":\"2031-01-02T08:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T08:00:00Z\",\"value\":\"12.50\",\"threshold\":\"50.00\","
+                        + "\"currency\":\"EUR\",\"message\":\"monthly limit remaining 12.50 EUR\"},"
+                        + "{\"id\":1,\"event\":\"fired\",\"kind\":\"stale-data\",\"accountId\":null,"
+                        + "\"period\":null,\"source\":\"pin\",\"occurredAt\":\"2031-01-02T07:00:00Z\","
+                        + "\"firedAt\":\"2031-01-02T07:00:00Z\",\"value\":\"2.5\",\"threshold\":\"2\",\"currency\":null,"
+                        + "\"message\":\"pin: 2.5 poll intervals\"}]}");
     }
 
     @Test

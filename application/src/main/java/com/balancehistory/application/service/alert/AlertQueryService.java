@@ -5,12 +5,9 @@ import com.balancehistory.application.port.in.alert.ListAlertsUseCase;
 import com.balancehistory.application.port.in.query.ActiveAlert;
 import com.balancehistory.application.port.in.query.ActiveAlertsQuery;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.domain.alert.AlertAmount;
+import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
-import com.balancehistory.domain.limit.LimitPeriod;
-import com.balancehistory.domain.money.CurrencyCodes;
-import com.balancehistory.domain.money.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -59,32 +56,15 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
             case SIGNIFICANT_CHANGE -> ActiveAlert.Kind.SIGNIFICANT_CHANGE;
             case TOP_UP_SETTLED -> ActiveAlert.Kind.TOP_UP_SETTLED;
         };
-        Optional<String> account = Optional.empty();
-        Optional<LimitPeriod> period = Optional.empty();
-        if (kind == ActiveAlert.Kind.LOW_BALANCE
-                || kind == ActiveAlert.Kind.SIGNIFICANT_CHANGE
-                || kind == ActiveAlert.Kind.TOP_UP_SETTLED) {
-            account = Optional.of(state.key().subject());
-        } else if (kind == ActiveAlert.Kind.LOW_LIMIT) {
-            String subject = state.key().subject();
-            int slash = subject.lastIndexOf('/');
-            account = Optional.of(subject.substring(0, slash));
-            period = Optional.of(LimitPeriod.fromApiName(subject.substring(slash + 1)));
-        }
-        boolean money = kind != ActiveAlert.Kind.STALE_DATA && state.unit().isPresent();
+        AlertKind alertKind = state.key().kind();
         return new ActiveAlert(
                 kind,
                 state.source(),
-                account,
-                period,
-                money ? state.value().map(v -> money(v, state.unit().get())) : Optional.empty(),
-                money ? state.threshold().map(v -> money(v, state.unit().get())) : Optional.empty(),
+                state.key().accountId(),
+                state.key().period(),
+                AlertAmount.of(alertKind, state.value(), state.unit()),
+                AlertAmount.of(alertKind, state.threshold(), state.unit()),
                 state.firedAt(),
                 state.message());
-    }
-
-    private static Money money(BigDecimal value, String currency) {
-        var code = CurrencyCodes.require(currency);
-        return Money.of(value.setScale(Math.max(code.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN), code);
     }
 }

@@ -3,6 +3,10 @@ package com.balancehistory.adapters.http.in.report;
 import com.balancehistory.adapters.http.in.Idempotency;
 import com.balancehistory.adapters.http.in.Params;
 import com.balancehistory.adapters.http.in.auth.AdminOnly;
+import com.balancehistory.adapters.http.in.dto.ReportListResponse;
+import com.balancehistory.adapters.http.in.dto.ReportRebuildResponse;
+import com.balancehistory.adapters.http.in.dto.ReportSummaryResponse;
+import com.balancehistory.adapters.http.in.dto.StoredReportResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.ReportFilter;
@@ -13,15 +17,9 @@ import com.balancehistory.application.port.in.report.QueryReportsUseCase;
 import com.balancehistory.application.port.in.report.StoredReport;
 import com.balancehistory.application.port.in.report.UnknownReportTypeException;
 import com.balancehistory.application.port.out.report.ReportRenderer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -31,12 +29,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,19 +52,21 @@ public class ReportsController {
 
     static final MediaType CSV = MediaType.of("text/csv");
     static final int DEFAULT_LIMIT = 50;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final QueryReportsUseCase reports;
     private final GenerateReportUseCase generator;
     private final ReportRenderer renderer;
     private final RunOnceUseCase once;
+    private final JsonMapper jsonMapper;
 
     public ReportsController(
             QueryReportsUseCase reports,
             GenerateReportUseCase generator,
             ReportRenderer renderer,
-            RunOnceUseCase once) {
+            RunOnceUseCase once,
+            JsonMapper jsonMapper) {
         this.once = once;
+        this.jsonMapper = jsonMapper;
         this.reports = reports;
         this.generator = generator;
         this.renderer = renderer;
@@ -90,7 +92,7 @@ public class ReportsController {
             String convertTo) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> list(
+    public ReportListResponse list(
             @QueryValue @Nullable String type,
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
@@ -100,15 +102,13 @@ public class ReportsController {
                 Params.instant("from", from),
                 Params.instant("to", to),
                 Params.integer("limit", limit, DEFAULT_LIMIT, 1, ReportFilter.MAX_LIMIT));
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode items = root.putArray("reports");
-        reports.list(filter).forEach(summary -> items.add(summaryNode(summary)));
-        return json(HttpStatus.OK, root);
+        return new ReportListResponse(
+                reports.list(filter).stream().map(ReportSummaryResponse::of).toList());
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @AdminOnly
-    public HttpResponse<byte[]> generate(
+    public HttpResponse<StoredReportResponse> generate(
             @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
         Optional<String> groupBy = Params.labelKey("groupBy", request == null ? null : request.groupBy());
@@ -125,10 +125,8 @@ public class ReportsController {
         }
         StoredReport report = reports.find(run.resourceId())
                 .orElseThrow(() -> new IllegalStateException("report " + run.resourceId() + " is not stored"));
-        ObjectNode root = summaryNode(report.summary());
-        root.set("content", parse(report.contentJson()));
-        MutableHttpResponse<byte[]> response =
-                json(HttpStatus.CREATED, root).header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
+        MutableHttpResponse<StoredReportResponse> response =
+                HttpResponse.created(stored(report)).header(HttpHeaders.LOCATION, "/api/v1/reports/" + report.id());
         return run.repeated() ? response.header(Idempotency.REPLAYED_HEADER, "true") : response;
     }
 
@@ -161,30 +159,24 @@ public class ReportsController {
     @Get(
             uri = "/{id}",
             produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
-    public HttpResponse<byte[]> one(
+    public HttpResponse<?> one(
             @PathVariable String id,
             @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         StoredReport report = reports.find(reportId(id)).orElseThrow(() -> notFound(id));
         if (chosenFormat(format, accept).equals("json")) {
-            ObjectNode root = summaryNode(report.summary());
-            root.set("content", parse(report.contentJson()));
-            return json(HttpStatus.OK, root);
+            return HttpResponse.ok(stored(report)).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return render(format, accept, Optional.of(report.summary()), report.content(), report::contentJson);
     }
 
     /** The stored report's content computed again from the snapshots at its as-of time, and whether it is equal. */
     @Get(uri = "/{id}/rebuild", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> rebuild(@PathVariable String id) {
+    public ReportRebuildResponse rebuild(@PathVariable String id) {
         long reportId = reportId(id);
         StoredReport stored = reports.find(reportId).orElseThrow(() -> notFound(id));
         AllocationReport rebuilt = reports.rebuild(reportId).orElseThrow(() -> notFound(id));
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("id", reportId);
-        root.put("identical", rebuilt.equals(stored.content()));
-        root.set("rebuilt", parse(renderer.json(rebuilt)));
-        return json(HttpStatus.OK, root);
+        return new ReportRebuildResponse(reportId, rebuilt.equals(stored.content()), tree(renderer.json(rebuilt)));
     }
 
     private static Optional<Currency> convertTo(String code) {
@@ -236,36 +228,16 @@ public class ReportsController {
         return "json";
     }
 
-    static ObjectNode summaryNode(ReportSummary summary) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", summary.id());
-        node.put("type", summary.type());
-        node.put("asOf", summary.asOf().toString());
-        node.put("createdAt", summary.createdAt().toString());
-        node.put("trigger", summary.trigger().code());
-        node.put("schedule", summary.schedule().orElse(null));
-        node.put("scheduledFor", summary.scheduledFor().map(Instant::toString).orElse(null));
-        ObjectNode parameters = node.putObject("parameters");
-        new java.util.TreeMap<>(summary.parameters()).forEach(parameters::put);
-        node.put("href", "/api/v1/reports/" + summary.id());
-        return node;
+    private StoredReportResponse stored(StoredReport report) {
+        return new StoredReportResponse(ReportSummaryResponse.of(report.summary()), tree(report.contentJson()));
     }
 
-    private static io.micronaut.http.MutableHttpResponse<byte[]> json(HttpStatus status, JsonNode node) {
+    /** Report JSON as a tree that is written back as it reads, its fields in their order. */
+    private JsonNode tree(String json) {
         try {
-            return HttpResponse.<byte[]>status(status)
-                    .body(MAPPER.writeValueAsBytes(node))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored report content is not JSON", e);
+            return jsonMapper.readValue(json, JsonNode.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("report content is not JSON", e);
         }
     }
 
