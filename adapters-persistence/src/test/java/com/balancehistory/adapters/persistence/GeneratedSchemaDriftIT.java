@@ -55,6 +55,9 @@ class GeneratedSchemaDriftIT {
 
     /** jOOQ's type names (from H2) in information_schema's spelling. */
     private static String postgresType(String jooqType) {
+        if (jooqType.endsWith(" array")) {
+            return "ARRAY"; // information_schema names every array type so; its element type is in udt_name
+        }
         return switch (jooqType) {
             case "varchar", "character varying" -> "character varying";
             case "bigint", "int8" -> "bigint";
