@@ -2,8 +2,9 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
+import com.balancehistory.adapters.persistence.report.DeliveryAttemptRepository;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
+import com.balancehistory.adapters.persistence.report.MicronautDataDeliveryLog;
 import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.OutboundDelivery;
@@ -148,7 +149,7 @@ class JooqDeliveryOutboxIT {
                 new JooqDeliveryOutbox(dsl),
                 new DeliveryService(
                         List.of(channel((payload, t) -> DeliveryChannel.Result.failed(Optional.of(503), "down"))),
-                        new JooqDeliveryLog(dsl),
+                        new MicronautDataDeliveryLog(Repositories.get(DeliveryAttemptRepository.class)),
                         new DeliverySettings(2, Duration.ZERO, Duration.ZERO),
                         Clock.systemUTC(),
                         wait -> {}),
@@ -177,7 +178,7 @@ class JooqDeliveryOutboxIT {
                 new JooqDeliveryOutbox(dsl),
                 new DeliveryService(
                         List.of(channel(send)),
-                        new JooqDeliveryLog(dsl),
+                        new MicronautDataDeliveryLog(Repositories.get(DeliveryAttemptRepository.class)),
                         DeliverySettings.defaults(),
                         Clock.systemUTC(),
                         wait -> {}),

@@ -4,11 +4,13 @@ import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.WebhookDeliveryChannel;
 import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
+import com.balancehistory.adapters.persistence.report.DeliveryAttemptRepository;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
-import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
-import com.balancehistory.adapters.persistence.report.JooqReportStore;
+import com.balancehistory.adapters.persistence.report.MicronautDataDeliveryLog;
+import com.balancehistory.adapters.persistence.report.MicronautDataReportStore;
+import com.balancehistory.adapters.persistence.report.ReportRepository;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.out.report.ReportRenderer;
@@ -59,8 +61,8 @@ class ReportsFactory {
     }
 
     @Singleton
-    JooqReportStore reportStore(DSLContext dsl) {
-        return new JooqReportStore(dsl);
+    MicronautDataReportStore reportStore(ReportRepository reports, DSLContext dsl) {
+        return new MicronautDataReportStore(reports, dsl);
     }
 
     @Singleton
@@ -101,8 +103,8 @@ class ReportsFactory {
     }
 
     @Singleton
-    JooqDeliveryLog deliveryLog(DSLContext dsl) {
-        return new JooqDeliveryLog(dsl);
+    MicronautDataDeliveryLog deliveryLog(DeliveryAttemptRepository attempts) {
+        return new MicronautDataDeliveryLog(attempts);
     }
 
     @Singleton
@@ -112,7 +114,7 @@ class ReportsFactory {
 
     @Singleton
     DeliveryService deliveryService(
-            JooqDeliveryLog log,
+            MicronautDataDeliveryLog log,
             ServiceMetrics metrics,
             Clock clock,
             @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
@@ -140,7 +142,7 @@ class ReportsFactory {
     @Singleton
     ReportService reportService(
             JooqAsOfSnapshots snapshots,
-            JooqReportStore store,
+            MicronautDataReportStore store,
             ServiceMetrics metrics,
             ReportRenderer renderer,
             ReportSettings settings,

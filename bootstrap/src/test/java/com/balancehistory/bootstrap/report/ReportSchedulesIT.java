@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.balancehistory.adapters.http.out.delivery.DirectoryDeliveryChannel;
 import com.balancehistory.adapters.http.out.delivery.LogDeliveryChannel;
 import com.balancehistory.adapters.http.out.report.JacksonReportRenderer;
+import com.balancehistory.adapters.persistence.report.DeliveryAttemptRepository;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
-import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.JooqJobScheduleStore;
-import com.balancehistory.adapters.persistence.report.JooqReportStore;
+import com.balancehistory.adapters.persistence.report.MicronautDataDeliveryLog;
+import com.balancehistory.adapters.persistence.report.MicronautDataReportStore;
+import com.balancehistory.adapters.persistence.report.ReportRepository;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.in.report.StoredReport;
@@ -25,9 +27,11 @@ import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.application.service.report.ScheduledReportService;
 import com.balancehistory.application.testing.InMemoryFxRateStore;
 import com.balancehistory.application.testing.MovingClock;
-import com.balancehistory.db.testing.TestDatabase;
+import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.domain.analytics.HealthScale;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +40,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -44,11 +49,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Report schedules on a real PostgreSQL with a clock the test moves: a daily 06:00 UTC slot is made once however many
@@ -56,7 +60,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * with catch-up off), and a scheduled report lands in a delivery directory
  * through the delivery outbox.
  */
-class ReportSchedulesIT {
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportSchedulesIT extends ServiceTestSupport {
 
     private static final UnaryOperator<Instant> DAILY_AT_SIX = now -> {
         Instant today = now.atZone(ZoneOffset.UTC)
@@ -66,17 +72,29 @@ class ReportSchedulesIT {
         return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     };
 
-    private final DSLContext dsl = dsl();
-    private final MovingClock clock = new MovingClock(Instant.parse("2021-06-01T05:00:00Z"));
-    private final String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    // the service's DSLContext and repositories (on one transaction manager); the service's own scheduling stays out
+    @Inject
+    DSLContext dsl;
 
-    private static DSLContext dsl() {
-        TestDatabase db = TestDatabase.get();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(db.jdbcUrl());
-        dataSource.setUser(db.user());
-        dataSource.setPassword(db.password());
-        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    @Inject
+    ReportRepository reportRepository;
+
+    @Inject
+    DeliveryAttemptRepository deliveryAttempts;
+
+    private MovingClock clock;
+    private String name;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        // the service's own outbox worker would claim this test's deliveries, whose targets it does not know
+        return Map.of("balance-history.outbox.every", "1h");
+    }
+
+    @BeforeEach
+    void aScheduleOfItsOwn() {
+        clock = new MovingClock(Instant.parse("2021-06-01T05:00:00Z"));
+        name = "it-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** One service instance: its own services and adapters, sharing only the database and the clock. */
@@ -84,7 +102,7 @@ class ReportSchedulesIT {
         JacksonReportRenderer renderer = new JacksonReportRenderer();
         ReportService reports = new ReportService(
                 new JooqAsOfSnapshots(dsl),
-                new JooqReportStore(dsl),
+                new MicronautDataReportStore(reportRepository, dsl),
                 renderer,
                 new ReportSettings(
                         HealthScale.defaults(),
@@ -213,7 +231,7 @@ class ReportSchedulesIT {
                         new JooqDeliveryOutbox(dsl),
                         new DeliveryService(
                                 List.of(new DirectoryDeliveryChannel(), new LogDeliveryChannel()),
-                                new JooqDeliveryLog(dsl),
+                                new MicronautDataDeliveryLog(deliveryAttempts),
                                 DeliverySettings.defaults(),
                                 clock,
                                 wait -> {}),
@@ -231,7 +249,7 @@ class ReportSchedulesIT {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder(base + ".json", base + ".csv", base + ".html");
         }
-        assertThat(new JooqDeliveryLog(dsl).attempts("report", report.id()))
+        assertThat(new MicronautDataDeliveryLog(deliveryAttempts).attempts("report", report.id()))
                 .singleElement()
                 .satisfies(attempt -> {
                     assertThat(attempt.channel()).isEqualTo("directory");
@@ -245,7 +263,7 @@ class ReportSchedulesIT {
         JacksonReportRenderer renderer = new JacksonReportRenderer();
         ReportService reports = new ReportService(
                 new JooqAsOfSnapshots(dsl),
-                new JooqReportStore(dsl),
+                new MicronautDataReportStore(reportRepository, dsl),
                 renderer,
                 new ReportSettings(
                         HealthScale.defaults(),

@@ -1,114 +1,96 @@
 package com.balancehistory.adapters.persistence.report;
 
-import static com.balancehistory.db.jooq.Tables.REPORT;
-
 import com.balancehistory.adapters.persistence.JsonText;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.model.report.ReportTrigger;
 import com.balancehistory.application.port.out.report.ReportStore;
-import com.balancehistory.db.jooq.tables.records.ReportRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
-/** Reports in the {@code report} table: metadata columns, parameters and content as JSONB. */
-public final class JooqReportStore implements ReportStore {
+/**
+ * Reports in the {@code report} table, through {@link ReportRepository}. Saving writes the report and the outbox rows
+ * of its deliveries in one transaction: a jOOQ transaction that the repository joins, which needs a DSLContext on
+ * Micronaut's transaction manager (as bootstrap builds it).
+ */
+public final class MicronautDataReportStore implements ReportStore {
 
+    private final ReportRepository reports;
     private final DSLContext dsl;
 
-    public JooqReportStore(DSLContext dsl) {
+    public MicronautDataReportStore(ReportRepository reports, DSLContext dsl) {
+        this.reports = reports;
         this.dsl = dsl;
     }
 
     @Override
     public ReportSummary save(NewReport report, Function<ReportSummary, List<OutboundDelivery>> announce) {
         return dsl.transactionResult(tx -> {
-            DSLContext db = DSL.using(tx);
-            ReportSummary summary = insert(db, report);
+            ReportRow row = reports.save(new ReportRow(
+                    null,
+                    report.type(),
+                    report.asOf(),
+                    report.createdAt(),
+                    report.trigger().code(),
+                    report.schedule().orElse(null),
+                    report.scheduledFor().orElse(null),
+                    parametersJson(report.parameters()),
+                    report.contentJson(),
+                    sha256(report.contentJson())));
+            ReportSummary summary = summary(row, report.parameters());
             // the report's deliveries commit with it, or neither does
-            JooqDeliveryOutbox.enqueue(db, announce.apply(summary), report.createdAt());
+            JooqDeliveryOutbox.enqueue(DSL.using(tx), announce.apply(summary), report.createdAt());
             return summary;
         });
     }
 
-    private ReportSummary insert(DSLContext db, NewReport report) {
-        ReportRecord row = db.insertInto(REPORT)
-                .set(REPORT.REPORT_TYPE, report.type())
-                .set(REPORT.AS_OF, Times.utc(report.asOf()))
-                .set(REPORT.CREATED_AT, Times.utc(report.createdAt()))
-                .set(REPORT.TRIGGER, report.trigger().code())
-                .set(REPORT.SCHEDULE_NAME, report.schedule().orElse(null))
-                .set(REPORT.SCHEDULED_FOR, Times.utc(report.scheduledFor().orElse(null)))
-                .set(REPORT.PARAMETERS, JSONB.valueOf(parametersJson(report.parameters())))
-                .set(REPORT.CONTENT, JSONB.valueOf(report.contentJson()))
-                .set(REPORT.CONTENT_SHA256, sha256(report.contentJson()))
-                .returning()
-                .fetchOne();
-        return summary(row, report.parameters());
-    }
-
     @Override
     public Optional<Stored> find(long id) {
-        return dsl.selectFrom(REPORT).where(REPORT.ID.eq(id)).fetchOptional().map(JooqReportStore::stored);
+        return reports.findById(id).map(MicronautDataReportStore::stored);
     }
 
     @Override
     public List<ReportSummary> list(ReportFilter filter) {
-        Condition where = DSL.trueCondition();
-        if (filter.type().isPresent()) {
-            where = where.and(REPORT.REPORT_TYPE.eq(filter.type().get()));
-        }
-        if (filter.from().isPresent()) {
-            where = where.and(REPORT.AS_OF.ge(Times.utc(filter.from().get())));
-        }
-        if (filter.to().isPresent()) {
-            where = where.and(REPORT.AS_OF.lt(Times.utc(filter.to().get())));
-        }
-        return dsl.selectFrom(REPORT)
-                .where(where)
-                .orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc())
-                .limit(filter.limit())
-                .fetch(row -> stored(row).summary());
+        return reports
+                .findNewest(
+                        filter.type().orElse(null),
+                        filter.from().orElse(null),
+                        filter.to().orElse(null),
+                        filter.limit())
+                .stream()
+                .map(row -> stored(row).summary())
+                .toList();
     }
 
     @Override
-    public Optional<Stored> latestBefore(String type, java.time.Instant asOf) {
-        return dsl.selectFrom(REPORT)
-                .where(REPORT.REPORT_TYPE.eq(type))
-                .and(REPORT.AS_OF.lt(Times.utc(asOf)))
-                .orderBy(REPORT.AS_OF.desc(), REPORT.ID.desc())
-                .limit(1)
-                .fetchOptional()
-                .map(JooqReportStore::stored);
+    public Optional<Stored> latestBefore(String type, Instant asOf) {
+        return reports.findLatestBefore(type, asOf).map(MicronautDataReportStore::stored);
     }
 
-    private static Stored stored(ReportRecord row) {
-        return new Stored(
-                summary(row, parseParameters(row.getParameters().data())),
-                row.getContent().data());
+    private static Stored stored(ReportRow row) {
+        return new Stored(summary(row, parseParameters(row.parameters())), row.content());
     }
 
-    private static ReportSummary summary(ReportRecord row, Map<String, String> parameters) {
+    private static ReportSummary summary(ReportRow row, Map<String, String> parameters) {
         return new ReportSummary(
-                row.getId(),
-                row.getReportType(),
-                Times.instant(row.getAsOf()),
-                Times.instant(row.getCreatedAt()),
-                ReportTrigger.fromCode(row.getTrigger()),
-                Optional.ofNullable(row.getScheduleName()),
-                Optional.ofNullable(Times.instant(row.getScheduledFor())),
+                row.id(),
+                row.reportType(),
+                row.asOf(),
+                row.createdAt(),
+                ReportTrigger.fromCode(row.trigger()),
+                Optional.ofNullable(row.scheduleName()),
+                Optional.ofNullable(row.scheduledFor()),
                 parameters);
     }
 

@@ -2,16 +2,18 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.persistence.report.JooqDeliveryLog;
+import com.balancehistory.adapters.persistence.report.DeliveryAttemptRepository;
+import com.balancehistory.adapters.persistence.report.MicronautDataDeliveryLog;
 import com.balancehistory.application.port.out.report.DeliveryLog.Attempt;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-class JooqDeliveryLogIT {
+class MicronautDataDeliveryLogIT {
 
-    private final JooqDeliveryLog log = new JooqDeliveryLog(PersistenceTestSupport.dsl());
+    private final MicronautDataDeliveryLog log =
+            new MicronautDataDeliveryLog(Repositories.get(DeliveryAttemptRepository.class));
 
     @Test
     void every_attempt_is_kept_in_order_with_its_status_and_error_per_subject() {
