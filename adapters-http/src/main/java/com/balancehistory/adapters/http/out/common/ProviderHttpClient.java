@@ -3,7 +3,6 @@ package com.balancehistory.adapters.http.out.common;
 import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.RawResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,20 +173,26 @@ public final class ProviderHttpClient {
     }
 
     private Attempt send(URI uri, Map<String, String> headers) throws InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> future = null;
+        CompletableFuture<HttpResponse<CappedBody.Text>> future = null;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
             headers.forEach(builder::header);
             HttpClient current = client;
             try {
-                future = current.sendAsync(builder.build(), info -> new CappedBody(settings.maxResponseBytes()));
+                future = current.sendAsync(
+                        builder.build(),
+                        info -> new CappedBody(
+                                settings.maxResponseBytes(),
+                                info.headers()
+                                        .firstValueAsLong("Content-Length")
+                                        .orElse(-1)));
             } catch (RejectedExecutionException | IllegalStateException dead) {
                 return rebuilt(current, dead);
             }
             long limitMillis =
                     settings.connectTimeout().plus(settings.readTimeout()).toMillis();
-            HttpResponse<byte[]> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
-            String body = new String(response.body(), StandardCharsets.UTF_8);
+            HttpResponse<CappedBody.Text> response = future.get(limitMillis, TimeUnit.MILLISECONDS);
+            String body = response.body().take();
             return new Attempt(
                     response.statusCode(),
                     body,
@@ -290,20 +296,46 @@ public final class ProviderHttpClient {
         }
     }
 
-    /** Collects a body up to a cap and cancels the stream beyond it. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-        private long received;
+    /**
+     * Collects a body up to a cap and cancels the stream beyond it. The buffer is sized from {@code Content-Length}
+     * when the provider sends one, so a large body is held once as bytes and once as text, never in a doubling
+     * buffer; and the text is handed over through a holder that lets go of it, because the JDK client keeps the last
+     * response's subscriber and result reachable from its pooled connection (a 12 MB listing stayed on the heap, twice,
+     * until the next poll).
+     */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Text> {
 
-        CappedBody(long cap) {
-            this.cap = cap;
+        /** A body's text, to be taken once. */
+        static final class Text {
+            private String value;
+
+            Text(String value) {
+                this.value = value;
+            }
+
+            String take() {
+                String taken = value;
+                value = null;
+                return taken == null ? "" : taken;
+            }
+        }
+
+        /** The most one Java array holds. */
+        private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+
+        private final long cap;
+        private final CompletableFuture<Text> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private byte[] buffer;
+        private int received;
+
+        CappedBody(long cap, long contentLength) {
+            this.cap = Math.min(cap, LARGEST_ARRAY);
+            this.buffer = new byte[contentLength >= 0 && contentLength <= this.cap ? (int) contentLength : 8192];
         }
 
         @Override
-        public CompletionStage<byte[]> getBody() {
+        public CompletionStage<Text> getBody() {
             return result;
         }
 
@@ -319,26 +351,33 @@ public final class ProviderHttpClient {
                 return;
             }
             for (ByteBuffer item : items) {
-                received += item.remaining();
-                if (received > cap) {
+                long total = (long) received + item.remaining();
+                if (total > cap) {
                     subscription.cancel();
+                    buffer = null;
                     result.completeExceptionally(new ResponseTooLargeException(cap));
                     return;
                 }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
+                if (total > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(cap, Math.max(total, 2L * buffer.length)));
+                }
+                int length = item.remaining();
+                item.get(buffer, received, length);
+                received += length;
             }
         }
 
         @Override
         public void onError(Throwable throwable) {
+            buffer = null;
             result.completeExceptionally(throwable);
         }
 
         @Override
         public void onComplete() {
-            result.complete(buffer.toByteArray());
+            String text = new String(buffer, 0, received, StandardCharsets.UTF_8);
+            buffer = null;
+            result.complete(new Text(text));
         }
     }
 }
