@@ -4,11 +4,13 @@ import static com.balancehistory.db.jooq.Tables.SCHEDULER_INSTANCE;
 import static com.balancehistory.db.jooq.Tables.SOURCE_SCHEDULE;
 
 import com.balancehistory.application.model.poll.LiveInstances;
+import com.balancehistory.application.model.poll.MissedSlots;
 import com.balancehistory.application.port.out.PollScheduleStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
@@ -25,6 +27,9 @@ import org.jooq.impl.DSL;
  * is overdue by the affinity grace. A source thus stays with one instance, which still holds the previous poll's
  * values and records the next poll without reading them back from the database; when that instance stops beating
  * (or is stuck), the others take its sources over after the grace at the latest.
+ *
+ * <p>A claim told of missed slots reads the due time it replaces under the row lock and records the slots that passed
+ * since as skipped polls in the same transaction: the one instance whose claim wins records them, once.
  */
 public final class JooqPollScheduleStore implements PollScheduleStore {
 
@@ -85,7 +90,12 @@ public final class JooqPollScheduleStore implements PollScheduleStore {
     }
 
     @Override
-    public boolean claimIfDue(String source, String claimant, boolean owner, UnaryOperator<Instant> nextDueAfter) {
+    public boolean claimIfDue(
+            String source,
+            String claimant,
+            boolean owner,
+            UnaryOperator<Instant> nextDueAfter,
+            Optional<MissedSlots> missed) {
         return dsl.transactionResult(tx -> {
             DSLContext db = DSL.using(tx);
             OffsetDateTime now = databaseNow(db);
@@ -94,6 +104,13 @@ public final class JooqPollScheduleStore implements PollScheduleStore {
                     .set(SOURCE_SCHEDULE.NEXT_DUE_AT, now)
                     .onConflictDoNothing()
                     .execute();
+            Optional<OffsetDateTime> dueBefore = missed.isEmpty()
+                    ? Optional.empty()
+                    : db.select(SOURCE_SCHEDULE.NEXT_DUE_AT)
+                            .from(SOURCE_SCHEDULE)
+                            .where(SOURCE_SCHEDULE.SOURCE.eq(source))
+                            .forUpdate()
+                            .fetchOptional(SOURCE_SCHEDULE.NEXT_DUE_AT);
             OffsetDateTime next = JooqSnapshotStore.utc(nextDueAfter.apply(now.toInstant()));
             Condition due = owner
                     ? SOURCE_SCHEDULE.NEXT_DUE_AT.le(now)
@@ -105,6 +122,14 @@ public final class JooqPollScheduleStore implements PollScheduleStore {
                     .where(SOURCE_SCHEDULE.SOURCE.eq(source))
                     .and(due)
                     .execute();
+            if (claimed == 1 && dueBefore.isPresent()) {
+                new PollRunLog(db)
+                        .recordMissed(
+                                source,
+                                claimant,
+                                missed.get(),
+                                missed.get().between(dueBefore.get().toInstant(), now.toInstant(), nextDueAfter));
+            }
             return claimed == 1;
         });
     }

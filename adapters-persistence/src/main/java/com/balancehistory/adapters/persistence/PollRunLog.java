@@ -2,8 +2,11 @@ package com.balancehistory.adapters.persistence;
 
 import static com.balancehistory.db.jooq.Tables.POLL_RUN;
 
+import com.balancehistory.application.model.poll.MissedSlots;
 import com.balancehistory.application.model.poll.PollTrigger;
+import com.balancehistory.application.model.poll.SourceOutcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -31,5 +34,38 @@ final class PollRunLog {
                 .set(POLL_RUN.FINISHED_AT, JooqSnapshotStore.utc(finishedAt))
                 .where(POLL_RUN.ID.eq(pollId))
                 .execute();
+    }
+
+    /**
+     * Each missed slot as a finished scheduled run of the source with one skipped result: a poll run per slot, as
+     * the slot's poll would have made, in one statement.
+     */
+    void recordMissed(String source, String claimant, MissedSlots missed, List<MissedSlots.Slot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        dsl.execute(
+                """
+                WITH slot AS (
+                    SELECT s.started_at, s.finished_at, s.error, s.n
+                    FROM unnest(CAST(? AS TEXT[])::timestamptz[], CAST(? AS TEXT[])::timestamptz[], CAST(? AS TEXT[]))
+                         WITH ORDINALITY AS s (started_at, finished_at, error, n)
+                ), run AS (
+                    INSERT INTO poll_run (trigger, requested_source, started_at, finished_at, run_by)
+                    SELECT ?, ?, started_at, finished_at, ? FROM slot ORDER BY n
+                    RETURNING id, started_at, finished_at
+                )
+                INSERT INTO poll_source_result (poll_id, source, provider, outcome, error_text, started_at, finished_at)
+                SELECT run.id, ?, ?, ?, slot.error, run.started_at, run.finished_at
+                FROM run JOIN slot ON slot.started_at = run.started_at AND slot.finished_at = run.finished_at""",
+                slots.stream().map(slot -> slot.startedAt().toString()).toArray(String[]::new),
+                slots.stream().map(slot -> slot.finishedAt().toString()).toArray(String[]::new),
+                slots.stream().map(MissedSlots.Slot::error).toArray(String[]::new),
+                PollTrigger.SCHEDULE.code(),
+                source,
+                claimant,
+                source,
+                missed.provider(),
+                SourceOutcome.SKIPPED.code());
     }
 }

@@ -140,6 +140,11 @@ public final class PollSourcesService implements PollSourcesUseCase {
         return List.copyOf(providers.keySet());
     }
 
+    @Override
+    public String providerOf(String source) {
+        return select(Optional.of(source)).get(0).providerType().configName();
+    }
+
     private List<BalanceProvider> select(Optional<String> source) {
         if (source.isEmpty()) {
             return List.copyOf(providers.values());

@@ -1,6 +1,7 @@
 package com.balancehistory.application.service;
 
 import com.balancehistory.application.model.poll.LiveInstances;
+import com.balancehistory.application.model.poll.MissedSlots;
 import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -24,10 +27,14 @@ import java.util.logging.Logger;
  * they are overdue by the store's grace). A tick never waits for the polls it started, so every source
  * keeps its own schedule however long another source takes; a source whose previous poll is still fetching is
  * recorded as skipped for the new slot (see {@link PollSourcesService}).
+ *
+ * <p>A source whose claim failed (the database was unavailable) has its next successful claim record the slots that
+ * passed meanwhile as skipped polls, so the outage shows in the poll runs and as a gap in history.
  */
 public final class ScheduledPollService implements StartDuePollsUseCase {
 
     private static final Logger LOG = Logger.getLogger(ScheduledPollService.class.getName());
+    static final String DATABASE_UNAVAILABLE = "database unavailable: the scheduled slot could not be claimed";
 
     private final PollSourcesUseCase polls;
     private final PollScheduleStore schedule;
@@ -35,6 +42,7 @@ public final class ScheduledPollService implements StartDuePollsUseCase {
     private final String instanceId;
     private final Executor executor;
     private boolean left;
+    private final Set<String> claimFailed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param nextDueBySource per source, when it is due next given the current time (an interval or a cron rule)
@@ -102,10 +110,20 @@ public final class ScheduledPollService implements StartDuePollsUseCase {
         }
     }
 
+    /**
+     * Any answer from the store ends the source's outage for this instance: if another instance made the claim, it
+     * recorded the missed slots it knew of, and a later overdue slot is this instance's only if its claims fail again.
+     */
     private boolean claim(String source, boolean owner, UnaryOperator<Instant> nextDue) {
+        Optional<MissedSlots> missed = claimFailed.contains(source)
+                ? Optional.of(new MissedSlots(polls.providerOf(source), DATABASE_UNAVAILABLE))
+                : Optional.empty();
         try {
-            return schedule.claimIfDue(source, instanceId, owner, nextDue);
+            boolean claimed = schedule.claimIfDue(source, instanceId, owner, nextDue, missed);
+            claimFailed.remove(source);
+            return claimed;
         } catch (RuntimeException e) {
+            claimFailed.add(source);
             LOG.log(Level.SEVERE, "could not claim the scheduled poll of source " + source, e);
             return false;
         }

@@ -11,7 +11,10 @@ public enum SourceOutcome {
     PARTIAL("partial"),
     FAILED("failed"),
     RATE_LIMITED("rate_limited"),
-    /** Not called: the circuit breaker is open, or an earlier poll is still fetching the source. */
+    /**
+     * Not called: the circuit breaker is open, an earlier poll is still fetching the source, or the scheduled slot
+     * passed while the database was unavailable (recorded once it is back, see {@link MissedSlots}).
+     */
     SKIPPED("skipped");
 
     private final String code;

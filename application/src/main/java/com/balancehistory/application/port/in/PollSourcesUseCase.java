@@ -23,4 +23,11 @@ public interface PollSourcesUseCase {
 
     /** The configured source names, in configuration order: the sources a run of all sources polls. */
     List<String> sourceNames();
+
+    /**
+     * The provider of a configured source, as its polls record it.
+     *
+     * @throws UnknownSourceException when the source is not configured
+     */
+    String providerOf(String source);
 }

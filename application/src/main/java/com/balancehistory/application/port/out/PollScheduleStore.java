@@ -1,7 +1,9 @@
 package com.balancehistory.application.port.out;
 
 import com.balancehistory.application.model.poll.LiveInstances;
+import com.balancehistory.application.model.poll.MissedSlots;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -25,7 +27,14 @@ public interface PollScheduleStore {
      *
      * @param owner        whether the claimant owns the source among the live instances
      * @param nextDueAfter given the store's current time, when the source is due next
+     * @param missed       when present, the claim also records each slot that passed before the one it claims as a
+     *                     skipped poll, in the claim's transaction, so that only the claiming instance records them
      * @return true when this caller claimed the due poll and must run it
      */
-    boolean claimIfDue(String source, String claimant, boolean owner, UnaryOperator<Instant> nextDueAfter);
+    boolean claimIfDue(
+            String source,
+            String claimant,
+            boolean owner,
+            UnaryOperator<Instant> nextDueAfter,
+            Optional<MissedSlots> missed);
 }
