@@ -8,6 +8,7 @@ import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
 import com.balancehistory.application.testing.Fixtures;
@@ -54,6 +55,8 @@ class AlertsReadOnlyPolledSourceIT {
     private final class CountingSnapshots implements AsOfSnapshots {
         private final JooqAsOfSnapshots real = new JooqAsOfSnapshots(dsl);
         int accountRows;
+        int accountReads;
+        int mostAccountRowsAtOnce;
 
         @Override
         public Snapshot at(Instant asOf) {
@@ -61,10 +64,23 @@ class AlertsReadOnlyPolledSourceIT {
         }
 
         @Override
-        public Snapshot ofSource(Instant asOf, String source) {
-            Snapshot snapshot = real.ofSource(asOf, source);
+        public Snapshot ofAccounts(Instant asOf, String source, AccountRange range) {
+            Snapshot snapshot = real.ofAccounts(asOf, source, range);
             accountRows += snapshot.accounts().size();
+            accountReads++;
+            mostAccountRowsAtOnce =
+                    Math.max(mostAccountRowsAtOnce, snapshot.accounts().size());
             return snapshot;
+        }
+
+        @Override
+        public Optional<String> accountRangeEnd(String source, Optional<String> after, int count) {
+            return real.accountRangeEnd(source, after, count);
+        }
+
+        @Override
+        public Optional<SourcePolls> polls(Instant asOf, String source) {
+            return real.polls(asOf, source);
         }
 
         @Override
@@ -78,19 +94,23 @@ class AlertsReadOnlyPolledSourceIT {
         }
 
         @Override
-        public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
-            return real.significantChanges(from, to, source);
+        public List<SignificantChange> significantChanges(Instant from, Instant to, String source, AccountRange range) {
+            return real.significantChanges(from, to, source, range);
         }
 
         @Override
-        public List<SignificantChange> topUps(Instant from, Instant to, String source) {
-            return real.topUps(from, to, source);
+        public List<SignificantChange> topUps(Instant from, Instant to, String source, AccountRange range) {
+            return real.topUps(from, to, source, range);
         }
     }
 
     private final CountingSnapshots snapshots = new CountingSnapshots();
 
     private EvaluateAlertsService alerts(LowBalanceRule rule) {
+        return alerts(rule, EvaluateAlertsService.ACCOUNTS_PER_RANGE);
+    }
+
+    private EvaluateAlertsService alerts(LowBalanceRule rule, int accountsPerRange) {
         return new EvaluateAlertsService(
                 snapshots,
                 new JooqAlertStateStore(dsl),
@@ -100,21 +120,26 @@ class AlertsReadOnlyPolledSourceIT {
                         List.of()),
                 null, // no targets, so nothing is rendered
                 null, // no runway rule, so no runway is asked for
-                clock);
+                clock,
+                accountsPerRange);
     }
 
     private void record(String source, BalanceObservation... balances) {
-        long poll = store.openPollRun(PollTrigger.SCHEDULE, Optional.of(source), T0);
+        recordAt(T0, source, balances);
+    }
+
+    private void recordAt(Instant at, String source, BalanceObservation... balances) {
+        long poll = store.openPollRun(PollTrigger.SCHEDULE, Optional.of(source), at);
         store.recordSource(new SourcePollRecord(
                 poll,
                 source,
                 "ahrvo",
                 SourceOutcome.OK,
                 Optional.empty(),
-                T0,
-                T0.plusSeconds(1),
+                at,
+                at.plusSeconds(1),
                 Fixtures.fetched(source, balances)));
-        store.finishPollRun(poll, T0.plusSeconds(1));
+        store.finishPollRun(poll, at.plusSeconds(1));
     }
 
     private void storeBothSources() {
@@ -183,5 +208,56 @@ class AlertsReadOnlyPolledSourceIT {
         assertThat(summedInTheDatabase)
                 .isEqualTo(LowBalancePolicy.positiveTotals(recorded).get(nzd))
                 .isEqualTo(Money.parse("120.00", CURRENCY));
+    }
+    /** The transitions of one evaluation, by type and the account's external id. */
+    private static List<String> transitions(List<AlertEvent> events) {
+        return events.stream()
+                .map(event -> event.type().code() + " "
+                        + event.key().subject().substring(event.key().subject().lastIndexOf('.') + 1))
+                .sorted()
+                .toList();
+    }
+
+    private static BalanceObservation[] balances(String source, String... available) {
+        List<BalanceObservation> balances = new ArrayList<>();
+        for (int i = 0; i < available.length; i++) {
+            balances.add(Fixtures.balance(source, "b" + i, available[i], CURRENCY));
+        }
+        return balances.toArray(BalanceObservation[]::new);
+    }
+
+    @Test
+    void a_source_judged_two_accounts_at_a_time_makes_the_same_transitions_as_judged_whole() {
+        String ranged = "ranged-" + run;
+        String whole = "whole-" + run;
+        LowBalanceRule below100 = LowBalanceRule.below(Money.parse("100", CURRENCY));
+        EvaluateAlertsService inRanges = alerts(below100, 2);
+        EvaluateAlertsService allAtOnce = alerts(below100, EvaluateAlertsService.ACCOUNTS_PER_RANGE);
+        // first b0, b2 and b3 fire; then b0 recovers, b3 stays low, b2 goes up and b4 drops
+        List<List<String>> polls = List.of(
+                List.of("50.00", "950.00", "10.00", "20.00", "950.00"),
+                List.of("950.00", "950.00", "950.00", "20.00", "30.00"));
+        List<List<String>> expected =
+                List.of(List.of("fired b0", "fired b2", "fired b3"), List.of("fired b4", "resolved b0", "resolved b2"));
+        for (int step = 0; step < polls.size(); step++) {
+            Instant at = T0.plus(java.time.Duration.ofHours(step));
+            clock.set(at.plusSeconds(10));
+            String[] available = polls.get(step).toArray(String[]::new);
+            recordAt(at, ranged, balances(ranged, available));
+            recordAt(at, whole, balances(whole, available));
+            snapshots.mostAccountRowsAtOnce = 0;
+            int readsBefore = snapshots.accountReads;
+
+            List<String> judgedInRanges = transitions(inRanges.evaluate(List.of(ranged)));
+            assertThat(snapshots.mostAccountRowsAtOnce)
+                    .as("account rows read at once")
+                    .isEqualTo(2);
+            assertThat(snapshots.accountReads - readsBefore)
+                    .as("reads of 5 accounts, 2 at a time")
+                    .isEqualTo(3);
+            List<String> judgedWhole = transitions(allAtOnce.evaluate(List.of(whole)));
+
+            assertThat(judgedInRanges).isEqualTo(judgedWhole).isEqualTo(expected.get(step));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.application.model.alert.AlertEvent;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertLifecycle;
@@ -97,5 +98,62 @@ class JooqAlertStateStoreIT {
         assertThat(store.history(Optional.empty(), Optional.empty(), 1000))
                 .filteredOn(e -> e.key().equals(key))
                 .hasSize(2);
+    }
+
+    private void fire(AlertKey alert, String source) {
+        store.apply(lifecycle.next(
+                Optional.empty(),
+                new AlertReading(
+                        alert,
+                        Condition.BREACHED,
+                        source,
+                        Optional.of(new BigDecimal("1.00")),
+                        Optional.of(new BigDecimal("10.00")),
+                        Optional.of("USD"),
+                        "low"),
+                T0));
+    }
+
+    @Test
+    void the_states_of_a_range_of_a_sources_accounts_are_read_from_the_database_card_limits_by_their_card() {
+        String source = "range-" + UUID.randomUUID().toString().substring(0, 8);
+        List<AlertKey> keys = List.of(
+                new AlertKey(AlertKind.LOW_BALANCE, source + ".budget.a"),
+                new AlertKey(AlertKind.LOW_LIMIT, source + ".card-limit.b/monthly"),
+                new AlertKey(AlertKind.SIGNIFICANT_CHANGE, source + ".grant.c"),
+                new AlertKey(AlertKind.STALE_DATA, source));
+        keys.forEach(alert -> fire(alert, source));
+
+        // b's card limit belongs to account b, though "b/monthly" sorts after "b"
+        assertThat(store.states(
+                        source,
+                        new AccountRange(Optional.of(source + ".budget.a"), Optional.of(source + ".card-limit.b"))))
+                .extracting(AlertState::key)
+                .containsExactly(keys.get(1));
+        assertThat(store.states(source, new AccountRange(Optional.empty(), Optional.of(source + ".budget.a"))))
+                .extracting(AlertState::key)
+                .containsExactly(keys.get(0));
+        assertThat(store.states(source, new AccountRange(Optional.of(source + ".card-limit.b"), Optional.empty())))
+                .extracting(AlertState::key)
+                .containsExactly(keys.get(2));
+        assertThat(store.states(source, AccountRange.ALL))
+                .as("the source's staleness is not about an account")
+                .hasSize(3);
+        assertThat(store.state(keys.get(3)))
+                .hasValueSatisfying(state -> assertThat(state.active()).isTrue());
+    }
+
+    @Test
+    void the_active_states_are_filtered_in_the_database() {
+        AlertKey resolvedKey = new AlertKey(AlertKind.LOW_BALANCE, "src-" + UUID.randomUUID() + ".budget.gone");
+        fire(key, "src");
+        fire(resolvedKey, "src");
+        AlertState fired = store.state(resolvedKey).orElseThrow();
+        store.apply(lifecycle.next(Optional.of(fired), AlertReading.noLongerEvaluated(fired), T0.plusSeconds(60)));
+
+        List<AlertState> active = store.activeStates();
+
+        assertThat(active).allSatisfy(state -> assertThat(state.active()).isTrue());
+        assertThat(active).extracting(AlertState::key).contains(key).doesNotContain(resolvedKey);
     }
 }

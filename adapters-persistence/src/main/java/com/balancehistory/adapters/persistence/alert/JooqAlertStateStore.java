@@ -3,11 +3,13 @@ package com.balancehistory.adapters.persistence.alert;
 import static com.balancehistory.db.jooq.Tables.ALERT_EVENT;
 import static com.balancehistory.db.jooq.Tables.ALERT_STATE;
 
+import com.balancehistory.adapters.persistence.AccountRanges;
 import com.balancehistory.adapters.persistence.report.JooqDeliveryOutbox;
 import com.balancehistory.adapters.persistence.report.Times;
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.db.jooq.tables.records.AlertEventRecord;
 import com.balancehistory.db.jooq.tables.records.AlertStateRecord;
 import com.balancehistory.domain.alert.AlertKey;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -34,6 +37,12 @@ import org.jooq.impl.DSL;
 public final class JooqAlertStateStore implements AlertStateStore {
 
     private static final int MAX_MESSAGE = 2000;
+
+    /** The account a state is about, as {@link AlertKey#accountId()} has it: a card limit's subject ends in its period. */
+    private static final Field<String> ACCOUNT_OF_SUBJECT = DSL.when(
+                    ALERT_STATE.KIND.eq(AlertKind.LOW_LIMIT.apiName()),
+                    DSL.field("regexp_replace({0}, '/[^/]*$', '')", String.class, ALERT_STATE.SUBJECT))
+            .otherwise(ALERT_STATE.SUBJECT);
 
     private final DSLContext dsl;
 
@@ -49,9 +58,27 @@ public final class JooqAlertStateStore implements AlertStateStore {
     }
 
     @Override
-    public List<AlertState> states(String source) {
+    public List<AlertState> states(String source, AccountRange accounts) {
         return dsl.selectFrom(ALERT_STATE)
                 .where(ALERT_STATE.SOURCE.eq(source))
+                .and(ALERT_STATE.KIND.ne(AlertKind.STALE_DATA.apiName()))
+                .and(AccountRanges.within(ACCOUNT_OF_SUBJECT, accounts))
+                .orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
+                .fetch(JooqAlertStateStore::state);
+    }
+
+    @Override
+    public Optional<AlertState> state(AlertKey key) {
+        return dsl.selectFrom(ALERT_STATE)
+                .where(ALERT_STATE.KIND.eq(key.kind().apiName()))
+                .and(ALERT_STATE.SUBJECT.eq(key.subject()))
+                .fetchOptional(JooqAlertStateStore::state);
+    }
+
+    @Override
+    public List<AlertState> activeStates() {
+        return dsl.selectFrom(ALERT_STATE)
+                .where(ALERT_STATE.ACTIVE)
                 .orderBy(ALERT_STATE.KIND, ALERT_STATE.SUBJECT)
                 .fetch(JooqAlertStateStore::state);
     }

@@ -1,10 +1,14 @@
 package com.balancehistory.adapters.persistence.report;
 
+import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+
+import com.balancehistory.adapters.persistence.AccountRanges;
 import com.balancehistory.adapters.persistence.query.AccountLabelsReader;
 import com.balancehistory.adapters.persistence.query.AsOfBalances;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.domain.account.Labels;
 import com.balancehistory.domain.limit.LimitPeriod;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -40,12 +45,33 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Snapshot at(Instant asOf) {
         // labels as they held at as-of, so a past report keeps the groups it had
-        return snapshot(asOf, Optional.empty(), AccountLabelsReader.all(dsl, Optional.of(asOf)));
+        return snapshot(asOf, AccountLabelsReader.all(dsl, Optional.of(asOf)));
     }
 
     @Override
-    public Snapshot ofSource(Instant asOf, String source) {
-        return snapshot(asOf, Optional.of(source), Map.of());
+    public Snapshot ofAccounts(Instant asOf, String source, AccountRange range) {
+        return new Snapshot(
+                asOf,
+                accounts(asOf, AsOfBalances.A_SOURCE.eq(source).and(AccountRanges.within(AsOfBalances.A_ID, range))),
+                limits(asOf, Optional.of(source), range),
+                List.of());
+    }
+
+    @Override
+    public Optional<String> accountRangeEnd(String source, Optional<String> after, int count) {
+        return dsl.select(ACCOUNT.ID)
+                .from(ACCOUNT)
+                .where(ACCOUNT.SOURCE.eq(source))
+                .and(after.map(ACCOUNT.ID::gt).orElse(DSL.noCondition()))
+                .orderBy(ACCOUNT.ID)
+                .offset(count - 1)
+                .limit(1)
+                .fetchOptional(ACCOUNT.ID);
+    }
+
+    @Override
+    public Optional<SourcePolls> polls(Instant asOf, String source) {
+        return polls(asOf, Optional.of(source)).stream().findFirst();
     }
 
     @Override
@@ -80,20 +106,36 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         return totals;
     }
 
-    /** The snapshot of every source, or of one (its accounts, limits and polls); read in one pass each. */
-    private Snapshot snapshot(Instant asOf, Optional<String> source, Map<String, Labels> labels) {
+    /** The snapshot of every source: its accounts, limits and polls, read in one pass each. */
+    private Snapshot snapshot(Instant asOf, Map<String, Labels> labels) {
+        return new Snapshot(
+                asOf,
+                accounts(asOf, DSL.noCondition()),
+                limits(asOf, Optional.empty(), AccountRange.ALL),
+                polls(asOf, Optional.empty()),
+                labels);
+    }
+
+    /** The accounts matching {@code condition} (on the {@code AsOfBalances.A_*} columns), gone ones left out. */
+    private List<AccountValue> accounts(Instant asOf, Condition condition) {
         OffsetDateTime at = Times.utc(asOf);
-        String only = source.orElse(null);
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
-        List<AccountValue> accounts = AsOfBalances.withoutJit(
+        return AsOfBalances.withoutJit(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
-                        .from(AsOfBalances.at(
-                                asOf, source.map(AsOfBalances.A_SOURCE::eq).orElse(DSL.noCondition())))
+                        .from(AsOfBalances.at(asOf, condition))
                         .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
                         .orderBy(AsOfBalances.ACCOUNT_ID)
                         .fetch(row -> account(AsOfBalances.balance(asOf, row))));
-        List<CardLimitValue> limits = dsl.resultQuery("""
+    }
+
+    /** The newest limits of every card, or of one source's cards in {@code range}. */
+    private List<CardLimitValue> limits(Instant asOf, Optional<String> source, AccountRange range) {
+        OffsetDateTime at = Times.utc(asOf);
+        String only = source.orElse(null);
+        String after = range.after().orElse(null);
+        String through = range.through().orElse(null);
+        return dsl.resultQuery("""
                 SELECT DISTINCT ON (c.account_id, c.period)
                        c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
                        c.observed_at
@@ -101,9 +143,17 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 JOIN account a ON a.id = c.account_id
                 WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
                   AND (CAST(? AS VARCHAR) IS NULL OR a.source = CAST(? AS VARCHAR))
-                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at, only, only).fetch(JooqAsOfSnapshots::limit);
-        List<SourcePolls> sources =
-                dsl.resultQuery("""
+                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id > CAST(? AS VARCHAR))
+                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id <= CAST(? AS VARCHAR))
+                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at, only, only, after, after, through, through)
+                .fetch(JooqAsOfSnapshots::limit);
+    }
+
+    /** The polls of every source, or of one. */
+    private List<SourcePolls> polls(Instant asOf, Optional<String> source) {
+        OffsetDateTime at = Times.utc(asOf);
+        String only = source.orElse(null);
+        return dsl.resultQuery("""
                 WITH results AS (
                     SELECT r.source, r.outcome, r.error_text, r.finished_at,
                            r.outcome = ANY(CAST(? AS VARCHAR[])) AS succeeded
@@ -135,32 +185,44 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                 LEFT JOIN last_success s ON s.source = src.source
                 LEFT JOIN last_failure f ON f.source = src.source
                 ORDER BY src.source""", SUCCEEDED, at, only, only, at, at, at).fetch(JooqAsOfSnapshots::source);
-        return new Snapshot(asOf, accounts, limits, sources, labels);
     }
 
     @Override
-    public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
-        return changes("c.significant", from, to, source);
+    public List<SignificantChange> significantChanges(Instant from, Instant to, String source, AccountRange range) {
+        return changes("c.significant", from, to, source, range);
     }
 
     @Override
-    public List<SignificantChange> topUps(Instant from, Instant to, String source) {
-        return changes("c.direction = 'top-up'", from, to, source);
+    public List<SignificantChange> topUps(Instant from, Instant to, String source, AccountRange range) {
+        return changes("c.direction = 'top-up'", from, to, source, range);
     }
 
     /**
      * Balance changes of {@code source}'s accounts meeting {@code condition} (a constant SQL predicate on
-     * balance_change c) in [from, to).
+     * balance_change c) in [from, to), of the accounts in {@code range}.
      */
-    private List<SignificantChange> changes(String condition, Instant from, Instant to, String source) {
-        return dsl.resultQuery("""
+    private List<SignificantChange> changes(
+            String condition, Instant from, Instant to, String source, AccountRange range) {
+        String after = range.after().orElse(null);
+        String through = range.through().orElse(null);
+        return dsl.resultQuery(
+                        """
                 SELECT c.account_id, a.name, a.source, c.currency, c.previous_available, c.available, c.change,
                        c.observed_at
                 FROM balance_change c
                 JOIN account a ON a.id = c.account_id
                 WHERE %s AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
                   AND a.source = ?
-                ORDER BY c.observed_at, c.account_id""".formatted(condition), Times.utc(from), Times.utc(to), source)
+                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id > CAST(? AS VARCHAR))
+                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id <= CAST(? AS VARCHAR))
+                ORDER BY c.observed_at, c.account_id""".formatted(condition),
+                        Times.utc(from),
+                        Times.utc(to),
+                        source,
+                        after,
+                        after,
+                        through,
+                        through)
                 .fetch(row -> {
                     String currency = row.get("currency", String.class);
                     return new SignificantChange(

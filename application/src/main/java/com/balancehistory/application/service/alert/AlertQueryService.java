@@ -27,8 +27,7 @@ public final class AlertQueryService implements ListAlertsUseCase, ActiveAlertsQ
 
     @Override
     public List<AlertState> active() {
-        return store.states().stream()
-                .filter(AlertState::active)
+        return store.activeStates().stream()
                 .sorted(Comparator.comparing((AlertState s) -> s.key().kind())
                         .thenComparing(s -> s.source())
                         .thenComparing(s -> s.key().subject()))

@@ -6,6 +6,7 @@ import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +51,16 @@ import java.util.TreeSet;
  */
 public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
 
+    /** The accounts read and judged at once: bounds the evaluation's memory, whatever the size of a source. */
+    public static final int ACCOUNTS_PER_RANGE = 1_000;
+
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
     private final AlertRules rules;
     private final ForecastRunwayUseCase runways;
     private final ReportRenderer renderer;
     private final Clock clock;
+    private final int accountsPerRange;
 
     public EvaluateAlertsService(
             AsOfSnapshots snapshots,
@@ -65,12 +69,28 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             ReportRenderer renderer,
             ForecastRunwayUseCase runways,
             Clock clock) {
+        this(snapshots, store, rules, renderer, runways, clock, ACCOUNTS_PER_RANGE);
+    }
+
+    /** {@code accountsPerRange}: how many of a source's accounts are read and judged at once. */
+    public EvaluateAlertsService(
+            AsOfSnapshots snapshots,
+            AlertStateStore store,
+            AlertRules rules,
+            ReportRenderer renderer,
+            ForecastRunwayUseCase runways,
+            Clock clock,
+            int accountsPerRange) {
+        if (accountsPerRange < 1) {
+            throw new IllegalArgumentException("accountsPerRange is at least 1, got " + accountsPerRange);
+        }
         this.snapshots = snapshots;
         this.store = store;
         this.rules = rules;
         this.renderer = renderer;
         this.runways = runways;
         this.clock = clock;
+        this.accountsPerRange = accountsPerRange;
     }
 
     @Override
@@ -88,9 +108,10 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     }
 
     /**
-     * One source at a time, so that only one source's accounts are in memory at once: the evaluation after a poll of
-     * one source never reads the others, and the full evaluation of the report tick needs as much memory as the
-     * largest source. Percent-of-total rules take the currencies' totals over every account, summed in the database.
+     * One source at a time, and within a source one range of accounts at a time (their snapshots, card limits,
+     * changes and alert states), so the memory needed is bounded by the range, whatever the number of stored accounts
+     * or the size of a source: the evaluation after a poll of one source never reads the others. Percent-of-total
+     * rules take the currencies' totals over every account, summed in the database.
      */
     private List<AlertEvent> evaluate(Instant now, Set<String> sources) {
         Optional<Map<Currency, Money>> totals = rules.lowBalance().needsCurrencyTotals()
@@ -98,30 +119,53 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                 : Optional.empty();
         List<AlertEvent> events = new ArrayList<>();
         for (String source : sources) {
-            events.addAll(evaluateSource(now, source, totals));
+            stale(now, source).ifPresent(events::add);
+            Optional<String> after = Optional.empty();
+            while (true) {
+                Optional<String> through = snapshots.accountRangeEnd(source, after, accountsPerRange);
+                events.addAll(evaluateAccounts(now, source, new AccountRange(after, through), totals));
+                if (through.isEmpty()) {
+                    break;
+                }
+                after = through;
+            }
         }
         return events;
     }
 
-    private List<AlertEvent> evaluateSource(Instant now, String source, Optional<Map<Currency, Money>> totals) {
+    /**
+     * The alerts about the source's accounts in {@code range}: every alert about them that a rule covers now, and
+     * their active alerts no rule covers any more (resolved as no longer evaluated).
+     */
+    private List<AlertEvent> evaluateAccounts(
+            Instant now, String source, AccountRange range, Optional<Map<Currency, Money>> totals) {
         Map<AlertKey, AlertState> states = new HashMap<>();
-        store.states(source).forEach(state -> states.put(state.key(), state));
-        Set<AlertKey> held = new HashSet<>();
-        Map<AlertKey, AlertReading> readings = readings(now, source, totals, states, held);
+        store.states(source, range).forEach(state -> states.put(state.key(), state));
+        AsOfSnapshots.Snapshot snapshot = snapshots.ofAccounts(now, source, range);
+        Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
+        lowBalance(snapshot, totals, readings);
+        lowLimit(snapshot, readings);
+        significant(now, source, range, states, readings);
+        topUpSettled(now, source, range, states, readings);
         states.values().stream()
                 .filter(AlertState::active)
-                .filter(state -> !readings.containsKey(state.key()) && !held.contains(state.key()))
+                .filter(state -> !readings.containsKey(state.key()))
                 .forEach(state -> readings.put(state.key(), AlertReading.noLongerEvaluated(state)));
 
         List<AlertEvent> events = new ArrayList<>();
         for (AlertReading reading : readings.values()) {
-            AlertTransition transition =
-                    rules.lifecycle().next(Optional.ofNullable(states.get(reading.key())), reading, now);
-            if (!(transition instanceof AlertTransition.None)) {
-                store.apply(transition, this::announcements).ifPresent(events::add);
-            }
+            apply(now, Optional.ofNullable(states.get(reading.key())), reading).ifPresent(events::add);
         }
         return events;
+    }
+
+    /** The lifecycle's next step for one alert, recorded when there is one (and when no other instance was first). */
+    private Optional<AlertEvent> apply(Instant now, Optional<AlertState> state, AlertReading reading) {
+        AlertTransition transition = rules.lifecycle().next(state, reading, now);
+        if (transition instanceof AlertTransition.None) {
+            return Optional.empty();
+        }
+        return store.apply(transition, this::announcements);
     }
 
     /** The notifications of a recorded event, one per target: written to the outbox with the event. */
@@ -137,27 +181,6 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                 .toList();
     }
 
-    /**
-     * The reading of every alert about {@code source} that a rule covers now, in a stable order. {@code held}
-     * receives the alerts that are not judged now and keep whatever state they have (a source whose poll is in
-     * progress). {@code totals}: the currencies' totals over every account, when a rule needs them.
-     */
-    private Map<AlertKey, AlertReading> readings(
-            Instant now,
-            String source,
-            Optional<Map<Currency, Money>> totals,
-            Map<AlertKey, AlertState> states,
-            Set<AlertKey> held) {
-        AsOfSnapshots.Snapshot snapshot = snapshots.ofSource(now, source);
-        Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
-        lowBalance(snapshot, totals, readings);
-        lowLimit(snapshot, readings);
-        stale(snapshot, now, readings, held);
-        significant(now, source, states, readings);
-        topUpSettled(now, source, states, readings);
-        return readings;
-    }
-
     /** Low balances under the one low-balance policy ({@link LowBalancePolicy}), with the hysteresis band. */
     private void lowBalance(
             AsOfSnapshots.Snapshot snapshot,
@@ -168,7 +191,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             balances.add(new AccountBalance(
                     new AccountId(account.accountId()), account.name(), account.available(), account.initial()));
         }
-        // no rule needs the totals over every account when they are absent: the source's own are as good
+        // no rule needs the totals over every account when they are absent: the range's own are as good
         Map<Currency, Money> totals = allTotals.orElseGet(() -> LowBalancePolicy.positiveTotals(balances));
         for (int i = 0; i < balances.size(); i++) {
             AccountBalance balance = balances.get(i);
@@ -223,49 +246,62 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
      * is in progress it is not judged at all: after a restart, or on a provider slower than the stale limit, the data
      * is old only because the answer is still coming, and an alert fired now would resolve a moment later. An alert
      * already active stays active until the poll's outcome is known. A run whose instance died stops counting as in
-     * progress once it is closed as interrupted.
+     * progress once it is closed as interrupted. An active alert no rule covers any more resolves.
      */
-    private void stale(
-            AsOfSnapshots.Snapshot snapshot, Instant now, Map<AlertKey, AlertReading> readings, Set<AlertKey> held) {
-        if (rules.staleness().isEmpty()) {
-            return;
-        }
-        StaleDataAlertRule rule = new StaleDataAlertRule(rules.staleness().get());
-        for (SourcePolls source : snapshot.sources()) {
-            if (source.pollingSince().isPresent()) {
-                held.add(new AlertKey(AlertKind.STALE_DATA, source.source()));
-                continue;
+    private Optional<AlertEvent> stale(Instant now, String source) {
+        AlertKey key = new AlertKey(AlertKind.STALE_DATA, source);
+        Optional<AlertState> state = store.state(key);
+        Optional<AlertReading> reading = Optional.empty();
+        if (rules.staleness().isPresent()) {
+            Optional<SourcePolls> polls = snapshots.polls(now, source);
+            if (polls.isPresent() && polls.get().pollingSince().isPresent()) {
+                return Optional.empty();
             }
-            AlertReading reading = rule.read(
-                    source.source(),
-                    rules.intervals().intervalOf(source.source()),
-                    source.lastSuccessAt(),
-                    source.consecutiveFailures(),
-                    source.lastError(),
+            StaleDataAlertRule rule = new StaleDataAlertRule(rules.staleness().get());
+            reading = polls.map(poll -> rule.read(
+                    poll.source(),
+                    rules.intervals().intervalOf(poll.source()),
+                    poll.lastSuccessAt(),
+                    poll.consecutiveFailures(),
+                    poll.lastError(),
                     now,
-                    rules.hysteresis());
-            readings.put(reading.key(), reading);
+                    rules.hysteresis()));
         }
+        if (reading.isEmpty()) {
+            reading = state.filter(AlertState::active).map(AlertReading::noLongerEvaluated);
+        }
+        return reading.flatMap(found -> apply(now, state, found));
     }
 
     private void significant(
-            Instant now, String source, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+            Instant now,
+            String source,
+            AccountRange range,
+            Map<AlertKey, AlertState> states,
+            Map<AlertKey, AlertReading> readings) {
         rules.significantWindow()
                 .map(RecentChangeAlertRule::significantChange)
                 .ifPresent(rule -> recentChanges(
                         rule,
-                        snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1), source),
+                        snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1), source, range),
                         states,
                         readings));
     }
 
     /** A top-up that arrived (settled at the provider: Holyheld takes up to 5 minutes), so whoever sent it sees it. */
     private void topUpSettled(
-            Instant now, String source, Map<AlertKey, AlertState> states, Map<AlertKey, AlertReading> readings) {
+            Instant now,
+            String source,
+            AccountRange range,
+            Map<AlertKey, AlertState> states,
+            Map<AlertKey, AlertReading> readings) {
         rules.topUpSettledWindow()
                 .map(RecentChangeAlertRule::topUpSettled)
                 .ifPresent(rule -> recentChanges(
-                        rule, snapshots.topUps(rule.windowStart(now), now.plusNanos(1), source), states, readings));
+                        rule,
+                        snapshots.topUps(rule.windowStart(now), now.plusNanos(1), source, range),
+                        states,
+                        readings));
     }
 
     /**

@@ -12,6 +12,7 @@ import com.balancehistory.application.port.in.query.AccountRunway;
 import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.in.query.TopUpPlan;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
+import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantChange;
@@ -63,6 +64,9 @@ class EvaluateAlertsServiceTest {
     /** How many account rows the evaluation has read from the snapshots. */
     private int accountRowsRead;
 
+    /** The most account rows the evaluation has read from the snapshots in one read. */
+    private int mostAccountRowsAtOnce;
+
     private final AsOfSnapshots snapshots = new AsOfSnapshots() {
         private List<AccountValue> accounts(Instant asOf) {
             List<AccountValue> all = new ArrayList<>();
@@ -78,16 +82,30 @@ class EvaluateAlertsServiceTest {
         }
 
         @Override
-        public Snapshot ofSource(Instant asOf, String source) {
+        public Snapshot ofAccounts(Instant asOf, String source, AccountRange range) {
             List<AccountValue> accounts = accounts(asOf).stream()
                     .filter(account -> account.source().equals(source))
+                    .filter(account -> range.contains(account.accountId()))
                     .toList();
             accountRowsRead += accounts.size();
-            return new Snapshot(
-                    asOf,
-                    accounts,
-                    List.of(),
-                    List.of(new SourcePolls(source, Optional.of(asOf), Optional.empty(), 0, Optional.empty())));
+            mostAccountRowsAtOnce = Math.max(mostAccountRowsAtOnce, accounts.size());
+            return new Snapshot(asOf, accounts, List.of(), List.of());
+        }
+
+        @Override
+        public Optional<String> accountRangeEnd(String source, Optional<String> after, int count) {
+            List<String> ids = accounts(now).stream()
+                    .filter(account -> account.source().equals(source))
+                    .map(AccountValue::accountId)
+                    .filter(id -> after.map(first -> id.compareTo(first) > 0).orElse(true))
+                    .sorted()
+                    .toList();
+            return ids.size() > count ? Optional.of(ids.get(count - 1)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<SourcePolls> polls(Instant asOf, String source) {
+            return Optional.of(new SourcePolls(source, Optional.of(asOf), Optional.empty(), 0, Optional.empty()));
         }
 
         @Override
@@ -107,12 +125,12 @@ class EvaluateAlertsServiceTest {
         }
 
         @Override
-        public List<SignificantChange> significantChanges(Instant from, Instant to, String source) {
+        public List<SignificantChange> significantChanges(Instant from, Instant to, String source, AccountRange range) {
             return List.of();
         }
 
         @Override
-        public List<SignificantChange> topUps(Instant from, Instant to, String source) {
+        public List<SignificantChange> topUps(Instant from, Instant to, String source, AccountRange range) {
             return List.of();
         }
     };
@@ -142,6 +160,10 @@ class EvaluateAlertsServiceTest {
     };
 
     private EvaluateAlertsService service() {
+        return service(store, EvaluateAlertsService.ACCOUNTS_PER_RANGE);
+    }
+
+    private EvaluateAlertsService service(AlertStateStore states, int accountsPerRange) {
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() {
                 return ZoneOffset.UTC;
@@ -157,7 +179,8 @@ class EvaluateAlertsServiceTest {
         };
         AlertRules rules =
                 TestAlertRules.of(lowBalance, Optional.of(new BigDecimal("3")), List.of(new DeliveryTarget.Log()));
-        return new EvaluateAlertsService(snapshots, store, rules, new StubRenderer(), runways, clock);
+        return new EvaluateAlertsService(
+                snapshots, states, rules, new StubRenderer(), runways, clock, accountsPerRange);
     }
 
     @Test
@@ -305,6 +328,58 @@ class EvaluateAlertsServiceTest {
             assertThat(event.threshold()).contains(new BigDecimal("200.00"));
         });
         assertThat(accountRowsRead).isEqualTo(1);
+    }
+
+    /** The transitions of one evaluation, by type and the account's number within its source. */
+    private static List<String> transitions(List<AlertEvent> events) {
+        return events.stream()
+                .map(event -> event.type().code() + " " + event.key().kind().apiName() + " "
+                        + event.key().subject().replaceFirst("^[^.]*\\.", ""))
+                .sorted()
+                .toList();
+    }
+
+    private void storeBalances(String source, String... available) {
+        otherSources.removeIf(account -> account.source().equals(source));
+        for (int i = 0; i < available.length; i++) {
+            if (available[i] != null) {
+                otherSources.add(new AccountValue(
+                        source + ".budget.b" + i,
+                        "Account " + i,
+                        source,
+                        "budget",
+                        Money.parse(available[i], "USD"),
+                        Optional.empty(),
+                        now));
+            }
+        }
+    }
+
+    @Test
+    void a_source_judged_two_accounts_at_a_time_makes_the_same_transitions_as_judged_whole() {
+        lowBalance = LowBalancePolicy.none()
+                .forCurrency(Currency.getInstance("USD"), LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
+        balance = "5000.00";
+        EvaluateAlertsService inRanges = service(new InMemoryStates(), 2);
+        EvaluateAlertsService whole = service(new InMemoryStates(), EvaluateAlertsService.ACCOUNTS_PER_RANGE);
+        List<List<String>> steps = List.of(
+                // fires b0, b2 and b3 (below 10 % of the USD total); then b0 recovers, b2 is gone (resolved as no
+                // longer evaluated) and b4 drops; then every account is gone
+                List.of("10.00", "5000.00", "10.00", "10.00", "5000.00"),
+                List.of("5000.00", "5000.00", "-", "10.00", "20.00"),
+                List.of());
+        for (List<String> step : steps) {
+            storeBalances(
+                    "two", step.stream().map(v -> v.equals("-") ? null : v).toArray(String[]::new));
+            storeBalances(
+                    "one", step.stream().map(v -> v.equals("-") ? null : v).toArray(String[]::new));
+            mostAccountRowsAtOnce = 0;
+            List<String> judgedInRanges = transitions(inRanges.evaluate(List.of("two")));
+            assertThat(mostAccountRowsAtOnce).as("account rows read at once").isLessThanOrEqualTo(2);
+            List<String> judgedWhole = transitions(whole.evaluate(List.of("one")));
+            assertThat(judgedInRanges).isEqualTo(judgedWhole).isNotEmpty();
+            now = now.plus(Duration.ofMinutes(20));
+        }
     }
 
     /** The in-memory twin of the alert state table, with the same version check. */

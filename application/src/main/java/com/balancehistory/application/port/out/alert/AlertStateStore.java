@@ -2,6 +2,9 @@ package com.balancehistory.application.port.out.alert;
 
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.OutboundDelivery;
+import com.balancehistory.application.port.out.report.AccountRange;
+import com.balancehistory.application.port.out.report.AsOfSnapshots;
+import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
@@ -18,15 +21,31 @@ public interface AlertStateStore {
     /** Every alert's current state, active or resolved. */
     List<AlertState> states();
 
-    /** The states of the alerts about {@code source} (its accounts, card limits and staleness). */
-    default List<AlertState> states(String source) {
-        return states().stream().filter(state -> state.source().equals(source)).toList();
+    /**
+     * The states of the alerts about {@code source}'s accounts in {@code accounts} (balances, card limits and changes;
+     * not the source's staleness), compared in the same order as {@link AsOfSnapshots#accountRangeEnd}.
+     */
+    default List<AlertState> states(String source, AccountRange accounts) {
+        return states().stream()
+                .filter(state -> state.source().equals(source))
+                .filter(state ->
+                        state.key().accountId().filter(accounts::contains).isPresent())
+                .toList();
+    }
+
+    /** The state of one alert; empty when it never fired. */
+    default Optional<AlertState> state(AlertKey key) {
+        return states().stream().filter(state -> state.key().equals(key)).findFirst();
+    }
+
+    /** The active alerts' states, in kind and subject order (the store's). */
+    default List<AlertState> activeStates() {
+        return states().stream().filter(AlertState::active).toList();
     }
 
     /** The sources with at least one active alert, in name order. */
     default List<String> activeSources() {
-        return states().stream()
-                .filter(AlertState::active)
+        return activeStates().stream()
                 .map(AlertState::source)
                 .distinct()
                 .sorted()
@@ -36,9 +55,7 @@ public interface AlertStateStore {
     /** How many alerts are active, per kind (kinds without one are absent). */
     default Map<AlertKind, Long> activeCounts() {
         Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
-        states().stream()
-                .filter(AlertState::active)
-                .forEach(state -> counts.merge(state.key().kind(), 1L, Long::sum));
+        activeStates().forEach(state -> counts.merge(state.key().kind(), 1L, Long::sum));
         return counts;
     }
 

@@ -21,10 +21,33 @@ public interface AsOfSnapshots {
 
     /**
      * The part of {@link #at} that belongs to one source: its accounts, its card limits and its polls (no labels).
-     * Alerts are evaluated one source at a time through this, so the memory they need follows the largest source,
-     * not the number of stored accounts.
      */
-    Snapshot ofSource(Instant asOf, String source);
+    default Snapshot ofSource(Instant asOf, String source) {
+        Snapshot accounts = ofAccounts(asOf, source, AccountRange.ALL);
+        return new Snapshot(
+                asOf,
+                accounts.accounts(),
+                accounts.cardLimits(),
+                polls(asOf, source).stream().toList());
+    }
+
+    /**
+     * The accounts and card limits of {@code source}'s accounts in {@code accounts}, as of {@code asOf} (no polls, no
+     * labels). Alerts are evaluated one range at a time through this, so the memory they need is bounded by the range,
+     * not by the number of stored accounts.
+     */
+    Snapshot ofAccounts(Instant asOf, String source, AccountRange accounts);
+
+    /**
+     * The id of the {@code count}-th account of {@code source} after {@code after} (from its first account when empty),
+     * in the store's id order: the end of the next range of {@code count} accounts. Empty when no more than
+     * {@code count} accounts remain, so that range runs to the source's last account. Every stored account of the
+     * source counts, whatever its state at any time.
+     */
+    Optional<String> accountRangeEnd(String source, Optional<String> after, int count);
+
+    /** The source's polls up to {@code asOf}; empty when it has no recorded poll result by then. */
+    Optional<SourcePolls> polls(Instant asOf, String source);
 
     /** Every source with a recorded poll result by {@code asOf}, in name order. */
     List<String> sources(Instant asOf);
@@ -35,14 +58,18 @@ public interface AsOfSnapshots {
      */
     Map<Currency, Money> positiveTotals(Instant asOf);
 
-    /** Balance changes of {@code source}'s accounts flagged significant and observed in {@code [from, to)}, oldest first. */
-    List<SignificantChange> significantChanges(Instant from, Instant to, String source);
+    /**
+     * Balance changes of {@code source}'s accounts in {@code accounts} flagged significant and observed in
+     * {@code [from, to)}, oldest first.
+     */
+    List<SignificantChange> significantChanges(Instant from, Instant to, String source, AccountRange accounts);
 
     /**
-     * The top-ups of {@code source}'s accounts (balance changes recorded as increases beyond the noise) observed in
-     * {@code [from, to)}, oldest first, as {@link SignificantChange} rows ({@code change} is the amount added).
+     * The top-ups of {@code source}'s accounts in {@code accounts} (balance changes recorded as increases beyond the
+     * noise) observed in {@code [from, to)}, oldest first, as {@link SignificantChange} rows ({@code change} is the
+     * amount added).
      */
-    List<SignificantChange> topUps(Instant from, Instant to, String source);
+    List<SignificantChange> topUps(Instant from, Instant to, String source, AccountRange accounts);
 
     /**
      * Everything recorded as of {@code asOf}. Accounts gone from their provider by then are left out. {@code labels}:
