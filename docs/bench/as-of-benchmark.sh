@@ -12,6 +12,7 @@
 #   BENCH_OUT=/tmp/bh-bench-asof   logs and the report
 #   BENCH_DROP=1             drop the database at the end
 #   BENCH_SKIP_SEED=0        1 reuses an already seeded BENCH_DB
+#   BENCH_TOPUP_RUNS=3       timed requests of GET /api/v1/topups (after 1 unmeasured one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -70,9 +71,9 @@ fi
 # time_route NAME PATH: RUNS timed requests after 3 warm-ups; prints min / median / max seconds and the body size
 time_route() {
     local name=$1 path=$2 times=() i
-    for i in 1 2 3; do curl -s --max-time 120 -o /dev/null -H "Authorization: Bearer $KEY" "$BASE$path"; done
+    for ((i = 0; i < ${WARMUPS:-3}; i++)); do curl -s --max-time "${MAX_TIME:-120}" -o /dev/null -H "Authorization: Bearer $KEY" "$BASE$path"; done
     for ((i = 0; i < RUNS; i++)); do
-        times+=("$(curl -s --max-time 120 -o "$OUT/body" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $KEY" "$BASE$path")")
+        times+=("$(curl -s --max-time "${MAX_TIME:-120}" -o "$OUT/body" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $KEY" "$BASE$path")")
     done
     local code=${times[0]%% *}
     local sorted
@@ -98,4 +99,6 @@ time_route "export/balances asOf (CSV, 10k)" "/api/v1/export/balances?asOf=$half
 time_route "export/month-end 12 months (CSV)" "/api/v1/export/month-end?from=$from&to=$to&zone=Europe/London&format=csv"
 time_route "export/month-end 12 months (JSON)" "/api/v1/export/month-end?from=$from&to=$to&zone=Europe/London&format=json"
 say "month-end rows: $(( $(curl -s -H "Authorization: Bearer $KEY" "$BASE/api/v1/export/month-end?from=$from&to=$to&zone=Europe/London&format=csv" | wc -l) - 1 ))"
+# top-ups read each account's 30-day trend (2,880 sightings each here): fewer runs, a longer timeout
+RUNS=${BENCH_TOPUP_RUNS:-3} WARMUPS=1 MAX_TIME=600 time_route "topups target=P14D (10k accounts)" "/api/v1/topups?target=P14D"
 say "report: $REPORT"

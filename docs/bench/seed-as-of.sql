@@ -92,6 +92,17 @@ WHERE v.next_k IS NULL;
 
 INSERT INTO source_balance_poll (source, poll_id, observed_at) SELECT 'bench', polls, t_end FROM bench_clock;
 
+-- V24: the polls of the last half year recorded their interval (15 minutes), the older ones none (as if recorded
+-- before V24); 200 accounts were gone for a day three months ago and came back, 20 of them gone again since yesterday
+UPDATE poll_source_result SET poll_interval_millis = 900000
+FROM bench_clock c WHERE finished_at > c.t_end - interval '182 days';
+INSERT INTO account_gone (account_id, gone_at, back_at)
+SELECT 'bench.budget.b' || lpad((a * 50)::text, 5, '0'), t_end - interval '90 days', t_end - interval '89 days'
+FROM bench_clock, generate_series(1, 200) AS a;
+INSERT INTO account_gone (account_id, gone_at)
+SELECT 'bench.budget.b' || lpad((a * 500)::text, 5, '0'), t_end - interval '1 day'
+FROM bench_clock, generate_series(1, 20) AS a;
+
 COMMIT;
 
 CREATE INDEX balance_run_spans ON balance_run USING gist (tstzrange(first_seen_at, last_seen_at, '[]'));

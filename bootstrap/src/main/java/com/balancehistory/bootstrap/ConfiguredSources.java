@@ -143,6 +143,13 @@ public class ConfiguredSources {
         return List.copyOf(sources);
     }
 
+    /** Each source's typical poll interval, in the order configured. */
+    public Map<String, Duration> typicalIntervals() {
+        Map<String, Duration> bySource = new LinkedHashMap<>();
+        sources.forEach(source -> bySource.put(source.name(), source.typicalInterval()));
+        return bySource;
+    }
+
     /** Source name to the reason it is not polled. */
     public Map<String, String> misconfigured() {
         return Map.copyOf(misconfigured);

@@ -49,8 +49,12 @@ class PersistenceFactory {
 
     @Singleton
     JooqSnapshotStore snapshotStore(
-            DSLContext dsl, ChangeDetector significance, CardLimitTotals totals, TopUpNoise topUpNoise) {
-        return new JooqSnapshotStore(dsl, significance, totals, topUpNoise);
+            DSLContext dsl,
+            ChangeDetector significance,
+            CardLimitTotals totals,
+            TopUpNoise topUpNoise,
+            ConfiguredSources sources) {
+        return new JooqSnapshotStore(dsl, significance, totals, topUpNoise, sources.typicalIntervals());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.balancehistory.adapters.persistence;
 
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
+import static com.balancehistory.db.jooq.Tables.ACCOUNT_GONE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
 import com.balancehistory.application.model.poll.PollTrigger;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -263,6 +265,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     private final DSLContext dsl;
     private final ChangeDetector significance;
     private final TopUpNoise topUpNoise;
+    private final Map<String, Duration> pollIntervals;
     private final PollRunLog pollRuns;
     private final CardLimitWriter cardLimits;
     private final Set<YearMonth> partitionsEnsured = ConcurrentHashMap.newKeySet();
@@ -276,11 +279,25 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
     public JooqSnapshotStore(
             DSLContext dsl, ChangeDetector significance, CardLimitTotals cardLimitTotals, TopUpNoise topUpNoise) {
+        this(dsl, significance, cardLimitTotals, topUpNoise, Map.of());
+    }
+
+    /**
+     * @param pollIntervals each configured source's poll interval, recorded with each of its polls so that staleness
+     *     at a past time is judged by the interval of then; a source without one records none
+     */
+    public JooqSnapshotStore(
+            DSLContext dsl,
+            ChangeDetector significance,
+            CardLimitTotals cardLimitTotals,
+            TopUpNoise topUpNoise,
+            Map<String, Duration> pollIntervals) {
         this.dsl = dsl;
         this.significance = significance;
         this.pollRuns = new PollRunLog(dsl);
         this.cardLimits = new CardLimitWriter(cardLimitTotals);
         this.topUpNoise = Objects.requireNonNull(topUpNoise, "topUpNoise");
+        this.pollIntervals = Map.copyOf(pollIntervals);
     }
 
     @Override
@@ -313,6 +330,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     .set(POLL_SOURCE_RESULT.ROWS_WRITTEN, 0)
                     .set(POLL_SOURCE_RESULT.STARTED_AT, utc(record.startedAt()))
                     .set(POLL_SOURCE_RESULT.FINISHED_AT, utc(record.observedAt()))
+                    .set(
+                            POLL_SOURCE_RESULT.POLL_INTERVAL_MILLIS,
+                            Optional.ofNullable(pollIntervals.get(record.source()))
+                                    .map(Duration::toMillis)
+                                    .orElse(null))
                     .onConflictDoNothing()
                     .execute();
             if (claimed == 0) {
@@ -362,12 +384,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
         List<Account> accounts = new ArrayList<>();
         balances.values().forEach(o -> accounts.add(o.account()));
         limits.values().forEach(o -> accounts.add(o.card()));
+        // before the upsert, which would clear their gone time without ending their gone period
+        if (!accounts.isEmpty()) {
+            bringBackGoneAccounts(connection, record.source(), accounts, record.observedAt());
+        }
         List<Account> changed = knownAccounts.changedOrUnknown(accounts, record.observedAt());
         if (!changed.isEmpty()) {
             upsertAccounts(connection, changed, record.observedAt());
-        }
-        if (!accounts.isEmpty()) {
-            bringBackGoneAccounts(connection, record.source(), accounts);
         }
         committed.accounts.addAll(accounts);
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
@@ -385,10 +408,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
     }
 
     /**
-     * Another instance may have marked an account gone that this instance still remembers as unchanged; gone
-     * accounts are few, so they are fetched and matched here rather than probing every account.
+     * Accounts seen again end their gone period ({@code account_gone}) at this poll. Another instance may have marked
+     * an account gone that this instance still remembers as unchanged; gone accounts are few, so they are fetched and
+     * matched here rather than probing every account.
      */
-    private static void bringBackGoneAccounts(Connection connection, String source, List<Account> seen)
+    private static void bringBackGoneAccounts(Connection connection, String source, List<Account> seen, Instant seenAt)
             throws SQLException {
         List<String> gone = new ArrayList<>();
         try (PreparedStatement query =
@@ -411,6 +435,13 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     connection.prepareStatement("UPDATE account SET gone_at = NULL WHERE id = ANY (?::text[])")) {
                 update.setArray(1, connection.createArrayOf("text", back));
                 update.executeUpdate();
+            }
+            try (PreparedStatement ended = connection.prepareStatement(
+                    "UPDATE account_gone SET back_at = ?::timestamptz WHERE account_id = ANY (?::text[])"
+                            + " AND back_at IS NULL")) {
+                ended.setString(1, seenAt.toString());
+                ended.setArray(2, connection.createArrayOf("text", back));
+                ended.executeUpdate();
             }
         }
     }
@@ -682,14 +713,23 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return;
         }
         // one array parameter, not one bind value per account (a poll may list 100,000), as a hashed anti-join
-        int marked = db.update(ACCOUNT)
+        List<String> marked = db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
                 .where(present)
                 .and(DSL.condition(
                         "NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
                         DSL.val(seen.toArray(String[]::new)), ACCOUNT.ID))
-                .execute();
-        if (marked > 0) {
+                .returningResult(ACCOUNT.ID)
+                .fetch(ACCOUNT.ID);
+        if (!marked.isEmpty()) {
+            // each gone period is kept, so that balances as of a past time know whether the account was gone then
+            db.insertInto(ACCOUNT_GONE, ACCOUNT_GONE.ACCOUNT_ID, ACCOUNT_GONE.GONE_AT)
+                    .select(DSL.select(
+                                    DSL.field(DSL.name("gone", "id"), String.class), DSL.val(utc(record.observedAt())))
+                            .from(DSL.table("unnest({0}::text[])", DSL.val(marked.toArray(String[]::new)))
+                                    .as("gone", "id")))
+                    .onConflictDoNothing()
+                    .execute();
             knownAccounts.forgetSource(record.source());
         }
     }

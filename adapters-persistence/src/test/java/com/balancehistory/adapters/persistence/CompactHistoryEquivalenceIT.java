@@ -422,12 +422,16 @@ class CompactHistoryEquivalenceIT {
                 stored.put(value.accountId(), scaled(value.available().amount()) + "@" + value.observedAt());
             }
         }
-        // reports leave out accounts gone by as-of and those first seen after it, as before
-        Set<String> listed = Set.copyOf(
-                DSL_CONTEXT.fetch("""
-                SELECT id FROM account WHERE source = ? AND first_seen_at <= ?::timestamptz
-                  AND (gone_at IS NULL OR gone_at > ?::timestamptz)
-                """, source, asOf.toString(), asOf.toString()).getValues(0, String.class));
+        // reports leave out accounts gone at as-of (a gone period spans it, even if the account is back now) and
+        // those first seen after it
+        Set<String> listed = Set.copyOf(DSL_CONTEXT
+                .fetch("""
+                SELECT id FROM account a WHERE source = ? AND first_seen_at <= ?::timestamptz
+                  AND NOT EXISTS (SELECT 1 FROM account_gone g WHERE g.account_id = a.id
+                                    AND g.gone_at <= ?::timestamptz
+                                    AND (g.back_at IS NULL OR g.back_at > ?::timestamptz))
+                """, source, asOf.toString(), asOf.toString(), asOf.toString())
+                .getValues(0, String.class));
         Map<String, String> withPolls = new TreeMap<>();
         rows.stream()
                 .filter(r -> !r.observedAt().isAfter(asOf))

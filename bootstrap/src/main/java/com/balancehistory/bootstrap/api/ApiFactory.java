@@ -23,7 +23,6 @@ import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -58,11 +57,7 @@ class ApiFactory {
 
     /** Each configured source's typical poll interval, for staleness (older than twice the interval). */
     static SourceIntervals intervals(ConfiguredSources sources) {
-        Map<String, Duration> bySource = new LinkedHashMap<>();
-        for (ConfiguredSources.Source source : sources.all()) {
-            bySource.put(source.name(), source.typicalInterval());
-        }
-        return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
+        return new SourceIntervals(sources.typicalIntervals(), SourceIntervals.DEFAULT_INTERVAL);
     }
 
     /** Failed API keys (and other credential checks) per client address: {@code balance-history.api.failed-key-throttle}. */

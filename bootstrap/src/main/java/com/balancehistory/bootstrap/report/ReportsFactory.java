@@ -254,11 +254,7 @@ class ReportsFactory {
 
     /** The typical poll interval of each configured source (staleness and the stale-data alert measure in it). */
     static SourceIntervals intervals(ConfiguredSources sources) {
-        Map<String, Duration> bySource = new LinkedHashMap<>();
-        for (ConfiguredSources.Source source : sources.all()) {
-            bySource.put(source.name(), source.typicalInterval());
-        }
-        return new SourceIntervals(bySource, SourceIntervals.DEFAULT_INTERVAL);
+        return new SourceIntervals(sources.typicalIntervals(), SourceIntervals.DEFAULT_INTERVAL);
     }
 
     static Duration duration(String text) {

@@ -59,6 +59,23 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
     static final Account LATE = account(SOURCE, "late", "Late budget", "USD");
     static final Account MONTHLY = account(MONTHS, "m", "Monthly budget", "GBP");
 
+    /** Full listings of {@link #COMINGS}: one account gone and back since, one gone only later. */
+    static final String COMINGS = "asof-comings-" + SUITE;
+
+    static final Instant LISTED = Instant.parse("2026-04-06T10:00:00Z");
+    static final Instant AWAY = LISTED.plus(Duration.ofMinutes(5));
+    static final Instant BACK = LISTED.plus(Duration.ofMinutes(10));
+    static final Instant LATER_GONE = LISTED.plus(Duration.ofMinutes(15));
+    static final Account RETURNING = account(COMINGS, "returning", "Returning budget", "USD");
+    static final Account LEAVING = account(COMINGS, "leaving", "Leaving budget", "USD");
+
+    /** Polled every minute until {@link #HOURLY_FROM}, every hour from then on (the service records its interval). */
+    static final String RETUNED = "asof-retuned-" + SUITE;
+
+    static final Instant MINUTELY_FROM = Instant.parse("2026-05-04T08:00:00Z");
+    static final Instant HOURLY_FROM = MINUTELY_FROM.plus(Duration.ofHours(1));
+    static final Account RETUNED_BUDGET = account(RETUNED, "r", "Retuned budget", "EUR");
+
     @Inject
     EmbeddedServer server;
 
@@ -101,6 +118,18 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
             seeded.answered(
                     SOURCE, RELABELLED, List.of(seen(MAIN, "125.00", "Marketing"), seen(LATE, "130.00", "Finance")))
         };
+        List<BalanceObservation> both = List.of(seen(RETURNING, "70.00", "Finance"), seen(LEAVING, "80.00", "Finance"));
+        seeded.listed(COMINGS, LISTED, both, AccountKind.BUDGET);
+        seeded.listed(COMINGS, AWAY, List.of(seen(LEAVING, "80.00", "Finance")), AccountKind.BUDGET);
+        seeded.listed(COMINGS, BACK, both, AccountKind.BUDGET);
+        seeded.listed(COMINGS, LATER_GONE, List.of(seen(RETURNING, "70.00", "Finance")), AccountKind.BUDGET);
+        // today's configuration does not know this source (five minutes); its polls say how often it was polled
+        SeededPolls everyMinute = new SeededPolls(dsl, Map.of(RETUNED, Duration.ofMinutes(1)));
+        everyMinute.answered(RETUNED, MINUTELY_FROM, List.of(seen(RETUNED_BUDGET, "5.00", "Finance")));
+        everyMinute.answered(
+                RETUNED, MINUTELY_FROM.plus(Duration.ofMinutes(1)), List.of(seen(RETUNED_BUDGET, "5.00", "Finance")));
+        new SeededPolls(dsl, Map.of(RETUNED, Duration.ofHours(1)))
+                .answered(RETUNED, HOURLY_FROM, List.of(seen(RETUNED_BUDGET, "6.00", "Finance")));
         // month ends in Europe/London: September ends at 23:00Z (BST), October at midnight UTC (GMT again)
         seeded.answered(MONTHS, Instant.parse("2026-09-30T22:55:00Z"), List.of(seen(MONTHLY, "10.00", "Finance")));
         seeded.answered(MONTHS, Instant.parse("2026-09-30T23:00:00Z"), List.of(seen(MONTHLY, "11.00", "Finance")));
@@ -171,6 +200,69 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
                 .get(TRAVEL.id().value());
         assertThat(before.get("gone").getBooleanValue()).isFalse();
         assertThat(before.get("goneAt")).isNull();
+    }
+
+    @Test
+    void an_account_gone_then_and_back_now_is_gone_at_as_of_and_one_gone_later_is_not() {
+        JsonNode away = one(RETURNING, AWAY);
+        assertThat(away.get("gone").getBooleanValue()).isTrue();
+        assertThat(text(away, "goneAt")).isEqualTo(AWAY.toString());
+        assertThat(text(away, "available")).isEqualTo("70.00");
+        assertThat(text(away, "observedAt")).isEqualTo(LISTED.toString());
+        JsonNode lastMomentAway = byId(items("api/v1/balances?source=" + COMINGS + "&asOf=" + BACK.minusMillis(1)))
+                .get(RETURNING.id().value());
+        assertThat(lastMomentAway.get("gone").getBooleanValue()).isTrue();
+        assertThat(text(lastMomentAway, "goneAt")).isEqualTo(AWAY.toString());
+        // seen again at BACK: from then on it is not gone, as it is not now
+        JsonNode back = one(RETURNING, BACK);
+        assertThat(back.get("gone").getBooleanValue()).isFalse();
+        assertThat(back.get("goneAt")).isNull();
+        assertThat(one(RETURNING, LATER_GONE.plus(Duration.ofDays(1)))
+                        .get("gone")
+                        .getBooleanValue())
+                .isFalse();
+
+        // gone now, since LATER_GONE: not gone at any time before
+        for (Instant asOf : List.of(AWAY, BACK, LATER_GONE.minusMillis(1))) {
+            JsonNode leaving = byId(items("api/v1/balances?source=" + COMINGS + "&asOf=" + asOf))
+                    .get(LEAVING.id().value());
+            assertThat(leaving.get("gone").getBooleanValue())
+                    .as("gone at %s", asOf)
+                    .isFalse();
+            assertThat(leaving.get("goneAt")).as("goneAt at %s", asOf).isNull();
+        }
+        JsonNode left = one(LEAVING, LATER_GONE);
+        assertThat(left.get("gone").getBooleanValue()).isTrue();
+        assertThat(text(left, "goneAt")).isEqualTo(LATER_GONE.toString());
+    }
+
+    @Test
+    void stale_at_as_of_is_judged_by_the_poll_interval_of_that_time() {
+        // polled every minute then: three minutes old is stale (twice the interval is two minutes)
+        Instant minutely = MINUTELY_FROM.plus(Duration.ofMinutes(1)).plus(Duration.ofSeconds(121));
+        JsonNode then = one(RETUNED_BUDGET, minutely);
+        assertThat(text(then, "ageAtAsOf")).isEqualTo("PT2M1S");
+        assertThat(then.get("staleAtAsOf").getBooleanValue()).isTrue();
+        assertThat(items("api/v1/balances?source=" + RETUNED + "&stale=true&asOf=" + minutely))
+                .singleElement()
+                .satisfies(item ->
+                        assertThat(item.get("staleAtAsOf").getBooleanValue()).isTrue());
+        assertThat(one(RETUNED_BUDGET, MINUTELY_FROM.plus(Duration.ofMinutes(3)))
+                        .get("staleAtAsOf")
+                        .getBooleanValue())
+                .isFalse();
+
+        // polled every hour later: half an hour old is current (today's five minutes would call it stale)
+        Instant hourly = HOURLY_FROM.plus(Duration.ofMinutes(30));
+        JsonNode later = one(RETUNED_BUDGET, hourly);
+        assertThat(text(later, "available")).isEqualTo("6.00");
+        assertThat(later.get("staleAtAsOf").getBooleanValue()).isFalse();
+        assertThat(items("api/v1/balances?source=" + RETUNED + "&stale=false&asOf=" + hourly))
+                .hasSize(1);
+        assertThat(one(RETUNED_BUDGET, HOURLY_FROM.plus(Duration.ofMinutes(121)))
+                        .get("staleAtAsOf")
+                        .getBooleanValue())
+                .isTrue();
     }
 
     @Test

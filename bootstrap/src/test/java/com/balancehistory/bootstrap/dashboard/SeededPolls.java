@@ -1,6 +1,7 @@
 package com.balancehistory.bootstrap.dashboard;
 
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
+import com.balancehistory.adapters.persistence.TopUpNoise;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
@@ -13,6 +14,7 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,13 @@ public final class SeededPolls {
     private final JooqSnapshotStore store;
 
     public SeededPolls(DSLContext dsl) {
-        this.store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), card -> Map.of());
+        this(dsl, Map.of());
+    }
+
+    /** Polls recorded with these sources' poll intervals, as the service records its configured ones. */
+    public SeededPolls(DSLContext dsl, Map<String, Duration> pollIntervals) {
+        this.store = new JooqSnapshotStore(
+                dsl, ChangeDetector.defaults(), card -> Map.of(), TopUpNoise.none(), pollIntervals);
     }
 
     public long answered(String source, Instant at, Account account, String available) {

@@ -99,12 +99,13 @@ public class BalancesController {
     @Get("/balances")
     @Operation(
             summary = "Latest balance of every account",
-            description = "Filters are exact except q, which "
-                    + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
-                    + "limit 1..1000 (default 100), offset; total counts every match. asOf=<instant>: each account's "
-                    + "balance as last observed at or before that time instead, with asOf, pollId, ageAtAsOf, "
-                    + "staleAtAsOf, gone and lastPollFailedAt; accounts first seen later are left out, accounts gone "
-                    + "by then are listed with gone=true; filters, labels and stale apply as they held then.")
+            description =
+                    "Filters are exact except q, which "
+                            + "matches name or account id case-insensitively. sort=name|available|observedAt, order=asc|desc; "
+                            + "limit 1..1000 (default 100), offset; total counts every match. asOf=<instant>: each account's "
+                            + "balance as last observed at or before that time instead, with asOf, pollId, ageAtAsOf, "
+                            + "staleAtAsOf, gone and lastPollFailedAt; accounts first seen later are left out, accounts gone "
+                            + "then (even if back now) are listed with gone=true; filters, labels and stale apply as they held then.")
     public BalanceListResponse list(
             @QueryValue @Nullable String provider,
             @QueryValue @Nullable String source,

@@ -41,8 +41,8 @@ import org.jooq.impl.DSL;
  * (missing from it, gone, or of a source without a sighting) are looked up one by one, as before. Polls recorded
  * late (balance_late_snapshot) win where newer. Ties go to the higher poll id, as with per-poll rows.
  *
- * <p>Accounts first seen after the time are left out; accounts gone by then are in it, with their gone time, for
- * callers to show (the API) or leave out (reports). {@code last_poll_failed_at}: the source's newest poll by then
+ * <p>Accounts first seen after the time are left out; accounts gone then (their gone period spans the time, V24)
+ * are in it, with the start of that period, for callers to show (the API) or leave out (reports). {@code last_poll_failed_at}: the source's newest poll by then
  * (skipped polls aside) when it failed, and only if that was after the observation used.
  */
 public final class AsOfBalances {
@@ -52,13 +52,14 @@ public final class AsOfBalances {
             DSL.list(SourceOutcome.succeededCodes().stream().map(DSL::inline).toList());
 
     private static final String TEMPLATE = """
-            WITH acc AS MATERIALIZED (
+            WITH gone_then AS MATERIALIZED {3}, acc AS MATERIALIZED (
                 SELECT a.account_key, a.id, a.source, a.provider, a.kind, a.external_id, a.name,
-                       a.parent_external_id, a.first_seen_at, a.gone_at, l.follows_source_poll,
+                       a.parent_external_id, a.first_seen_at, g.gone_at, l.follows_source_poll,
                        l.observed_at AS open_since, l.currency, l.available, l.ledger, l.pending, l.allocated,
                        l.initial, l.provider_as_of
                 FROM account a
                 JOIN latest_balance l ON l.account_id = a.id
+                LEFT JOIN gone_then g ON g.account_id = a.id
                 WHERE a.first_seen_at <= {0} AND {1}
             ), sighting AS MATERIALIZED (
                 SELECT p.source, s.finished_at, s.poll_id
@@ -219,7 +220,21 @@ public final class AsOfBalances {
      */
     public static Table<Record> at(Instant asOf, Condition accounts) {
         OffsetDateTime at = asOf.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        return DSL.table("(" + TEMPLATE + ")", DSL.val(at), accounts, SUCCEEDED).as(AS_OF);
+        return DSL.table("(" + TEMPLATE + ")", DSL.val(at), accounts, SUCCEEDED, goneAt(at))
+                .as(AS_OF);
+    }
+
+    /**
+     * The accounts gone at {@code at} (columns {@code account_id}, {@code gone_at}): those whose gone period
+     * ({@code account_gone}) spans it, from the poll whose full listing first lacked them until the poll that saw them
+     * again. The time an account is gone now says nothing of a past time: it may have been back since, or gone later.
+     */
+    public static Table<Record> goneAt(OffsetDateTime at) {
+        return DSL.table("""
+                (SELECT g.account_id, max(g.gone_at) AS gone_at
+                 FROM account_gone g
+                 WHERE g.gone_at <= {0} AND (g.back_at IS NULL OR g.back_at > {0})
+                 GROUP BY g.account_id)""", DSL.val(at));
     }
 
     /**

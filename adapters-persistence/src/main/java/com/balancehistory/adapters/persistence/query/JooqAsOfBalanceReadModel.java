@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.persistence.query;
 
+import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AccountAsOf;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
@@ -9,11 +10,14 @@ import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.Labels;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -110,6 +114,30 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
             return new AccountAsOf.Unknown();
         }
         return new AccountAsOf.Observed(withLabels(rows, asOf).get(0));
+    }
+
+    /**
+     * One index probe per source: its newest poll at or before the time, skipped ones aside (a slot that was not
+     * polled, such as one missed while the database was down, records no interval).
+     */
+    @Override
+    public Map<String, Duration> pollIntervalsAt(Instant asOf) {
+        Map<String, Duration> intervals = new LinkedHashMap<>();
+        dsl.resultQuery(
+                        """
+                        SELECT p.source, r.poll_interval_millis
+                        FROM source_balance_poll p
+                        CROSS JOIN LATERAL (SELECT r.poll_interval_millis
+                                            FROM poll_source_result r
+                                            WHERE r.source = p.source AND r.finished_at <= {0}
+                                              AND r.outcome <> {1}
+                                            ORDER BY r.finished_at DESC, r.poll_id DESC
+                                            LIMIT 1) r
+                        WHERE r.poll_interval_millis IS NOT NULL""",
+                        DSL.val(QueryRows.utc(asOf.truncatedTo(ChronoUnit.MICROS))),
+                        DSL.inline(SourceOutcome.SKIPPED.code()))
+                .forEach(row -> intervals.put(row.get(0, String.class), Duration.ofMillis(row.get(1, Long.class))));
+        return intervals;
     }
 
     /**

@@ -29,7 +29,7 @@ import org.jooq.impl.DSL;
 /**
  * The values as of a time, read from the append-only history (each account's newest observation at or before as-of,
  * through the shared {@link AsOfBalances} query; the newest row per card and period) and the poll results. Reading history rather than the latest tables is what makes a report
- * rebuildable. Accounts gone from their provider by as-of are left out; names are the accounts' current names.
+ * rebuildable. Accounts gone from their provider at as-of are left out; names are the accounts' current names.
  */
 public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
@@ -85,7 +85,6 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     @Override
     public Map<Currency, Money> positiveTotals(Instant asOf) {
-        OffsetDateTime at = Times.utc(asOf);
         Map<Currency, Money> totals = new HashMap<>();
         AsOfBalances.withoutJit(
                         dsl,
@@ -96,7 +95,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                                                         AsOfBalances.AVAILABLE)
                                                 .otherwise(BigDecimal.ZERO)))
                                 .from(AsOfBalances.at(asOf, DSL.noCondition()))
-                                .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
+                                .where(AsOfBalances.GONE_AT.isNull())
                                 .groupBy(AsOfBalances.CURRENCY)
                                 .fetch())
                 .forEach(row -> {
@@ -118,13 +117,12 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     /** The accounts matching {@code condition} (on the {@code AsOfBalances.A_*} columns), gone ones left out. */
     private List<AccountValue> accounts(Instant asOf, Condition condition) {
-        OffsetDateTime at = Times.utc(asOf);
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
         return AsOfBalances.withoutJit(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
                         .from(AsOfBalances.at(asOf, condition))
-                        .where(AsOfBalances.GONE_AT.isNull().or(AsOfBalances.GONE_AT.gt(at)))
+                        .where(AsOfBalances.GONE_AT.isNull())
                         .orderBy(AsOfBalances.ACCOUNT_ID)
                         .fetch(row -> account(AsOfBalances.balance(asOf, row))));
     }
@@ -135,17 +133,24 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         String only = source.orElse(null);
         String after = range.after().orElse(null);
         String through = range.through().orElse(null);
-        return dsl.resultQuery("""
+        return dsl.resultQuery(
+                        """
                 SELECT DISTINCT ON (c.account_id, c.period)
                        c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
                        c.observed_at
                 FROM card_limit_snapshot c
                 JOIN account a ON a.id = c.account_id
-                WHERE c.observed_at <= CAST(? AS TIMESTAMPTZ) AND (a.gone_at IS NULL OR a.gone_at > CAST(? AS TIMESTAMPTZ))
-                  AND (CAST(? AS VARCHAR) IS NULL OR a.source = CAST(? AS VARCHAR))
-                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id > CAST(? AS VARCHAR))
-                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id <= CAST(? AS VARCHAR))
-                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""", at, at, only, only, after, after, through, through)
+                WHERE c.observed_at <= {0}
+                  AND NOT EXISTS (SELECT 1 FROM {4} g WHERE g.account_id = a.id)
+                  AND (CAST({1} AS VARCHAR) IS NULL OR a.source = {1})
+                  AND (CAST({2} AS VARCHAR) IS NULL OR c.account_id > {2})
+                  AND (CAST({3} AS VARCHAR) IS NULL OR c.account_id <= {3})
+                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""",
+                        DSL.val(at),
+                        DSL.val(only, String.class),
+                        DSL.val(after, String.class),
+                        DSL.val(through, String.class),
+                        AsOfBalances.goneAt(at))
                 .fetch(JooqAsOfSnapshots::limit);
     }
 

@@ -39,7 +39,7 @@ import java.util.Optional;
 
 /**
  * Latest balances: the list, one account with its health and low-balance state, and the per-currency overview.
- * Staleness is judged at the clock's now against each source's poll interval.
+ * Staleness is judged at the clock's now against each source's poll interval (as of a time: the interval of then).
  */
 public final class BalanceQueryService
         implements ListBalancesUseCase, GetAccountBalanceUseCase, SummarizeBalancesUseCase {
@@ -59,7 +59,9 @@ public final class BalanceQueryService
 
     @Override
     public BalancePage list(BalanceListQuery query) {
-        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(query.asOf().orElseGet(clock::instant));
+        StaleCutoffs cutoffs = query.asOf()
+                .map(asOf -> AsOfViews.cutoffsAt(asOf, settings, asOfReadModel))
+                .orElseGet(() -> settings.intervals().cutoffsAt(clock.instant()));
         BalanceSelection selection = new BalanceSelection(
                 query.provider(),
                 query.source(),
@@ -115,7 +117,7 @@ public final class BalanceQueryService
         if (!(found instanceof AccountAsOf.Observed observed)) {
             return new AccountDetailAsOf.Unknown();
         }
-        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(asOf);
+        StaleCutoffs cutoffs = AsOfViews.cutoffsAt(asOf, settings, asOfReadModel);
         BalanceView view = AsOfViews.view(observed.balance(), cutoffs);
         AccountBalance balance = analyticsView(view.latest());
         HealthScore health = settings.healthScale().rate(balance.available());

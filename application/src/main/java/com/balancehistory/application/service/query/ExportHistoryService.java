@@ -63,7 +63,7 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
 
     @Override
     public RowCursor<BalanceView> balancesAsOf(Instant at, List<Label> labels) {
-        StaleCutoffs cutoffs = settings.intervals().cutoffsAt(at);
+        StaleCutoffs cutoffs = AsOfViews.cutoffsAt(at, settings, asOf);
         return map(asOf.streamBalancesAsOf(List.of(at), labels), row -> AsOfViews.view(row, cutoffs));
     }
 
@@ -84,7 +84,7 @@ public final class ExportHistoryService implements ExportHistoryUseCase {
             Instant end = endOf(month, zone);
             times.add(end);
             monthOf.put(end, month);
-            cutoffs.put(end, settings.intervals().cutoffsAt(end));
+            cutoffs.put(end, AsOfViews.cutoffsAt(end, settings, asOf));
         }
         return map(
                 asOf.streamBalancesAsOf(times, labels),

@@ -32,6 +32,16 @@ public record SourceIntervals(Map<String, Duration> bySource, Duration otherwise
         return bySource.getOrDefault(source, otherwise);
     }
 
+    /**
+     * These intervals with {@code recorded} (the intervals of each source's poll at some time) in place of the
+     * configured ones: staleness at a past time is judged by the interval of then, today's where none was recorded.
+     */
+    public SourceIntervals withRecorded(Map<String, Duration> recorded) {
+        Map<String, Duration> merged = new LinkedHashMap<>(bySource);
+        merged.putAll(recorded);
+        return new SourceIntervals(merged, otherwise);
+    }
+
     /** Per source, the instant before which an observation is stale at {@code now}. */
     public StaleCutoffs cutoffsAt(Instant now) {
         Map<String, Instant> cutoffs = new LinkedHashMap<>();

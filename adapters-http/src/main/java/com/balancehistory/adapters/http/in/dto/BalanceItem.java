@@ -60,11 +60,15 @@ public record BalanceItem(
         @Nullable
         String ageAtAsOf,
 
-        @Schema(description = "with asOf only: the observation was older than twice its source's poll interval then")
+        @Schema(
+                description = "with asOf only: the observation was older than twice its source's poll interval then "
+                        + "(the interval its newest poll by asOf was recorded with; today's for older polls)")
         @Nullable
         Boolean staleAtAsOf,
 
-        @Schema(description = "with asOf only: the provider's full listing lacked the account by asOf (goneAt)")
+        @Schema(
+                description = "with asOf only: the account was gone from its provider's full listing at asOf (since "
+                        + "goneAt), even if it is back now; an account gone only later is not")
         @Nullable
         Boolean gone,
 
