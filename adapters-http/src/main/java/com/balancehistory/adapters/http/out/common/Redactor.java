@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,12 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     public static final String MASK = "***";
+
+    /**
+     * How many characters of a credential, cut short in front of an excerpt's {@code ...}, are masked: an error text
+     * keeps only the first characters of a provider's message, and is cut before it reaches the redactor.
+     */
+    static final int SHORTEST_CUT = 4;
 
     private final List<Pattern> patterns;
 
@@ -50,6 +57,9 @@ public final class Redactor {
         List<Pattern> compiled = new ArrayList<>();
         for (String form : longestFirst) {
             compiled.add(Pattern.compile(anyEncoding(form)));
+        }
+        for (String form : longestFirst) {
+            cutShort(form).ifPresent(regex -> compiled.add(Pattern.compile(regex)));
         }
         this.patterns = List.copyOf(compiled);
     }
@@ -113,6 +123,26 @@ public final class Redactor {
         StringBuilder regex = new StringBuilder();
         secret.codePoints().forEach(cp -> regex.append(anyEncoding(cp)));
         return regex.toString();
+    }
+
+    /**
+     * A regular expression matching the first {@link #SHORTEST_CUT} or more characters of {@code secret} (in any
+     * encoding) right before {@code ...}; empty for a secret no longer than that.
+     */
+    static Optional<String> cutShort(String secret) {
+        int[] codePoints = secret.codePoints().toArray();
+        if (codePoints.length <= SHORTEST_CUT) {
+            return Optional.empty();
+        }
+        String rest = "";
+        for (int i = codePoints.length - 2; i >= SHORTEST_CUT; i--) {
+            rest = "(?:" + anyEncoding(codePoints[i]) + rest + ")?";
+        }
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i < SHORTEST_CUT; i++) {
+            first.append(anyEncoding(codePoints[i]));
+        }
+        return Optional.of(first + rest + "(?=\\.\\.\\.)");
     }
 
     private static String anyEncoding(int codePoint) {

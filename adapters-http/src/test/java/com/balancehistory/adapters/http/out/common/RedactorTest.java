@@ -36,6 +36,21 @@ class RedactorTest {
     }
 
     @Test
+    void a_secret_cut_short_by_an_error_excerpt_is_masked_too() {
+        String key = "fr63c3438d7bd84196be5a";
+        Redactor keyed = new Redactor(List.of(Secret.of(key)));
+        // the excerpt keeps 200 characters of the provider's message: the key straddles the cut
+        String reason = ProviderFailures.describeErrorBody("{\"error\":\"" + "x".repeat(190) + key + "\"}");
+        assertThat(reason).endsWith(key.substring(0, 10) + "...");
+
+        assertThat(keyed.redact(reason)).isEqualTo("x".repeat(190) + Redactor.MASK + "...");
+        assertThat(keyed.redact("bad key &#102;&#114;&#54;&#51;&#99;...")).isEqualTo("bad key ***...");
+        assertThat(keyed.redact("a word cut short: fr6... and fr63c3 without a cut"))
+                .as("three characters, or no cut")
+                .isEqualTo("a word cut short: fr6... and fr63c3 without a cut");
+    }
+
+    @Test
     void basic_auth_credentials_are_masked_in_their_base64_form() {
         Redactor basic = new Redactor(List.of(Secret.of("client-7:s3cr3t-pass")));
         String header = "Basic " + Base64.getEncoder().encodeToString("client-7:s3cr3t-pass".getBytes());
