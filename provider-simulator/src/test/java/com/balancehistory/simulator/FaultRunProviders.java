@@ -232,13 +232,11 @@ public final class FaultRunProviders {
                 "huge-exponent",
                 "equals-money",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(equalsPage(equalsRow("b-ok", "USD", "100.50") + ","
-                                                + equalsRow("b-huge", "USD", "1e999999999")))));
+                always(
+                        Endpoint.EQUALS_BUDGETS,
+                        Fault.status(200)
+                                .body(equalsPage(equalsRow("b-ok", "USD", "100.50") + ","
+                                        + equalsRow("b-huge", "USD", "1e999999999")))));
         simulated(
                 "huge-exponent",
                 "equals-money",
@@ -268,120 +266,92 @@ public final class FaultRunProviders {
                 "malformed-budget",
                 "ahrvo",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(ahrvoListing(ahrvoBudget("b-ok", "USD", "\"10.00\"") + ","
-                                                + ahrvoBudget("b-bad", "USD", "\"12.345\"")))));
+                always(
+                        Endpoint.AHRVO_BUDGETS,
+                        Fault.status(200)
+                                .body(ahrvoListing(ahrvoBudget("b-ok", "USD", "\"10.00\"") + ","
+                                        + ahrvoBudget("b-bad", "USD", "\"12.345\"")))));
         simulated(
                 "malformed-budget",
                 "ahrvo",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(ahrvoListing(ahrvoBudget("b-bad", "EUR", "\"ten\"") + ","
-                                                + ahrvoBudget("b-ok", "EUR", "\"3.50\"")))));
+                always(
+                        Endpoint.AHRVO_BUDGETS,
+                        Fault.status(200)
+                                .body(ahrvoListing(ahrvoBudget("b-bad", "EUR", "\"ten\"") + ","
+                                        + ahrvoBudget("b-ok", "EUR", "\"3.50\"")))));
         simulated(
                 "malformed-budget",
                 "equals-money",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(equalsPage(equalsRow("b-ok", "USD", "10") + ","
-                                                + equalsRow("b-bad", "USD", "12.345")))));
+                always(
+                        Endpoint.EQUALS_BUDGETS,
+                        Fault.status(200)
+                                .body(equalsPage(
+                                        equalsRow("b-ok", "USD", "10") + "," + equalsRow("b-bad", "USD", "12.345")))));
         // one id twice in one answer
         simulated(
                 "duplicate-ids",
                 "ahrvo",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
-                                                + ahrvoBudget("b-ok", "USD", "\"5.00\"") + ","
-                                                + ahrvoBudget("b-twice", "USD", "\"20.00\"")))));
+                always(
+                        Endpoint.AHRVO_BUDGETS,
+                        Fault.status(200)
+                                .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
+                                        + ahrvoBudget("b-ok", "USD", "\"5.00\"") + ","
+                                        + ahrvoBudget("b-twice", "USD", "\"20.00\"")))));
         simulated(
                 "duplicate-ids",
                 "ahrvo",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
-                                                + ahrvoBudget("b-twice", "EUR", "\"20.00\"") + ","
-                                                + ahrvoBudget("b-ok", "USD", "\"5.00\"")))));
+                always(
+                        Endpoint.AHRVO_BUDGETS,
+                        Fault.status(200)
+                                .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
+                                        + ahrvoBudget("b-twice", "EUR", "\"20.00\"") + ","
+                                        + ahrvoBudget("b-ok", "USD", "\"5.00\"")))));
         simulated(
                 "duplicate-ids",
                 "equals-money",
                 "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(equalsPage(
-                                                equalsRow("b-twice", "USD", "10") + "," + equalsRow("b-ok", "USD", "5")
-                                                        + "," + equalsRow("b-twice", "USD", "20")))));
+                always(
+                        Endpoint.EQUALS_BUDGETS,
+                        Fault.status(200)
+                                .body(equalsPage(equalsRow("b-twice", "USD", "10") + "," + equalsRow("b-ok", "USD", "5")
+                                        + "," + equalsRow("b-twice", "USD", "20")))));
         // rate limited for an hour
         simulated(
                 "retry-after-3600",
                 "ahrvo",
                 "rate_limited",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(429)
-                                        .body("{\"code\":\"RATE_LIMITED\"}")
-                                        .retryAfter("3600")));
+                always(
+                        Endpoint.AHRVO_BUDGETS,
+                        Fault.status(429).body("{\"code\":\"RATE_LIMITED\"}").retryAfter("3600")));
         simulated(
                 "retry-after-3600",
                 "holyheld",
                 "rate_limited",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.HOLYHELD_BALANCE,
-                                ALWAYS,
-                                Fault.status(429).body("{\"status\":\"error\"}").retryAfter("3600")));
+                always(
+                        Endpoint.HOLYHELD_BALANCE,
+                        Fault.status(429).body("{\"status\":\"error\"}").retryAfter("3600")));
         // a 200 that is an HTML page (a captive portal, a maintenance page)
         String html = "<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>";
         simulated(
                 "html-200",
                 "grantex",
                 "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.GRANTEX_BALANCE,
-                                ALWAYS,
-                                Fault.status(200).body(html).header("Content-Type", "text/html")));
+                always(Endpoint.GRANTEX_BALANCE, Fault.status(200).body(html).header("Content-Type", "text/html")));
         simulated(
                 "html-200",
                 "holyheld",
                 "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.HOLYHELD_BALANCE,
-                                ALWAYS,
-                                Fault.status(200).body(html).header("Content-Type", "text/html")));
+                always(Endpoint.HOLYHELD_BALANCE, Fault.status(200).body(html).header("Content-Type", "text/html")));
         // every call a 500
         simulated(
                 "http-500",
                 "ahrvo",
                 "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(Endpoint.AHRVO_BUDGETS, ALWAYS, Fault.status(500).body("{\"code\":\"INTERNAL_ERROR\"}")));
+                always(Endpoint.AHRVO_BUDGETS, Fault.status(500).body("{\"code\":\"INTERNAL_ERROR\"}")));
         simulated(
                 "http-500",
                 "equals-money",
@@ -397,6 +367,11 @@ public final class FaultRunProviders {
 
     private interface Setup {
         void apply(ProviderSimulator simulator, String secret);
+    }
+
+    /** The endpoint answers every call with the fault. */
+    private static Setup always(Endpoint endpoint, Fault fault) {
+        return (sim, secret) -> sim.faults().next(endpoint, ALWAYS, fault);
     }
 
     private final Map<String, AtomicInteger> numbers = new LinkedHashMap<>();
