@@ -3,7 +3,9 @@ package com.balancehistory.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.application.model.poll.LiveInstances;
+import com.balancehistory.application.model.poll.MissedSlots;
 import com.balancehistory.application.model.poll.PollRunSummary;
+import com.balancehistory.application.port.out.PollScheduleStore;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.service.ScheduledPollService;
 import com.balancehistory.application.testing.FakeBalanceProvider;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 
 class TwoInstancesPollingIT {
@@ -144,6 +147,50 @@ class TwoInstancesPollingIT {
                 .hasSize(1);
     }
 
+    @Test
+    void an_instance_whose_heartbeat_cannot_be_written_owns_nothing_and_claims_only_once_overdue_by_the_grace() {
+        String source = "unbeating-" + UUID.randomUUID().toString().substring(0, 8);
+        FakeBalanceProvider provider = new FakeBalanceProvider(source, ProviderType.HOLYHELD);
+        PollScheduleStore store = new JooqPollScheduleStore(dsl, AFFINITY_GRACE, LIVENESS);
+        PollScheduleStore heartbeatFails = new PollScheduleStore() {
+            @Override
+            public LiveInstances heartbeat(String instance, Set<String> sources) {
+                throw new DataAccessException("scheduler_instance is locked by a migration");
+            }
+
+            @Override
+            public void leave(String instance) {
+                store.leave(instance);
+            }
+
+            @Override
+            public boolean claimIfDue(
+                    String claimedSource,
+                    String claimant,
+                    boolean owner,
+                    UnaryOperator<Instant> nextDueAfter,
+                    Optional<MissedSlots> missed) {
+                return store.claimIfDue(claimedSource, claimant, owner, nextDueAfter, missed);
+            }
+        };
+        ScheduledPollService instance = instance(provider, source, source + "/instance-a", heartbeatFails);
+
+        assertThat(ran(instance))
+                .as("due now, but without a heartbeat it may not be the owner: it waits the grace")
+                .isEmpty();
+        makeDue(source, "5 seconds");
+        assertThat(ran(instance)).as("due, within the grace").isEmpty();
+        makeDue(source, "61 seconds");
+        assertThat(ran(instance))
+                .as("overdue by more than the grace: whoever owns it is not polling it")
+                .hasSize(1);
+        assertThat(provider.calls()).isEqualTo(1);
+        assertThat(dsl.fetchOne("SELECT count(*) FROM scheduler_instance WHERE instance = ?", source + "/instance-a")
+                        .get(0, Integer.class))
+                .as("no heartbeat row was written")
+                .isZero();
+    }
+
     /** One tick of an instance, waiting for the polls it started. */
     private static List<PollRunSummary> ran(ScheduledPollService instance) {
         return instance.startDuePolls().stream()
@@ -193,15 +240,16 @@ class TwoInstancesPollingIT {
 
     private ScheduledPollService instance(
             FakeBalanceProvider provider, String source, String name, Duration affinityGrace) {
+        return instance(provider, source, name, new JooqPollScheduleStore(dsl, affinityGrace, LIVENESS));
+    }
+
+    private ScheduledPollService instance(
+            FakeBalanceProvider provider, String source, String name, PollScheduleStore schedule) {
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), CardLimitTotals.none());
         PollSourcesService polls =
                 new PollSourcesService(List.of(provider), store, Clock.systemUTC(), Executors.newCachedThreadPool());
         UnaryOperator<Instant> everyFiveMinutes = now -> now.plus(Duration.ofMinutes(5));
         return new ScheduledPollService(
-                polls,
-                new JooqPollScheduleStore(dsl, affinityGrace, LIVENESS),
-                Map.of(source, everyFiveMinutes),
-                name,
-                Executors.newCachedThreadPool());
+                polls, schedule, Map.of(source, everyFiveMinutes), name, Executors.newCachedThreadPool());
     }
 }
