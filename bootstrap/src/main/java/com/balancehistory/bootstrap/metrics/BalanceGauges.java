@@ -9,14 +9,15 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Balances as gauges, for charts and alert rules (the database stays the record): each source's available total per
  * currency, and each account's available balance until {@code maxAccountSeries} accounts have a series; accounts
- * beyond that get none, and {@code balance_history_account_balance_series_dropped_total} counts them once each.
+ * beyond that get none, and {@code balance_history_account_balance_series_dropped_total} counts them. The count is
+ * each source's most accounts left without a gauge in one poll, summed over sources: remembering every dropped
+ * account id instead would hold memory for every account ever seen, which is what the cap is there to prevent.
  * A gauge shows the value as a double: fine for charts, never used as money.
  */
 public final class BalanceGauges {
@@ -25,7 +26,9 @@ public final class BalanceGauges {
     private final int maxAccountSeries;
     private final Map<String, AtomicReference<BigDecimal>> accounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<BigDecimal>> sourceTotals = new ConcurrentHashMap<>();
-    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    /** Per source, the most of its accounts one poll left without a gauge (what the counter has counted). */
+    private final Map<String, Integer> mostDroppedBySource = new ConcurrentHashMap<>();
+
     private final Counter droppedSeries;
 
     public BalanceGauges(MeterRegistry registry, int maxAccountSeries) {
@@ -42,6 +45,7 @@ public final class BalanceGauges {
     /** The balances one source answered in one poll. */
     public void observed(String source, List<BalanceObservation> balances) {
         Map<String, BigDecimal> totals = new HashMap<>();
+        int droppedThisPoll = 0;
         for (BalanceObservation observation : balances) {
             Account account = observation.account();
             BigDecimal available = observation.balances().available().amount();
@@ -52,8 +56,11 @@ public final class BalanceGauges {
             }
             if (holder != null) {
                 holder.set(available);
+            } else {
+                droppedThisPoll++;
             }
         }
+        countDropped(source, droppedThisPoll);
         totals.forEach((currency, total) -> sourceTotals
                 .computeIfAbsent(source + "\n" + currency, key -> {
                     AtomicReference<BigDecimal> holder = new AtomicReference<>(BigDecimal.ZERO);
@@ -69,7 +76,15 @@ public final class BalanceGauges {
                 .set(total));
     }
 
-    /** Registers the account's gauge if the cap allows, else counts it as dropped; null when dropped. */
+    private void countDropped(String source, int droppedThisPoll) {
+        int before = mostDroppedBySource.getOrDefault(source, 0);
+        if (droppedThisPoll > before) {
+            mostDroppedBySource.put(source, droppedThisPoll);
+            droppedSeries.increment(droppedThisPoll - before);
+        }
+    }
+
+    /** Registers the account's gauge if the cap allows; null when the cap is reached. */
     private synchronized AtomicReference<BigDecimal> register(Account account) {
         String id = account.id().value();
         AtomicReference<BigDecimal> existing = accounts.get(id);
@@ -77,9 +92,6 @@ public final class BalanceGauges {
             return existing;
         }
         if (accounts.size() >= maxAccountSeries) {
-            if (dropped.add(id)) {
-                droppedSeries.increment();
-            }
             return null;
         }
         AtomicReference<BigDecimal> holder = new AtomicReference<>(BigDecimal.ZERO);
