@@ -11,6 +11,7 @@ import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.application.testing.TestAlertRules;
@@ -119,7 +120,7 @@ class AlertsReadOnlyPolledSourceIT {
                         Optional.empty(),
                         List.of()),
                 null, // no targets, so nothing is rendered
-                null, // no runway rule, so no runway is asked for
+                DailyBurns.NONE, // no runway rule, so no burn is asked for
                 clock,
                 accountsPerRange);
     }

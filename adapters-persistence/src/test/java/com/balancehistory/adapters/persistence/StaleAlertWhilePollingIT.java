@@ -10,6 +10,7 @@ import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.application.testing.MovingClock;
 import com.balancehistory.application.testing.TestAlertRules;
@@ -47,7 +48,7 @@ class StaleAlertWhilePollingIT {
             new JooqAlertStateStore(dsl),
             TestAlertRules.of(LowBalancePolicy.none(), Optional.of(new BigDecimal("3")), List.of()),
             null, // the renderer is used only for notifications, and there are no targets
-            null, // runways are asked only for runway low-balance rules, and there are none
+            DailyBurns.NONE, // burns are asked only for runway low-balance rules, and there are none
             clock);
 
     private long open(Instant at) {

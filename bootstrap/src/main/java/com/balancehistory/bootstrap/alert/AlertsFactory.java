@@ -3,11 +3,11 @@ package com.balancehistory.bootstrap.alert;
 import com.balancehistory.adapters.persistence.alert.JooqAlertStateStore;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.report.DeliveryTarget;
-import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertQueryService;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
@@ -52,9 +52,9 @@ class AlertsFactory {
             JooqAlertStateStore store,
             AlertRules rules,
             ReportRenderer renderer,
-            ForecastRunwayUseCase runways,
+            DailyBurns burns,
             Clock clock) {
-        return new EvaluateAlertsService(snapshots, store, rules, renderer, runways, clock);
+        return new EvaluateAlertsService(snapshots, store, rules, renderer, burns, clock);
     }
 
     /** {@code GET /api/v1/alerts} and {@code /history}: the recorded lifecycle, never computed on the call. */

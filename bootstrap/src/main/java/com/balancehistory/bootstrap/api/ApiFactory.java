@@ -10,6 +10,7 @@ import com.balancehistory.adapters.persistence.query.JooqPollRunReadModel;
 import com.balancehistory.adapters.persistence.query.JooqSnapshotExportSource;
 import com.balancehistory.application.service.query.BalanceQueryService;
 import com.balancehistory.application.service.query.CardLimitsQueryService;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.service.query.ExportHistoryService;
 import com.balancehistory.application.service.query.HistoryQueryService;
 import com.balancehistory.application.service.query.PollRunQueryService;
@@ -148,6 +149,12 @@ class ApiFactory {
     BalanceQueryService balanceQueryService(
             JooqBalanceReadModel readModel, JooqAsOfBalanceReadModel asOf, QuerySettings settings, Clock clock) {
         return new BalanceQueryService(readModel, asOf, settings, clock);
+    }
+
+    /** Each account's burn as the trend measures it: what runway low-balance rules are judged with, everywhere. */
+    @Singleton
+    DailyBurns dailyBurns(JooqBalanceReadModel readModel, QuerySettings settings) {
+        return DailyBurns.fromHistory(readModel, settings);
     }
 
     @Singleton

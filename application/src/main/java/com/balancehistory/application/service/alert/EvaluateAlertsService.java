@@ -4,7 +4,6 @@ import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
-import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
@@ -13,6 +12,8 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitVal
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantChange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.service.query.DailyBurns;
+import com.balancehistory.application.service.query.LowBalanceJudge;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertKind;
@@ -26,7 +27,6 @@ import com.balancehistory.domain.alert.StaleDataAlertRule;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
     private final AsOfSnapshots snapshots;
     private final AlertStateStore store;
     private final AlertRules rules;
-    private final ForecastRunwayUseCase runways;
+    private final LowBalanceJudge lowBalance;
     private final ReportRenderer renderer;
     private final Clock clock;
     private final int accountsPerRange;
@@ -67,9 +67,9 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             AlertStateStore store,
             AlertRules rules,
             ReportRenderer renderer,
-            ForecastRunwayUseCase runways,
+            DailyBurns burns,
             Clock clock) {
-        this(snapshots, store, rules, renderer, runways, clock, ACCOUNTS_PER_RANGE);
+        this(snapshots, store, rules, renderer, burns, clock, ACCOUNTS_PER_RANGE);
     }
 
     /** {@code accountsPerRange}: how many of a source's accounts are read and judged at once. */
@@ -78,7 +78,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
             AlertStateStore store,
             AlertRules rules,
             ReportRenderer renderer,
-            ForecastRunwayUseCase runways,
+            DailyBurns burns,
             Clock clock,
             int accountsPerRange) {
         if (accountsPerRange < 1) {
@@ -88,7 +88,7 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         this.store = store;
         this.rules = rules;
         this.renderer = renderer;
-        this.runways = runways;
+        this.lowBalance = new LowBalanceJudge(rules.lowBalance(), burns);
         this.clock = clock;
         this.accountsPerRange = accountsPerRange;
     }
@@ -196,9 +196,10 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         for (int i = 0; i < balances.size(); i++) {
             AccountBalance balance = balances.get(i);
             AccountValue account = snapshot.accounts().get(i);
-            LowBalanceAssessment evaluated = rules.lowBalance()
-                    .evaluate(balance, totals.getOrDefault(balance.currency(), Money.zero(balance.currency())));
-            LowBalanceAssessment assessment = withBurn(evaluated, balance);
+            LowBalanceAssessment assessment = lowBalance.assess(
+                    balance,
+                    Optional.of(totals.getOrDefault(balance.currency(), Money.zero(balance.currency()))),
+                    snapshot.asOf());
             LowBalanceAlertRule.read(
                             balance.id(),
                             account.name(),
@@ -208,19 +209,6 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                             rules.hysteresis())
                     .ifPresent(reading -> readings.put(reading.key(), reading));
         }
-    }
-
-    /**
-     * A runway rule ({@code "runway < 7d"}) applied with the account's burn from the runway use case (the trend's burn
-     * over the rule's window), so the alert and {@code GET /api/v1/balances/{id}/runway} agree; other rules as they are.
-     */
-    private LowBalanceAssessment withBurn(LowBalanceAssessment assessment, AccountBalance balance) {
-        if (!(assessment.rule().orElse(null) instanceof LowBalanceRule.RunwayBelow rule)) {
-            return assessment;
-        }
-        Optional<Money> burn = runways.runway(balance.id(), rule.window(), rule.minimum())
-                .flatMap(runway -> runway.runway().averageDailyBurn());
-        return rules.lowBalance().evaluate(balance, Optional.empty(), burn);
     }
 
     private void lowLimit(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {

@@ -25,7 +25,6 @@ import com.balancehistory.domain.analytics.CurrencyOverview;
 import com.balancehistory.domain.analytics.HealthScore;
 import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
-import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +47,7 @@ public final class BalanceQueryService
     private final AsOfBalanceReadModel asOfReadModel;
     private final QuerySettings settings;
     private final Clock clock;
+    private final LowBalanceJudge lowBalance;
 
     public BalanceQueryService(
             BalanceReadModel readModel, AsOfBalanceReadModel asOfReadModel, QuerySettings settings, Clock clock) {
@@ -55,6 +55,7 @@ public final class BalanceQueryService
         this.asOfReadModel = asOfReadModel;
         this.settings = settings;
         this.clock = clock;
+        this.lowBalance = new LowBalanceJudge(settings.lowBalance(), DailyBurns.fromHistory(readModel, settings));
     }
 
     @Override
@@ -95,16 +96,14 @@ public final class BalanceQueryService
         return readModel.latestBalance(account).map(latest -> {
             AccountBalance balance = analyticsView(latest);
             HealthScore health = settings.healthScale().rate(balance.available());
-            LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
-                    ? settings.lowBalance()
-                            .evaluate(
-                                    balance,
-                                    LowBalancePolicy.positiveTotals(readModel.allLatestBalances().stream()
-                                                    .map(BalanceQueryService::analyticsView)
-                                                    .toList())
-                                            .get(balance.currency()))
-                    : settings.lowBalance().evaluate(balance);
-            return new AccountBalanceDetail(view(latest, cutoffs), health, withBurn(low, balance, clock.instant()));
+            Optional<Money> total = settings.lowBalance().needsCurrencyTotals()
+                    ? Optional.ofNullable(LowBalancePolicy.positiveTotals(readModel.allLatestBalances().stream()
+                                    .map(BalanceQueryService::analyticsView)
+                                    .toList())
+                            .get(balance.currency()))
+                    : Optional.empty();
+            LowBalanceAssessment low = lowBalance.assess(balance, total, clock.instant());
+            return new AccountBalanceDetail(view(latest, cutoffs), health, low);
         });
     }
 
@@ -121,30 +120,15 @@ public final class BalanceQueryService
         BalanceView view = AsOfViews.view(observed.balance(), cutoffs);
         AccountBalance balance = analyticsView(view.latest());
         HealthScore health = settings.healthScale().rate(balance.available());
-        LowBalanceAssessment low = settings.lowBalance().needsCurrencyTotals()
-                ? settings.lowBalance()
-                        .evaluate(
-                                balance,
-                                LowBalancePolicy.positiveTotals(asOfReadModel.allBalancesAsOf(asOf).stream()
-                                                .filter(other -> !other.gone())
-                                                .map(other -> analyticsView(other.observed()))
-                                                .toList())
-                                        .get(balance.currency()))
-                : settings.lowBalance().evaluate(balance);
-        return new AccountDetailAsOf.Found(new AccountBalanceDetail(view, health, withBurn(low, balance, asOf)));
-    }
-
-    /**
-     * A runway rule ({@code "runway < 7d"}) applied with the account's burn over the rule's window ending at
-     * {@code at}, the trend's burn the runway route and the alerts use too; other rules as they are.
-     */
-    private LowBalanceAssessment withBurn(LowBalanceAssessment assessment, AccountBalance balance, Instant at) {
-        if (!(assessment.rule().orElse(null) instanceof LowBalanceRule.RunwayBelow rule)) {
-            return assessment;
-        }
-        Optional<Money> burn = TrendWindow.of(readModel, settings, balance.id(), rule.window(), at)
-                .averageDailyBurn();
-        return settings.lowBalance().evaluate(balance, Optional.empty(), burn);
+        Optional<Money> total = settings.lowBalance().needsCurrencyTotals()
+                ? Optional.ofNullable(LowBalancePolicy.positiveTotals(asOfReadModel.allBalancesAsOf(asOf).stream()
+                                .filter(other -> !other.gone())
+                                .map(other -> analyticsView(other.observed()))
+                                .toList())
+                        .get(balance.currency()))
+                : Optional.empty();
+        LowBalanceAssessment low = lowBalance.assess(balance, total, asOf);
+        return new AccountDetailAsOf.Found(new AccountBalanceDetail(view, health, low));
     }
 
     @Override

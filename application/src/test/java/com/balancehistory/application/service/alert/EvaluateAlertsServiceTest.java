@@ -8,9 +8,6 @@ import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportSummary;
-import com.balancehistory.application.port.in.query.AccountRunway;
-import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
-import com.balancehistory.application.port.in.query.TopUpPlan;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AccountRange;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
@@ -19,22 +16,15 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.SignificantC
 import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.testing.TestAlertRules;
-import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountId;
-import com.balancehistory.domain.account.AccountKind;
-import com.balancehistory.domain.account.Label;
-import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertState;
 import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.analytics.AccountBalance;
-import com.balancehistory.domain.analytics.BalanceTrend;
-import com.balancehistory.domain.analytics.DepletionForecast;
-import com.balancehistory.domain.analytics.DepletionForecast.Outlook;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
-import com.balancehistory.domain.analytics.Runway;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -135,29 +125,10 @@ class EvaluateAlertsServiceTest {
         }
     };
 
-    /** The burn of every account, as the runway use case would measure it; empty: not enough history. */
+    /** The burn of every account, as the trend would measure it; empty: not enough history. */
     private Optional<Money> burn = Optional.empty();
 
-    private final ForecastRunwayUseCase runways = new ForecastRunwayUseCase() {
-        @Override
-        public Optional<AccountRunway> runway(AccountId account, Duration window, Duration target) {
-            Account known =
-                    Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Ops", Currency.getInstance("USD"));
-            BalanceTrend trend = new BalanceTrend(
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    burn,
-                    DepletionForecast.none(Outlook.NOT_ENOUGH_HISTORY));
-            return Optional.of(
-                    new AccountRunway(known, window, now, Runway.of(Money.parse(balance, "USD"), now, trend, target)));
-        }
-
-        @Override
-        public TopUpPlan topUps(Duration window, Duration target, List<Label> labels, Optional<String> groupBy) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final DailyBurns burns = (account, window, at) -> burn;
 
     private EvaluateAlertsService service() {
         return service(store, EvaluateAlertsService.ACCOUNTS_PER_RANGE);
@@ -179,8 +150,7 @@ class EvaluateAlertsServiceTest {
         };
         AlertRules rules =
                 TestAlertRules.of(lowBalance, Optional.of(new BigDecimal("3")), List.of(new DeliveryTarget.Log()));
-        return new EvaluateAlertsService(
-                snapshots, states, rules, new StubRenderer(), runways, clock, accountsPerRange);
+        return new EvaluateAlertsService(snapshots, states, rules, new StubRenderer(), burns, clock, accountsPerRange);
     }
 
     @Test
