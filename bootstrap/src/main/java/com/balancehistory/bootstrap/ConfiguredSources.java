@@ -1,5 +1,6 @@
 package com.balancehistory.bootstrap;
 
+import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.env.Environment;
@@ -43,6 +44,14 @@ public class ConfiguredSources {
         /** The usual gap between two polls of this source; data older than twice this is stale. */
         public Duration typicalInterval() {
             return schedule.typicalInterval();
+        }
+
+        /**
+         * Why this source cannot poll on this instance now, empty while it can (see
+         * {@link CircuitBreakingProvider#cannotPoll()}); a provider without a breaker always can.
+         */
+        public Optional<String> cannotPoll() {
+            return provider instanceof CircuitBreakingProvider breaking ? breaking.cannotPoll() : Optional.empty();
         }
     }
 

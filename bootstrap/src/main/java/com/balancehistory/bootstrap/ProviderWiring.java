@@ -2,6 +2,7 @@ package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.adapters.http.out.common.HttpClients;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
 import io.micronaut.context.annotation.Factory;
@@ -15,9 +16,15 @@ import jakarta.inject.Singleton;
 class ProviderWiring {
 
     @Singleton
-    ProviderBuilder providerBuilder(ServiceMetrics metrics) {
+    SourceHttpClients sourceHttpClients() {
+        return source -> HttpClients.JDK;
+    }
+
+    @Singleton
+    ProviderBuilder providerBuilder(ServiceMetrics metrics, SourceHttpClients httpClients) {
         ProviderRuntime runtime = ProviderRuntime.system();
         return (name, settings) -> BalanceProviderFactory.create(
-                SourceSettings.fromMap(name, settings), runtime.withObserver(metrics.providerCalls(name)));
+                SourceSettings.fromMap(name, settings),
+                runtime.withObserver(metrics.providerCalls(name)).withHttpClients(httpClients.of(name)));
     }
 }

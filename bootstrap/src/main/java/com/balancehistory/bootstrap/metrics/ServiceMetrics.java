@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,15 @@ public final class ServiceMetrics {
                     .strongReference(true)
                     .register(registry);
         }
+    }
+
+    /** Whether a source can poll on this instance now (1) or not (0), read when scraped. */
+    public void canPoll(String source, BooleanSupplier canPoll) {
+        Gauge.builder(PREFIX + "source.can.poll", canPoll, c -> c.getAsBoolean() ? 1 : 0)
+                .tag("source", source)
+                .description("1 while the source can poll; 0 while its HTTP client is dead or its breaker is open")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** One source's part of a poll, after it was recorded (or failed to be). */

@@ -6,7 +6,10 @@ import com.balancehistory.bootstrap.ConfiguredSources;
 import io.micronaut.context.annotation.Context;
 import java.util.Arrays;
 
-/** Gauges read from the configured sources when scraped: misconfigured sources, and each circuit breaker's state. */
+/**
+ * Gauges read from the configured sources when scraped: misconfigured sources, whether each source can poll, and
+ * each circuit breaker's state.
+ */
 @Context
 final class SourceGauges {
 
@@ -16,6 +19,7 @@ final class SourceGauges {
                 .map(CircuitBreaker.State::label)
                 .toArray(String[]::new);
         for (ConfiguredSources.Source source : sources.all()) {
+            metrics.canPoll(source.name(), () -> source.cannotPoll().isEmpty());
             if (source.provider() instanceof CircuitBreakingProvider breaking) {
                 metrics.circuitState(
                         source.name(), () -> breaking.circuitState().label(), states);

@@ -223,11 +223,14 @@ class MonitoringIT extends ServiceTestSupport {
         assertThat(exprByAlert)
                 .containsOnlyKeys(
                         "BalanceHistorySourceFailing",
+                        "BalanceHistorySourceCannotPoll",
                         "BalanceHistorySourceStale",
                         "BalanceHistoryBalanceLow",
                         "BalanceHistoryDepletionProjected");
         assertThat(exprByAlert.get("BalanceHistorySourceFailing"))
                 .contains("balance_history_source_consecutive_failures", ">= 3");
+        assertThat(exprByAlert.get("BalanceHistorySourceCannotPoll"))
+                .contains("balance_history_source_can_poll", "== 0");
         assertThat(exprByAlert.get("BalanceHistorySourceStale"))
                 .contains("time() - ", "balance_history_source_last_success_timestamp_seconds");
         assertThat(exprByAlert.get("BalanceHistoryBalanceLow")).contains("balance_history_account_balance", "<");

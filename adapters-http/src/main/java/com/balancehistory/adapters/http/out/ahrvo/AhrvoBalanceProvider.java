@@ -38,6 +38,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -92,6 +93,11 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
         h.put("Authorization", "Bearer " + settings.accessToken().reveal());
         h.put("x-api-key", settings.apiKey().reveal());
         this.headers = Collections.unmodifiableMap(h);
+    }
+
+    @Override
+    protected Optional<String> cannotSend() {
+        return http.cannotSend();
     }
 
     @Override

@@ -102,6 +102,30 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
         return breaker.state();
     }
 
+    /**
+     * Why this source cannot poll on this instance now, empty while it can: its HTTP client died and could not be
+     * rebuilt, or its breaker is open (or half-open) after that many failed fetches in a row with none succeeding
+     * since. A provider's Retry-After is no such reason: the source polls again at the time the provider named.
+     */
+    public Optional<String> cannotPoll() {
+        Optional<String> client = cannotSend().map(redactor::redact);
+        if (client.isPresent()) {
+            return client;
+        }
+        CircuitBreaker.State state = breaker.state();
+        if (state == CircuitBreaker.State.CLOSED) {
+            return Optional.empty();
+        }
+        Instant nextTry = breaker.openUntil();
+        return Optional.of("circuit " + state.label() + " after " + breaker.consecutiveFailures()
+                + " consecutive failed fetches" + (nextTry == null ? "" : ", next try after " + nextTry));
+    }
+
+    /** Why the source's HTTP client can send nothing now (it died and could not be rebuilt); empty while it can. */
+    protected Optional<String> cannotSend() {
+        return Optional.empty();
+    }
+
     /** Calls the provider; never throws for expected trouble. */
     protected abstract FetchResult fetchNow();
 

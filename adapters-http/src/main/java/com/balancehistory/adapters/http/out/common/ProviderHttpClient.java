@@ -50,15 +50,11 @@ public final class ProviderHttpClient {
     private final Semaphore inFlight;
     private final RateLimiter rateLimiter;
 
+    /** Why no request can be sent, while the client has died and could not be rebuilt; null while it can. */
+    private volatile String cannotSend;
+
     public ProviderHttpClient(HttpSettings settings, ProviderRuntime runtime) {
-        this(
-                settings,
-                runtime,
-                () -> HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(settings.connectTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build());
+        this(settings, runtime, () -> runtime.httpClients().newClient(settings));
     }
 
     /** @param newClient builds the JDK client, again whenever the one in use has died */
@@ -73,6 +69,14 @@ public final class ProviderHttpClient {
 
     public HttpSettings settings() {
         return settings;
+    }
+
+    /**
+     * Why this source can send no request now: its JDK client died and the last try to rebuild it failed (every
+     * request tries again). Empty while it can send.
+     */
+    public Optional<String> cannotSend() {
+        return Optional.ofNullable(cannotSend);
     }
 
     /**
@@ -259,17 +263,29 @@ public final class ProviderHttpClient {
         return false;
     }
 
-    /** Replaces a dead client (once, if no other request already did) and reports the attempt as retryable. */
+    /**
+     * Replaces a dead client (once, if no other request already did) and reports the attempt as retryable. When no
+     * client can be built (no selector or thread to be had), the source cannot send until a later request rebuilds it.
+     */
     private Attempt rebuilt(HttpClient dead, Throwable why) {
+        String died = "the HTTP client had died (" + why.getClass().getSimpleName() + ")";
         synchronized (this) {
             if (client == dead) {
-                client = newClient.get();
+                try {
+                    client = newClient.get();
+                    cannotSend = null;
+                } catch (RuntimeException | Error failed) {
+                    cannotSend = died + " and could not be rebuilt: "
+                            + failed.getClass().getSimpleName()
+                            + (failed.getMessage() == null ? "" : ": " + failed.getMessage());
+                    if (failed instanceof Error error) {
+                        throw error;
+                    }
+                    return Attempt.transport(FailureKind.UNAVAILABLE, cannotSend, true);
+                }
             }
         }
-        return Attempt.transport(
-                FailureKind.UNAVAILABLE,
-                "the HTTP client had died (" + why.getClass().getSimpleName() + "); it was rebuilt",
-                true);
+        return Attempt.transport(FailureKind.UNAVAILABLE, died + "; it was rebuilt", true);
     }
 
     private record Attempt(

@@ -14,9 +14,15 @@ import java.util.function.LongSupplier;
  * @param jitter    uniform numbers in [0, 1) for backoff jitter
  * @param nanoTime  monotonic nanoseconds for the rate limiter
  * @param observer  told about every request, retry and rate-limit wait (metrics)
+ * @param httpClients builds the source's JDK HTTP client, again when it has died
  */
 public record ProviderRuntime(
-        Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime, ProviderCallObserver observer) {
+        Clock clock,
+        Sleeper sleeper,
+        DoubleSupplier jitter,
+        LongSupplier nanoTime,
+        ProviderCallObserver observer,
+        HttpClients httpClients) {
 
     public ProviderRuntime {
         Objects.requireNonNull(clock, "clock");
@@ -24,6 +30,12 @@ public record ProviderRuntime(
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(nanoTime, "nanoTime");
         Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(httpClients, "httpClients");
+    }
+
+    public ProviderRuntime(
+            Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime, ProviderCallObserver observer) {
+        this(clock, sleeper, jitter, nanoTime, observer, HttpClients.JDK);
     }
 
     public ProviderRuntime(Clock clock, Sleeper sleeper, DoubleSupplier jitter, LongSupplier nanoTime) {
@@ -45,14 +57,18 @@ public record ProviderRuntime(
     }
 
     public ProviderRuntime withClock(Clock newClock) {
-        return new ProviderRuntime(newClock, sleeper, jitter, nanoTime, observer);
+        return new ProviderRuntime(newClock, sleeper, jitter, nanoTime, observer, httpClients);
     }
 
     public ProviderRuntime withSleeper(Sleeper newSleeper) {
-        return new ProviderRuntime(clock, newSleeper, jitter, nanoTime, observer);
+        return new ProviderRuntime(clock, newSleeper, jitter, nanoTime, observer, httpClients);
     }
 
     public ProviderRuntime withObserver(ProviderCallObserver newObserver) {
-        return new ProviderRuntime(clock, sleeper, jitter, nanoTime, newObserver);
+        return new ProviderRuntime(clock, sleeper, jitter, nanoTime, newObserver, httpClients);
+    }
+
+    public ProviderRuntime withHttpClients(HttpClients newHttpClients) {
+        return new ProviderRuntime(clock, sleeper, jitter, nanoTime, observer, newHttpClients);
     }
 }

@@ -93,6 +93,11 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
     }
 
     @Override
+    protected Optional<String> cannotSend() {
+        return http.cannotSend();
+    }
+
+    @Override
     protected String primaryEndpoint() {
         return ENDPOINT;
     }

@@ -70,6 +70,11 @@ public final class GrantexBalanceProvider extends CircuitBreakingProvider {
     }
 
     @Override
+    protected Optional<String> cannotSend() {
+        return http.cannotSend();
+    }
+
+    @Override
     protected String primaryEndpoint() {
         return ENDPOINT;
     }

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,11 @@ public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
         this.settings = settings;
         this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", "Bearer " + settings.token().reveal());
+    }
+
+    @Override
+    protected Optional<String> cannotSend() {
+        return http.cannotSend();
     }
 
     @Override
