@@ -40,6 +40,12 @@ public final class ApiProblem extends RuntimeException {
                 HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", "Invalid parameter", detail, parameter, null);
     }
 
+    /** A request that cannot be read at all, such as a body that is not JSON. */
+    public static ApiProblem invalidRequest(String parameter, String detail) {
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, "/problems/invalid-request", "Bad Request", detail, parameter, null);
+    }
+
     public static ApiProblem notFound(String resource, String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "/problems/not-found", "Not found", detail, null, resource);
     }

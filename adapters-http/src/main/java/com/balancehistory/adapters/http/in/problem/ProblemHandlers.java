@@ -54,8 +54,8 @@ public final class ProblemHandlers {
     }
 
     /**
-     * The body of errors Micronaut itself answers (no such route, method not allowed, unreadable JSON, internal
-     * errors). Server errors get a fixed text: an exception message may carry anything, so it is logged, not sent.
+     * The body of errors Micronaut itself answers (no such route, method not allowed, internal errors; bodies
+     * that cannot be read are {@link BodyProblems}). Server errors get a fixed text: an exception message may carry anything, so it is logged, not sent.
      */
     @Singleton
     @Replaces(JsonErrorResponseBodyProvider.class)

@@ -1,0 +1,128 @@
+package com.balancehistory.bootstrap.api;
+
+import static com.balancehistory.bootstrap.api.ApiJson.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.bootstrap.ServiceTestSupport;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Mistakes in a request are answered in the client's terms on the real service: a body that is not JSON, a field of
+ * the wrong type, a time outside what can be stored are each a 400 problem naming what was wrong, never a parser's
+ * internals (feature names, class names, source positions) and never a 500.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClientErrorsApiIT extends ServiceTestSupport {
+
+    static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    ApiTestClient api;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of(
+                "balance-history.api.keys[0].name", "client-errors-admin",
+                "balance-history.api.keys[0].role", "admin",
+                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(ADMIN_KEY));
+    }
+
+    @BeforeAll
+    void client() {
+        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_saying_so_without_parser_internals() {
+        for (String path : new String[] {"api/v1/reports", "api/v1/cards/no-such-card/purchase-check"}) {
+            for (String body : new String[] {"{not json", "{\"amount\": ", "amount=1"}) {
+                JsonNode problem = problem(api.post(path, ADMIN_KEY, body), "body");
+                assertThat(text(problem, "type")).isEqualTo("/problems/invalid-request");
+                assertThat(text(problem, "detail"))
+                        .as(path + " " + body)
+                        .startsWith("the request body is not valid JSON");
+            }
+        }
+        JsonNode where = problem(api.post("api/v1/reports", ADMIN_KEY, "{\"type\": \"allocation\",\n oops}"), "body");
+        assertThat(text(where, "detail")).isEqualTo("the request body is not valid JSON (at line 2, column 2)");
+    }
+
+    @Test
+    void a_field_of_the_wrong_type_is_a_400_naming_the_field() {
+        JsonNode expenses =
+                problem(api.post("api/v1/cards/no-such-card/plan", ADMIN_KEY, "{\"expenses\":\"lunch\"}"), "expenses");
+        assertThat(text(expenses, "type")).isEqualTo("/problems/invalid-parameter");
+        assertThat(text(expenses, "detail")).isEqualTo("expenses must be a list, got text");
+
+        JsonNode item = problem(
+                api.post("api/v1/cards/no-such-card/plan", ADMIN_KEY, "{\"expenses\":[\"lunch\"]}"), "expenses[0]");
+        assertThat(text(item, "detail")).isEqualTo("expenses[0] must be an object, got text");
+
+        JsonNode amount = problem(
+                api.post(
+                        "api/v1/cards/no-such-card/plan",
+                        ADMIN_KEY,
+                        "{\"expenses\":[{\"description\":\"lunch\",\"amount\":{\"value\":1}}]}"),
+                "expenses[0].amount");
+        assertThat(text(amount, "detail")).isEqualTo("expenses[0].amount must be text, got an object");
+
+        JsonNode type = problem(api.post("api/v1/reports", ADMIN_KEY, "{\"type\":{\"name\":\"allocation\"}}"), "type");
+        assertThat(text(type, "detail")).isEqualTo("type must be text, got an object");
+
+        JsonNode number = problem(api.post("api/v1/cards/no-such-card/plan", ADMIN_KEY, "42"), "body");
+        assertThat(text(number, "detail")).isEqualTo("the request body must be an object, got a whole number");
+    }
+
+    @Test
+    void times_outside_years_1_to_9999_are_a_400_naming_the_parameter() {
+        for (String query : new String[] {
+            "api/v1/balances?asOf=%2B999999999-12-31T23:59:59Z",
+            "api/v1/balances?asOf=-999999999-01-01T00:00:00Z",
+            "api/v1/reports?from=%2B10000-01-01",
+            "api/v1/alerts/history?to=%2B999999999-12-31T23:59:59Z",
+            "api/v1/export/snapshots?from=0000-12-31T23:59:59Z",
+            "api/v1/fx-rates?asOf=%2B999999999-12-31",
+        }) {
+            ApiTestClient.Response response = api.get(query, ADMIN_KEY);
+            String parameter = query.substring(query.indexOf('?') + 1, query.indexOf('='));
+            JsonNode problem = problem(response, parameter);
+            assertThat(text(problem, "detail")).as(query).contains("between 0001-01-01 and 9999-12-31");
+        }
+    }
+
+    /** The response is a 400 problem naming {@code parameter}, with nothing of the parser's internals in it. */
+    private JsonNode problem(ApiTestClient.Response response, String parameter) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body())
+                .doesNotContainIgnoringCase("jackson")
+                .doesNotContain("StreamReadFeature")
+                .doesNotContain("com.fasterxml")
+                .doesNotContain("java.lang")
+                .doesNotContain("io.micronaut")
+                .doesNotContain("com.balancehistory")
+                .doesNotContain("line: ")
+                .doesNotContain("Source:");
+        JsonNode problem = ApiJson.body(json, response);
+        assertThat(text(problem, "parameter")).as(response.body()).isEqualTo(parameter);
+        assertThat(text(problem, "status")).isEqualTo("400");
+        return problem;
+    }
+}
