@@ -81,12 +81,12 @@ done
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 say "service up at $started; polling ${SECONDS_TO_RUN}s, 34 sources every $INTERVAL"
 
-# every 10 s: /health's status and time, and the service's resident memory
+# every 10 s: /health's status and time, the service's resident memory and the machine's load (1-minute average)
 : > "$OUT/health.tsv"
 end=$(( $(date +%s) + SECONDS_TO_RUN ))
 while [ "$(date +%s)" -lt "$end" ]; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { say "SERVICE DIED during the run"; break; }
-    echo "$(date -u +%H:%M:%S) $(curl -s -o /dev/null --max-time 30 -w '%{http_code} %{time_total}' "$BASE/health" || echo "000 30") $(awk '/VmRSS/ {print $2}' /proc/$SERVICE_PID/status)" >> "$OUT/health.tsv"
+    echo "$(date -u +%H:%M:%S) $(curl -s -o /dev/null --max-time 30 -w '%{http_code} %{time_total}' "$BASE/health" || echo "000 30") $(awk '/VmRSS/ {print $2}' /proc/$SERVICE_PID/status) $(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/health.tsv"
     sleep 10
 done
 peak_rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVICE_PID/status 2>/dev/null || echo 0)
@@ -176,4 +176,5 @@ say "heap (-Xmx160m): peak before a collection ${peak_heap:-?} MB; most left by 
 say "credentials (of $(wc -l < "$OUT/providers/secrets.txt")) found in the service log: $leaks_log"
 say "credentials found in a dump of the database: $leaks_db"
 say "/health: slowest answer ${health_max:-?} s, answers other than 200: $health_not_200 (of $(wc -l < "$OUT/health.tsv"))"
+say "load (1-minute average) during the run: $(awk '{print $5}' "$OUT/health.tsv" | sort -n | head -1) to $(awk '{print $5}' "$OUT/health.tsv" | sort -n | tail -1)"
 say "report: $REPORT"
