@@ -1,9 +1,16 @@
 package com.balancehistory.simulator;
 
+import java.math.BigDecimal;
+
 /** Hand-written JSON text helpers (the simulator depends on nothing but the JDK). */
 final class JsonText {
 
     private JsonText() {}
+
+    /** Cents as a plain decimal with two places: {@code 1500.00}. */
+    static String cents(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
 
     /** A JSON string literal, quotes included. */
     static String str(String value) {

@@ -13,16 +13,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local HTTP server that speaks the five provider APIs exactly as their documents describe them (paths, auth
@@ -76,7 +70,6 @@ public final class ProviderSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final SimulatorCredentials credentials;
     private final Instant clockAtStart;
-    private final AtomicLong requestIds = new AtomicLong(1000);
 
     private ProviderSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -87,9 +80,9 @@ public final class ProviderSimulator implements AutoCloseable {
                 SimulatorCredentials.EQUALS_API_KEY,
                 SimulatorCredentials.EQUALS_ACCOUNT_ID,
                 SimulatorCredentials.GRANTEX_API_KEY,
-                List.copyOf(world.grants.keySet()),
+                world.grantex().grantIds(),
                 SimulatorCredentials.HOLYHELD_TOKEN,
-                List.copyOf(world.cards.keySet()));
+                world.ahrvo().cardIds());
         this.clockAtStart = settings.clock() == null ? null : settings.clock().instant();
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 4096);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -162,32 +155,31 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** Removes every Ahrvo budget, so the budget list answers 404 ("No budget accounts exist"). */
     public void clearAhrvoBudgets() {
-        world.clearAhrvoBudgets();
+        world.ahrvo().clearBudgets();
     }
 
     /** Sets the Holyheld card balance in EUR. */
     public void setHolyheldBalance(String eur) {
-        world.setHolyheldBalance(new BigDecimal(eur));
+        world.holyheld().setBalance(new BigDecimal(eur));
     }
 
     /** Grantex amounts as NUMERIC(18,4) strings ({@code "94.5000"}, the default) or as JSON numbers ({@code 94.50}). */
     public void setGrantexAmountsAsStrings(boolean asStrings) {
-        world.setGrantexAmountsAsStrings(asStrings);
+        world.grantex().setAmountsAsStrings(asStrings);
     }
 
     /** Adds an Ahrvo card with totals in USD (daily, weekly, monthly, lifetime) and nothing spent yet. */
     public void addAhrvoCard(String cardId, String daily, String weekly, String monthly, String lifetime) {
-        long[] totals = new long[4];
-        String[] values = {daily, weekly, monthly, lifetime};
-        for (int i = 0; i < 4; i++) {
-            totals[i] = new BigDecimal(values[i]).movePointRight(2).longValueExact();
-        }
-        world.addCard(cardId, totals);
+        world.ahrvo().addCard(cardId, AhrvoCard.unspent(cents(daily), cents(weekly), cents(monthly), cents(lifetime)));
     }
 
     /** Deletes an Ahrvo card, so asking for it answers 404. */
     public void removeAhrvoCard(String cardId) {
-        world.removeCard(cardId);
+        world.ahrvo().removeCard(cardId);
+    }
+
+    private static long cents(String amount) {
+        return new BigDecimal(amount).movePointRight(2).longValueExact();
     }
 
     @Override
@@ -203,29 +195,17 @@ public final class ProviderSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- request handling
 
-    private record Answer(int status, String body, Map<String, String> headers) {
-        Answer(int status, String body) {
-            this(status, body, Map.of());
-        }
-    }
-
     private void handle(HttpExchange exchange) {
         Endpoint endpoint = null;
         boolean started = false;
         try (exchange) {
             drain(exchange.getRequestBody());
-            URI uri = exchange.getRequestURI();
-            String path = uri.getPath();
-            endpoint = Endpoint.match(path);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders()
-                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            Map<String, List<String>> query = parseQuery(uri.getRawQuery());
-            requests.record(new RecordedRequest(
-                    endpoint, exchange.getRequestMethod(), path, uri.getRawQuery(), query, headers, Instant.now()));
+            RecordedRequest request = RecordedRequest.of(exchange);
+            endpoint = request.endpoint();
+            requests.record(request);
             requests.started(endpoint);
             started = true;
-            Answer answer = answer(endpoint, exchange.getRequestMethod(), path, query, headers);
+            Answer answer = answer(request);
             // counted in flight from arrival until its answer is ready: the client cannot reuse the slot before
             started = false;
             requests.finished(endpoint);
@@ -241,13 +221,9 @@ public final class ProviderSimulator implements AutoCloseable {
         }
     }
 
-    private Answer answer(
-            Endpoint endpoint,
-            String method,
-            String path,
-            Map<String, List<String>> query,
-            Map<String, List<String>> headers)
-            throws InterruptedException {
+    private Answer answer(RecordedRequest request) throws InterruptedException {
+        Endpoint endpoint = request.endpoint();
+        String path = request.path();
         if (settings.clock() != null) {
             Duration elapsed = Duration.between(clockAtStart, settings.clock().instant());
             world.evolveTo(settings.start().plus(elapsed.multipliedBy(settings.speed())));
@@ -258,7 +234,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         sleep(faults.delayFor(endpoint));
         String accountId = switch (endpoint) {
-            case AHRVO_CARD_LIMITS -> first(query, "card_id");
+            case AHRVO_CARD_LIMITS -> request.queryParam("card_id");
             case GRANTEX_BALANCE ->
                 URLDecoder.decode(path.substring(endpoint.path().length()), StandardCharsets.UTF_8);
             default -> null;
@@ -270,140 +246,16 @@ public final class ProviderSimulator implements AutoCloseable {
                 return new Answer(fault.status(), fault.body(), fault.headers());
             }
         }
-        if (!"GET".equals(method)) {
+        if (!"GET".equals(request.method())) {
             return new Answer(405, "{\"message\":\"method not allowed\"}");
         }
         return switch (endpoint) {
-            case AHRVO_BUDGETS -> ahrvoBudgets(headers);
-            case AHRVO_CARD_LIMITS -> ahrvoCardLimits(headers, accountId);
-            case EQUALS_BUDGETS -> equalsBudgets(headers, query);
-            case GRANTEX_BALANCE -> grantex(headers, accountId);
-            case HOLYHELD_BALANCE -> holyheld(headers);
+            case AHRVO_BUDGETS -> world.ahrvo().budgets(request);
+            case AHRVO_CARD_LIMITS -> world.ahrvo().cardLimits(request, accountId);
+            case EQUALS_BUDGETS -> world.equalsMoney().budgets(request, faults);
+            case GRANTEX_BALANCE -> world.grantex().balance(request, accountId);
+            case HOLYHELD_BALANCE -> world.holyheld().balance(request);
         };
-    }
-
-    // Ahrvo: Bearer access token and x-api-key, "code" in every body (documents: ahrvo-*.txt)
-
-    private Answer ahrvoAuth(Map<String, List<String>> headers) {
-        boolean tokenOk = ("Bearer " + credentials.ahrvoAccessToken()).equals(first(headers, "authorization"));
-        boolean keyOk = credentials.ahrvoApiKey().equals(first(headers, "x-api-key"));
-        if (!tokenOk || !keyOk) {
-            return new Answer(
-                    401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or missing authentication token\"}");
-        }
-        return null;
-    }
-
-    private Answer ahrvoBudgets(Map<String, List<String>> headers) {
-        Answer denied = ahrvoAuth(headers);
-        if (denied != null) {
-            return denied;
-        }
-        if (!world.hasAhrvoBudgets()) {
-            return new Answer(404, "{\"code\":\"NOT_FOUND\",\"message\":\"No budget accounts exist\"}");
-        }
-        return new Answer(200, world.ahrvoBudgetsJson());
-    }
-
-    private Answer ahrvoCardLimits(Map<String, List<String>> headers, String cardId) {
-        Answer denied = ahrvoAuth(headers);
-        if (denied != null) {
-            return denied;
-        }
-        if (cardId == null || !cardId.matches("[A-Za-z0-9_-]{1,64}")) {
-            return new Answer(400, "{\"code\":\"INVALID_PARAMETER\",\"message\":\"Invalid card_id parameter\"}");
-        }
-        if (!world.hasCard(cardId)) {
-            return new Answer(404, "{\"code\":\"NOT_FOUND\",\"message\":\"Card does not exist\"}");
-        }
-        return new Answer(200, world.cardLimitsJson(cardId));
-    }
-
-    // Equals Money: "Authorization: <api-key>" (ApiKey scheme), limit/offset paging (document:
-    // equals-money-list-budgets.txt)
-
-    private Answer equalsBudgets(Map<String, List<String>> headers, Map<String, List<String>> query) {
-        String authorization = first(headers, "authorization");
-        if (authorization == null || authorization.isBlank()) {
-            return new Answer(401, "{\"message\":\"Unauthorized: no API key\"}");
-        }
-        String key = authorization.strip();
-        for (String scheme : new String[] {"ApiKey ", "Bearer "}) {
-            if (key.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                key = key.substring(scheme.length()).strip();
-            }
-        }
-        if (!credentials.equalsApiKey().equals(key)) {
-            return new Answer(403, "{\"message\":\"Forbidden: invalid API key or IP address not whitelisted\"}");
-        }
-        String accountId = first(query, "accountId");
-        if (accountId == null || accountId.isBlank()) {
-            return new Answer(400, "{\"message\":\"accountId is required\"}");
-        }
-        if (!credentials.equalsAccountId().equals(accountId)) {
-            return new Answer(404, "{\"message\":\"Account not found\"}");
-        }
-        int limit;
-        int offset;
-        try {
-            limit = first(query, "limit") == null ? 100 : Integer.parseInt(first(query, "limit"));
-            offset = first(query, "offset") == null ? 0 : Integer.parseInt(first(query, "offset"));
-        } catch (NumberFormatException e) {
-            return new Answer(400, "{\"message\":\"limit and offset must be integers\"}");
-        }
-        if (limit < 1 || limit > 1000 || offset < 0) {
-            return new Answer(400, "{\"message\":\"limit must be 1..1000 and offset at least 0\"}");
-        }
-        String include = first(query, "include");
-        boolean includeBalance = include != null && List.of(include.split(",")).contains("balance");
-        int total = world.equalsBudgetCount();
-        int count = total + faults.equalsCountInflation();
-        int pageSize = Math.min(limit, faults.equalsMaxRowsPerPage());
-        int from = Math.min(offset, total);
-        int to = Math.min(total, from + pageSize);
-        Integer emptyAt = faults.equalsEmptyPageAtOffset();
-        if (emptyAt != null && emptyAt == offset) {
-            to = from;
-        }
-        return new Answer(200, world.equalsPageJson(accountId, limit, offset, count, from, to, includeBalance));
-    }
-
-    // Grantex: Bearer API key, errors {message, code, requestId} (document: grantex-budget-balance.md)
-
-    private Answer grantex(Map<String, List<String>> headers, String grantId) {
-        String requestId = "req_" + requestIds.incrementAndGet();
-        if (!("Bearer " + credentials.grantexApiKey()).equals(first(headers, "authorization"))) {
-            return new Answer(
-                    401,
-                    "{\"message\":\"Invalid or missing API key\",\"code\":\"UNAUTHORIZED\",\"requestId\":"
-                            + JsonText.str(requestId) + "}");
-        }
-        if (!world.hasGrant(grantId)) {
-            return new Answer(
-                    404,
-                    "{\"message\":\"No budget allocation found for this grant\",\"code\":\"NOT_FOUND\","
-                            + "\"requestId\":" + JsonText.str(requestId) + "}");
-        }
-        return new Answer(200, world.grantJson(grantId));
-    }
-
-    // Holyheld: Bearer token, errors {status: "error", errorCode, error} (document: holyheld-agent-balance.txt)
-
-    private Answer holyheld(Map<String, List<String>> headers) {
-        String authorization = first(headers, "authorization");
-        if (authorization == null || authorization.isBlank()) {
-            return new Answer(
-                    401,
-                    "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
-                            + "\"error\":\"Authorization header missing\"}");
-        }
-        if (!("Bearer " + credentials.holyheldToken()).equals(authorization)) {
-            return new Answer(
-                    403,
-                    "{\"status\":\"error\",\"errorCode\":\"AI_AUTHORIZATION_INVALID\","
-                            + "\"error\":\"Token invalid or agent access disabled\"}");
-        }
-        return new Answer(200, world.holyheldJson());
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -428,28 +280,5 @@ public final class ProviderSimulator implements AutoCloseable {
         if (!duration.isZero()) {
             Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
         }
-    }
-
-    private static String first(Map<String, List<String>> values, String name) {
-        List<String> list = values.get(name);
-        return list == null || list.isEmpty() ? null : list.get(0);
-    }
-
-    static Map<String, List<String>> parseQuery(String rawQuery) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        out.replaceAll((name, values) -> List.copyOf(values));
-        return out;
     }
 }

@@ -1,6 +1,12 @@
 package com.balancehistory.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +34,40 @@ public record RecordedRequest(
     public RecordedRequest {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+    }
+
+    /** The request an exchange carries, as it arrived now. */
+    static RecordedRequest of(HttpExchange exchange) {
+        URI uri = exchange.getRequestURI();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return new RecordedRequest(
+                Endpoint.match(uri.getPath()),
+                exchange.getRequestMethod(),
+                uri.getPath(),
+                uri.getRawQuery(),
+                parseQuery(uri.getRawQuery()),
+                headers,
+                Instant.now());
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        out.replaceAll((name, values) -> List.copyOf(values));
+        return out;
     }
 
     /** The first value of a header (case-insensitive name), or null. */
