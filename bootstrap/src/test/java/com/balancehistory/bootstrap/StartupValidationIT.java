@@ -3,6 +3,9 @@ package com.balancehistory.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.adapters.http.in.auth.ApiKey;
+import com.balancehistory.adapters.http.in.auth.ApiKeys;
+import com.balancehistory.adapters.http.in.auth.ApiRole;
 import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.money.FxRate;
@@ -28,6 +31,43 @@ class StartupValidationIT {
                         ApplicationContext.run(EmbeddedServer.class, properties).close())
                 .hasStackTraceContaining("balance-history.api.keys[0]")
                 .hasStackTraceContaining("role 'superuser' is not reader, admin or metrics");
+    }
+
+    @Test
+    void api_keys_may_be_given_as_a_map_by_name_as_environment_variables_give_them() {
+        Map<String, Object> properties = database();
+        properties.put("balance-history.api.keys.operations.role", "admin");
+        properties.put("balance-history.api.keys.operations.key", "a-long-enough-key-for-operations");
+        properties.put(
+                "balance-history.api.keys.dashboards.sha256", ApiKey.sha256Hex("a-long-enough-key-for-dashboards"));
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            ApiKeys keys = server.getApplicationContext().getBean(ApiKeys.class);
+            assertThat(keys.authenticate("a-long-enough-key-for-operations").map(ApiKey::role))
+                    .contains(ApiRole.ADMIN);
+            assertThat(keys.authenticate("a-long-enough-key-for-dashboards").map(ApiKey::name))
+                    .contains("dashboards");
+            assertThat(server.getApplicationContext()
+                            .getBean(UnknownSettings.class)
+                            .unknown())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_bad_failed_key_throttle_refuses_start_naming_the_key() {
+        Map<String, Object> properties = database();
+        properties.put("balance-history.api.failed-key-throttle.max-failures", "0");
+
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+                .hasStackTraceContaining("balance-history.api.failed-key-throttle: max-failures must be at least 1");
+
+        Map<String, Object> notADuration = database();
+        notADuration.put("balance-history.api.failed-key-throttle.window", "soon");
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, notADuration)
+                        .close())
+                .hasStackTraceContaining("balance-history.api.failed-key-throttle.window: 'soon' is not a duration");
     }
 
     @Test

@@ -17,13 +17,15 @@ import com.balancehistory.application.service.query.PollRunQueryService;
 import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.application.service.query.RunwayService;
 import com.balancehistory.application.service.query.SourceIntervals;
+import com.balancehistory.bootstrap.BoundValues;
 import com.balancehistory.bootstrap.ConfiguredSources;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -37,11 +39,11 @@ class ApiFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ApiFactory.class);
 
     @Singleton
-    QuerySettings querySettings(Environment environment, ConfiguredSources sources) {
+    QuerySettings querySettings(Environment environment, ApiProperties api, ConfiguredSources sources) {
         QuerySettings defaults = QuerySettings.defaults();
-        int maxRawPoints = environment
-                .getProperty("balance-history.api.max-raw-points", Integer.class)
-                .orElse(defaults.maxRawPoints());
+        BoundValues.readable(
+                environment, ApiProperties.PREFIX + ".max-raw-points", api.maxRawPoints(), "a whole number");
+        int maxRawPoints = api.maxRawPoints() == null ? defaults.maxRawPoints() : api.maxRawPoints();
         return new QuerySettings(
                 ApiSettingsReader.healthScale(environment
                         .getProperty(ApiSettingsReader.HEALTH_TIERS, Map.class)
@@ -61,41 +63,28 @@ class ApiFactory {
         return new SourceIntervals(sources.typicalIntervals(), SourceIntervals.DEFAULT_INTERVAL);
     }
 
-    /** Failed API keys (and other credential checks) per client address: {@code balance-history.api.failed-key-throttle}. */
-    @Singleton
-    FailedAttemptThrottle failedAttemptThrottle(Environment environment, Clock clock) {
-        FailedAttemptThrottle.Settings defaults = FailedAttemptThrottle.Settings.defaults();
-        String at = ApiSettingsReader.THROTTLE + ".";
-        try {
-            return new FailedAttemptThrottle(
-                    new FailedAttemptThrottle.Settings(
-                            environment
-                                    .getProperty(at + "max-failures", Integer.class)
-                                    .orElse(defaults.maxFailures()),
-                            environment
-                                    .getProperty(at + "window", Duration.class)
-                                    .orElse(defaults.window()),
-                            environment
-                                    .getProperty(at + "max-addresses", Integer.class)
-                                    .orElse(defaults.maxAddresses())),
-                    clock);
-        } catch (IllegalArgumentException e) {
-            throw new ApiSettingsReader.ApiConfigurationError(ApiSettingsReader.THROTTLE + ": " + e.getMessage());
-        }
+    /**
+     * Failed API keys (and other credential checks) per client address: {@code balance-history.api.failed-key-throttle}.
+     * Built at start-up, so a setting out of range stops the service instead of the first request.
+     */
+    @Context
+    FailedAttemptThrottle failedAttemptThrottle(
+            FailedKeyThrottleProperties properties, Environment environment, Clock clock) {
+        return new FailedAttemptThrottle(properties.settings(environment), clock);
     }
 
-    /** Built at start-up, so a bad key entry (an unknown role) stops the service instead of failing each call. */
+    /**
+     * Built at start-up, so a bad key entry (an unknown role) stops the service instead of failing each call. Keys
+     * come as a list ({@code keys[0].name}) or as a map by name ({@code keys.ops.role}).
+     */
     @Context
-    ApiKeys apiKeys(Environment environment) {
-        Object raw = environment
-                .getProperty(ApiSettingsReader.KEYS, List.class)
-                .filter(list -> !list.isEmpty())
-                .map(Object.class::cast)
-                .or(() -> environment
-                        .getProperty(ApiSettingsReader.KEYS, Map.class)
-                        .filter(map -> !map.isEmpty()))
-                .orElse(null);
-        List<ApiKey> keys = ApiSettingsReader.apiKeys(raw);
+    ApiKeys apiKeys(Environment environment, List<ApiKeyProperties> listed, List<NamedApiKeyProperties> named) {
+        List<ApiSettingsReader.ApiKeyEntry> entries = new ArrayList<>();
+        listed.stream().sorted(Comparator.comparing(ApiKeyProperties::index)).forEach(key -> entries.add(key.entry()));
+        named.stream()
+                .sorted(Comparator.comparing(NamedApiKeyProperties::name))
+                .forEach(key -> entries.add(key.entry()));
+        List<ApiKey> keys = ApiSettingsReader.apiKeys(entries);
         ApiKeys apiKeys = new ApiKeys(keys);
         boolean demo = environment.getActiveNames().contains("demo");
         if (!demo) {

@@ -26,30 +26,20 @@ import java.util.Map;
  */
 final class ApiSettingsReader {
 
-    static final String KEYS = "balance-history.api.keys";
-    static final String THROTTLE = "balance-history.api.failed-key-throttle";
+    static final String KEYS = ApiKeyProperties.PREFIX;
     static final String HEALTH_TIERS = "balance-history.health-tiers";
     static final String LOW_BALANCE = "balance-history.low-balance";
 
     private ApiSettingsReader() {}
 
-    /**
-     * API keys, as a list ({@code [{name, role, sha256 | key}]}) or a map ({@code {name: {role, sha256 | key}}}).
-     * A plain {@code key} is hashed here and dropped.
-     */
-    static List<ApiKey> apiKeys(Object raw) {
+    /** One configured API key, in either form, with the key it was configured under ({@code at}). */
+    record ApiKeyEntry(String at, String name, String role, String sha256, String key) {}
+
+    /** The configured keys, in the order given; a plain {@code key} is hashed here and dropped. */
+    static List<ApiKey> apiKeys(List<ApiKeyEntry> entries) {
         List<ApiKey> keys = new ArrayList<>();
-        if (raw == null) {
-            return keys;
-        }
-        if (raw instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Map<String, Object> entry = map(KEYS + "[" + i + "]", list.get(i));
-                keys.add(apiKey(KEYS + "[" + i + "]", String.valueOf(entry.get("name")), entry));
-            }
-        } else {
-            map(KEYS, raw)
-                    .forEach((name, value) -> keys.add(apiKey(KEYS + "." + name, name, map(KEYS + "." + name, value))));
+        for (ApiKeyEntry entry : entries) {
+            keys.add(apiKey(entry));
         }
         return keys;
     }
@@ -63,22 +53,20 @@ final class ApiSettingsReader {
         }
     }
 
-    private static ApiKey apiKey(String at, String name, Map<String, Object> entry) {
-        if (name == null || name.isBlank() || name.equals("null")) {
-            throw new ApiConfigurationError(at + ".name is required");
+    private static ApiKey apiKey(ApiKeyEntry entry) {
+        if (entry.name() == null || entry.name().isBlank()) {
+            throw new ApiConfigurationError(entry.at() + ".name is required");
         }
         try {
-            ApiRole role = ApiRole.fromConfig(String.valueOf(entry.getOrDefault("role", "reader")));
-            Object hash = entry.get("sha256");
-            Object plain = entry.get("key");
-            if ((hash == null) == (plain == null)) {
+            ApiRole role = ApiRole.fromConfig(entry.role() == null ? "reader" : entry.role());
+            if ((entry.sha256() == null) == (entry.key() == null)) {
                 throw new IllegalArgumentException("give exactly one of sha256 and key");
             }
-            return hash != null
-                    ? ApiKey.ofSha256Hex(name, role, String.valueOf(hash))
-                    : ApiKey.ofPlain(name, role, String.valueOf(plain));
+            return entry.sha256() != null
+                    ? ApiKey.ofSha256Hex(entry.name(), role, entry.sha256())
+                    : ApiKey.ofPlain(entry.name(), role, entry.key());
         } catch (IllegalArgumentException e) {
-            throw new ApiConfigurationError(at + ": " + e.getMessage());
+            throw new ApiConfigurationError(entry.at() + ": " + e.getMessage());
         }
     }
 

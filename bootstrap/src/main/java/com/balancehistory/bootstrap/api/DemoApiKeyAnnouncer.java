@@ -1,12 +1,11 @@
 package com.balancehistory.bootstrap.api;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,29 +19,25 @@ class DemoApiKeyAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoApiKeyAnnouncer.class);
 
-    private final Environment environment;
+    private final List<ApiKeyProperties> keys;
 
-    DemoApiKeyAnnouncer(Environment environment) {
-        this.environment = environment;
+    DemoApiKeyAnnouncer(List<ApiKeyProperties> keys) {
+        this.keys = keys;
     }
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        List<?> keys =
-                environment.getProperty(ApiSettingsReader.KEYS, List.class).orElse(List.of());
         String base = event.getSource().getURL().toString();
-        for (Object entry : keys) {
-            if (entry instanceof Map<?, ?> key
-                    && key.get("key") != null
-                    && String.valueOf(key.get("name")).startsWith("demo-")) {
-                LOG.info(
+        keys.stream()
+                .sorted(Comparator.comparing(ApiKeyProperties::index))
+                .filter(key ->
+                        key.key() != null && key.name() != null && key.name().startsWith("demo-"))
+                .forEach(key -> LOG.info(
                         "demo mode: {} API key '{}' -> curl -H 'Authorization: Bearer {}' {}/api/v1/balances",
-                        key.get("role"),
-                        key.get("key"),
-                        key.get("key"),
-                        base);
-            }
-        }
+                        key.role(),
+                        key.key(),
+                        key.key(),
+                        base));
         LOG.info("demo mode: API documentation at {}/swagger-ui/index.html and {}/rapidoc/index.html", base, base);
         LOG.info("demo mode: dashboard at {}/ -> sign in with one of the API keys above", base);
     }

@@ -22,38 +22,45 @@ import org.junit.jupiter.api.Test;
 class ApiSettingsReaderTest {
 
     @Test
-    void api_keys_come_as_a_list_or_a_map_with_plain_keys_hashed() {
+    void plain_keys_are_hashed_and_a_key_without_a_role_is_a_reader() {
         List<ApiKey> fromList = ApiSettingsReader.apiKeys(List.of(
-                Map.of("name", "ops", "role", "reader", "key", "plain-key-0123456789"),
-                Map.of("name", "ci", "role", "admin", "sha256", ApiKey.sha256Hex("hashed-key-0123456789"))));
+                listed(0, "ops", "reader", null, "plain-key-0123456789"),
+                listed(1, "ci", "admin", ApiKey.sha256Hex("hashed-key-0123456789"), null)));
         ApiKeys keys = new ApiKeys(fromList);
 
         assertThat(keys.authenticate("plain-key-0123456789").map(ApiKey::name)).contains("ops");
         assertThat(keys.authenticate("hashed-key-0123456789").map(ApiKey::role)).contains(ApiRole.ADMIN);
 
-        List<ApiKey> fromMap = ApiSettingsReader.apiKeys(Map.of("ops", Map.of("key", "plain-key-0123456789")));
+        List<ApiKey> fromMap = ApiSettingsReader.apiKeys(
+                List.of(new NamedApiKeyProperties("ops", null, null, "plain-key-0123456789").entry()));
         assertThat(fromMap)
                 .singleElement()
                 .satisfies(key -> assertThat(key.role()).isEqualTo(ApiRole.READER));
-        assertThat(ApiSettingsReader.apiKeys(null)).isEmpty();
+        assertThat(ApiSettingsReader.apiKeys(List.of())).isEmpty();
     }
 
     @Test
     void a_key_entry_with_both_or_neither_secret_is_rejected_naming_the_entry() {
-        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "x", "role", "reader"))))
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(listed(0, "x", "reader", null, null))))
                 .hasMessageContaining("balance-history.api.keys[0]")
                 .hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(
-                        List.of(Map.of("name", "x", "role", "god", "key", "plain-key-0123456789"))))
+        assertThatThrownBy(
+                        () -> ApiSettingsReader.apiKeys(List.of(listed(0, "x", "god", null, "plain-key-0123456789"))))
                 .hasMessageContaining("god");
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(
+                        List.of(new NamedApiKeyProperties("ops", null, "ab", "plain-key-0123456789").entry())))
+                .hasMessageContaining("balance-history.api.keys.ops")
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(listed(3, null, "reader", null, "k"))))
+                .hasMessageContaining("balance-history.api.keys[3].name is required");
     }
 
     @Test
     void a_published_demo_key_is_refused_naming_the_entry_whether_given_plain_or_hashed() {
         ApiKeys keys = new ApiKeys(ApiSettingsReader.apiKeys(List.of(
-                Map.of("name", "copied", "role", "admin", "key", PublishedDemoKeys.KEYS.get(0)),
-                Map.of("name", "hashed", "role", "reader", "sha256", ApiKey.sha256Hex(PublishedDemoKeys.KEYS.get(1))),
-                Map.of("name", "mine", "role", "reader", "key", "mine-key-0123456789abcdef"))));
+                listed(0, "copied", "admin", null, PublishedDemoKeys.KEYS.get(0)),
+                listed(1, "hashed", "reader", ApiKey.sha256Hex(PublishedDemoKeys.KEYS.get(1)), null),
+                listed(2, "mine", "reader", null, "mine-key-0123456789abcdef"))));
 
         assertThatThrownBy(() -> ApiSettingsReader.refusePublishedKeys(keys, PublishedDemoKeys.KEYS))
                 .hasMessageContaining("balance-history.api.keys")
@@ -62,7 +69,7 @@ class ApiSettingsReaderTest {
                 .hasMessageNotContaining("mine");
         ApiSettingsReader.refusePublishedKeys(
                 new ApiKeys(ApiSettingsReader.apiKeys(
-                        List.of(Map.of("name", "own", "role", "reader", "key", "own-key-0123456789abcdef")))),
+                        List.of(listed(0, "own", "reader", null, "own-key-0123456789abcdef")))),
                 PublishedDemoKeys.KEYS);
     }
 
@@ -83,7 +90,7 @@ class ApiSettingsReaderTest {
 
     @Test
     void a_short_plain_key_is_refused_naming_the_entry() {
-        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(Map.of("name", "short", "key", "0123456789"))))
+        assertThatThrownBy(() -> ApiSettingsReader.apiKeys(List.of(listed(0, "short", null, null, "0123456789"))))
                 .hasMessageContaining("balance-history.api.keys[0]")
                 .hasMessageContaining("16 characters");
     }
@@ -174,5 +181,10 @@ class ApiSettingsReaderTest {
                 .hasMessageContaining("runway < 7d");
         assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "runway < 7 weeks"))))
                 .hasMessageContaining("runway < 7d");
+    }
+
+    private static ApiSettingsReader.ApiKeyEntry listed(
+            int index, String name, String role, String sha256, String key) {
+        return new ApiKeyProperties(index, name, role, sha256, key).entry();
     }
 }

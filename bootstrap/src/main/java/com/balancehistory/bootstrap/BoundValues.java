@@ -1,0 +1,28 @@
+package com.balancehistory.bootstrap;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+/**
+ * Checks on values bound into configuration records. Micronaut leaves a nullable component null when the text
+ * given cannot be converted ({@code window: soon}); that would silently put the default in force, so a key that is
+ * set but came out null is reported by name.
+ */
+public final class BoundValues {
+
+    private BoundValues() {}
+
+    /** {@code bound}, unless the key is set and its value could not be read as {@code expected}. */
+    public static <T> T readable(Environment environment, String key, T bound, String expected) {
+        if (bound == null && environment.containsProperty(key)) {
+            Object raw = environment.getProperty(key, Object.class).orElse("");
+            throw new ConfigurationException(key + ": '" + raw + "' is not " + expected);
+        }
+        return bound;
+    }
+
+    /** {@code readable} for a duration, saying which forms are accepted. */
+    public static <T> T duration(Environment environment, String key, T bound) {
+        return readable(environment, key, bound, "a duration (use e.g. 30s, 5m, 1h or PT5M)");
+    }
+}
