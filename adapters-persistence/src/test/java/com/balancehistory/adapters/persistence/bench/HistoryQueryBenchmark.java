@@ -237,6 +237,19 @@ public class HistoryQueryBenchmark {
                 .size();
     }
 
+    /** The history route's daily buckets of one random account over its last 30 days (open, close, min, max). */
+    @Benchmark
+    public int dailyBucketsOfOneAccountOverAMonth() {
+        AccountId account =
+                new AccountId("bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1));
+        Instant to = lastDay.plus(java.time.Duration.ofDays(1));
+        java.util.List<Instant> boundaries = new java.util.ArrayList<>();
+        for (int day = 30; day >= 0; day--) {
+            boundaries.add(to.minus(java.time.Duration.ofDays(day)));
+        }
+        return readModel.aggregate(account, boundaries).size();
+    }
+
     /** An analyst's one account over one day through analytics.snapshots, as text. */
     @Benchmark
     public int snapshotsViewOfOneAccountOverADay() {
