@@ -104,6 +104,7 @@ class CompactHistoryEquivalenceIT {
 
         assertThat(storedSnapshots(source)).isEqualTo(expected);
         assertRawPoints(source, expected, polls.size());
+        assertBuckets(source, polls.size());
         assertThat(storedDays(source)).isEqualTo(days(expected));
         for (int i = 0; i < polls.size(); i++) {
             assertAsOf(source, at(i).plusSeconds(30), expected);
@@ -399,6 +400,66 @@ class CompactHistoryEquivalenceIT {
                         .as("snapshots of %s in [%s, %s)", account, from, to)
                         .isEqualTo(inWindow.size());
             }
+        }
+    }
+
+    /** The per-sighting definition of the history route's buckets, which read the generated view. */
+    private static final String BUCKETS_FROM_GENERATED_ROWS = """
+            SELECT width_bucket(observed_at, ?::timestamptz[]) - 1 AS bucket,
+                   (array_agg(available ORDER BY observed_at, poll_id))[1] AS open,
+                   (array_agg(available ORDER BY observed_at DESC, poll_id DESC))[1] AS close,
+                   min(available) AS min, max(available) AS max, count(*) AS samples, min(currency) AS currency
+            FROM balance_snapshot
+            WHERE account_id = ? AND observed_at >= ?::timestamptz AND observed_at < ?::timestamptz
+            GROUP BY 1
+            ORDER BY 1
+            """;
+
+    /**
+     * The history route's buckets, made from the runs, equal the per-sighting definition: buckets of two polls, of
+     * one, between polls, and one ending at midnight (UTC).
+     */
+    private static void assertBuckets(String source, int polls) {
+        List<Instant> boundaries = new ArrayList<>();
+        for (int i = 0; i <= polls; i += 2) {
+            boundaries.add(at(i));
+            if (i % 4 == 2) {
+                boundaries.add(at(i).plusSeconds(150));
+                boundaries.add(at(i + 1));
+            }
+        }
+        Instant midnight = Instant.parse("2026-11-21T00:00:00Z");
+        if (!boundaries.contains(midnight)) {
+            boundaries.add(midnight);
+        }
+        boundaries.sort(Comparator.naturalOrder());
+        String[] bounds = boundaries.stream().map(Instant::toString).toArray(String[]::new);
+        JooqBalanceReadModel readModel = new JooqBalanceReadModel(DSL_CONTEXT);
+        for (String external : ACCOUNTS) {
+            AccountId account = new AccountId(source + ".budget." + external);
+            List<String> expected = DSL_CONTEXT
+                    .fetch(BUCKETS_FROM_GENERATED_ROWS, bounds, account.value(), bounds[0], bounds[bounds.length - 1])
+                    .map(r -> String.join(
+                            " ",
+                            r.get("bucket", Integer.class).toString(),
+                            scaled(r.get("open", BigDecimal.class)),
+                            scaled(r.get("close", BigDecimal.class)),
+                            scaled(r.get("min", BigDecimal.class)),
+                            scaled(r.get("max", BigDecimal.class)),
+                            r.get("samples", Integer.class).toString(),
+                            r.get("currency", String.class)));
+            List<String> stored = readModel.aggregate(account, boundaries).stream()
+                    .map(b -> String.join(
+                            " ",
+                            Integer.toString(b.index()),
+                            scaled(b.open().amount()),
+                            scaled(b.close().amount()),
+                            scaled(b.min().amount()),
+                            scaled(b.max().amount()),
+                            Integer.toString(b.samples()),
+                            b.open().currency().getCurrencyCode()))
+                    .toList();
+            assertThat(stored).as("buckets of %s over %s", account, boundaries).isEqualTo(expected);
         }
     }
 

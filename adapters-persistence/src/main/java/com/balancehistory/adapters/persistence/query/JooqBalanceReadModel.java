@@ -16,7 +16,6 @@ import com.balancehistory.application.port.out.query.BucketAggregate;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,31 +25,18 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
  * Latest balances, snapshots and failed polls from PostgreSQL. Filtering, staleness, sorting and paging of the list
- * happen in SQL; bucket aggregates use {@code width_bucket} over boundaries computed by the caller, so calendar and
- * daylight-saving rules live in one place (Java's zone rules) and the database only counts.
+ * happen in SQL; bucket aggregates are made from the account's runs and its source's sightings over boundaries
+ * computed by the caller, so calendar and daylight-saving rules live in one place (Java's zone rules).
  */
 public final class JooqBalanceReadModel implements BalanceReadModel {
 
     /** balance_change.direction of an increase beyond the noise (V17). */
     static final String TOP_UP = "top-up";
-
-    private static final String AGGREGATE = """
-            SELECT width_bucket(observed_at, ?::timestamptz[]) - 1 AS bucket,
-                   (array_agg(available ORDER BY observed_at, poll_id))[1] AS open,
-                   (array_agg(available ORDER BY observed_at DESC, poll_id DESC))[1] AS close,
-                   min(available) AS min, max(available) AS max, count(*) AS samples,
-                   min(currency) AS currency
-            FROM balance_snapshot
-            WHERE account_id = ? AND observed_at >= ?::timestamptz AND observed_at < ?::timestamptz
-            GROUP BY 1
-            ORDER BY 1
-            """;
 
     private static final Comparator<LatestBalance> BY_ACCOUNT_ID =
             Comparator.comparing(latest -> latest.account().id().value());
@@ -159,20 +145,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
         if (boundaries.size() < 2) {
             throw new IllegalArgumentException("buckets need at least two boundaries");
         }
-        String[] bounds = boundaries.stream().map(Instant::toString).toArray(String[]::new);
-        return dsl.resultQuery(AGGREGATE, bounds, account.value(), bounds[0], bounds[bounds.length - 1])
-                .fetch(row -> toAggregate(row));
-    }
-
-    private static BucketAggregate toAggregate(Record row) {
-        Currency currency = CurrencyCodes.require(row.get("currency", String.class));
-        return new BucketAggregate(
-                row.get("bucket", Integer.class),
-                StoredAmounts.money(row.get("open", BigDecimal.class), currency),
-                StoredAmounts.money(row.get("close", BigDecimal.class), currency),
-                StoredAmounts.money(row.get("min", BigDecimal.class), currency),
-                StoredAmounts.money(row.get("max", BigDecimal.class), currency),
-                row.get("samples", Integer.class));
+        return RunSamples.buckets(dsl, account, boundaries);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.balancehistory.adapters.persistence.query;
 
 import com.balancehistory.adapters.persistence.StoredAmounts;
+import com.balancehistory.application.port.out.query.BucketAggregate;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -93,6 +95,66 @@ final class RunSamples {
         List<BalancePoint> points = new ArrayList<>(samples.size());
         samples.forEach(sample -> points.add(sample.point()));
         return points;
+    }
+
+    /**
+     * The account's snapshots aggregated per bucket {@code [boundaries[i], boundaries[i + 1])}, as SQL's
+     * {@code width_bucket} over the boundaries numbers them: open and close by time and poll, lowest and highest, how
+     * many, and the bucket's currency (the least code, as {@code min(currency)} gives). Buckets without a snapshot are
+     * left out.
+     */
+    static List<BucketAggregate> buckets(DSLContext dsl, AccountId account, List<Instant> boundaries) {
+        List<Sample> samples =
+                samples(dsl, account, boundaries.get(0), boundaries.get(boundaries.size() - 1), Integer.MAX_VALUE);
+        List<BucketAggregate> buckets = new ArrayList<>();
+        int start = 0;
+        while (start < samples.size()) {
+            int bucket = bucketOf(samples.get(start).at(), boundaries);
+            int end = start + 1;
+            while (end < samples.size() && bucketOf(samples.get(end).at(), boundaries) == bucket) {
+                end++;
+            }
+            buckets.add(aggregate(bucket, samples.subList(start, end)));
+            start = end;
+        }
+        return buckets;
+    }
+
+    /** The number of boundaries at or before {@code at}, less one: {@code width_bucket(at, boundaries) - 1}. */
+    private static int bucketOf(Instant at, List<Instant> boundaries) {
+        int low = 0;
+        int high = boundaries.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (boundaries.get(middle).isAfter(at)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low - 1;
+    }
+
+    /** One bucket's snapshots, in time and poll order. */
+    private static BucketAggregate aggregate(int bucket, List<Sample> samples) {
+        String currency = samples.get(0).currency();
+        BigDecimal min = samples.get(0).available();
+        BigDecimal max = min;
+        for (Sample sample : samples) {
+            if (sample.currency().compareTo(currency) < 0) {
+                currency = sample.currency();
+            }
+            min = sample.available().compareTo(min) < 0 ? sample.available() : min;
+            max = sample.available().compareTo(max) > 0 ? sample.available() : max;
+        }
+        Currency code = CurrencyCodes.require(currency);
+        return new BucketAggregate(
+                bucket,
+                StoredAmounts.money(samples.get(0).available(), code),
+                StoredAmounts.money(samples.get(samples.size() - 1).available(), code),
+                StoredAmounts.money(min, code),
+                StoredAmounts.money(max, code),
+                samples.size());
     }
 
     private static List<Sample> samples(DSLContext dsl, AccountId account, Instant from, Instant to, int limit) {
