@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * Base of the HTTP balance providers: one circuit breaker per source around {@link #fetchNow()}. A
- * {@link FetchResult.Failed} counts as a failed fetch, anything answered (even with some accounts failing) as a
- * success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN without calling the provider. A
- * {@code Retry-After} the provider answered with is remembered: until that time {@link #fetch()} returns RATE_LIMITED
- * with the time, without calling the provider. Everything {@link #fetch()} hands out passes the source's
+ * {@link FetchResult.Failed} or an exception escaping {@link #fetchNow()} counts as a failed fetch, anything answered
+ * (even with some accounts failing) as a success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN
+ * without calling the provider. A {@code Retry-After} the provider answered with is remembered: until that time
+ * {@link #fetch()} returns RATE_LIMITED with the time, without calling the provider. Everything {@link #fetch()} hands out passes the source's
  * {@link Redactor} here, the one exit of every provider: failure reasons, raw bodies and escaping exception messages,
  * never the parsed data.
  */
@@ -70,6 +70,9 @@ public abstract class CircuitBreakingProvider implements BalanceProvider {
         try {
             result = fetchNow();
         } catch (RuntimeException escaped) {
+            // the poll records it as failed, so the breaker counts it too: a provider that throws on every fetch
+            // would otherwise be called at every slot and never show as unable to poll
+            breaker.recordFailure();
             throw redactor.redact(escaped);
         }
         retryAt = retryAtOf(result).orElse(null);
