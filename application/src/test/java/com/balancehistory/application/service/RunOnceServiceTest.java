@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.balancehistory.application.port.in.RunOnceUseCase;
-import com.balancehistory.application.port.out.IdempotencyStore;
+import com.balancehistory.application.testing.InMemoryIdempotencyStore;
 import com.balancehistory.application.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -60,31 +57,5 @@ class RunOnceServiceTest {
     void a_key_longer_than_200_characters_is_refused_naming_the_limit() {
         assertThatThrownBy(() -> service.once("polls", "x".repeat(201), runs::incrementAndGet))
                 .hasMessageContaining("1 to 200 characters");
-    }
-
-    static final class InMemoryIdempotencyStore implements IdempotencyStore {
-        private record Entry(Instant at, OptionalLong resource) {}
-
-        private final Map<String, Entry> entries = new HashMap<>();
-
-        @Override
-        public synchronized Claim claim(String scope, String key, Instant now, Instant expiredBefore) {
-            Entry entry = entries.get(scope + "/" + key);
-            if (entry != null && !entry.at().isBefore(expiredBefore)) {
-                return new Claim.Taken(entry.resource());
-            }
-            entries.put(scope + "/" + key, new Entry(now, OptionalLong.empty()));
-            return new Claim.Claimed();
-        }
-
-        @Override
-        public synchronized void complete(String scope, String key, long resourceId) {
-            entries.computeIfPresent(scope + "/" + key, (k, e) -> new Entry(e.at(), OptionalLong.of(resourceId)));
-        }
-
-        @Override
-        public synchronized void release(String scope, String key) {
-            entries.remove(scope + "/" + key);
-        }
     }
 }
