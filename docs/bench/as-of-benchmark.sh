@@ -71,9 +71,10 @@ fi
 # time_route NAME PATH: RUNS timed requests after 3 warm-ups; prints min / median / max seconds and the body size
 time_route() {
     local name=$1 path=$2 times=() i
-    for ((i = 0; i < ${WARMUPS:-3}; i++)); do curl -s --max-time "${MAX_TIME:-120}" -o /dev/null -H "Authorization: Bearer $KEY" "$BASE$path"; done
+    # a request that fails (timed out, or the server closed the connection) is reported as status 000, not the end
+    for ((i = 0; i < ${WARMUPS:-3}; i++)); do curl -s --max-time "${MAX_TIME:-120}" -o /dev/null -H "Authorization: Bearer $KEY" "$BASE$path" || true; done
     for ((i = 0; i < RUNS; i++)); do
-        times+=("$(curl -s --max-time "${MAX_TIME:-120}" -o "$OUT/body" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $KEY" "$BASE$path")")
+        times+=("$(curl -s --max-time "${MAX_TIME:-120}" -o "$OUT/body" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $KEY" "$BASE$path" || true)")
     done
     local code=${times[0]%% *}
     local sorted
