@@ -40,6 +40,7 @@ class HistoryUpgradeFromV6IT {
             Map<String, String> columns = columns(connection);
             Map<String, List<String>> before = answers(connection, columns);
             int snapshotsBefore = count(connection, "balance_snapshot");
+            int changesBefore = count(connection, "balance_change");
 
             db.upgrade();
 
@@ -48,6 +49,20 @@ class HistoryUpgradeFromV6IT {
             assertThat(count(connection, "balance_run") + count(connection, "latest_balance"))
                     .as("runs stored instead of per-poll rows")
                     .isLessThan(snapshotsBefore / 2);
+            // V27: the change events recorded before it stay rows of balance_change, keyed by the integer account
+            // key, and none of them is answered twice by the runs and latest rows that now carry later changes
+            assertThat(count(connection, "balance_change")).isEqualTo(changesBefore);
+            assertThat(count(connection, "analytics.balance_changes")).isEqualTo(changesBefore);
+            assertThat(count(
+                            connection,
+                            "balance_change c JOIN account a ON a.account_key = c.account_key "
+                                    + "JOIN latest_balance l ON l.account_id = a.id"))
+                    .isEqualTo(changesBefore);
+            assertThat(count(
+                            connection,
+                            "information_schema.columns WHERE table_name = 'balance_change' "
+                                    + "AND column_name = 'account_id'"))
+                    .isZero();
         }
     }
 

@@ -122,31 +122,64 @@ public final class JooqSnapshotStore implements SnapshotStore {
             WITH poll AS (
                 SELECT ?::bigint AS poll_id, ?::timestamptz AS observed_at, ?::boolean AS newest,
                        ?::timestamptz AS previous_observed_at
+            ), thresholds AS (
+                SELECT * FROM unnest(?::text[], ?::numeric[]) AS th(currency, amount)
+            ), noise AS (
+                SELECT * FROM unnest(?::text[], ?::numeric[]) AS n(currency, amount)
+            ), noise_percent AS (
+                SELECT ?::numeric AS percent
+            ), significance AS (
+                SELECT ?::numeric AS percent
             ), updated AS (
                 UPDATE latest_balance l SET
                     previous_observed_at = CASE WHEN l.follows_source_poll THEN poll.previous_observed_at
                                                 ELSE l.observed_at END,
                     previous_available = l.available,
+                    change_significant = CASE WHEN c.available <> c.previous_available THEN
+            """ + SIGNIFICANT + """
+                                         END,
+                    change_direction = CASE WHEN c.available = c.previous_available THEN NULL
+                        WHEN c.available < c.previous_available THEN 'd'
+                        WHEN old.kind = 'card-limit' THEN 'r'
+                        WHEN (n.amount IS NULL OR c.available - c.previous_available > n.amount)
+                             AND (np.percent IS NULL OR c.previous_available = 0
+                                  OR (c.available - c.previous_available) * 100 > abs(c.previous_available) * np.percent)
+                            THEN 't'
+                        ELSE 'i' END,
                     poll_id = poll.poll_id, observed_at = poll.observed_at,
                     provider_as_of = i.provider_as_of, currency = i.currency, available = i.available,
                     ledger = i.ledger, pending = i.pending, allocated = i.allocated, initial = i.initial,
                     follows_source_poll = TRUE
-                FROM offered_balance i JOIN latest_balance old ON old.account_id = i.account_id, poll
+                FROM offered_balance i
+                JOIN latest_balance old ON old.account_id = i.account_id
+                CROSS JOIN LATERAL (SELECT i.available, old.available AS previous_available) c
+                CROSS JOIN poll
+                CROSS JOIN noise_percent np
+                CROSS JOIN significance sp
+                LEFT JOIN thresholds th ON th.currency = i.currency
+                LEFT JOIN noise n ON n.currency = i.currency
                 WHERE l.account_id = i.account_id AND poll.newest AND l.observed_at < poll.observed_at
                   AND (NOT l.follows_source_poll OR l.currency <> i.currency OR l.available <> i.available
                        OR l.ledger IS DISTINCT FROM i.ledger OR l.pending IS DISTINCT FROM i.pending
                        OR l.allocated IS DISTINCT FROM i.allocated OR l.initial IS DISTINCT FROM i.initial
                        OR l.provider_as_of IS DISTINCT FROM i.provider_as_of)
-                RETURNING l.account_id, l.observed_at, l.poll_id, l.currency, l.available, l.previous_observed_at,
-                          l.previous_available, old.follows_source_poll AS ended_a_run,
+                RETURNING l.account_id, old.follows_source_poll AS ended_a_run,
                           old.observed_at AS run_first_seen_at, old.provider_as_of AS run_provider_as_of,
                           old.currency AS run_currency, old.available AS run_available, old.ledger AS run_ledger,
-                          old.pending AS run_pending, old.allocated AS run_allocated, old.initial AS run_initial
+                          old.pending AS run_pending, old.allocated AS run_allocated, old.initial AS run_initial,
+                          old.change_direction AS run_change_direction,
+                          old.change_significant AS run_change_significant,
+                          old.previous_available AS run_previous_available,
+                          old.previous_observed_at AS run_previous_observed_at
             ), closed AS (
                 INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency,
-                                         available, ledger, pending, allocated, initial)
+                                         available, ledger, pending, allocated, initial, change_direction,
+                                         change_significant, previous_available, previous_observed_at)
                 SELECT a.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
-                       u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial
+                       u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial,
+                       u.run_change_direction, u.run_change_significant,
+                       CASE WHEN u.run_change_direction IS NOT NULL THEN u.run_previous_available END,
+                       CASE WHEN u.run_change_direction IS NOT NULL THEN u.run_previous_observed_at END
                 FROM updated u JOIN account a ON a.id = u.account_id, poll
                 WHERE u.ended_a_run
             ), late AS (
@@ -156,46 +189,17 @@ public final class JooqSnapshotStore implements SnapshotStore {
                        i.ledger, i.pending, i.allocated, i.initial
                 FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
                 WHERE NOT poll.newest
-            ), added AS (
-                INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
-                                            ledger, pending, allocated, initial, follows_source_poll, source,
-                                            provider, kind, external_id, name, parent_external_id, first_seen_at,
-                                            gone_at)
-                SELECT i.account_id, poll.poll_id, poll.observed_at, i.provider_as_of, i.currency, i.available,
-                       i.ledger, i.pending, i.allocated, i.initial, poll.newest, a.source, a.provider, a.kind,
-                       a.external_id, a.name, a.parent_external_id, a.first_seen_at, a.gone_at
-                FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
-                WHERE i.maybe_new
-                  AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
-            ), thresholds AS (
-                SELECT * FROM unnest(?::text[], ?::numeric[]) AS th(currency, amount)
-            ), noise AS (
-                SELECT * FROM unnest(?::text[], ?::numeric[]) AS n(currency, amount)
-            ), noise_percent AS (
-                SELECT ?::numeric AS percent
-            ), significance AS (
-                SELECT ?::numeric AS percent
             )
-            INSERT INTO balance_change (account_id, observed_at, poll_id, previous_observed_at, currency,
-                                        previous_available, available, change, significant, direction)
-            SELECT c.account_id, c.observed_at, c.poll_id, c.previous_observed_at, c.currency,
-                   c.previous_available, c.available, c.available - c.previous_available,
-            """ + SIGNIFICANT + """
-            ,
-                   CASE WHEN c.available < c.previous_available THEN 'decrease'
-                        WHEN a.kind = 'card-limit' THEN 'reset'
-                        WHEN (n.amount IS NULL OR c.available - c.previous_available > n.amount)
-                             AND (np.percent IS NULL OR c.previous_available = 0
-                                  OR (c.available - c.previous_available) * 100 > abs(c.previous_available) * np.percent)
-                            THEN 'top-up'
-                        ELSE 'increase' END
-            FROM updated c
-            JOIN account a ON a.id = c.account_id
-            CROSS JOIN noise_percent np
-            CROSS JOIN significance sp
-            LEFT JOIN thresholds th ON th.currency = c.currency
-            LEFT JOIN noise n ON n.currency = c.currency
-            WHERE c.previous_available <> c.available
+            INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
+                                        ledger, pending, allocated, initial, follows_source_poll, source,
+                                        provider, kind, external_id, name, parent_external_id, first_seen_at,
+                                        gone_at)
+            SELECT i.account_id, poll.poll_id, poll.observed_at, i.provider_as_of, i.currency, i.available,
+                   i.ledger, i.pending, i.allocated, i.initial, poll.newest, a.source, a.provider, a.kind,
+                   a.external_id, a.name, a.parent_external_id, a.first_seen_at, a.gone_at
+            FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
+            WHERE i.maybe_new
+              AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
             """;
 
     /**
@@ -236,12 +240,16 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 FROM latest_balance old
                 WHERE old.account_id = l.account_id AND l.account_id = ANY (?::text[]) AND l.follows_source_poll
                 RETURNING l.account_id, old.observed_at AS first_seen_at, l.observed_at AS last_seen_at,
-                          l.provider_as_of, l.currency, l.available, l.ledger, l.pending, l.allocated, l.initial
+                          l.provider_as_of, l.currency, l.available, l.ledger, l.pending, l.allocated, l.initial,
+                          l.change_direction, l.change_significant, l.previous_available, l.previous_observed_at
             )
             INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency, available,
-                                     ledger, pending, allocated, initial)
+                                     ledger, pending, allocated, initial, change_direction, change_significant,
+                                     previous_available, previous_observed_at)
             SELECT a.account_key, s.first_seen_at, s.last_seen_at, s.provider_as_of, s.currency, s.available,
-                   s.ledger, s.pending, s.allocated, s.initial
+                   s.ledger, s.pending, s.allocated, s.initial, s.change_direction, s.change_significant,
+                   CASE WHEN s.change_direction IS NOT NULL THEN s.previous_available END,
+                   CASE WHEN s.change_direction IS NOT NULL THEN s.previous_observed_at END
             FROM stopped s JOIN account a ON a.id = s.account_id
             """;
 

@@ -60,6 +60,7 @@ class GeneratedSchemaDriftIT {
         }
         return switch (jooqType) {
             case "varchar", "character varying" -> "character varying";
+            case "char", "character" -> "character";
             case "bigint", "int8" -> "bigint";
             case "integer", "int", "int4" -> "integer";
             case "numeric", "decimal" -> "numeric";

@@ -104,7 +104,8 @@ class JooqSnapshotStoreIT {
                 Fixtures.fetched(source, Fixtures.balance(source, "b1", "8500.00", "USD")));
 
         List<Record> changes = dsl.fetch(
-                "SELECT change, significant FROM balance_change WHERE account_id = ? " + "ORDER BY observed_at",
+                "SELECT change, significant FROM analytics.balance_changes WHERE account_id = ? "
+                        + "ORDER BY observed_at",
                 source + ".budget.b1");
         assertThat(changes).hasSize(2);
         assertThat(changes.get(0).get("change", BigDecimal.class)).isEqualByComparingTo("-100.00");

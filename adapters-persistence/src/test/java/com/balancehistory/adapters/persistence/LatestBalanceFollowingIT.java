@@ -111,7 +111,7 @@ class LatestBalanceFollowingIT {
         record(T3, partial(balance("b1", "1.00"), balance("b2", "2.00")));
 
         assertThat(observedAtInView("b2")).isEqualTo(T3);
-        assertThat(count("balance_change WHERE account_id = '" + id("b2").value() + "'"))
+        assertThat(count("analytics.balance_changes WHERE account_id = '" + id("b2").value() + "'"))
                 .isZero();
     }
 
@@ -126,7 +126,7 @@ class LatestBalanceFollowingIT {
 
         List<Record> changes = dsl.fetch(
                 "SELECT previous_observed_at, observed_at, previous_available, available "
-                        + "FROM balance_change WHERE account_id = ?",
+                        + "FROM analytics.balance_changes WHERE account_id = ?",
                 id("b1").value());
         assertThat(changes).hasSize(1);
         Record change = changes.get(0);
@@ -157,7 +157,7 @@ class LatestBalanceFollowingIT {
         assertThat(observedAtInView("b9")).as("seen only by the older poll").isEqualTo(T0);
         assertThat(count("balance_snapshot WHERE account_id = '" + id("b1").value() + "'"))
                 .isEqualTo(3);
-        assertThat(count("balance_change WHERE account_id = '" + id("b1").value() + "'"))
+        assertThat(count("analytics.balance_changes WHERE account_id = '" + id("b1").value() + "'"))
                 .isZero();
     }
 
@@ -176,7 +176,7 @@ class LatestBalanceFollowingIT {
                         .toPlainString())
                 .isEqualTo("10.00");
         assertThat(dsl.fetch(
-                                "SELECT previous_available, available FROM balance_change WHERE account_id = ? "
+                                "SELECT previous_available, available FROM analytics.balance_changes WHERE account_id = ? "
                                         + "ORDER BY observed_at",
                                 id("b1").value())
                         .map(r -> r.get(0, BigDecimal.class).toPlainString() + "->"

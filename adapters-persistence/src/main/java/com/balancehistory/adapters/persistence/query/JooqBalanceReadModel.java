@@ -1,6 +1,5 @@
 package com.balancehistory.adapters.persistence.query;
 
-import static com.balancehistory.db.jooq.Tables.BALANCE_CHANGE;
 import static com.balancehistory.db.jooq.Tables.LATEST_BALANCE;
 import static com.balancehistory.db.jooq.Tables.POLL_SOURCE_RESULT;
 
@@ -35,7 +34,7 @@ import org.jooq.impl.DSL;
  */
 public final class JooqBalanceReadModel implements BalanceReadModel {
 
-    /** balance_change.direction of an increase beyond the noise (V17). */
+    /** The change direction of an increase beyond the noise (V17). */
     static final String TOP_UP = "top-up";
 
     private static final Comparator<LatestBalance> BY_ACCOUNT_ID =
@@ -163,18 +162,21 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     @Override
     public List<TopUpEvent> topUps(AccountId account, Instant from, Instant to) {
-        return dsl.select(
-                        BALANCE_CHANGE.OBSERVED_AT,
-                        BALANCE_CHANGE.POLL_ID,
-                        BALANCE_CHANGE.CURRENCY,
-                        BALANCE_CHANGE.PREVIOUS_AVAILABLE,
-                        BALANCE_CHANGE.AVAILABLE)
-                .from(BALANCE_CHANGE)
-                .where(BALANCE_CHANGE.ACCOUNT_ID.eq(account.value()))
-                .and(BALANCE_CHANGE.DIRECTION.eq(TOP_UP))
-                .and(BALANCE_CHANGE.OBSERVED_AT.ge(QueryRows.utc(from)))
-                .and(BALANCE_CHANGE.OBSERVED_AT.lt(QueryRows.utc(to)))
-                .orderBy(BALANCE_CHANGE.OBSERVED_AT, BALANCE_CHANGE.POLL_ID)
+        // bounding the run's last sighting by the range's start reads only the runs closed since
+        return dsl.resultQuery(
+                        """
+                SELECT e.observed_at, e.poll_id, e.currency, e.previous_available, e.available
+                FROM account a
+                JOIN balance_change_event e ON e.account_key = a.account_key
+                WHERE a.id = ? AND e.direction = ? AND e.run_last_seen_at >= CAST(? AS TIMESTAMPTZ)
+                  AND e.observed_at >= CAST(? AS TIMESTAMPTZ) AND e.observed_at < CAST(? AS TIMESTAMPTZ)
+                ORDER BY e.observed_at, e.poll_id""", account.value(), TOP_UP, QueryRows.utc(from), QueryRows.utc(from), QueryRows.utc(to))
+                .coerce(
+                        DSL.field("observed_at", java.time.OffsetDateTime.class),
+                        DSL.field("poll_id", Long.class),
+                        DSL.field("currency", String.class),
+                        DSL.field("previous_available", java.math.BigDecimal.class),
+                        DSL.field("available", java.math.BigDecimal.class))
                 .fetch(row -> {
                     Currency currency = CurrencyCodes.require(row.value3());
                     var previous = StoredAmounts.money(row.value4(), currency);

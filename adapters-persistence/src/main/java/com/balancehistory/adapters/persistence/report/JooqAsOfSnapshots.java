@@ -204,7 +204,8 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
 
     /**
      * Balance changes of {@code source}'s accounts meeting {@code condition} (a constant SQL predicate on
-     * balance_change c) in [from, to), of the accounts in {@code range}.
+     * balance_change_event c) in [from, to), of the accounts in {@code range}. The run's last sighting is bounded
+     * by the range's start too, so only the runs closed since are read.
      */
     private List<SignificantChange> changes(
             String condition, Instant from, Instant to, String source, AccountRange range) {
@@ -212,17 +213,19 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         String through = range.through().orElse(null);
         return dsl.resultQuery(
                         """
-                SELECT c.account_id, a.name, a.source, c.currency, c.previous_available, c.available, c.change,
-                       c.observed_at
-                FROM balance_change c
-                JOIN account a ON a.id = c.account_id
+                SELECT a.id AS account_id, a.name, a.source, c.currency, c.previous_available, c.available,
+                       c.available - c.previous_available AS change, c.observed_at
+                FROM balance_change_event c
+                JOIN account a ON a.account_key = c.account_key
                 WHERE %s AND c.observed_at >= CAST(? AS TIMESTAMPTZ) AND c.observed_at < CAST(? AS TIMESTAMPTZ)
+                  AND c.run_last_seen_at >= CAST(? AS TIMESTAMPTZ)
                   AND a.source = ?
-                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id > CAST(? AS VARCHAR))
-                  AND (CAST(? AS VARCHAR) IS NULL OR c.account_id <= CAST(? AS VARCHAR))
-                ORDER BY c.observed_at, c.account_id""".formatted(condition),
+                  AND (CAST(? AS VARCHAR) IS NULL OR a.id > CAST(? AS VARCHAR))
+                  AND (CAST(? AS VARCHAR) IS NULL OR a.id <= CAST(? AS VARCHAR))
+                ORDER BY c.observed_at, a.id""".formatted(condition),
                         Times.utc(from),
                         Times.utc(to),
+                        Times.utc(from),
                         source,
                         after,
                         after,

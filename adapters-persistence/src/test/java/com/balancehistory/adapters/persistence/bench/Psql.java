@@ -42,6 +42,19 @@ final class Psql {
             ) PARTITION BY RANGE (observed_at);
             CREATE TABLE IF NOT EXISTS per_poll_snapshot_any PARTITION OF per_poll_snapshot DEFAULT;
             CREATE INDEX IF NOT EXISTS per_poll_snapshot_by_time ON per_poll_snapshot USING brin (observed_at);
+            CREATE TABLE IF NOT EXISTS per_poll_change (
+                account_id           VARCHAR(200)   NOT NULL,
+                observed_at          TIMESTAMPTZ    NOT NULL,
+                poll_id              BIGINT         NOT NULL,
+                previous_observed_at TIMESTAMPTZ    NOT NULL,
+                currency             VARCHAR(3)     NOT NULL,
+                previous_available   NUMERIC(24, 4) NOT NULL,
+                available            NUMERIC(24, 4) NOT NULL,
+                change               NUMERIC(24, 4) NOT NULL,
+                significant          BOOLEAN        NOT NULL,
+                PRIMARY KEY (account_id, observed_at, poll_id)
+            );
+            CREATE INDEX IF NOT EXISTS per_poll_change_by_time ON per_poll_change (observed_at);
             """;
 
     /** {@code \copy} of a CSV file of {@link #SNAPSHOT_COLUMNS} into the per-poll table. */

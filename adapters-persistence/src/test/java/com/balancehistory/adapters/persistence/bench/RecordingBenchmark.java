@@ -105,7 +105,7 @@ public class RecordingBenchmark {
                     poll_id = :poll, observed_at = :'observed', currency = c.currency, available = c.available,
                     follows_source_poll = TRUE
                 FROM changed_value c WHERE l.account_id = c.account_id;
-                \\copy balance_change (%s) FROM '%s' WITH (FORMAT csv)
+                \\copy per_poll_change (%s) FROM '%s' WITH (FORMAT csv)
                 COMMIT;
                 """.formatted(Psql.SNAPSHOT_COLUMNS, csv, changedCsv, CHANGE_COLUMNS, changesCsv));
     }
