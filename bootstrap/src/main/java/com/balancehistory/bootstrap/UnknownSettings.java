@@ -23,14 +23,25 @@ class UnknownSettings {
 
     /** Top-level sections; a null set means its keys are free-form or checked where they are read. */
     private static final Map<String, Set<String>> SECTIONS = Map.ofEntries(
-            Map.entry("alerts", Set.of()),
+            Map.entry(
+                    "alerts",
+                    Set.of(
+                            "hysteresis",
+                            "cooldown",
+                            "stale-intervals",
+                            "significant-change-window",
+                            "top-up-settled-window",
+                            "low-limit",
+                            "deliver",
+                            "low-balance",
+                            "low-limit-utilization")),
             Map.entry("analysts", Set.of()),
-            Map.entry("api", Set.of()),
+            Map.entry("api", Set.of("keys", "failed-key-throttle", "exports", "max-raw-points")),
             Map.entry("dashboard", Set.of()),
             Map.entry("health-tiers", Set.of()),
             Map.entry("labels", Set.of("rules")),
             Map.entry("fx", Set.of("rates", "stale-after")),
-            Map.entry("low-balance", Set.of()),
+            Map.entry("low-balance", Set.of("currencies", "accounts")),
             Map.entry("notifications", Set.of()),
             Map.entry("reports", Set.of()),
             Map.entry("sources", Set.of()),

@@ -35,7 +35,14 @@ class ConfigurationMetadataTest {
                         "balance-history.api.failed-key-throttle.window",
                         "balance-history.api.max-raw-points",
                         "balance-history.api.exports.max-concurrent",
-                        "balance-history.fx.stale-after");
+                        "balance-history.fx.stale-after",
+                        "balance-history.low-balance.currencies",
+                        "balance-history.low-balance.accounts[*].threshold",
+                        "balance-history.health-tiers.*.tiers",
+                        "balance-history.health-tiers.*.floor-score",
+                        "balance-history.alerts.cooldown",
+                        "balance-history.alerts.significant-change-window",
+                        "balance-history.alerts.low-limit");
     }
 
     @Test

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.fx.FxSettings;
+import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.db.testing.TestDatabase;
+import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.FxRate;
+import com.balancehistory.domain.money.Money;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +75,78 @@ class StartupValidationIT {
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, notADuration)
                         .close())
                 .hasStackTraceContaining("balance-history.api.failed-key-throttle.window: 'soon' is not a duration");
+    }
+
+    @Test
+    void low_balance_health_tier_and_alert_settings_are_bound_from_configuration() {
+        Map<String, Object> properties = database();
+        properties.put("balance-history.low-balance.currencies.USD", "1000.00");
+        properties.put("balance-history.low-balance.accounts[0].account", "src.budget.b1");
+        properties.put("balance-history.low-balance.accounts[0].threshold", "20%");
+        properties.put("balance-history.health-tiers.EUR.tiers[0].minimum", "1000");
+        properties.put("balance-history.health-tiers.EUR.tiers[0].score", "90");
+        properties.put("balance-history.health-tiers.EUR.tiers[0].label", "FINE");
+        properties.put("balance-history.health-tiers.EUR.floor-label", "EMPTY");
+        properties.put("balance-history.alerts.hysteresis", "0.10");
+        properties.put("balance-history.alerts.cooldown", "30m");
+        properties.put("balance-history.alerts.stale-intervals", "off");
+        properties.put("balance-history.alerts.top-up-settled-window", "2h");
+        properties.put("balance-history.alerts.low-limit.daily", "20");
+
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            QuerySettings settings = server.getApplicationContext().getBean(QuerySettings.class);
+            assertThat(settings.lowBalance().currencyRules().get(Currency.getInstance("USD")))
+                    .isEqualTo(LowBalanceRule.below(Money.parse("1000.00", "USD")));
+            assertThat(settings.lowBalance().accountRules().get(new AccountId("src.budget.b1")))
+                    .isEqualTo(LowBalanceRule.belowPercentOfInitial(new BigDecimal("20")));
+            assertThat(settings.healthScale().rate(Money.parse("1000", "EUR")).label())
+                    .isEqualTo("FINE");
+            assertThat(settings.healthScale().rate(Money.parse("999", "EUR")).label())
+                    .isEqualTo("EMPTY");
+            AlertRules rules = server.getApplicationContext().getBean(AlertRules.class);
+            assertThat(rules.hysteresis().band()).isEqualTo(new BigDecimal("0.10"));
+            assertThat(rules.lifecycle().cooldown()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(rules.staleIntervals()).isEmpty();
+            assertThat(rules.significantWindow()).contains(Duration.ofHours(1));
+            assertThat(rules.topUpSettledWindow()).contains(Duration.ofHours(2));
+            assertThat(rules.lowLimit()).hasSize(1);
+            assertThat(server.getApplicationContext()
+                            .getBean(UnknownSettings.class)
+                            .unknown())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_bad_low_balance_or_alert_setting_refuses_start_naming_the_key() {
+        Map<String, Object> lowBalance = database();
+        lowBalance.put("balance-history.low-balance.accounts[0].account", "src.budget.b1");
+        lowBalance.put("balance-history.low-balance.accounts[0].threshold", "500.00");
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, lowBalance).close())
+                .hasStackTraceContaining(
+                        "balance-history.low-balance.accounts[0]: an absolute account threshold " + "needs a currency");
+
+        Map<String, Object> cooldown = database();
+        cooldown.put("balance-history.alerts.cooldown", "a while");
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, cooldown).close())
+                .hasStackTraceContaining("balance-history.alerts.cooldown: 'a while' is not a duration");
+
+        Map<String, Object> window = database();
+        window.put("balance-history.alerts.significant-change-window", "never");
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, window).close())
+                .hasStackTraceContaining("balance-history.alerts.significant-change-window: 'never' is not a duration");
+
+        Map<String, Object> typo = database();
+        typo.put("balance-history.low-balance.currency.USD", "5");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, typo)) {
+            assertThat(server.getApplicationContext()
+                            .getBean(UnknownSettings.class)
+                            .unknown())
+                    .containsExactly("balance-history.low-balance.currency");
+        }
     }
 
     @Test

@@ -9,12 +9,14 @@ import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.alert.EvaluateAlertsService;
 import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.service.report.ReportSettings;
+import com.balancehistory.bootstrap.BoundValues;
 import com.balancehistory.domain.alert.AlertLifecycle;
 import com.balancehistory.domain.alert.Hysteresis;
 import com.balancehistory.domain.alert.LowLimitAlertRule;
 import com.balancehistory.domain.limit.LimitPeriod;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 
 /**
@@ -42,8 +45,8 @@ class AlertsFactory {
 
     /** The alert rules, read once; the outbox worker also needs their targets. */
     @Singleton
-    AlertRules alertRules(Environment environment, ReportSettings reportSettings) {
-        return rules(environment, reportSettings);
+    AlertRules alertRules(Environment environment, AlertsProperties alerts, ReportSettings reportSettings) {
+        return rules(environment, alerts, reportSettings);
     }
 
     @Singleton
@@ -74,33 +77,38 @@ class AlertsFactory {
                     PREFIX + "low-limit (remaining below % of the total, per period: "
                             + "utilization 0.90 is low-limit {default: 10})");
 
-    static AlertRules rules(Environment env, ReportSettings reportSettings) {
+    static AlertRules rules(Environment env, AlertsProperties alerts, ReportSettings reportSettings) {
         MOVED.forEach((old, now) -> {
             if (env.containsProperties(old) || env.containsProperty(old)) {
                 throw new IllegalArgumentException(old + " is no longer read: use " + now);
             }
         });
-        BigDecimal band = new BigDecimal(
-                env.getProperty(PREFIX + "hysteresis", String.class).orElse("0.05"));
+        BigDecimal band = orDefault(
+                BoundValues.readable(env, PREFIX + "hysteresis", alerts.hysteresis(), "a decimal number"),
+                new BigDecimal("0.05"));
         Duration cooldown =
-                duration(env.getProperty(PREFIX + "cooldown", String.class).orElse("15m"));
-        String stale = env.getProperty(PREFIX + "stale-intervals", String.class).orElse("3");
-        String window = env.getProperty(PREFIX + "significant-change-window", String.class)
-                .orElse("1h");
+                orDefault(BoundValues.duration(env, PREFIX + "cooldown", alerts.cooldown()), Duration.ofMinutes(15));
+        Optional<BigDecimal> stale =
+                offOr(env, "stale-intervals", alerts.staleIntervals(), new BigDecimal("3"), "a number of intervals");
+        Optional<Duration> window = offOr(
+                env, "significant-change-window", alerts.significantChangeWindow(), Duration.ofHours(1), DURATION);
         // optional: off unless configured, since a top-up is news only to whoever waits for one
-        String topUpWindow =
-                env.getProperty(PREFIX + "top-up-settled-window", String.class).orElse("off");
-        Map<?, ?> lowLimitConfig =
-                env.getProperty(PREFIX + "low-limit", Map.class).orElse(Map.of());
-        if (lowLimitConfig.isEmpty()) {
-            lowLimitConfig = Map.of("default", "10"); // remaining below 10 %, i.e. utilization above 90 %
-        }
+        Optional<Duration> topUpWindow =
+                offOr(env, "top-up-settled-window", alerts.topUpSettledWindow(), null, DURATION);
+        Map<String, String> lowLimitConfig =
+                alerts.lowLimit() == null || alerts.lowLimit().isEmpty()
+                        ? Map.of("default", "10") // remaining below 10 %, i.e. utilization above 90 %
+                        : new TreeMap<>(alerts.lowLimit());
         List<LowLimitAlertRule> lowLimit = new ArrayList<>();
         lowLimitConfig.forEach((period, pct) -> {
-            String name = String.valueOf(period).toLowerCase(Locale.ROOT);
-            lowLimit.add(new LowLimitAlertRule(
-                    name.equals("default") ? Optional.empty() : Optional.of(LimitPeriod.fromApiName(name)),
-                    new BigDecimal(String.valueOf(pct))));
+            String name = period.toLowerCase(Locale.ROOT);
+            try {
+                lowLimit.add(new LowLimitAlertRule(
+                        name.equals("default") ? Optional.empty() : Optional.of(LimitPeriod.fromApiName(name)),
+                        new BigDecimal(pct.strip())));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(PREFIX + "low-limit." + name + ": " + e.getMessage());
+            }
         });
         List<DeliveryTarget> targets = new ArrayList<>();
         Object deliver = env.getProperty(PREFIX + "deliver", Map.class).orElse(null);
@@ -112,13 +120,38 @@ class AlertsFactory {
         return new AlertRules(
                 reportSettings.lowBalance(),
                 lowLimit,
-                "off".equals(stale) ? Optional.empty() : Optional.of(new BigDecimal(stale)),
-                "off".equals(window) ? Optional.empty() : Optional.of(duration(window)),
-                "off".equals(topUpWindow) ? Optional.empty() : Optional.of(duration(topUpWindow)),
+                stale,
+                window,
+                topUpWindow,
                 reportSettings.intervals(),
                 new Hysteresis(band),
                 new AlertLifecycle(cooldown),
                 targets);
+    }
+
+    private static final String DURATION = "a duration (use e.g. 30s, 5m, 1h or PT5M)";
+
+    private static <T> T orDefault(T bound, T fallback) {
+        return bound == null ? fallback : bound;
+    }
+
+    /**
+     * The bound value, the default when the key is not set, or nothing for {@code off} (also YAML's unquoted
+     * {@code off}, which it reads as {@code false}).
+     */
+    private static <T> Optional<T> offOr(Environment env, String name, T bound, T fallback, String expected) {
+        if (bound != null) {
+            return Optional.of(bound);
+        }
+        String key = PREFIX + name;
+        Optional<String> raw = env.getProperty(key, String.class).map(String::strip);
+        if (raw.isEmpty()) {
+            return Optional.ofNullable(fallback);
+        }
+        if (raw.get().equalsIgnoreCase("off") || raw.get().equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        throw new ConfigurationException(key + ": '" + raw.get() + "' is not " + expected + " or off");
     }
 
     static Duration duration(String text) {

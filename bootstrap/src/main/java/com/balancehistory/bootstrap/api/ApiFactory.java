@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +38,24 @@ class ApiFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ApiFactory.class);
 
     @Singleton
-    QuerySettings querySettings(Environment environment, ApiProperties api, ConfiguredSources sources) {
+    QuerySettings querySettings(
+            Environment environment,
+            ApiProperties api,
+            List<HealthTierProperties> healthTiers,
+            LowBalanceProperties lowBalance,
+            List<LowBalanceAccountProperties> lowBalanceAccounts,
+            ConfiguredSources sources) {
         QuerySettings defaults = QuerySettings.defaults();
         BoundValues.readable(
                 environment, ApiProperties.PREFIX + ".max-raw-points", api.maxRawPoints(), "a whole number");
         int maxRawPoints = api.maxRawPoints() == null ? defaults.maxRawPoints() : api.maxRawPoints();
+        if (lowBalanceAccounts.isEmpty() && environment.containsProperties(LowBalanceAccountProperties.PREFIX)) {
+            throw new ApiSettingsReader.ApiConfigurationError(
+                    LowBalanceAccountProperties.PREFIX + " must be a list of {account, threshold}");
+        }
         return new QuerySettings(
-                ApiSettingsReader.healthScale(environment
-                        .getProperty(ApiSettingsReader.HEALTH_TIERS, Map.class)
-                        .orElse(null)),
-                ApiSettingsReader.lowBalance(environment
-                        .getProperty(ApiSettingsReader.LOW_BALANCE, Map.class)
-                        .orElse(null)),
+                ApiSettingsReader.healthScale(healthTiers),
+                ApiSettingsReader.lowBalance(lowBalance, lowBalanceAccounts),
                 defaults.trend(),
                 intervals(sources),
                 maxRawPoints,

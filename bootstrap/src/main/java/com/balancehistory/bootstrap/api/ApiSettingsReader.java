@@ -14,21 +14,22 @@ import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Reads the API's configuration from raw property values (maps and lists as Micronaut hands them over), with errors
- * that name the key at fault. Kept free of Micronaut so it is tested directly.
+ * Turns the API's bound configuration records into the domain's settings, with errors that name the key at fault.
+ * Kept free of the application context so it is tested directly.
  */
 final class ApiSettingsReader {
 
     static final String KEYS = ApiKeyProperties.PREFIX;
-    static final String HEALTH_TIERS = "balance-history.health-tiers";
-    static final String LOW_BALANCE = "balance-history.low-balance";
+    static final String HEALTH_TIERS = HealthTierProperties.PREFIX;
+    static final String LOW_BALANCE = LowBalanceProperties.PREFIX;
 
     private ApiSettingsReader() {}
 
@@ -74,30 +75,27 @@ final class ApiSettingsReader {
      * Health tiers per currency, added to the domain's defaults (USD):
      * {@code {EUR: {tiers: [{minimum: "40000", score: 100, label: EXCELLENT}], floor-score: 20, floor-label: CRITICAL}}}.
      */
-    static HealthScale healthScale(Object raw) {
+    static HealthScale healthScale(List<HealthTierProperties> configured) {
         HealthScale scale = HealthScale.defaults();
-        if (raw == null) {
-            return scale;
-        }
-        for (Map.Entry<String, Object> entry : map(HEALTH_TIERS, raw).entrySet()) {
-            String at = HEALTH_TIERS + "." + entry.getKey();
+        List<HealthTierProperties> sorted = new ArrayList<>(configured);
+        sorted.sort(Comparator.comparing(HealthTierProperties::currency));
+        for (HealthTierProperties entry : sorted) {
+            String code = entry.currency().toUpperCase(Locale.ROOT);
+            String at = HEALTH_TIERS + "." + code;
             try {
-                Currency currency = CurrencyCodes.require(entry.getKey().toUpperCase(Locale.ROOT));
-                Map<String, Object> settings = map(at, entry.getValue());
+                Currency currency = CurrencyCodes.require(code);
                 List<HealthTier> tiers = new ArrayList<>();
-                Object list = settings.get("tiers");
-                if (!(list instanceof List<?> items) || items.isEmpty()) {
+                if (entry.tiers() == null || entry.tiers().isEmpty()) {
                     throw new IllegalArgumentException("tiers must be a list of {minimum, score, label}");
                 }
-                for (Object item : items) {
-                    Map<String, Object> tier = map(at + ".tiers", item);
+                for (Map<String, Object> tier : entry.tiers()) {
                     tiers.add(HealthTier.atLeast(
                             Money.parse(String.valueOf(tier.get("minimum")), currency),
                             Integer.parseInt(String.valueOf(tier.get("score"))),
                             String.valueOf(tier.get("label"))));
                 }
-                int floorScore = Integer.parseInt(String.valueOf(settings.getOrDefault("floor-score", "0")));
-                String floorLabel = String.valueOf(settings.getOrDefault("floor-label", "CRITICAL"));
+                int floorScore = entry.floorScore() == null ? 0 : entry.floorScore();
+                String floorLabel = entry.floorLabel() == null ? "CRITICAL" : entry.floorLabel();
                 scale = scale.with(new HealthTiers(currency, tiers, floorScore, floorLabel));
             } catch (RuntimeException e) {
                 throw new ApiConfigurationError(at + ": " + e.getMessage());
@@ -113,49 +111,41 @@ final class ApiSettingsReader {
      * the account's initial balance; {@code "5% of total"} a share of the total of positive balances in the account's
      * currency. Without rules no balance counts as low (the domain's default).
      */
-    static LowBalancePolicy lowBalance(Object raw) {
+    static LowBalancePolicy lowBalance(LowBalanceProperties settings, List<LowBalanceAccountProperties> accounts) {
         LowBalancePolicy policy = LowBalancePolicy.none();
-        if (raw == null) {
-            return policy;
-        }
-        Map<String, Object> settings = map(LOW_BALANCE, raw);
-        Object currencies = settings.get("currencies");
-        if (currencies != null) {
-            for (Map.Entry<String, Object> entry :
-                    map(LOW_BALANCE + ".currencies", currencies).entrySet()) {
-                String at = LOW_BALANCE + ".currencies." + entry.getKey();
+        if (settings.currencies() != null) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(settings.currencies()).entrySet()) {
+                String code = entry.getKey().toUpperCase(Locale.ROOT);
+                String at = LOW_BALANCE + ".currencies." + code;
                 try {
-                    Currency currency = CurrencyCodes.require(entry.getKey().toUpperCase(Locale.ROOT));
+                    Currency currency = CurrencyCodes.require(code);
                     policy = policy.forCurrency(currency, rule(String.valueOf(entry.getValue()), currency));
                 } catch (RuntimeException e) {
                     throw new ApiConfigurationError(at + ": " + e.getMessage());
                 }
             }
         }
-        Object accounts = settings.get("accounts");
-        if (accounts != null) {
-            if (!(accounts instanceof List<?> list)) {
-                throw new ApiConfigurationError(LOW_BALANCE + ".accounts must be a list of {account, threshold}");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                String at = LOW_BALANCE + ".accounts[" + i + "]";
-                try {
-                    Map<String, Object> rule = map(at, list.get(i));
-                    AccountId account = new AccountId(String.valueOf(rule.get("account")));
-                    String threshold = String.valueOf(rule.get("threshold"));
-                    String currency = rule.get("currency") == null ? null : String.valueOf(rule.get("currency"));
-                    policy = policy.forAccount(
-                            account,
-                            threshold.contains("%")
-                                            || threshold
-                                                    .strip()
-                                                    .toLowerCase(Locale.ROOT)
-                                                    .startsWith("runway")
-                                    ? rule(threshold, null)
-                                    : rule(threshold, CurrencyCodes.require(requireCurrency(currency))));
-                } catch (RuntimeException e) {
-                    throw new ApiConfigurationError(at + ": " + e.getMessage());
+        List<LowBalanceAccountProperties> sorted = new ArrayList<>(accounts);
+        sorted.sort(Comparator.comparing(LowBalanceAccountProperties::index));
+        for (LowBalanceAccountProperties rule : sorted) {
+            String at = LOW_BALANCE + ".accounts[" + rule.index() + "]";
+            try {
+                if (rule.account() == null || rule.threshold() == null) {
+                    throw new IllegalArgumentException("an account rule needs account and threshold");
                 }
+                AccountId account = new AccountId(rule.account());
+                String threshold = rule.threshold();
+                policy = policy.forAccount(
+                        account,
+                        threshold.contains("%")
+                                        || threshold
+                                                .strip()
+                                                .toLowerCase(Locale.ROOT)
+                                                .startsWith("runway")
+                                ? rule(threshold, null)
+                                : rule(threshold, CurrencyCodes.require(requireCurrency(rule.currency()))));
+            } catch (RuntimeException e) {
+                throw new ApiConfigurationError(at + ": " + e.getMessage());
             }
         }
         return policy;
@@ -215,16 +205,6 @@ final class ApiSettingsReader {
             throw new IllegalArgumentException("'" + text + "' is not a runway rule such as \"runway < 7d\" (days "
                     + "d, hours h, or an ISO-8601 duration): " + e.getMessage());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(String at, Object value) {
-        if (!(value instanceof Map<?, ?> raw)) {
-            throw new ApiConfigurationError(at + " must be a map");
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        raw.forEach((k, v) -> result.put(String.valueOf(k), v));
-        return result;
     }
 
     /** A configuration value of the API that cannot be used; the message names the key. */

@@ -97,28 +97,22 @@ class ApiSettingsReaderTest {
 
     @Test
     void health_tiers_are_added_to_the_domain_defaults() {
-        HealthScale scale = ApiSettingsReader.healthScale(Map.of(
-                "eur",
-                Map.of(
-                        "tiers",
-                        List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")),
-                        "floor-score",
-                        5,
-                        "floor-label",
-                        "EMPTY")));
+        HealthScale scale = ApiSettingsReader.healthScale(List.of(new HealthTierProperties(
+                "eur", List.of(Map.of("minimum", "1000", "score", 90, "label", "FINE")), 5, "EMPTY")));
 
         assertThat(scale.rate(Money.parse("1000", "EUR")).label()).isEqualTo("FINE");
         assertThat(scale.rate(Money.parse("999.99", "EUR")).label()).isEqualTo("EMPTY");
         assertThat(scale.rate(Money.parse("60000", "USD")).label()).isEqualTo("EXCELLENT");
-        assertThatThrownBy(() -> ApiSettingsReader.healthScale(Map.of("EUR", Map.of("tiers", List.of()))))
+        assertThatThrownBy(() ->
+                        ApiSettingsReader.healthScale(List.of(new HealthTierProperties("EUR", List.of(), null, null))))
                 .hasMessageContaining("balance-history.health-tiers.EUR");
     }
 
     @Test
     void low_balance_rules_by_currency_and_account_absolute_or_percent_of_initial() {
-        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
-                "currencies", Map.of("USD", "1000.00"),
-                "accounts", List.of(Map.of("account", "src.budget.b1", "threshold", "20%"))));
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(
+                new LowBalanceProperties(Map.of("USD", "1000.00")),
+                List.of(new LowBalanceAccountProperties(0, "src.budget.b1", "20%", null)));
 
         AccountId b1 = new AccountId("src.budget.b1");
         AccountBalance account = AccountBalance.of(b1, "B1", Money.parse("250", "USD"), Money.parse("1000", "USD"));
@@ -130,32 +124,33 @@ class ApiSettingsReaderTest {
                                 AccountBalance.of(new AccountId("src.budget.b2"), "B2", Money.parse("999.99", "USD")))
                         .isLow())
                 .isTrue();
-        assertThat(ApiSettingsReader.lowBalance(null).evaluate(account).verdict())
+        assertThat(ApiSettingsReader.lowBalance(LowBalanceProperties.none(), List.of())
+                        .evaluate(account)
+                        .verdict())
                 .isEqualTo(LowBalanceAssessment.Verdict.NO_RULE);
-        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "lots"))))
+        assertThatThrownBy(() -> currencyRules(Map.of("USD", "lots")))
                 .hasMessageContaining("balance-history.low-balance.currencies.USD");
     }
 
     @Test
     void low_balance_thresholds_may_be_a_percent_of_initial_or_of_the_currency_total_as_the_alerts_need() {
-        LowBalancePolicy policy = ApiSettingsReader.lowBalance(
-                Map.of("currencies", Map.of("EUR", "5% of total", "USD", "10% of initial")));
+        LowBalancePolicy policy = currencyRules(Map.of("EUR", "5% of total", "USD", "10% of initial"));
 
         assertThat(policy.currencyRules().get(Currency.getInstance("EUR")))
                 .isEqualTo(LowBalanceRule.belowPercentOfTotal(new BigDecimal("5")));
         assertThat(policy.currencyRules().get(Currency.getInstance("USD")))
                 .isEqualTo(LowBalanceRule.belowPercentOfInitial(new BigDecimal("10")));
         assertThat(policy.needsCurrencyTotals()).isTrue();
-        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("EUR", "5% of budget"))))
+        assertThatThrownBy(() -> currencyRules(Map.of("EUR", "5% of budget")))
                 .hasMessageContaining("balance-history.low-balance.currencies.EUR")
                 .hasMessageContaining("of total");
     }
 
     @Test
     void low_balance_thresholds_may_be_stated_in_runway_next_to_amounts_and_percentages() {
-        LowBalancePolicy policy = ApiSettingsReader.lowBalance(Map.of(
-                "currencies", Map.of("USD", "runway < 7d", "EUR", "Runway<36h", "JPY", "runway < P2DT12H"),
-                "accounts", List.of(Map.of("account", "src.budget.b1", "threshold", "runway < 14d"))));
+        LowBalancePolicy policy = ApiSettingsReader.lowBalance(
+                new LowBalanceProperties(Map.of("USD", "runway < 7d", "EUR", "Runway<36h", "JPY", "runway < P2DT12H")),
+                List.of(new LowBalanceAccountProperties(0, "src.budget.b1", "runway < 14d", null)));
 
         assertThat(policy.currencyRules().get(Currency.getInstance("USD")))
                 .isEqualTo(LowBalanceRule.runwayBelow(java.time.Duration.ofDays(7)));
@@ -176,15 +171,28 @@ class ApiSettingsReaderTest {
         assertThat(policy.evaluate(account).verdict()).isEqualTo(LowBalanceAssessment.Verdict.NOT_EVALUABLE);
         assertThat(policy.evaluate(account).reason()).contains("burn");
 
-        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "runway > 7d"))))
+        assertThatThrownBy(() -> currencyRules(Map.of("USD", "runway > 7d")))
                 .hasMessageContaining("balance-history.low-balance.currencies.USD")
                 .hasMessageContaining("runway < 7d");
-        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(Map.of("currencies", Map.of("USD", "runway < 7 weeks"))))
+        assertThatThrownBy(() -> currencyRules(Map.of("USD", "runway < 7 weeks")))
                 .hasMessageContaining("runway < 7d");
     }
 
     private static ApiSettingsReader.ApiKeyEntry listed(
             int index, String name, String role, String sha256, String key) {
         return new ApiKeyProperties(index, name, role, sha256, key).entry();
+    }
+
+    @Test
+    void an_absolute_account_threshold_without_a_currency_is_refused_naming_the_entry() {
+        assertThatThrownBy(() -> ApiSettingsReader.lowBalance(
+                        LowBalanceProperties.none(),
+                        List.of(new LowBalanceAccountProperties(2, "src.budget.b1", "500.00", null))))
+                .hasMessageContaining("balance-history.low-balance.accounts[2]")
+                .hasMessageContaining("needs a currency");
+    }
+
+    private static LowBalancePolicy currencyRules(Map<String, String> currencies) {
+        return ApiSettingsReader.lowBalance(new LowBalanceProperties(currencies), List.of());
     }
 }
