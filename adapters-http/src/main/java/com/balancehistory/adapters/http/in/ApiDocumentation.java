@@ -21,4 +21,14 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         description = "An API key from balance-history.api.keys, sent as 'Authorization: Bearer <key>'")
-public interface ApiDocumentation {}
+public interface ApiDocumentation {
+
+    /** A 400 problem: a parameter or body field is invalid, or the body is not JSON. */
+    String INVALID_PARAMETER = "#/components/responses/InvalidParameter";
+
+    /** A 401 problem: no valid API key. */
+    String UNAUTHORIZED = "#/components/responses/Unauthorized";
+
+    /** A 403 problem: a reader key on an admin route. */
+    String FORBIDDEN = "#/components/responses/Forbidden";
+}

@@ -56,14 +56,8 @@ import java.util.stream.Collectors;
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "balances")
-@ApiResponse(
-        responseCode = "400",
-        description = "a parameter is invalid",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "no valid API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class BalancesController {
 
     private static final Duration DEFAULT_HISTORY_RANGE = Duration.ofDays(7);
@@ -98,6 +92,7 @@ public class BalancesController {
 
     @Get("/balances")
     @Operation(
+            operationId = "listBalances",
             summary = "Latest balance of every account",
             description =
                     "Filters are exact except q, which "
@@ -107,22 +102,24 @@ public class BalancesController {
                             + "staleAtAsOf, gone and lastPollFailedAt; accounts first seen later are left out, accounts gone "
                             + "then (even if back now) are listed with gone=true; filters, labels and stale apply as they held then.")
     public BalanceListResponse list(
-            @QueryValue @Nullable String provider,
+            @Schema(allowableValues = {"ahrvo", "equals-money", "grantex", "holyheld"}) @QueryValue @Nullable
+                    String provider,
             @QueryValue @Nullable String source,
             @Parameter(
                             description = "budget, grant or card; card-limit is refused with 400 (card limits are "
                                     + "not balances: see GET /api/v1/cards)",
                             example = "budget")
+                    @Schema(allowableValues = {"budget", "grant", "card"})
                     @QueryValue
                     @Nullable
                     String kind,
             @QueryValue @Nullable String currency,
             @QueryValue @Nullable String q,
-            @QueryValue @Nullable String stale,
-            @QueryValue @Nullable String sort,
-            @QueryValue @Nullable String order,
-            @QueryValue @Nullable String limit,
-            @QueryValue @Nullable String offset,
+            @Schema(type = "boolean") @QueryValue @Nullable String stale,
+            @Schema(allowableValues = {"name", "available", "observedAt"}) @QueryValue @Nullable String sort,
+            @Schema(allowableValues = {"asc", "desc"}) @QueryValue @Nullable String order,
+            @Schema(type = "integer", format = "int32", minimum = "1") @QueryValue @Nullable String limit,
+            @Schema(type = "integer", format = "int32", minimum = "0") @QueryValue @Nullable String offset,
             @Parameter(
                             description = "key:value, repeatable: only accounts that have every one of these labels "
                                     + "now (department:Marketing)",
@@ -133,6 +130,7 @@ public class BalancesController {
             @Parameter(
                             description = "an ISO-8601 instant: balances as last observed at or before it",
                             example = "2026-11-30T23:59:59Z")
+                    @Schema(type = "string", format = "date-time")
                     @QueryValue
                     @Nullable
                     String asOf) {
@@ -157,6 +155,7 @@ public class BalancesController {
 
     @Get("/balances/{accountId}")
     @Operation(
+            operationId = "getBalance",
             summary = "One account's latest balance with its health tier and low-balance state",
             description = "asOf=<instant>: its balance as last observed at or before that time instead (with the "
                     + "as-of fields, health and low-balance judged on that value); 404 when the account was first "
@@ -170,6 +169,7 @@ public class BalancesController {
             @Parameter(
                             description = "an ISO-8601 instant: the balance as last observed at or before it",
                             example = "2026-11-30T23:59:59Z")
+                    @Schema(type = "string", format = "date-time")
                     @QueryValue
                     @Nullable
                     String asOf) {
@@ -193,6 +193,7 @@ public class BalancesController {
 
     @Get("/balances/{accountId}/history")
     @Operation(
+            operationId = "getBalanceHistory",
             summary = "History of one account",
             description = "bucket=raw (default) returns every snapshot in "
                     + "[from, to), at most 10,000; hour|day|week|month return one bucket per calendar unit of the zone "
@@ -204,9 +205,9 @@ public class BalancesController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HistoryResponse history(
             @PathVariable String accountId,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String bucket,
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String from,
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String to,
+            @Schema(allowableValues = {"raw", "hour", "day", "week", "month"}) @QueryValue @Nullable String bucket,
             @QueryValue @Nullable String zone) {
         AccountId id = Params.accountId(accountId);
         Instant end = Params.instant("to", to).orElseGet(clock::instant);
@@ -219,6 +220,7 @@ public class BalancesController {
 
     @Get("/balances/{accountId}/trend")
     @Operation(
+            operationId = "getBalanceTrend",
             summary = "Trend of one account over a window ending now",
             description = "window is an ISO-8601 duration (default P30D): change, percent change, average daily "
                     + "burn, and the projected depletion date or why there is none.")
@@ -226,7 +228,9 @@ public class BalancesController {
             responseCode = "404",
             description = "unknown account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrendResponse trend(@PathVariable String accountId, @QueryValue @Nullable String window) {
+    public TrendResponse trend(
+            @PathVariable String accountId,
+            @Schema(type = "string", format = "duration") @QueryValue @Nullable String window) {
         AccountId id = Params.accountId(accountId);
         Duration duration = Params.duration("window", window, Duration.ofDays(30));
         return trend.trend(id, duration).map(TrendResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
@@ -234,6 +238,7 @@ public class BalancesController {
 
     @Get("/balances/{accountId}/runway")
     @Operation(
+            operationId = "getBalanceRunway",
             summary = "How long one account's balance lasts, and what to add so it lasts the target",
             description = "The average daily burn is the trend's over the window (decreases only: top-ups and limit "
                     + "resets are not negative burn). runwayDays = balance / burn (2 decimals, rounded down); "
@@ -249,12 +254,14 @@ public class BalancesController {
             @Parameter(
                             description = "ISO-8601 duration the burn is measured over, ending now (default P30D)",
                             example = "P30D")
+                    @Schema(type = "string", format = "duration")
                     @QueryValue
                     @Nullable
                     String window,
             @Parameter(
                             description = "ISO-8601 duration the balance should last from now (default P14D)",
                             example = "P14D")
+                    @Schema(type = "string", format = "duration")
                     @QueryValue
                     @Nullable
                     String target) {
@@ -268,6 +275,7 @@ public class BalancesController {
 
     @Get("/overview")
     @Operation(
+            operationId = "getOverview",
             summary = "Latest balances per currency",
             description = "count, total, average, highest, lowest, "
                     + "low-balance accounts and health tier counts per currency; never a total across currencies. "

@@ -36,14 +36,7 @@ import java.util.List;
 @Controller("/api/v1/cards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "cards")
-@ApiResponse(
-        responseCode = "404",
-        description = "no card with limits has this id",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "400",
-        description = "invalid amount, currency or ambiguous card id",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class CardsController {
 
     private static final int MAX_EXPENSES = 1_000;
@@ -58,6 +51,7 @@ public class CardsController {
 
     @Get
     @Operation(
+            operationId = "listCards",
             summary = "Every card with recorded limits",
             description = "Each card as GET /api/v1/cards/{cardId}/limits answers it: ids (accountId, the provider's "
                     + "card id as externalId), source, provider, currency, observedAt, stale, and the latest "
@@ -69,14 +63,27 @@ public class CardsController {
     }
 
     @Get("/{cardId}/limits")
-    @Operation(summary = "Remaining limit per period; with configured totals also used and utilization")
+    @Operation(
+            operationId = "getCardLimits",
+            summary = "Remaining limit per period; with configured totals also used and utilization")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no card with limits has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CardLimitsResponse limits(@PathVariable String cardId) {
         CardAnswer<List<LimitStatus>> answer = cards.limits(cardId).orElseThrow(() -> unknownCard(cardId));
         return CardLimitsResponse.of(answer);
     }
 
     @Post("/{cardId}/purchase-check")
-    @Operation(summary = "Whether a purchase fits every period of the card's limits, and which periods it breaks")
+    @Operation(
+            operationId = "checkCardPurchase",
+            summary = "Whether a purchase fits every period of the card's limits, and which periods it breaks")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @ApiResponse(
+            responseCode = "404",
+            description = "no card with limits has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PurchaseCheckResponse purchaseCheck(@PathVariable String cardId, @Body PurchaseCheckRequest request) {
         Currency currency = Params.currency("currency", request.currency());
         Money amount = Params.money("amount", request.amount(), currency);
@@ -85,10 +92,16 @@ public class CardsController {
 
     @Post("/{cardId}/plan")
     @Operation(
+            operationId = "planCardExpenses",
             summary = "Whether a list of expenses fits the card's limits, per period, and what remains after",
             description = "Amounts are in the card's currency; an expense (or the plan's currency) in another "
                     + "currency is a 400 naming expenses[i].currency (or currency), as purchase-check refuses it: "
                     + "limits are never converted.")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @ApiResponse(
+            responseCode = "404",
+            description = "no card with limits has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanResponse plan(@PathVariable String cardId, @Body PlanRequest request) {
         CardAnswer<List<LimitStatus>> card = cards.limits(cardId).orElseThrow(() -> unknownCard(cardId));
         Currency cardCurrency = card.reading().limits().currency();

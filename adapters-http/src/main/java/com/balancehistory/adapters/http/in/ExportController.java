@@ -22,6 +22,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +44,8 @@ import java.util.function.Supplier;
 @Controller("/api/v1/export")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "export")
+@ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class ExportController {
 
     static final String[] BALANCE_COLUMNS = {
@@ -109,6 +113,7 @@ public class ExportController {
             uri = "/balances",
             produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "exportBalances",
             summary = "Every account's latest balance as CSV (default) or a JSON array, streamed",
             description = "format=csv|json, else Accept: text/csv or application/json; format wins. "
                     + "label=key:value (repeatable, all must hold) keeps the accounts that have those labels now. "
@@ -117,7 +122,7 @@ public class ExportController {
                     + "stale_at_as_of, gone, gone_at and last_poll_failed_at added (JSON: the fields of "
                     + "GET /api/v1/balances?asOf).")
     public StreamedFile balances(
-            @QueryValue @Nullable String format,
+            @Schema(allowableValues = {"csv", "json"}) @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "key:value, repeatable: accounts with every one of these labels now")
                     @QueryValue("label")
@@ -126,6 +131,7 @@ public class ExportController {
             @Parameter(
                             description = "an ISO-8601 instant: balances as last observed at or before it",
                             example = "2026-11-30T23:59:59Z")
+                    @Schema(type = "string", format = "date-time")
                     @QueryValue
                     @Nullable
                     String asOf) {
@@ -145,6 +151,7 @@ public class ExportController {
             uri = "/month-end",
             produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "exportMonthEnd",
             summary = "Every account's balance at the end of each month, as CSV (default) or a JSON array, streamed",
             description = "One row per account and month from `from` to `to` (both included, at most "
                     + ExportHistoryUseCase.MAX_MONTHS + " months), ordered by month, then account id: the balance "
@@ -166,7 +173,7 @@ public class ExportController {
                     @QueryValue
                     @Nullable
                     String zone,
-            @QueryValue @Nullable String format,
+            @Schema(allowableValues = {"csv", "json"}) @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "key:value, repeatable: accounts with every one of these labels at month end")
                     @QueryValue("label")
@@ -190,6 +197,7 @@ public class ExportController {
             uri = "/snapshots",
             produces = {"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "exportSnapshots",
             summary = "Every snapshot observed in [from, to) as CSV (default) or a JSON array, streamed; defaults "
                     + "to the last 24 hours",
             description =
@@ -197,9 +205,9 @@ public class ExportController {
                             + "format=csv|json, else Accept: text/csv or application/json; format wins. label=key:value "
                             + "(repeatable, all must hold) keeps the snapshots of accounts that had those labels when observed.")
     public StreamedFile snapshots(
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String format,
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String from,
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String to,
+            @Schema(allowableValues = {"csv", "json"}) @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "key:value, repeatable: accounts with every one of these labels when observed")
                     @QueryValue("label")

@@ -46,14 +46,8 @@ import java.util.Set;
 @Controller("/api/v1/fx-rates")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "fx-rates")
-@ApiResponse(
-        responseCode = "400",
-        description = "a parameter or a field of the body is invalid (the problem's parameter names it)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "no valid API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class FxRatesController {
 
     static final int MAX_RATES = 1000;
@@ -72,6 +66,7 @@ public class FxRatesController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getFxRates",
             summary = "Exchange rates in force, or every stored version",
             description = "Without history: per pair (direct pairs only, never inverted or chained), the newest rate "
                     + "dated at or before asOf (default now; a rate dated D applies from 00:00 UTC of D), combined "
@@ -82,10 +77,12 @@ public class FxRatesController {
             @Parameter(
                             description = "ISO-8601 time the rates are in force at (default now)",
                             example = "2026-11-30T23:59:59Z")
+                    @Schema(type = "string", format = "date-time")
                     @QueryValue
                     @Nullable
                     String asOf,
             @Parameter(description = "true: every stored version instead of the rates in force", example = "true")
+                    @Schema(type = "boolean")
                     @QueryValue
                     @Nullable
                     String history) {
@@ -102,6 +99,7 @@ public class FxRatesController {
     @Put(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @AdminOnly
     @Operation(
+            operationId = "putFxRates",
             summary = "Store exchange rates as a new version (admin)",
             description = "The body is a list of rates, each {from, to, rate, date, source}: two different ISO 4217 "
                     + "codes, a positive rate as exact decimal text or a JSON number (at most 12 digits before and "

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Controller("/api/v1/polls")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "polls")
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class PollsController {
 
     private final PollSourcesUseCase polls;
@@ -53,6 +54,7 @@ public class PollsController {
     @Post
     @AdminOnly
     @Operation(
+            operationId = "startPoll",
             summary = "Poll every source, or ?source=, in the background (admin key): 202 at once with the run and "
                     + "Location: /api/v1/polls/{id}. ?wait=PT30S or Prefer: wait=30 waits up to that long (at most "
                     + "PT60S) and answers 200 with the finished run, or 202 if it is still running. A retry with the same "
@@ -83,7 +85,7 @@ public class PollsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PollRunResponse> pollNow(
             @QueryValue @Nullable String source,
-            @QueryValue @Nullable String wait,
+            @Schema(type = "string", format = "duration") @QueryValue @Nullable String wait,
             @Header("Prefer") @Nullable String prefer,
             @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         Optional<String> requested = Params.text("source", source);
@@ -133,8 +135,12 @@ public class PollsController {
     }
 
     @Get
-    @Operation(summary = "Recent poll runs with per-source outcomes, newest first (limit 1..500, default 20)")
-    public PollRunsResponse recent(@QueryValue @Nullable String limit) {
+    @Operation(
+            operationId = "listPollRuns",
+            summary = "Recent poll runs with per-source outcomes, newest first (limit 1..500, default 20)")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    public PollRunsResponse recent(
+            @Schema(type = "integer", format = "int32", minimum = "1") @QueryValue @Nullable String limit) {
         int count = Params.integer("limit", limit, 20, 1, ListPollRunsUseCase.MAX_LIMIT);
         return new PollRunsResponse(runs.recentRuns(count).stream()
                 .map(run -> PollRunResponse.of(run, polls.sourceNames()))
@@ -142,12 +148,14 @@ public class PollsController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One poll run; while it runs, sources not yet recorded show as running")
+    @Operation(
+            operationId = "getPollRun",
+            summary = "One poll run; while it runs, sources not yet recorded show as running")
     @ApiResponse(
             responseCode = "404",
             description = "unknown poll run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollRunResponse one(@PathVariable String id) {
+    public PollRunResponse one(@Schema(type = "integer", format = "int64") @PathVariable String id) {
         long pollId;
         try {
             pollId = Long.parseLong(id);

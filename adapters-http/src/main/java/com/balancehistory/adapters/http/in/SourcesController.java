@@ -7,12 +7,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The configured sources and how each is doing, so an operator sees which one fails without reading SQL. */
 @Controller("/api/v1/sources")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sources")
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class SourcesController {
 
     private final ListSourcesUseCase sources;
@@ -23,6 +25,7 @@ public class SourcesController {
 
     @Get
     @Operation(
+            operationId = "listSources",
             summary = "Every configured source: schedule, next due, last poll and success, failures in a row, "
                     + "circuit state, accounts, stale; and the misconfigured sources with their error")
     public SourcesResponse list() {

@@ -1,7 +1,6 @@
 package com.balancehistory.adapters.http.in;
 
 import com.balancehistory.adapters.http.in.dto.TopUpsResponse;
-import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +10,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,14 +20,8 @@ import java.util.List;
 @Controller("/api/v1/topups")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "balances")
-@ApiResponse(
-        responseCode = "400",
-        description = "a parameter is invalid",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "no valid API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class TopUpsController {
 
     private final ForecastRunwayUseCase runways;
@@ -40,6 +32,7 @@ public class TopUpsController {
 
     @Get
     @Operation(
+            operationId = "listTopUps",
             summary = "Every account that needs a top-up to last the target, with the total to add per currency",
             description = "Each account's top-up is its runway's (GET /api/v1/balances/{accountId}/runway): burn x "
                     + "target - balance, rounded up to the currency's minor unit. Accounts that already last, have "
@@ -49,12 +42,14 @@ public class TopUpsController {
             @Parameter(
                             description = "ISO-8601 duration the balances should last from now (default P14D)",
                             example = "P14D")
+                    @Schema(type = "string", format = "duration")
                     @QueryValue
                     @Nullable
                     String target,
             @Parameter(
                             description = "ISO-8601 duration each burn is measured over, ending now (default P30D)",
                             example = "P30D")
+                    @Schema(type = "string", format = "duration")
                     @QueryValue
                     @Nullable
                     String window,

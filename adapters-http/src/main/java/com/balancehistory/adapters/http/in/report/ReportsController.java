@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.http.in.report;
 
+import com.balancehistory.adapters.http.in.ApiDocumentation;
 import com.balancehistory.adapters.http.in.Idempotency;
 import com.balancehistory.adapters.http.in.Params;
 import com.balancehistory.adapters.http.in.auth.AdminOnly;
@@ -8,6 +9,7 @@ import com.balancehistory.adapters.http.in.dto.ReportRebuildResponse;
 import com.balancehistory.adapters.http.in.dto.ReportSummaryResponse;
 import com.balancehistory.adapters.http.in.dto.StoredReportResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.ReportFilter;
 import com.balancehistory.application.model.report.ReportSummary;
@@ -35,6 +37,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Currency;
@@ -48,6 +54,8 @@ import java.util.Optional;
  */
 @Controller("/api/v1/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@Tag(name = "reports")
 public class ReportsController {
 
     static final MediaType CSV = MediaType.of("text/csv");
@@ -92,11 +100,13 @@ public class ReportsController {
             String convertTo) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listReports", summary = "Stored reports, newest first; type, from and to filter them")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     public ReportListResponse list(
             @QueryValue @Nullable String type,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String limit) {
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String from,
+            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String to,
+            @Schema(type = "integer", format = "int32", minimum = "1") @QueryValue @Nullable String limit) {
         ReportFilter filter = new ReportFilter(
                 Params.text("type", type),
                 Params.instant("from", from),
@@ -108,6 +118,18 @@ public class ReportsController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @AdminOnly
+    @Operation(
+            operationId = "generateReport",
+            summary = "Generate and store an allocation report now (admin key): 201 with the report and its Location")
+    @ApiResponse(
+            responseCode = "201",
+            description = "the stored report, with Location: /api/v1/reports/{id}",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StoredReportResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @ApiResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     public HttpResponse<StoredReportResponse> generate(
             @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
@@ -134,6 +156,7 @@ public class ReportsController {
             uri = "/allocation/live",
             produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
     @Operation(
+            operationId = "getLiveAllocationReport",
             summary = "The allocation report computed now, not stored",
             description = "groupBy=<label key> adds the per-label section labelGroups: per value of that label (then "
                     + "(unlabelled)) and currency, count, total and share of the currency, and the cards' remaining "
@@ -141,8 +164,9 @@ public class ReportsController {
                     + "totals in that currency with the rates in force now, every rate used, rounded once half-even "
                     + "at its scale, partial with the missing currencies; in JSON, CSV (converted-rate, "
                     + "converted-missing, converted-total rows) and HTML.")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     public HttpResponse<byte[]> live(
-            @QueryValue @Nullable String format,
+            @Schema(allowableValues = {"json", "csv", "html"}) @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             @Parameter(description = "a label key: add the per-label section grouped by it", example = "department")
                     @QueryValue
@@ -159,9 +183,15 @@ public class ReportsController {
     @Get(
             uri = "/{id}",
             produces = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    @Operation(operationId = "getReport", summary = "One stored report, as JSON, CSV or HTML")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @ApiResponse(
+            responseCode = "404",
+            description = "no stored report has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<?> one(
-            @PathVariable String id,
-            @QueryValue @Nullable String format,
+            @Schema(type = "integer", format = "int64") @PathVariable String id,
+            @Schema(allowableValues = {"json", "csv", "html"}) @QueryValue @Nullable String format,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
         StoredReport report = reports.find(reportId(id)).orElseThrow(() -> notFound(id));
         if (chosenFormat(format, accept).equals("json")) {
@@ -172,7 +202,14 @@ public class ReportsController {
 
     /** The stored report's content computed again from the snapshots at its as-of time, and whether it is equal. */
     @Get(uri = "/{id}/rebuild", produces = MediaType.APPLICATION_JSON)
-    public ReportRebuildResponse rebuild(@PathVariable String id) {
+    @Operation(
+            operationId = "rebuildReport",
+            summary = "The stored report computed again from the snapshots at its as-of time, and whether it is equal")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no stored report has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportRebuildResponse rebuild(@Schema(type = "integer", format = "int64") @PathVariable String id) {
         long reportId = reportId(id);
         StoredReport stored = reports.find(reportId).orElseThrow(() -> notFound(id));
         AllocationReport rebuilt = reports.rebuild(reportId).orElseThrow(() -> notFound(id));
