@@ -12,21 +12,22 @@ import org.jooq.impl.DSL;
 /**
  * Rolls completed UTC days up into {@code daily_balance}: open, close, min, max and samples per account. Recording
  * only marks a day as pending; a day is rolled up once it is over, and again if late snapshots (a replay) reach it.
- * Until then {@code analytics.daily_balances} computes it from the raw rows.
+ * Until then {@code analytics.daily_balances} computes it from the runs.
  */
 public final class JooqDailyRollup implements DailyRollup {
 
+    /**
+     * The day as {@code analytics.daily_balances} computes a day not rolled up yet, from the runs reaching into it
+     * (the generated per-sighting rows would join every run of the history with every poll): read while the day is
+     * still pending.
+     */
     private static final String ROLL_UP_DAY = """
             INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
                                        max_available, samples, first_observed_at, last_observed_at)
-            SELECT s.account_id, ?::date, min(s.currency),
-                   (array_agg(s.available ORDER BY s.observed_at))[1],
-                   (array_agg(s.available ORDER BY s.observed_at DESC))[1],
-                   min(s.available), max(s.available), count(*), min(s.observed_at), max(s.observed_at)
-            FROM balance_snapshot s
-            WHERE s.observed_at >= ?::date::timestamp AT TIME ZONE 'UTC'
-              AND s.observed_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
-            GROUP BY s.account_id
+            SELECT d.account_id, d.day, d.currency, d.open_available, d.close_available, d.min_available,
+                   d.max_available, d.samples, d.first_observed_at, d.last_observed_at
+            FROM analytics.daily_balances d
+            WHERE d.day = ?::date
             ON CONFLICT (account_id, day) DO UPDATE SET
                 currency = EXCLUDED.currency, open_available = EXCLUDED.open_available,
                 close_available = EXCLUDED.close_available, min_available = EXCLUDED.min_available,
@@ -61,8 +62,8 @@ public final class JooqDailyRollup implements DailyRollup {
                         .isEmpty()) {
                     return false;
                 }
+                db.execute(ROLL_UP_DAY, day.toString());
                 db.execute("DELETE FROM daily_rollup_pending WHERE day = ?::date", day.toString());
-                db.execute(ROLL_UP_DAY, day.toString(), day.toString(), day.toString());
                 return true;
             });
             if (rolled) {
