@@ -59,6 +59,37 @@ public record TrendAnalyzer(TrendSettings settings) {
                 .filter(point -> !point.at().isBefore(from) && !point.at().isAfter(now))
                 .sorted(Comparator.comparing(BalancePoint::at))
                 .toList();
+        return analyzeInWindow(inWindow, inWindow.size());
+    }
+
+    /**
+     * The trend of a window's samples given in summary, as {@link #analyze} gives it for all of them: {@code keyPoints}
+     * are samples of the window (at most {@code sampleCount}, ordered by instant) that keep the first and the last
+     * sample and both sides of every change of value, so the samples left out repeat the value of their neighbours and
+     * change neither the change nor the burn; {@code sampleCount} is how many samples the window holds, which the
+     * minimum number of points is judged by. The trend's points are the key points.
+     */
+    public BalanceTrend analyzeSummary(List<BalancePoint> keyPoints, long sampleCount, Duration window, Instant now) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(now, "now");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("a trend window cannot be negative: " + window);
+        }
+        if (sampleCount < keyPoints.size() || (keyPoints.size() < 2 && sampleCount != keyPoints.size())) {
+            throw new IllegalArgumentException(
+                    "a summary keeps the first and last of its samples: " + keyPoints.size() + " of " + sampleCount);
+        }
+        requireOneCurrency(keyPoints);
+        Instant from = window.compareTo(Duration.between(Instant.MIN, now)) >= 0 ? Instant.MIN : now.minus(window);
+        for (BalancePoint point : keyPoints) {
+            if (point.at().isBefore(from) || point.at().isAfter(now)) {
+                throw new IllegalArgumentException("a summarised sample lies outside the window: " + point.at());
+            }
+        }
+        return analyzeInWindow(List.copyOf(keyPoints), sampleCount);
+    }
+
+    private BalanceTrend analyzeInWindow(List<BalancePoint> inWindow, long sampleCount) {
         if (inWindow.isEmpty()) {
             return new BalanceTrend(
                     inWindow,
@@ -75,7 +106,7 @@ public record TrendAnalyzer(TrendSettings settings) {
         Optional<BigDecimal> percentChange = change.flatMap(delta -> percentOf(delta, first.balance()));
 
         Duration span = Duration.between(first.at(), last.at());
-        boolean enoughHistory = inWindow.size() >= settings.minPoints() && span.compareTo(settings.minSpan()) >= 0;
+        boolean enoughHistory = sampleCount >= settings.minPoints() && span.compareTo(settings.minSpan()) >= 0;
         if (!enoughHistory) {
             Outlook reason = last.balance().isPositive() ? Outlook.NOT_ENOUGH_HISTORY : Outlook.ALREADY_DEPLETED;
             return new BalanceTrend(inWindow, change, percentChange, Optional.empty(), DepletionForecast.none(reason));

@@ -12,14 +12,17 @@ import com.balancehistory.application.port.out.query.BalanceReadModel;
 import com.balancehistory.application.port.out.query.BalanceRows;
 import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.application.port.out.query.BucketAggregate;
+import com.balancehistory.application.port.out.query.TrendSamples;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -137,6 +140,11 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
     @Override
     public List<BalancePoint> availableHistory(AccountId account, Instant from, Instant to, int limit) {
         return RunSamples.points(dsl, account, from, to, limit);
+    }
+
+    @Override
+    public Map<AccountId, TrendSamples> trendSamples(Collection<AccountId> accounts, Instant from, Instant to) {
+        return TrendSampleBatch.read(dsl, accounts, from, to);
     }
 
     @Override

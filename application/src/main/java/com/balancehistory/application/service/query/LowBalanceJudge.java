@@ -6,10 +6,14 @@ import com.balancehistory.domain.analytics.LowBalanceAssessment;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.Money;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,9 +56,26 @@ public final class LowBalanceJudge {
      */
     public Map<AccountId, LowBalanceAssessment> assessAll(
             Collection<AccountBalance> judged, Map<Currency, Money> positiveTotals, Instant at) {
+        // the burns of every account with a runway rule, one read per window rather than one per account
+        Map<Duration, List<AccountId>> byWindow = new LinkedHashMap<>();
+        judged.forEach(account -> {
+            if (policy.ruleFor(account.id(), account.currency()).orElse(null) instanceof LowBalanceRule.RunwayBelow r) {
+                byWindow.computeIfAbsent(r.window(), w -> new ArrayList<>()).add(account.id());
+            }
+        });
+        Map<Duration, Map<AccountId, Optional<Money>>> burnsByWindow = new HashMap<>();
+        byWindow.forEach(
+                (window, accounts) -> burnsByWindow.put(window, burns.averageDailyBurns(accounts, window, at)));
         Map<AccountId, LowBalanceAssessment> result = new LinkedHashMap<>();
-        judged.forEach(account -> result.put(
-                account.id(), assess(account, Optional.ofNullable(positiveTotals.get(account.currency())), at)));
+        judged.forEach(account -> {
+            Optional<Money> positiveTotal = Optional.ofNullable(positiveTotals.get(account.currency()));
+            Optional<Money> burn =
+                    policy.ruleFor(account.id(), account.currency()).orElse(null)
+                                    instanceof LowBalanceRule.RunwayBelow runway
+                            ? burnsByWindow.get(runway.window()).getOrDefault(account.id(), Optional.empty())
+                            : Optional.empty();
+            result.put(account.id(), policy.evaluate(account, positiveTotal, burn));
+        });
         return result;
     }
 

@@ -6,7 +6,10 @@ import com.balancehistory.application.model.query.TopUpEvent;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.BalancePoint;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read side of balance history: latest balances, snapshots of one account, and failed polls of a source. */
@@ -25,6 +28,22 @@ public interface BalanceReadModel {
 
     /** The account's available balance per snapshot in {@code [from, to)}, oldest first, at most {@code limit}. */
     List<BalancePoint> availableHistory(AccountId account, Instant from, Instant to, int limit);
+
+    /**
+     * The samples of each of {@code accounts} in {@code [from, to)} in summary (see {@link TrendSamples}), read for all
+     * of them at once; an account without a sample there maps to {@link TrendSamples#NONE}.
+     */
+    default Map<AccountId, TrendSamples> trendSamples(Collection<AccountId> accounts, Instant from, Instant to) {
+        Map<AccountId, TrendSamples> result = new LinkedHashMap<>();
+        for (AccountId account : accounts) {
+            long count = countSnapshots(account, from, to);
+            List<BalancePoint> all = count == 0
+                    ? List.of()
+                    : availableHistory(account, from, to, (int) Math.min(count, Integer.MAX_VALUE - 1L));
+            result.put(account, TrendSamples.summarise(all));
+        }
+        return result;
+    }
 
     /**
      * Aggregates the account's snapshots into the buckets between consecutive {@code boundaries} (ascending, at least
