@@ -15,6 +15,7 @@ import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.alert.AlertRules;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.application.service.query.QuerySettings;
 import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
@@ -147,9 +148,10 @@ class ReportsFactory {
             ReportRenderer renderer,
             ReportSettings settings,
             Clock clock,
-            ConvertTotalsUseCase conversion) {
+            ConvertTotalsUseCase conversion,
+            DailyBurns burns) {
         return new ReportService(
-                snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock, conversion);
+                snapshots, new MeteredReportStore(store, metrics), renderer, settings, clock, conversion, burns);
     }
 
     @Singleton

@@ -77,10 +77,16 @@ class FxRatesApiIT extends ServiceTestSupport {
         rate(p, 4, "EUR", "GBP", "0.8600", TODAY.minusDays(30), "BoE");
         p.put("balance-history.fx.stale-after", "7d");
         // three budgets with known balances: EUR 20400.00, GBP 9800.25, USD 12500.50
-        for (String id : List.of("ci202507232016182663", "ci202507232016182664", "ci202507232016182665")) {
+        // grouped by fxdept: Travel holds the USD budget, Europe the EUR and GBP ones
+        Map<String, String> departments = Map.of(
+                "ci202507232016182663", "Travel",
+                "ci202507232016182664", "Europe",
+                "ci202507232016182665", "Europe");
+        departments.forEach((id, department) -> {
             p.put("balance-history.labels.rules.fx-" + id + ".account", AHRVO + ".budget." + id);
             p.put("balance-history.labels.rules.fx-" + id + ".labels.fxset", SUITE);
-        }
+            p.put("balance-history.labels.rules.fx-" + id + ".labels.fxdept", department);
+        });
         return p;
     }
 
@@ -314,6 +320,137 @@ class FxRatesApiIT extends ServiceTestSupport {
     @Test
     void an_unknown_convert_to_currency_is_a_400_naming_the_parameter() {
         assertProblem(api.get("api/v1/overview?convertTo=XYZ", READER_KEY), "convertTo", "ISO 4217");
+    }
+
+    private JsonNode groupedOverview(String query) {
+        return ApiJson.ok(
+                json, api.get("api/v1/overview?label=fxset:" + SUITE + "&groupBy=fxdept" + query, READER_KEY));
+    }
+
+    private static Map<String, JsonNode> byGroup(JsonNode groups) {
+        Map<String, JsonNode> found = new HashMap<>();
+        list(groups).forEach(g -> found.put(text(g, "group"), g));
+        return found;
+    }
+
+    private static List<String> ratesOf(JsonNode converted) {
+        return list(converted.get("rates")).stream()
+                .map(r -> text(r, "from") + "->" + text(r, "to") + " " + text(r, "rate") + " " + text(r, "source") + " "
+                        + text(r, "amount") + " " + text(r, "converted"))
+                .toList();
+    }
+
+    @Test
+    void each_label_group_of_the_overview_has_its_converted_total_exact_when_every_rate_is_present() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("GBP", "USD", "\"1.2702\"", TODAY.minusDays(1), "BoE") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode overview = groupedOverview("&convertTo=USD");
+
+        Map<String, JsonNode> groups = byGroup(overview.get("groups"));
+        assertThat(groups).containsOnlyKeys("Europe", "Travel");
+        JsonNode europe = groups.get("Europe").get("convertedTotal");
+        // 20400.00 * 1.0834 = 22101.36 ; 9800.25 * 1.2702 = 12448.27755 -> 34549.63755 -> 34549.64
+        assertThat(text(europe, "currency")).isEqualTo("USD");
+        assertThat(text(europe, "amount")).isEqualTo("34549.64");
+        assertThat(text(europe, "rounding")).isEqualTo("half-even at target scale once");
+        assertThat(europe.get("partial").getBooleanValue()).isFalse();
+        assertThat(list(europe.get("missingCurrencies"))).isEmpty();
+        assertThat(ratesOf(europe))
+                .containsExactly(
+                        "EUR->USD 1.0834 ECB 20400.00 22101.360000", "GBP->USD 1.2702 BoE 9800.25 12448.277550");
+        JsonNode travel = groups.get("Travel").get("convertedTotal");
+        assertThat(text(travel, "amount")).isEqualTo("12500.50");
+        assertThat(travel.get("partial").getBooleanValue()).isFalse();
+        assertThat(ratesOf(travel)).isEmpty();
+        // the per-currency totals within each group, and the whole converted total, as without groups
+        assertThat(list(groups.get("Europe").get("currencies")))
+                .extracting(c -> text(c, "currency") + " " + text(c, "total"))
+                .containsExactly("EUR 20400.00", "GBP 9800.25");
+        assertThat(text(overview.get("convertedTotal"), "amount")).isEqualTo("47050.14");
+
+        assertThat(byGroup(groupedOverview("").get("groups")).get("Europe").get("convertedTotal"))
+                .isNull();
+    }
+
+    @Test
+    void a_label_group_s_converted_total_is_partial_when_a_rate_is_missing_and_leaves_that_currency_out() {
+        Map<String, JsonNode> groups = byGroup(groupedOverview("&convertTo=EUR").get("groups"));
+
+        // GBP has no rate into EUR: Europe's total is its EUR alone, GBP listed with its amount, never 1:1
+        JsonNode europe = groups.get("Europe").get("convertedTotal");
+        assertThat(text(europe, "amount")).isEqualTo("20400.00");
+        assertThat(europe.get("partial").getBooleanValue()).isTrue();
+        assertThat(list(europe.get("missingCurrencies")))
+                .extracting(JsonNode::getStringValue)
+                .containsExactly("GBP");
+        assertThat(list(europe.get("leftOut")))
+                .extracting(a -> text(a, "currency") + " " + text(a, "amount"))
+                .containsExactly("GBP 9800.25");
+        assertThat(ratesOf(europe)).isEmpty();
+        // 12500.50 * 0.9230 = 11537.96150 -> 11537.96
+        JsonNode travel = groups.get("Travel").get("convertedTotal");
+        assertThat(text(travel, "amount")).isEqualTo("11537.96");
+        assertThat(travel.get("partial").getBooleanValue()).isFalse();
+        assertThat(ratesOf(travel)).containsExactly("USD->EUR 0.9230 ECB 12500.50 11537.961500");
+    }
+
+    @Test
+    void the_report_s_label_groups_have_their_converted_totals_in_json_csv_and_html_and_rebuild_identically() {
+        assertThat(put(ADMIN_KEY, "[" + rateJson("GBP", "USD", "\"1.2702\"", TODAY.minusDays(1), "BoE") + "]")
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode report =
+                ApiJson.ok(json, api.get("api/v1/reports/allocation/live?groupBy=fxdept&convertTo=USD", READER_KEY));
+        Map<String, JsonNode> groups = byGroup(report.get("labelGroups").get("groups"));
+        JsonNode europe = groups.get("Europe").get("convertedTotal");
+        assertThat(text(europe, "amount")).isEqualTo("34549.64");
+        assertThat(europe.get("partial").getBooleanValue()).isFalse();
+        assertThat(ratesOf(europe))
+                .containsExactly(
+                        "EUR->USD 1.0834 ECB 20400.00 22101.360000", "GBP->USD 1.2702 BoE 9800.25 12448.277550");
+        assertThat(text(groups.get("Travel").get("convertedTotal"), "amount")).isEqualTo("12500.50");
+        // every group is converted, (unlabelled) included
+        assertThat(groups.values())
+                .allSatisfy(group -> assertThat(group.get("convertedTotal")).isNotNull());
+
+        JsonNode partial =
+                ApiJson.ok(json, api.get("api/v1/reports/allocation/live?groupBy=fxdept&convertTo=EUR", READER_KEY));
+        JsonNode europeInEur =
+                byGroup(partial.get("labelGroups").get("groups")).get("Europe").get("convertedTotal");
+        assertThat(text(europeInEur, "amount")).isEqualTo("20400.00");
+        assertThat(europeInEur.get("partial").getBooleanValue()).isTrue();
+        assertThat(list(europeInEur.get("missingCurrencies")))
+                .extracting(JsonNode::getStringValue)
+                .containsExactly("GBP");
+
+        ApiTestClient.Response csv =
+                api.get("api/v1/reports/allocation/live?groupBy=fxdept&convertTo=USD&format=csv", READER_KEY);
+        assertThat(csv.body().lines().filter(line -> line.startsWith("label-group-converted-total,USD,,Europe,")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains(",34549.64,").contains("complete"));
+        assertThat(csv.body().lines().filter(line -> line.startsWith("label-group-converted-rate,GBP,,Europe,")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("rate 1.2702 into USD"));
+        ApiTestClient.Response html =
+                api.get("api/v1/reports/allocation/live?groupBy=fxdept&convertTo=USD&format=html", READER_KEY);
+        assertThat(html.body()).contains("34549.64 USD").contains("GBP-&gt;USD 1.2702");
+
+        ApiTestClient.Response created =
+                api.post("api/v1/reports", ADMIN_KEY, "{\"groupBy\":\"fxdept\",\"convertTo\":\"USD\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = ApiJson.body(json, created).get("id").getLongValue();
+        JsonNode stored = ApiJson.ok(json, api.get("api/v1/reports/" + id, READER_KEY));
+        assertThat(text(
+                        byGroup(stored.get("content").get("labelGroups").get("groups"))
+                                .get("Europe")
+                                .get("convertedTotal"),
+                        "amount"))
+                .isEqualTo("34549.64");
+        JsonNode rebuilt = ApiJson.ok(json, api.get("api/v1/reports/" + id + "/rebuild", READER_KEY));
+        assertThat(rebuilt.get("identical").getBooleanValue()).isTrue();
     }
 
     /**

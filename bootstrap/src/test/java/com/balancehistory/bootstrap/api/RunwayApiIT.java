@@ -303,4 +303,50 @@ class RunwayApiIT extends ServiceTestSupport {
         // USD has no rule
         assertThat(active).noneSatisfy(a -> assertThat(text(a, "accountId")).startsWith(SOURCE + ".budget.usd"));
     }
+
+    @Test
+    void runway_rules_count_in_the_overview_per_currency_and_per_label_group() {
+        // JPY a lasts 18 days at 500 a day and JPY b 2 days at 10,000, both under 20; BHD 12.74 days, under 14
+        JsonNode overview = ApiJson.ok(json, api.get("api/v1/overview?label=suite:" + SUITE, KEY));
+        Map<String, JsonNode> currencies = new HashMap<>();
+        list(overview.get("currencies")).forEach(c -> currencies.put(text(c, "currency"), c));
+        assertThat(text(currencies.get("JPY"), "lowBalanceCount")).isEqualTo("2");
+        assertThat(list(currencies.get("JPY").get("lowBalanceAccounts")).stream()
+                        .map(JsonNode::coerceStringValue)
+                        .toList())
+                .containsExactly(id("jpy-a"), id("jpy-b"));
+        assertThat(text(currencies.get("BHD"), "lowBalanceCount")).isEqualTo("1");
+        assertThat(text(currencies.get("USD"), "lowBalanceCount")).isEqualTo("0");
+
+        JsonNode grouped =
+                ApiJson.ok(json, api.get("api/v1/overview?label=suite:" + SUITE + "&groupBy=department", KEY));
+        List<String> lowPerGroup = new ArrayList<>();
+        list(grouped.get("groups"))
+                .forEach(group -> list(group.get("currencies"))
+                        .forEach(c -> lowPerGroup.add(
+                                text(group, "group") + " " + text(c, "currency") + " " + text(c, "lowBalanceCount"))));
+        assertThat(lowPerGroup)
+                .containsExactlyInAnyOrder(
+                        "Marketing BHD 1",
+                        "Marketing USD 0",
+                        "Operations JPY 1",
+                        "Operations USD 0",
+                        "(unlabelled) JPY 1");
+    }
+
+    @Test
+    void runway_rules_flag_the_allocation_report_s_accounts_with_the_runway_threshold() {
+        JsonNode report = ApiJson.ok(json, api.get("api/v1/reports/allocation/live", KEY));
+        Map<String, JsonNode> lines = new HashMap<>();
+        list(report.get("currencies"))
+                .forEach(section -> list(section.get("accounts")).forEach(a -> lines.put(text(a, "accountId"), a)));
+        assertThat(text(lines.get(id("bhd")), "low")).isEqualTo("true");
+        assertThat(text(lines.get(id("bhd")), "lowThreshold")).isEqualTo("9.338");
+        assertThat(text(lines.get(id("jpy-a")), "low")).isEqualTo("true");
+        assertThat(text(lines.get(id("jpy-a")), "lowThreshold")).isEqualTo("10000");
+        assertThat(text(lines.get(id("jpy-b")), "lowThreshold")).isEqualTo("200000");
+        // USD has no rule
+        assertThat(text(lines.get(id("usd-b")), "low")).isEqualTo("false");
+        assertThat(text(lines.get(id("usd-b")), "lowThreshold")).isNull();
+    }
 }

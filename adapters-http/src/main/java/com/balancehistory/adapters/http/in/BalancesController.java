@@ -21,6 +21,7 @@ import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
 import com.balancehistory.application.port.in.query.HistoryBucketing;
 import com.balancehistory.application.port.in.query.HistoryQuery;
+import com.balancehistory.application.port.in.query.LabelGroupSummary;
 import com.balancehistory.application.port.in.query.ListBalancesUseCase;
 import com.balancehistory.application.port.in.query.QueryHistoryUseCase;
 import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
@@ -309,16 +310,29 @@ public class BalancesController {
         Optional<String> key = Params.labelKey("groupBy", groupBy);
         Optional<Currency> target = Params.text("convertTo", convertTo).map(c -> Params.currency("convertTo", c));
         List<CurrencySummary> summaries = overview.overview(labels);
-        OverviewResponse response = key.isEmpty()
+        Optional<List<LabelGroupSummary>> groups = key.map(k -> overview.overviewByLabel(k, labels));
+        OverviewResponse response = groups.isEmpty()
                 ? OverviewResponse.of(summaries)
-                : OverviewResponse.of(summaries, key.get(), overview.overviewByLabel(key.get(), labels));
+                : OverviewResponse.of(summaries, key.get(), groups.get());
         if (target.isEmpty()) {
             return response;
         }
+        // every total of this answer is converted with the rates in force at one instant
+        Instant at = clock.instant();
         MoneyBag totals = MoneyBag.of(
                 summaries.stream().map(summary -> summary.overview().total()).toList());
-        return response.withConvertedTotal(
-                ConvertedTotalItem.of(conversion.convert(totals, target.get(), clock.instant())));
+        response = response.withConvertedTotal(ConvertedTotalItem.of(conversion.convert(totals, target.get(), at)));
+        if (groups.isEmpty()) {
+            return response;
+        }
+        return response.withGroupConvertedTotals(groups.get().stream()
+                .map(group -> ConvertedTotalItem.of(conversion.convert(
+                        MoneyBag.of(group.currencies().stream()
+                                .map(currency -> currency.overview().total())
+                                .toList()),
+                        target.get(),
+                        at)))
+                .toList());
     }
 
     private static String provider(String name) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The budget allocation report: per currency (never one total across currencies) every account by balance with its
@@ -54,9 +55,15 @@ public record AllocationReport(
 
     /**
      * The same report with the currencies' totals converted into one reporting currency (a schedule's
-     * {@code convert-to}), with every rate used; partial when a currency had no rate at as-of.
+     * {@code convert-to}), with every rate used; partial when a currency had no rate at as-of. With a per-label
+     * section, each group's totals are converted the same way.
      */
-    public AllocationReport withConvertedTotal(ConvertedTotal converted) {
+    public AllocationReport withConvertedTotals(Function<MoneyBag, ConvertedTotal> convert) {
+        Optional<LabelSection> convertedGroups = labelGroups.map(section -> new LabelSection(
+                section.key(),
+                section.groups().stream()
+                        .map(group -> group.withConvertedTotal(convert.apply(group.totals())))
+                        .toList()));
         return new AllocationReport(
                 asOf,
                 previousReportId,
@@ -64,8 +71,8 @@ public record AllocationReport(
                 currencies,
                 cardLimits,
                 freshness,
-                labelGroups,
-                Optional.of(converted));
+                convertedGroups,
+                Optional.of(convert.apply(totals())));
     }
 
     /** The currencies' totals, one per currency, for a conversion. */
@@ -105,13 +112,38 @@ public record AllocationReport(
         }
     }
 
-    /** One label value (or the unlabelled accounts): per currency its balances, and its cards' remaining limits. */
+    /**
+     * One label value (or the unlabelled accounts): per currency its balances, its cards' remaining limits, and with a
+     * reporting currency its currencies' totals converted (partial when a currency had no rate).
+     */
     public record LabelGroup(
-            String group, boolean labelled, List<GroupCurrency> currencies, List<GroupCardLimits> cardLimits) {
+            String group,
+            boolean labelled,
+            List<GroupCurrency> currencies,
+            List<GroupCardLimits> cardLimits,
+            Optional<ConvertedTotal> convertedTotal) {
         public LabelGroup {
             Objects.requireNonNull(group, "group");
             currencies = List.copyOf(currencies);
             cardLimits = List.copyOf(cardLimits);
+            convertedTotal = convertedTotal == null ? Optional.empty() : convertedTotal;
+        }
+
+        /** A group without a converted total. */
+        public LabelGroup(
+                String group, boolean labelled, List<GroupCurrency> currencies, List<GroupCardLimits> cardLimits) {
+            this(group, labelled, currencies, cardLimits, Optional.empty());
+        }
+
+        /** The group's totals, one per currency, for a conversion. */
+        public MoneyBag totals() {
+            return MoneyBag.of(currencies.stream()
+                    .map(currency -> Money.of(currency.total(), currency.currency()))
+                    .toList());
+        }
+
+        public LabelGroup withConvertedTotal(ConvertedTotal converted) {
+            return new LabelGroup(group, labelled, currencies, cardLimits, Optional.of(converted));
         }
     }
 

@@ -135,11 +135,8 @@ public final class BalanceQueryService
     public List<CurrencySummary> overview(List<Label> labels) {
         StaleCutoffs cutoffs = settings.intervals().cutoffsAt(clock.instant());
         List<LatestBalance> all = readModel.allLatestBalances();
-        // low-balance rules ("N% of total") are judged against every account, whatever the filter selects
-        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance()
-                .evaluateAll(
-                        all.stream().map(BalanceQueryService::analyticsView).toList());
         List<LatestBalance> selected = selected(all, labels);
+        Map<AccountId, LowBalanceAssessment> lowBalance = lowBalanceOf(all, selected, clock.instant());
         Map<Currency, List<LatestBalance>> byCurrency = new HashMap<>();
         selected.forEach(latest -> byCurrency
                 .computeIfAbsent(latest.account().currency(), c -> new ArrayList<>())
@@ -175,24 +172,33 @@ public final class BalanceQueryService
     @Override
     public List<LabelGroupSummary> overviewByLabel(String key, List<Label> labels) {
         List<LatestBalance> all = readModel.allLatestBalances();
-        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance()
-                .evaluateAll(
-                        all.stream().map(BalanceQueryService::analyticsView).toList());
+        List<LatestBalance> selected = selected(all, labels);
+        Map<AccountId, LowBalanceAssessment> lowBalance = lowBalanceOf(all, selected, clock.instant());
         List<LabelGroupSummary> groups = new ArrayList<>();
-        LabelGroups.by(key, selected(all, labels), latest -> latest.account().labels())
-                .forEach((value, members) -> {
-                    List<AccountBalance> balances = members.stream()
-                            .map(BalanceQueryService::analyticsView)
-                            .toList();
-                    List<LabelGroupSummary.GroupCurrency> currencies = CurrencyOverview.perCurrency(balances).stream()
-                            .map(overview -> new LabelGroupSummary.GroupCurrency(overview, (int) balances.stream()
-                                    .filter(b -> b.currency().equals(overview.currency()))
-                                    .filter(b -> lowBalance.get(b.id()).isLow())
-                                    .count()))
-                            .toList();
-                    groups.add(new LabelGroupSummary(key, value, currencies));
-                });
+        LabelGroups.by(key, selected, latest -> latest.account().labels()).forEach((value, members) -> {
+            List<AccountBalance> balances =
+                    members.stream().map(BalanceQueryService::analyticsView).toList();
+            List<LabelGroupSummary.GroupCurrency> currencies = CurrencyOverview.perCurrency(balances).stream()
+                    .map(overview -> new LabelGroupSummary.GroupCurrency(overview, (int) balances.stream()
+                            .filter(b -> b.currency().equals(overview.currency()))
+                            .filter(b -> lowBalance.get(b.id()).isLow())
+                            .count()))
+                    .toList();
+            groups.add(new LabelGroupSummary(key, value, currencies));
+        });
         return groups;
+    }
+
+    /**
+     * The verdicts on the selected accounts at {@code at}: percent-of-total rules are judged against the total of every
+     * account, whatever the filter selects, and runway rules with each account's burn.
+     */
+    private Map<AccountId, LowBalanceAssessment> lowBalanceOf(
+            List<LatestBalance> all, List<LatestBalance> selected, Instant at) {
+        Map<Currency, Money> totals = LowBalancePolicy.positiveTotals(
+                all.stream().map(BalanceQueryService::analyticsView).toList());
+        return lowBalance.assessAll(
+                selected.stream().map(BalanceQueryService::analyticsView).toList(), totals, at);
     }
 
     private static List<LatestBalance> selected(List<LatestBalance> all, List<Label> labels) {

@@ -11,6 +11,8 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.AccountValue
 import com.balancehistory.application.port.out.report.AsOfSnapshots.CardLimitValue;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
+import com.balancehistory.application.service.query.DailyBurns;
+import com.balancehistory.application.service.query.LowBalanceJudge;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.AllocationShare;
@@ -50,9 +52,22 @@ public final class AllocationReportBuilder {
         return build(snapshot, settings, previous, Optional.empty());
     }
 
-    /** With {@code groupBy}, the report also has its per-label section, grouped by the labels as of the snapshot. */
+    /**
+     * With {@code groupBy}, the report also has its per-label section, grouped by the labels as of the snapshot. Runway
+     * low-balance rules have no burn here: they are not evaluable (see the overload with {@link DailyBurns}).
+     */
     public static AllocationReport build(
             Snapshot snapshot, ReportSettings settings, Optional<Previous> previous, Optional<String> groupBy) {
+        return build(snapshot, settings, previous, groupBy, DailyBurns.NONE);
+    }
+
+    /** As above, with runway low-balance rules judged with each account's burn over the window ending at as-of. */
+    public static AllocationReport build(
+            Snapshot snapshot,
+            ReportSettings settings,
+            Optional<Previous> previous,
+            Optional<String> groupBy,
+            DailyBurns burns) {
         Instant asOf = snapshot.asOf();
         Map<String, AccountValue> byId = new HashMap<>();
         List<AccountBalance> balances = new ArrayList<>();
@@ -61,7 +76,8 @@ public final class AllocationReportBuilder {
             balances.add(new AccountBalance(
                     new AccountId(value.accountId()), value.name(), value.available(), value.initial()));
         }
-        Map<AccountId, LowBalanceAssessment> lowBalance = settings.lowBalance().evaluateAll(balances);
+        Map<AccountId, LowBalanceAssessment> lowBalance =
+                new LowBalanceJudge(settings.lowBalance(), burns).assessAll(balances, asOf);
         Map<String, BigDecimal> previousBalances = new HashMap<>();
         Map<String, BigDecimal> previousTotals = new HashMap<>();
         previous.ifPresent(p -> p.report().currencies().forEach(section -> {

@@ -15,6 +15,7 @@ import com.balancehistory.application.port.in.report.UnknownReportTypeException;
 import com.balancehistory.application.port.out.report.AsOfSnapshots;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.port.out.report.ReportStore;
+import com.balancehistory.application.service.query.DailyBurns;
 import com.balancehistory.domain.money.ConvertedTotal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
     private final ReportSettings settings;
     private final Clock clock;
     private final ConvertTotalsUseCase conversion;
+    private final DailyBurns burns;
 
     /** Reports without converted totals: a {@code convertTo} is refused. */
     public ReportService(
@@ -42,6 +44,7 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
         });
     }
 
+    /** Reports whose runway low-balance rules have no burn, so are not evaluable. */
     public ReportService(
             AsOfSnapshots snapshots,
             ReportStore store,
@@ -49,6 +52,19 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
             ReportSettings settings,
             Clock clock,
             ConvertTotalsUseCase conversion) {
+        this(snapshots, store, renderer, settings, clock, conversion, DailyBurns.NONE);
+    }
+
+    /** {@code burns}: each account's burn, for runway low-balance rules ({@code "runway < 7d"}). */
+    public ReportService(
+            AsOfSnapshots snapshots,
+            ReportStore store,
+            ReportRenderer renderer,
+            ReportSettings settings,
+            Clock clock,
+            ConvertTotalsUseCase conversion,
+            DailyBurns burns) {
+        this.burns = burns;
         this.conversion = conversion;
         this.snapshots = snapshots;
         this.store = store;
@@ -94,8 +110,8 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(type, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        AllocationReport report =
-                converted(AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy), convertTo);
+        AllocationReport report = converted(
+                AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy, burns), convertTo);
         String json = renderer.json(report);
         Map<String, String> parameters = new LinkedHashMap<>(AllocationReportBuilder.parameters(settings, groupBy));
         convertTo.ifPresent(target -> parameters.put("convertTo", target.getCurrencyCode()));
@@ -138,7 +154,8 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
                             snapshots.at(original.asOf()),
                             settings,
                             previous,
-                            original.labelGroups().map(AllocationReport.LabelSection::key)),
+                            original.labelGroups().map(AllocationReport.LabelSection::key),
+                            burns),
                     original.convertedTotal().map(ConvertedTotal::target));
         });
     }
@@ -149,13 +166,17 @@ public final class ReportService implements GenerateReportUseCase, QueryReportsU
         Optional<AllocationReportBuilder.Previous> previous = store.latestBefore(AllocationReport.TYPE, asOf)
                 .map(stored -> new AllocationReportBuilder.Previous(
                         stored.summary().id(), renderer.parseJson(stored.contentJson())));
-        return converted(AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy), convertTo);
+        return converted(
+                AllocationReportBuilder.build(snapshots.at(asOf), settings, previous, groupBy, burns), convertTo);
     }
 
-    /** The report with its currencies' totals in {@code convertTo} as of its own as-of time, when one is given. */
+    /**
+     * The report with its currencies' totals (and each label group's) in {@code convertTo} as of its own as-of time,
+     * when one is given.
+     */
     private AllocationReport converted(AllocationReport report, Optional<Currency> convertTo) {
         return convertTo
-                .map(target -> report.withConvertedTotal(conversion.convert(report.totals(), target, report.asOf())))
+                .map(target -> report.withConvertedTotals(totals -> conversion.convert(totals, target, report.asOf())))
                 .orElse(report);
     }
 

@@ -43,7 +43,16 @@ public record OverviewResponse(
     @Schema(name = "LabelGroup")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record GroupItem(
-            @Schema(example = "Marketing") String group, boolean labelled, List<GroupCurrencyItem> currencies) {}
+            @Schema(example = "Marketing") String group,
+            boolean labelled,
+            List<GroupCurrencyItem> currencies,
+
+            @Schema(
+                    description = "with convertTo: this group's currency totals in that currency, with every "
+                            + "rate used; partial when a currency has no rate (left out, never 1:1)")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Nullable
+            ConvertedTotalItem convertedTotal) {}
 
     /** One currency of a label group. */
     @Serdeable
@@ -100,7 +109,8 @@ public record OverviewResponse(
                                                 c.overview().total().toPlainString(),
                                                 AccountRef.of(c.overview().lowest()),
                                                 c.lowBalanceCount()))
-                                        .toList()))
+                                        .toList(),
+                                null))
                         .toList();
         return new OverviewResponse(currencies(summaries), groupBy, groups, null);
     }
@@ -108,6 +118,19 @@ public record OverviewResponse(
     /** The same overview with the converted total added. */
     public OverviewResponse withConvertedTotal(ConvertedTotalItem converted) {
         return new OverviewResponse(currencies, groupBy, groups, converted);
+    }
+
+    /** The same overview with each group's converted total added, {@code perGroup} in the order of the groups. */
+    public OverviewResponse withGroupConvertedTotals(List<ConvertedTotalItem> perGroup) {
+        if (groups == null || perGroup.size() != groups.size()) {
+            throw new IllegalArgumentException("one converted total per group is needed");
+        }
+        List<GroupItem> converted = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            GroupItem group = groups.get(i);
+            converted.add(new GroupItem(group.group(), group.labelled(), group.currencies(), perGroup.get(i)));
+        }
+        return new OverviewResponse(currencies, groupBy, converted, convertedTotal);
     }
 
     private static List<CurrencyItem> currencies(List<CurrencySummary> summaries) {

@@ -55,6 +55,7 @@ final class LabelSectionJson {
                                 .map(BigDecimal::toPlainString)
                                 .orElse(null));
             }
+            ConvertedTotalJson.write(g, group.convertedTotal());
         }
     }
 
@@ -83,7 +84,12 @@ final class LabelSectionJson {
                         decimal(l, "total"),
                         decimal(l, "utilizationPercent")));
             }
-            groups.add(new LabelGroup(g.get("group").asText(), g.get("labelled").asBoolean(), currencies, cards));
+            groups.add(new LabelGroup(
+                    g.get("group").asText(),
+                    g.get("labelled").asBoolean(),
+                    currencies,
+                    cards,
+                    ConvertedTotalJson.read(g)));
         }
         return Optional.of(new LabelSection(node.get("key").asText(), groups));
     }

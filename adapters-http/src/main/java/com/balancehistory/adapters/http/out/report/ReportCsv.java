@@ -82,7 +82,7 @@ final class ReportCsv {
                     .writeTo(csv);
         }
         report.labelGroups().ifPresent(section -> labelGroupRows(csv, section));
-        report.convertedTotal().ifPresent(converted -> convertedRows(csv, converted));
+        report.convertedTotal().ifPresent(converted -> convertedRows(csv, converted, "", Optional.empty()));
         report.freshness()
                 .staleAccounts()
                 .forEach(s -> new Row("stale")
@@ -131,6 +131,8 @@ final class ReportCsv {
                         .set("detail", detail)
                         .writeTo(csv);
             }
+            group.convertedTotal()
+                    .ifPresent(converted -> convertedRows(csv, converted, "label-group-", Optional.of(group.group())));
         }
     }
 
@@ -142,14 +144,17 @@ final class ReportCsv {
      * With a convert-to: one {@code converted-rate} row per rate used (currency: from; name: the pair; source: who
      * published it; kind_or_period: its date; balance_or_remaining: the total converted; total: the exact product;
      * detail: the rate), one {@code converted-missing} row per currency left out, and the {@code converted-total} row
-     * (currency: target; total: the sum, rounded once; detail: the rounding and whether it is partial).
+     * (currency: target; total: the sum, rounded once; detail: the rounding and whether it is partial). A label group's
+     * rows are the same, their sections prefixed {@code label-group-} and their name the group's (the pair is then the
+     * row's currency into the target).
      */
-    private static void convertedRows(StringBuilder csv, ConvertedTotal converted) {
+    private static void convertedRows(
+            StringBuilder csv, ConvertedTotal converted, String prefix, Optional<String> group) {
         String target = converted.target().getCurrencyCode();
         for (ConvertedTotal.AppliedRate applied : converted.rates()) {
-            new Row("converted-rate")
+            new Row(prefix + "converted-rate")
                     .set("currency", applied.rate().from().getCurrencyCode())
-                    .set("name", applied.rate().pair())
+                    .set("name", group.orElse(applied.rate().pair()))
                     .set("source", applied.rate().source())
                     .set("kind_or_period", applied.rate().date().toString())
                     .set("balance_or_remaining", applied.amount().amount().toPlainString())
@@ -160,15 +165,17 @@ final class ReportCsv {
                     .writeTo(csv);
         }
         for (Money amount : converted.leftOut()) {
-            new Row("converted-missing")
+            new Row(prefix + "converted-missing")
                     .set("currency", amount.currencyCode())
+                    .set("name", group.orElse(""))
                     .set("balance_or_remaining", amount.amount().toPlainString())
                     .set("observed_at", converted.asOf().toString())
                     .set("detail", "no rate into " + target + " at as-of: left out of the converted total")
                     .writeTo(csv);
         }
-        new Row("converted-total")
+        new Row(prefix + "converted-total")
                 .set("currency", target)
+                .set("name", group.orElse(""))
                 .set("total", converted.total().amount().toPlainString())
                 .set("stale", String.valueOf(converted.anyStale()))
                 .set("observed_at", converted.asOf().toString())

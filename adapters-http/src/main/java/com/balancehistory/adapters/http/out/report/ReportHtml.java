@@ -190,6 +190,38 @@ final class ReportHtml {
         }
     }
 
+    /** A group's totals in the reporting currency: the sum, whether partial, each rate used and what was left out. */
+    private static void groupConverted(StringBuilder html, LabelGroup group, ConvertedTotal converted) {
+        String target = converted.target().getCurrencyCode();
+        String rates = String.join(
+                "; ",
+                converted.rates().stream()
+                        .map(applied -> applied.rate().pair() + " "
+                                + applied.rate().rate().toPlainString() + " ("
+                                + applied.rate().date() + ", " + applied.rate().source()
+                                + (applied.stale() ? ", stale" : "") + ")")
+                        .toList());
+        String leftOut = converted.partial()
+                ? "; left out, no rate: "
+                        + String.join(
+                                ", ",
+                                converted.leftOut().stream()
+                                        .map(Money::toString)
+                                        .toList())
+                : "";
+        html.append("<tr><td>")
+                .append(group.labelled() ? e(group.group()) : "<em>" + e(group.group()) + "</em>")
+                .append("</td><td>in ")
+                .append(e(target))
+                .append("</td><td></td><td class=\"n\"><strong>")
+                .append(e(converted.total().amount().toPlainString() + " " + target))
+                .append("</strong>")
+                .append(converted.partial() ? " <span class=\"stale\">PARTIAL</span>" : "")
+                .append("</td><td>")
+                .append(e("rates: " + (rates.isEmpty() ? "none" : rates) + leftOut))
+                .append("</td></tr>\n");
+    }
+
     private static void labelGroups(StringBuilder html, LabelSection section) {
         html.append("<h2>Per ")
                 .append(e(section.key()))
@@ -210,6 +242,7 @@ final class ReportHtml {
                         .append(e(c.sharePercent().toPlainString()))
                         .append("</td></tr>\n");
             }
+            group.convertedTotal().ifPresent(converted -> groupConverted(html, group, converted));
         }
         html.append("</table>\n<h3>Card limits per ")
                 .append(e(section.key()))
