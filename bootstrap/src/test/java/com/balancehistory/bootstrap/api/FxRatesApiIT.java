@@ -393,7 +393,7 @@ class FxRatesApiIT extends ServiceTestSupport {
         JsonNode travel = groups.get("Travel").get("convertedTotal");
         assertThat(text(travel, "amount")).isEqualTo("11537.96");
         assertThat(travel.get("partial").getBooleanValue()).isFalse();
-        assertThat(ratesOf(travel)).containsExactly("USD->EUR 0.9230 ECB 12500.50 11537.961500");
+        assertThat(ratesOf(travel)).containsExactly("USD->EUR 0.923 ECB 12500.50 11537.96150");
     }
 
     @Test

@@ -282,10 +282,11 @@ public class BalancesController {
                     + "low-balance accounts and health tier counts per currency; never a total across currencies. "
                     + "label=key:value (repeatable, all must hold) selects accounts by their labels; groupBy=key adds "
                     + "groups: per value of that label, then the (unlabelled) group, per currency count, total, "
-                    + "lowest and low-balance count. convertTo=<ISO code> adds convertedTotal: the currencies' totals "
+                    + "lowest and low-balance count. Low-balance counts apply every rule, runway rules (runway < 7d) "
+                    + "with each account's burn. convertTo=<ISO code> adds convertedTotal: the currencies' totals "
                     + "in that currency with the configured and stored rates in force now (direct pairs only, never "
                     + "1:1), rounded once half-even at its scale; partial with missingCurrencies where a rate is "
-                    + "missing; an unknown code is a 400.")
+                    + "missing; with groupBy each group gets its own convertedTotal too; an unknown code is a 400.")
     public OverviewResponse overview(
             @Parameter(
                             description =
