@@ -151,6 +151,24 @@ class TrendAnalyzerTest {
     }
 
     @Test
+    void judges_a_summary_by_its_true_number_of_samples_and_measures_what_all_samples_give() {
+        TrendAnalyzer demanding = new TrendAnalyzer(new TrendSettings(3, Duration.ofHours(1)));
+        List<BalancePoint> all = List.of(at(day(0), usd("100")), at(day(1), usd("100")), at(day(2), usd("80")));
+        List<BalancePoint> key = List.of(all.get(0), all.get(2));
+
+        BalanceTrend whole = demanding.analyze(all, MONTH, day(2));
+        BalanceTrend summary = demanding.analyzeSummary(key, 3, MONTH, day(2));
+
+        assertThat(summary.averageDailyBurn()).contains(usd("10")).isEqualTo(whole.averageDailyBurn());
+        assertThat(summary.change()).isEqualTo(whole.change());
+        assertThat(summary.depletion()).isEqualTo(whole.depletion());
+        assertThat(demanding.analyzeSummary(key, 2, MONTH, day(2)).depletion().outlook())
+                .isEqualTo(Outlook.NOT_ENOUGH_HISTORY);
+        assertThatThrownBy(() -> demanding.analyzeSummary(key, 3, Duration.ofDays(1), day(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void uses_only_points_inside_the_window_with_both_ends_included() {
         Instant now = day(10);
         List<BalancePoint> points = List.of(
