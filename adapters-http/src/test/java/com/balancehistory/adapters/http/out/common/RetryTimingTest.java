@@ -10,24 +10,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ProviderHttpClientTest {
+class RetryTimingTest {
 
     private final TestRuntime test = new TestRuntime();
 
-    private ProviderHttpClient client(double jitter) {
+    private RetryTiming timing(double jitter) {
         ProviderRuntime runtime = new ProviderRuntime(
                 test.runtime().clock(),
                 test.runtime().sleeper(),
                 () -> jitter,
                 test.runtime().nanoTime());
-        return new ProviderHttpClient(
+        return new RetryTiming(
                 HttpSettings.defaults().withRetries(8, Duration.ofMillis(250), Duration.ofSeconds(10)), runtime);
     }
 
     @Test
     void backoff_doubles_up_to_the_cap_with_jitter_between_half_and_all_of_it() {
-        ProviderHttpClient full = client(1.0);
-        ProviderHttpClient half = client(0.0);
+        RetryTiming full = timing(1.0);
+        RetryTiming half = timing(0.0);
 
         assertThat(List.of(
                         full.backoff(0),
@@ -49,16 +49,16 @@ class ProviderHttpClientTest {
 
     @Test
     void reads_retry_after_as_seconds_or_http_date_and_ignores_garbage() {
-        ProviderHttpClient client = client(1.0);
+        RetryTiming timing = timing(1.0);
         String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 test.now().plusSeconds(10).atOffset(ZoneOffset.UTC));
         String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 test.now().minusSeconds(10).atOffset(ZoneOffset.UTC));
 
-        assertThat(client.retryAfter("120")).contains(Duration.ofSeconds(120));
-        assertThat(client.retryAfter(inTenSeconds)).contains(Duration.ofSeconds(10));
-        assertThat(client.retryAfter(past)).contains(Duration.ZERO);
-        assertThat(client.retryAfter("soon")).isEmpty();
-        assertThat(client.retryAfter(null)).isEmpty();
+        assertThat(timing.retryAfter("120")).contains(Duration.ofSeconds(120));
+        assertThat(timing.retryAfter(inTenSeconds)).contains(Duration.ofSeconds(10));
+        assertThat(timing.retryAfter(past)).contains(Duration.ZERO);
+        assertThat(timing.retryAfter("soon")).isEmpty();
+        assertThat(timing.retryAfter(null)).isEmpty();
     }
 }
