@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
 public final class PollSourcesService implements PollSourcesUseCase {
 
     private static final Logger LOG = Logger.getLogger(PollSourcesService.class.getName());
-    private static final int MAX_ERROR_LENGTH = 3900;
 
     private final Map<String, BalanceProvider> providers;
     private final SnapshotStore store;
@@ -212,8 +211,8 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private PollRunSummary.SourceResult record(
             long pollId, BalanceProvider provider, Instant startedAt, FetchResult result) {
         Instant observedAt = clock.instant();
-        SourceOutcome outcome = outcomeOf(result);
-        Optional<String> error = errorOf(result);
+        SourceOutcome outcome = SourceResults.outcomeOf(result);
+        Optional<String> error = SourceResults.errorOf(result);
         String providerName = provider.providerType().configName();
         SourcePollRecord record = new SourcePollRecord(
                 pollId, provider.sourceName(), providerName, outcome, error, startedAt, observedAt, result);
@@ -230,7 +229,7 @@ public final class PollSourcesService implements PollSourcesUseCase {
                     providerName,
                     SourceOutcome.FAILED,
                     Optional.of("recording failed: " + storeFailure.getMessage()),
-                    accountsSeen(result),
+                    SourceResults.accountsSeen(result),
                     0,
                     startedAt,
                     clock.instant());
@@ -240,11 +239,11 @@ public final class PollSourcesService implements PollSourcesUseCase {
                 providerName,
                 outcome,
                 error,
-                accountsSeen(result),
+                SourceResults.accountsSeen(result),
                 rowsWritten,
                 startedAt,
                 observedAt,
-                retryAtOf(result));
+                SourceResults.retryAtOf(result));
     }
 
     /** A provider that throws despite its contract is a bug there; the poll records it and goes on. */
@@ -260,43 +259,5 @@ public final class PollSourcesService implements PollSourcesUseCase {
                             FailureKind.UNAVAILABLE,
                             "unexpected " + bug.getClass().getSimpleName()));
         }
-    }
-
-    static SourceOutcome outcomeOf(FetchResult result) {
-        if (result instanceof FetchResult.Failed failed) {
-            return switch (failed.failure().kind()) {
-                case CIRCUIT_OPEN, STILL_POLLING -> SourceOutcome.SKIPPED;
-                case RATE_LIMITED -> SourceOutcome.RATE_LIMITED;
-                default -> SourceOutcome.FAILED;
-            };
-        }
-        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        if (fetched.accountFailures().isEmpty()) {
-            return SourceOutcome.OK;
-        }
-        // an answer in which every account failed read nothing: a gap in history, not a partial poll
-        return fetched.accountsSeen() == 0 ? SourceOutcome.FAILED : SourceOutcome.PARTIAL;
-    }
-
-    static Optional<String> errorOf(FetchResult result) {
-        String text;
-        if (result instanceof FetchResult.Failed failed) {
-            text = failed.failure().describe();
-        } else {
-            List<FetchFailure> failures = ((FetchResult.Fetched) result).accountFailures();
-            if (failures.isEmpty()) {
-                return Optional.empty();
-            }
-            text = failures.stream().map(FetchFailure::describe).collect(Collectors.joining("; "));
-        }
-        return Optional.of(text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...");
-    }
-
-    private static Optional<Instant> retryAtOf(FetchResult result) {
-        return result instanceof FetchResult.Failed failed ? failed.failure().retryAfter() : Optional.empty();
-    }
-
-    private static int accountsSeen(FetchResult result) {
-        return result instanceof FetchResult.Fetched fetched ? fetched.accountsSeen() : 0;
     }
 }
