@@ -5,7 +5,6 @@ import com.balancehistory.adapters.http.in.dto.MonthEndItem;
 import com.balancehistory.adapters.http.in.dto.SnapshotItem;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.application.model.query.RowCursor;
-import com.balancehistory.application.model.query.SnapshotRow;
 import com.balancehistory.application.port.in.query.BalanceView;
 import com.balancehistory.application.port.in.query.ExportHistoryUseCase;
 import com.balancehistory.domain.account.Label;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,53 +46,6 @@ import java.util.function.Supplier;
 @ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class ExportController {
 
-    static final String[] BALANCE_COLUMNS = {
-        "account_id",
-        "source",
-        "provider",
-        "kind",
-        "external_id",
-        "name",
-        "currency",
-        "available",
-        "ledger",
-        "pending",
-        "allocated",
-        "initial",
-        "observed_at",
-        "provider_as_of",
-        "stale"
-    };
-    /** The balance columns, then what a balance as of a time adds. */
-    static final String[] AS_OF_COLUMNS = concat(
-            BALANCE_COLUMNS,
-            "as_of",
-            "poll_id",
-            "age_at_as_of",
-            "stale_at_as_of",
-            "gone",
-            "gone_at",
-            "last_poll_failed_at");
-    /** The month, then the columns of a balance as of its end. */
-    static final String[] MONTH_END_COLUMNS = concat(new String[] {"month"}, AS_OF_COLUMNS);
-
-    static final String[] SNAPSHOT_COLUMNS = {
-        "observed_at",
-        "poll_id",
-        "account_id",
-        "source",
-        "provider",
-        "kind",
-        "external_id",
-        "name",
-        "currency",
-        "available",
-        "ledger",
-        "pending",
-        "allocated",
-        "initial",
-        "provider_as_of"
-    };
     private static final MediaType CSV = new MediaType("text/csv; charset=utf-8");
 
     private final ExportHistoryUseCase export;
@@ -143,8 +94,8 @@ public class ExportController {
                 "balances",
                 () -> at.isPresent() ? export.balancesAsOf(at.get(), labels) : export.currentBalances(labels),
                 this::jsonItem,
-                at.isPresent() ? view -> CsvWriter.line(asOfValues(view)) : ExportController::csvBalance,
-                at.isPresent() ? AS_OF_COLUMNS : BALANCE_COLUMNS);
+                at.isPresent() ? ExportCsv::balanceAsOf : ExportCsv::balance,
+                at.isPresent() ? ExportCsv.AS_OF_COLUMNS : ExportCsv.BALANCE_COLUMNS);
     }
 
     @Get(
@@ -189,8 +140,8 @@ public class ExportController {
                 "month-end",
                 () -> export.monthEnds(first, last, zoneId, labels),
                 row -> jsonBytes(MonthEndItem.of(row)),
-                row -> CsvWriter.line(concat(new String[] {row.month().toString()}, asOfValues(row.balance()))),
-                MONTH_END_COLUMNS);
+                ExportCsv::monthEnd,
+                ExportCsv.MONTH_END_COLUMNS);
     }
 
     @Get(
@@ -222,8 +173,8 @@ public class ExportController {
                 "snapshots",
                 () -> export.snapshots(start, end, labels),
                 row -> jsonBytes(SnapshotItem.of(row)),
-                ExportController::csvSnapshot,
-                SNAPSHOT_COLUMNS);
+                ExportCsv::snapshot,
+                ExportCsv.SNAPSHOT_COLUMNS);
     }
 
     /**
@@ -273,71 +224,6 @@ public class ExportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] csvBalance(BalanceView view) {
-        return CsvWriter.line(balanceValues(BalanceItem.of(view)));
-    }
-
-    /** The values of {@link #AS_OF_COLUMNS}. */
-    private static String[] asOfValues(BalanceView view) {
-        BalanceItem item = BalanceItem.of(view);
-        return concat(
-                balanceValues(item),
-                item.asOf(),
-                String.valueOf(item.pollId()),
-                item.ageAtAsOf(),
-                String.valueOf(item.staleAtAsOf()),
-                String.valueOf(item.gone()),
-                item.goneAt(),
-                item.lastPollFailedAt());
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        String[] all = Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
-
-    /** The values of {@link #BALANCE_COLUMNS}. */
-    private static String[] balanceValues(BalanceItem item) {
-        return new String[] {
-            item.accountId(),
-            item.source(),
-            item.provider(),
-            item.kind(),
-            item.externalId(),
-            item.name(),
-            item.currency(),
-            item.available(),
-            item.ledger(),
-            item.pending(),
-            item.allocated(),
-            item.initial(),
-            item.observedAt(),
-            item.providerAsOf(),
-            String.valueOf(item.stale())
-        };
-    }
-
-    private static byte[] csvSnapshot(SnapshotRow row) {
-        SnapshotItem item = SnapshotItem.of(row);
-        return CsvWriter.line(
-                item.observedAt(),
-                String.valueOf(item.pollId()),
-                item.accountId(),
-                item.source(),
-                item.provider(),
-                item.kind(),
-                item.externalId(),
-                item.name(),
-                item.currency(),
-                item.available(),
-                item.ledger(),
-                item.pending(),
-                item.allocated(),
-                item.initial(),
-                item.providerAsOf());
     }
 
     private static byte[] bytes(String text) {

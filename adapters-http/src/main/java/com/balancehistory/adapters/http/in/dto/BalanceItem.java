@@ -77,7 +77,8 @@ public record BalanceItem(
                 description = "with asOf only: the source's last poll at or before asOf failed, after the observation "
                         + "shown; absent when it succeeded")
         @Nullable
-        String lastPollFailedAt) {
+        String lastPollFailedAt)
+        implements ExportedAccount {
 
     public static BalanceItem of(BalanceView view) {
         LatestBalance latest = view.latest();

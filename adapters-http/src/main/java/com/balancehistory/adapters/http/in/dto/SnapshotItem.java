@@ -23,7 +23,8 @@ public record SnapshotItem(
         @Nullable String pending,
         @Nullable String allocated,
         @Nullable String initial,
-        @Nullable String providerAsOf) {
+        @Nullable String providerAsOf)
+        implements ExportedAccount {
 
     public static SnapshotItem of(SnapshotRow row) {
         var account = row.account();
