@@ -64,7 +64,8 @@ class JooqBalanceReadModelIT {
                 sort,
                 descending,
                 limit,
-                offset);
+                offset,
+                List.of());
     }
 
     private static StaleCutoffs noneStale() {

@@ -47,49 +47,6 @@ public record BalanceListQuery(
         }
     }
 
-    /** A query of latest balances (not as of a time). */
-    public BalanceListQuery(
-            Optional<String> provider,
-            Optional<String> source,
-            Optional<String> kind,
-            Optional<String> currency,
-            Optional<String> text,
-            Optional<Boolean> stale,
-            BalanceSort sort,
-            boolean descending,
-            int limit,
-            long offset,
-            List<Label> labels) {
-        this(provider, source, kind, currency, text, stale, sort, descending, limit, offset, labels, Optional.empty());
-    }
-
-    /** A query without label filters. */
-    public BalanceListQuery(
-            Optional<String> provider,
-            Optional<String> source,
-            Optional<String> kind,
-            Optional<String> currency,
-            Optional<String> text,
-            Optional<Boolean> stale,
-            BalanceSort sort,
-            boolean descending,
-            int limit,
-            long offset) {
-        this(
-                provider,
-                source,
-                kind,
-                currency,
-                text,
-                stale,
-                sort,
-                descending,
-                limit,
-                offset,
-                List.of(),
-                Optional.empty());
-    }
-
     /** Every account, by name, first page. */
     public static BalanceListQuery all() {
         return new BalanceListQuery(
@@ -102,6 +59,8 @@ public record BalanceListQuery(
                 BalanceSort.NAME,
                 false,
                 DEFAULT_LIMIT,
-                0);
+                0,
+                List.of(),
+                Optional.empty());
     }
 }

@@ -38,20 +38,4 @@ public record BalanceSelection(
             throw new IllegalArgumentException("limit and offset cannot be negative");
         }
     }
-
-    /** A selection without label filters. */
-    public BalanceSelection(
-            Optional<String> provider,
-            Optional<String> source,
-            Optional<String> kind,
-            Optional<String> currency,
-            Optional<String> text,
-            Optional<Boolean> stale,
-            StaleCutoffs cutoffs,
-            BalanceSort sort,
-            boolean descending,
-            int limit,
-            long offset) {
-        this(provider, source, kind, currency, text, stale, cutoffs, sort, descending, limit, offset, List.of());
-    }
 }
