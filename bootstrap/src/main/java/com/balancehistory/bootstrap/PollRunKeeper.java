@@ -63,6 +63,13 @@ public class PollRunKeeper {
                 store.finishPollRun(pollId, finishedAt);
                 running.remove(pollId);
             }
+
+            @Override
+            public void interruptPollRun(long pollId, Instant interruptedAt) {
+                // no longer kept alive, so the liveness check closes it should this statement fail too
+                running.remove(pollId);
+                store.interruptPollRun(pollId, interruptedAt);
+            }
         };
     }
 

@@ -319,6 +319,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
     }
 
     @Override
+    public void interruptPollRun(long pollId, Instant interruptedAt) {
+        pollRuns.interrupt(pollId, interruptedAt);
+    }
+
+    @Override
     public int recordSource(SourcePollRecord record) {
         ensurePartition(record.observedAt());
         rawBodies.ensurePartitions(dsl, record.observedAt());

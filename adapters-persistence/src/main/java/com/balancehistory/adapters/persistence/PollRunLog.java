@@ -36,6 +36,14 @@ final class PollRunLog {
                 .execute();
     }
 
+    void interrupt(long pollId, Instant interruptedAt) {
+        dsl.update(POLL_RUN)
+                .set(POLL_RUN.FINISHED_AT, JooqSnapshotStore.utc(interruptedAt))
+                .set(POLL_RUN.INTERRUPTED, true)
+                .where(POLL_RUN.ID.eq(pollId).and(POLL_RUN.FINISHED_AT.isNull()))
+                .execute();
+    }
+
     /**
      * Each missed slot as a finished scheduled run of the source with one skipped result: a poll run per slot, as
      * the slot's poll would have made, in one statement.

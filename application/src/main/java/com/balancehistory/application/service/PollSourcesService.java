@@ -114,8 +114,15 @@ public final class PollSourcesService implements PollSourcesUseCase {
         for (BalanceProvider provider : selected) {
             running.add(CompletableFuture.supplyAsync(() -> pollOne(pollId, provider, trigger), executor));
         }
-        List<PollRunSummary.SourceResult> results =
-                running.stream().map(PollSourcesService::joinRethrowingErrors).toList();
+        List<PollRunSummary.SourceResult> results;
+        try {
+            results = running.stream()
+                    .map(PollSourcesService::joinRethrowingErrors)
+                    .toList();
+        } catch (Error error) {
+            closeAsInterrupted(pollId, error);
+            throw error;
+        }
         Instant finishedAt = clock.instant();
         store.finishPollRun(pollId, finishedAt);
         PollRunSummary run = new PollRunSummary(pollId, trigger, source, startedAt, Optional.of(finishedAt), results);
@@ -132,6 +139,15 @@ public final class PollSourcesService implements PollSourcesUseCase {
             LOG.log(Level.SEVERE, "after poll " + pollId + ": listener failed", e);
         }
         return run;
+    }
+
+    /** Without this the run would stay open, and kept alive by this instance's heartbeat, until a restart. */
+    private void closeAsInterrupted(long pollId, Error error) {
+        try {
+            store.interruptPollRun(pollId, clock.instant());
+        } catch (RuntimeException | Error closing) {
+            error.addSuppressed(closing);
+        }
     }
 
     @Override

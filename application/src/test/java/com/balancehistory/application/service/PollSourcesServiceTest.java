@@ -55,6 +55,11 @@ class PollSourcesServiceTest {
         public void finishPollRun(long pollId, Instant finishedAt) {
             happened.add("finish " + pollId);
         }
+
+        @Override
+        public void interruptPollRun(long pollId, Instant interruptedAt) {
+            happened.add("interrupt " + pollId);
+        }
     };
 
     private PollSourcesService service(com.balancehistory.application.port.out.AfterPollListener listener) {
@@ -169,7 +174,7 @@ class PollSourcesServiceTest {
     }
 
     @Test
-    void an_error_of_the_virtual_machine_in_a_fetch_is_rethrown_and_never_recorded_as_a_failed_source() {
+    void an_error_of_the_virtual_machine_in_a_fetch_is_rethrown_never_recorded_as_a_failed_source_and_closes_the_run() {
         FakeBalanceProvider broken = new FakeBalanceProvider("s", ProviderType.AHRVO);
         broken.otherwise(() -> {
             throw new OutOfMemoryError("Java heap space");
@@ -182,7 +187,9 @@ class PollSourcesServiceTest {
 
         assertThatThrownBy(() -> service.pollNow(Optional.empty(), PollTrigger.SCHEDULE))
                 .isInstanceOf(OutOfMemoryError.class);
-        assertThat(happened).containsExactly("open");
+        assertThat(happened)
+                .as("the run is closed as interrupted, not left open")
+                .containsExactly("open", "interrupt 7");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -259,6 +266,9 @@ class PollSourcesServiceTest {
 
             @Override
             public void finishPollRun(long pollId, Instant finishedAt) {}
+
+            @Override
+            public void interruptPollRun(long pollId, Instant interruptedAt) {}
         };
         return new PollSourcesService(
                 List.of(provider),

@@ -61,4 +61,9 @@ public final class MeteredSnapshotStore implements SnapshotStore {
     public void finishPollRun(long pollId, Instant finishedAt) {
         store.finishPollRun(pollId, finishedAt);
     }
+
+    @Override
+    public void interruptPollRun(long pollId, Instant interruptedAt) {
+        store.interruptPollRun(pollId, interruptedAt);
+    }
 }

@@ -175,7 +175,8 @@ class SourceCannotPollIT extends ServiceTestSupport {
     }
 
     @Test
-    void an_error_of_the_virtual_machine_inside_a_poll_propagates_and_is_never_recorded_as_a_source_failure() {
+    void
+            an_error_of_the_virtual_machine_inside_a_poll_propagates_closes_its_run_as_interrupted_and_is_no_source_failure() {
         assertThat(outcome(poll(ERRING))).isEqualTo("ok");
         int resultsBefore = results(ERRING);
 
@@ -190,6 +191,20 @@ class SourceCannotPollIT extends ServiceTestSupport {
         assertThat(results(ERRING))
                 .as("no result recorded for the poll that met the error")
                 .isEqualTo(resultsBefore);
+        JsonNode erredRun =
+                ApiJson.list(ApiJson.ok(json, api.get("api/v1/polls?limit=5", ADMIN_KEY))
+                                .get("runs"))
+                        .stream()
+                        .filter(run -> run.get("requestedSource") != null
+                                && text(run, "requestedSource").equals(ERRING))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(erredRun.get("finishedAt"))
+                .as("the run that met the error is closed, not kept open by the heartbeat until a restart")
+                .isNotNull();
+        assertThat(erredRun.get("interrupted").getBooleanValue()).isTrue();
+        assertThat(text(ApiJson.list(erredRun.get("sources")).get(0), "outcome"))
+                .isEqualTo("interrupted");
         assertThat(metric("balance_history_source_consecutive_failures{source=\"" + ERRING + "\"}"))
                 .isZero();
         assertThat(scrape()).doesNotContain("balance_history_polls_total{outcome=\"failed\",source=\"" + ERRING);

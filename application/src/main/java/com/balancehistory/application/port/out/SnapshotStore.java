@@ -19,4 +19,10 @@ public interface SnapshotStore {
     int recordSource(SourcePollRecord record);
 
     void finishPollRun(long pollId, Instant finishedAt);
+
+    /**
+     * Closes a poll run this process will not finish (an error of the virtual machine stopped it) as interrupted, as
+     * the liveness check closes a stopped instance's runs: its sources without a result read as interrupted.
+     */
+    void interruptPollRun(long pollId, Instant interruptedAt);
 }
