@@ -88,60 +88,6 @@ final class TrendSampleBatch {
         }
     }
 
-    /** A source's sightings in the window, in time and poll order. */
-    private record Sightings(Instant[] at, long[] pollId) {
-
-        int size() {
-            return at.length;
-        }
-
-        /** The first position whose sighting is at or after {@code instant}. */
-        int firstAtOrAfter(Instant instant) {
-            int low = 0;
-            int high = at.length;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (at[middle].isBefore(instant)) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
-            }
-            return low;
-        }
-
-        /** The first position whose sighting is after {@code instant}. */
-        int firstAfter(Instant instant) {
-            int low = 0;
-            int high = at.length;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (at[middle].isAfter(instant)) {
-                    high = middle;
-                } else {
-                    low = middle + 1;
-                }
-            }
-            return low;
-        }
-
-        /** The first position whose sighting comes after {@code sample} in time and poll order. */
-        int firstAfter(Sample sample) {
-            int low = 0;
-            int high = at.length;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                int order = at[middle].compareTo(sample.at());
-                if (order > 0 || (order == 0 && pollId[middle] > sample.pollId())) {
-                    high = middle;
-                } else {
-                    low = middle + 1;
-                }
-            }
-            return low;
-        }
-    }
-
     private TrendSampleBatch() {}
 
     /** The samples of each account in {@code [from, to)} in summary, every one of {@code accounts} mapped. */
@@ -156,10 +102,10 @@ final class TrendSampleBatch {
         String end = to.toString();
         dsl.connection(connection -> {
             Map<String, Stored> stored = readRuns(connection, accounts, start, end);
-            Map<String, Sightings> sightings = readSightings(connection, stored, start, end);
+            Map<String, SourceSightings> sightings = readSightings(connection, stored, start, end);
             for (Map.Entry<String, Stored> entry : stored.entrySet()) {
                 Stored account = entry.getValue();
-                Sightings ofSource = sightings.getOrDefault(account.source, new Sightings(new Instant[0], new long[0]));
+                SourceSightings ofSource = sightings.getOrDefault(account.source, SourceSightings.NONE);
                 result.put(new AccountId(entry.getKey()), summarise(account, ofSource, from, to));
             }
         });
@@ -207,14 +153,14 @@ final class TrendSampleBatch {
         }
     }
 
-    private static Map<String, Sightings> readSightings(
+    private static Map<String, SourceSightings> readSightings(
             Connection connection, Map<String, Stored> stored, String start, String end) throws SQLException {
         Object[] sources = stored.values().stream()
                 .filter(account -> !account.runs.isEmpty())
                 .map(account -> account.source)
                 .distinct()
                 .toArray();
-        Map<String, Sightings> bySource = new HashMap<>();
+        Map<String, SourceSightings> bySource = new HashMap<>();
         if (sources.length == 0) {
             return bySource;
         }
@@ -231,7 +177,7 @@ final class TrendSampleBatch {
                 while (rs.next()) {
                     String next = rs.getString(1);
                     if (source != null && !source.equals(next)) {
-                        bySource.put(source, sightings(at, pollIds));
+                        bySource.put(source, SourceSightings.of(at, pollIds));
                         at.clear();
                         pollIds.clear();
                     }
@@ -240,7 +186,7 @@ final class TrendSampleBatch {
                     pollIds.add(rs.getLong(3));
                 }
                 if (source != null) {
-                    bySource.put(source, sightings(at, pollIds));
+                    bySource.put(source, SourceSightings.of(at, pollIds));
                 }
             }
         } finally {
@@ -249,16 +195,8 @@ final class TrendSampleBatch {
         return bySource;
     }
 
-    private static Sightings sightings(List<Instant> at, List<Long> pollIds) {
-        long[] ids = new long[pollIds.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = pollIds.get(i);
-        }
-        return new Sightings(at.toArray(new Instant[0]), ids);
-    }
-
     /** One account's samples in {@code [from, to)}: its runs' sightings and its late rows, in summary. */
-    private static TrendSamples summarise(Stored account, Sightings sightings, Instant from, Instant to) {
+    private static TrendSamples summarise(Stored account, SourceSightings sightings, Instant from, Instant to) {
         List<Sample> late = account.late.stream()
                 .filter(s -> !s.at().isBefore(from) && s.at().isBefore(to))
                 .sorted(IN_ORDER)
@@ -279,7 +217,7 @@ final class TrendSampleBatch {
             TreeSet<Integer> positions = new TreeSet<>(List.of(low, high - 1));
             for (Sample row : late) {
                 // a late row among the run's sightings: its neighbours on both sides are changes of value
-                int after = sightings.firstAfter(row);
+                int after = sightings.firstAfter(row.at(), row.pollId());
                 if (after > low && after < high) {
                     positions.add(after - 1);
                     positions.add(after);
