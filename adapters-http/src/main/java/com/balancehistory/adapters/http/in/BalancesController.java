@@ -3,33 +3,14 @@ package com.balancehistory.adapters.http.in;
 import com.balancehistory.adapters.http.in.dto.AccountDetailResponse;
 import com.balancehistory.adapters.http.in.dto.BalanceItem;
 import com.balancehistory.adapters.http.in.dto.BalanceListResponse;
-import com.balancehistory.adapters.http.in.dto.ConvertedTotalItem;
-import com.balancehistory.adapters.http.in.dto.HistoryResponse;
-import com.balancehistory.adapters.http.in.dto.OverviewResponse;
-import com.balancehistory.adapters.http.in.dto.RunwayResponse;
-import com.balancehistory.adapters.http.in.dto.TrendResponse;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.Problem;
-import com.balancehistory.application.model.query.BalanceSort;
-import com.balancehistory.application.port.in.fx.ConvertTotalsUseCase;
 import com.balancehistory.application.port.in.query.AccountDetailAsOf;
-import com.balancehistory.application.port.in.query.AnalyzeTrendUseCase;
 import com.balancehistory.application.port.in.query.BalanceListQuery;
 import com.balancehistory.application.port.in.query.BalancePage;
-import com.balancehistory.application.port.in.query.CurrencySummary;
-import com.balancehistory.application.port.in.query.ForecastRunwayUseCase;
 import com.balancehistory.application.port.in.query.GetAccountBalanceUseCase;
-import com.balancehistory.application.port.in.query.HistoryBucketing;
-import com.balancehistory.application.port.in.query.HistoryQuery;
-import com.balancehistory.application.port.in.query.LabelGroupSummary;
 import com.balancehistory.application.port.in.query.ListBalancesUseCase;
-import com.balancehistory.application.port.in.query.QueryHistoryUseCase;
-import com.balancehistory.application.port.in.query.SummarizeBalancesUseCase;
 import com.balancehistory.domain.account.AccountId;
-import com.balancehistory.domain.account.AccountKind;
-import com.balancehistory.domain.account.Label;
-import com.balancehistory.domain.account.ProviderType;
-import com.balancehistory.domain.money.MoneyBag;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -43,17 +24,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Latest balances, one account, its history and trend, and the per-currency overview. */
+/** Latest balances: the list and one account, now or as of a time. */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "balances")
@@ -61,34 +36,12 @@ import java.util.stream.Collectors;
 @ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
 public class BalancesController {
 
-    private static final Duration DEFAULT_HISTORY_RANGE = Duration.ofDays(7);
-
     private final ListBalancesUseCase list;
     private final GetAccountBalanceUseCase get;
-    private final QueryHistoryUseCase history;
-    private final AnalyzeTrendUseCase trend;
-    private final SummarizeBalancesUseCase overview;
-    private final ConvertTotalsUseCase conversion;
-    private final ForecastRunwayUseCase runway;
-    private final Clock clock;
 
-    public BalancesController(
-            ListBalancesUseCase list,
-            GetAccountBalanceUseCase get,
-            QueryHistoryUseCase history,
-            AnalyzeTrendUseCase trend,
-            SummarizeBalancesUseCase overview,
-            ForecastRunwayUseCase runway,
-            ConvertTotalsUseCase conversion,
-            Clock clock) {
-        this.conversion = conversion;
+    public BalancesController(ListBalancesUseCase list, GetAccountBalanceUseCase get) {
         this.list = list;
         this.get = get;
-        this.history = history;
-        this.trend = trend;
-        this.overview = overview;
-        this.runway = runway;
-        this.clock = clock;
     }
 
     @Get("/balances")
@@ -136,15 +89,15 @@ public class BalancesController {
                     @Nullable
                     String asOf) {
         BalanceListQuery query = new BalanceListQuery(
-                Params.text("provider", provider).map(BalancesController::provider),
+                Params.text("provider", provider).map(BalanceListParameters::provider),
                 Params.text("source", source),
-                Params.text("kind", kind).map(BalancesController::kind),
+                Params.text("kind", kind).map(BalanceListParameters::kind),
                 Params.text("currency", currency)
                         .map(c -> Params.currency("currency", c).getCurrencyCode()),
                 Params.text("q", q),
                 Params.bool("stale", stale),
-                sort(sort),
-                descending(order),
+                BalanceListParameters.sort(sort),
+                BalanceListParameters.descending(order),
                 Params.integer("limit", limit, BalanceListQuery.DEFAULT_LIMIT, 1, BalanceListQuery.MAX_LIMIT),
                 Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
                 Params.labels("label", label),
@@ -190,213 +143,5 @@ public class BalancesController {
                             + ", after asOf " + at.get());
         }
         throw Params.unknownAccount(accountId);
-    }
-
-    @Get("/balances/{accountId}/history")
-    @Operation(
-            operationId = "getBalanceHistory",
-            summary = "History of one account",
-            description = "bucket=raw (default) returns every snapshot in "
-                    + "[from, to), at most 10,000; hour|day|week|month return one bucket per calendar unit of the zone "
-                    + "(default UTC) with open, close, min, max and samples. Buckets without polls are empty; buckets with "
-                    + "only failed polls are gaps. from/to default to the last 7 days.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HistoryResponse history(
-            @PathVariable String accountId,
-            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String from,
-            @Schema(type = "string", format = "date-time") @QueryValue @Nullable String to,
-            @Schema(allowableValues = {"raw", "hour", "day", "week", "month"}) @QueryValue @Nullable String bucket,
-            @QueryValue @Nullable String zone) {
-        AccountId id = Params.accountId(accountId);
-        Instant end = Params.instant("to", to).orElseGet(clock::instant);
-        Instant start = Params.instant("from", from).orElseGet(() -> end.minus(DEFAULT_HISTORY_RANGE));
-        HistoryBucketing bucketing = HistoryBucketing.fromApiName(
-                Params.text("bucket", bucket).orElse("raw").toLowerCase(Locale.ROOT));
-        HistoryQuery query = new HistoryQuery(id, start, end, bucketing, Params.zone("zone", zone));
-        return history.history(query).map(HistoryResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
-    }
-
-    @Get("/balances/{accountId}/trend")
-    @Operation(
-            operationId = "getBalanceTrend",
-            summary = "Trend of one account over a window ending now",
-            description = "window is an ISO-8601 duration (default P30D): change, percent change, average daily "
-                    + "burn, and the projected depletion date or why there is none.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrendResponse trend(
-            @PathVariable String accountId,
-            @Schema(type = "string", format = "duration") @QueryValue @Nullable String window) {
-        AccountId id = Params.accountId(accountId);
-        Duration duration = Params.duration("window", window, Duration.ofDays(30));
-        return trend.trend(id, duration).map(TrendResponse::of).orElseThrow(() -> Params.unknownAccount(accountId));
-    }
-
-    @Get("/balances/{accountId}/runway")
-    @Operation(
-            operationId = "getBalanceRunway",
-            summary = "How long one account's balance lasts, and what to add so it lasts the target",
-            description = "The average daily burn is the trend's over the window (decreases only: top-ups and limit "
-                    + "resets are not negative burn). runwayDays = balance / burn (2 decimals, rounded down); "
-                    + "runsOutAt = observedAt + that time, or reason why there is none (not decreasing, not enough "
-                    + "history, already depleted); topUp = burn x target - balance in the account's currency, rounded "
-                    + "up to its minor unit, 0 when the balance already lasts.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RunwayResponse runway(
-            @PathVariable String accountId,
-            @Parameter(
-                            description = "ISO-8601 duration the burn is measured over, ending now (default P30D)",
-                            example = "P30D")
-                    @Schema(type = "string", format = "duration")
-                    @QueryValue
-                    @Nullable
-                    String window,
-            @Parameter(
-                            description = "ISO-8601 duration the balance should last from now (default P14D)",
-                            example = "P14D")
-                    @Schema(type = "string", format = "duration")
-                    @QueryValue
-                    @Nullable
-                    String target) {
-        AccountId id = Params.accountId(accountId);
-        Duration over = Params.duration("window", window, Duration.ofDays(30));
-        Duration lasting = Params.duration("target", target, Duration.ofDays(14));
-        return runway.runway(id, over, lasting)
-                .map(RunwayResponse::of)
-                .orElseThrow(() -> Params.unknownAccount(accountId));
-    }
-
-    @Get("/overview")
-    @Operation(
-            operationId = "getOverview",
-            summary = "Latest balances per currency",
-            description = "count, total, average, highest, lowest, "
-                    + "low-balance accounts and health tier counts per currency; never a total across currencies. "
-                    + "label=key:value (repeatable, all must hold) selects accounts by their labels; groupBy=key adds "
-                    + "groups: per value of that label, then the (unlabelled) group, per currency count, total, "
-                    + "lowest and low-balance count. Low-balance counts apply every rule, runway rules (runway < 7d) "
-                    + "with each account's burn. convertTo=<ISO code> adds convertedTotal: the currencies' totals "
-                    + "in that currency with the configured and stored rates in force now (direct pairs only, never "
-                    + "1:1), rounded once half-even at its scale; partial with missingCurrencies where a rate is "
-                    + "missing; with groupBy each group gets its own convertedTotal too; an unknown code is a 400.")
-    public OverviewResponse overview(
-            @Parameter(
-                            description =
-                                    "key:value, repeatable: only accounts that have every one of these labels now",
-                            example = "department:Marketing")
-                    @QueryValue("label")
-                    @Nullable
-                    List<String> label,
-            @Parameter(description = "a label key: group the accounts by its value", example = "department")
-                    @QueryValue
-                    @Nullable
-                    String groupBy,
-            @Parameter(
-                            description = "an ISO 4217 code: add convertedTotal, the currencies' totals in it with "
-                                    + "every rate used (pair, rate, date, source, stale), rounded once half-even at "
-                                    + "its scale; partial, with the missing currencies, when a rate is missing",
-                            example = "EUR")
-                    @QueryValue
-                    @Nullable
-                    String convertTo) {
-        List<Label> labels = Params.labels("label", label);
-        Optional<String> key = Params.labelKey("groupBy", groupBy);
-        Optional<Currency> target = Params.text("convertTo", convertTo).map(c -> Params.currency("convertTo", c));
-        List<CurrencySummary> summaries = overview.overview(labels);
-        Optional<List<LabelGroupSummary>> groups = key.map(k -> overview.overviewByLabel(k, labels));
-        OverviewResponse response = groups.isEmpty()
-                ? OverviewResponse.of(summaries)
-                : OverviewResponse.of(summaries, key.get(), groups.get());
-        if (target.isEmpty()) {
-            return response;
-        }
-        // every total of this answer is converted with the rates in force at one instant
-        Instant at = clock.instant();
-        MoneyBag totals = MoneyBag.of(
-                summaries.stream().map(summary -> summary.overview().total()).toList());
-        response = response.withConvertedTotal(ConvertedTotalItem.of(conversion.convert(totals, target.get(), at)));
-        if (groups.isEmpty()) {
-            return response;
-        }
-        return response.withGroupConvertedTotals(groups.get().stream()
-                .map(group -> ConvertedTotalItem.of(conversion.convert(
-                        MoneyBag.of(group.currencies().stream()
-                                .map(currency -> currency.overview().total())
-                                .toList()),
-                        target.get(),
-                        at)))
-                .toList());
-    }
-
-    private static String provider(String name) {
-        try {
-            return ProviderType.fromConfigName(name.toLowerCase(Locale.ROOT)).configName();
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter(
-                    "provider",
-                    "unknown provider '" + Params.shorten(name) + "' (known: "
-                            + Arrays.stream(ProviderType.values())
-                                    .map(ProviderType::configName)
-                                    .collect(Collectors.joining(", "))
-                            + ")");
-        }
-    }
-
-    private static String kind(String slug) {
-        AccountKind found;
-        try {
-            found = AccountKind.fromSlug(slug.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter(
-                    "kind",
-                    "unknown kind '" + Params.shorten(slug) + "' (known: "
-                            + Arrays.stream(AccountKind.values())
-                                    .filter(kind -> kind != AccountKind.CARD_SPENDING_LIMIT)
-                                    .map(AccountKind::slug)
-                                    .collect(Collectors.joining(", "))
-                            + ")");
-        }
-        // a card limit has remaining amounts per period, not a balance: an empty list would say "no cards"
-        if (found == AccountKind.CARD_SPENDING_LIMIT) {
-            throw ApiProblem.invalidParameter(
-                    "kind",
-                    "kind card-limit has no balances: card limits are listed at GET /api/v1/cards (known kinds here: "
-                            + Arrays.stream(AccountKind.values())
-                                    .filter(kind -> kind != AccountKind.CARD_SPENDING_LIMIT)
-                                    .map(AccountKind::slug)
-                                    .collect(Collectors.joining(", "))
-                            + ")");
-        }
-        return found.slug();
-    }
-
-    private static BalanceSort sort(String value) {
-        Optional<String> text = Params.text("sort", value);
-        if (text.isEmpty()) {
-            return BalanceSort.NAME;
-        }
-        for (BalanceSort sort : BalanceSort.values()) {
-            if (sort.apiName().equalsIgnoreCase(text.get())) {
-                return sort;
-            }
-        }
-        throw ApiProblem.invalidParameter(
-                "sort", "sort must be name, available or observedAt, got '" + Params.shorten(text.get()) + "'");
-    }
-
-    private static boolean descending(String value) {
-        return switch (Params.text("order", value).orElse("asc").toLowerCase(Locale.ROOT)) {
-            case "asc" -> false;
-            case "desc" -> true;
-            default -> throw ApiProblem.invalidParameter("order", "order must be asc or desc");
-        };
     }
 }
