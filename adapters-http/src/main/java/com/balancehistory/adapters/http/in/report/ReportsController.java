@@ -94,7 +94,7 @@ public class ReportsController {
             @io.swagger.v3.oas.annotations.media.Schema(
                     description = "an ISO 4217 code: the report gets convertedTotal, its currencies' totals in that "
                             + "currency with every rate used, rounded once half-even at its scale; partial when a rate "
-                            + "is missing",
+                            + "is missing. With groupBy each of labelGroups' groups gets its own convertedTotal too",
                     example = "EUR")
             @Nullable
             String convertTo) {}
@@ -162,8 +162,9 @@ public class ReportsController {
                     + "(unlabelled)) and currency, count, total and share of the currency, and the cards' remaining "
                     + "limits and utilization per period. convertTo=<ISO code> adds convertedTotal: the currencies' "
                     + "totals in that currency with the rates in force now, every rate used, rounded once half-even "
-                    + "at its scale, partial with the missing currencies; in JSON, CSV (converted-rate, "
-                    + "converted-missing, converted-total rows) and HTML.")
+                    + "at its scale, partial with the missing currencies; with both, each label group gets its own "
+                    + "convertedTotal with the same rates; in JSON, CSV (converted-rate, converted-missing, "
+                    + "converted-total rows, and label-group-converted-* rows per group) and HTML.")
     @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     public HttpResponse<byte[]> live(
             @Schema(allowableValues = {"json", "csv", "html"}) @QueryValue @Nullable String format,
@@ -172,7 +173,10 @@ public class ReportsController {
                     @QueryValue
                     @Nullable
                     String groupBy,
-            @Parameter(description = "an ISO 4217 code: add the totals converted into it", example = "EUR")
+            @Parameter(
+                            description = "an ISO 4217 code: add the totals converted into it (the report's, and with "
+                                    + "groupBy each label group's)",
+                            example = "EUR")
                     @QueryValue
                     @Nullable
                     String convertTo) {
