@@ -78,7 +78,7 @@ final class CardLimitWriter {
             }
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_CARD_LIMITS)) {
-            int p = JooqSnapshotStore.bindColumns(connection, statement, 1, columns);
+            int p = JdbcValues.bindColumns(connection, statement, 1, columns);
             statement.setString(p++, record.observedAt().toString());
             statement.setLong(p, record.pollId());
             try (ResultSet rs = statement.executeQuery()) {

@@ -111,7 +111,7 @@ public final class JooqPollScheduleStore implements PollScheduleStore {
                             .where(SOURCE_SCHEDULE.SOURCE.eq(source))
                             .forUpdate()
                             .fetchOptional(SOURCE_SCHEDULE.NEXT_DUE_AT);
-            OffsetDateTime next = JooqSnapshotStore.utc(nextDueAfter.apply(now.toInstant()));
+            OffsetDateTime next = JdbcValues.utc(nextDueAfter.apply(now.toInstant()));
             Condition due = owner
                     ? SOURCE_SCHEDULE.NEXT_DUE_AT.le(now)
                     : SOURCE_SCHEDULE.NEXT_DUE_AT.le(now.minus(affinityGrace));

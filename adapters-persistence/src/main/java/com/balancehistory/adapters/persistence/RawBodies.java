@@ -1,6 +1,8 @@
 package com.balancehistory.adapters.persistence;
 
+import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
+import com.balancehistory.application.port.out.SourcePollRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,8 +43,17 @@ final class RawBodies {
 
     private final Set<LocalDate> partitionsEnsured = ConcurrentHashMap.newKeySet();
 
+    /** Stores the responses of a source's poll, fetched or failed, on the recording's connection. */
+    void store(Connection connection, SourcePollRecord record) throws SQLException {
+        List<RawResponse> responses = record.result() instanceof FetchResult.Fetched fetched
+                ? fetched.rawResponses()
+                : ((FetchResult.Failed) record.result()).rawResponses();
+        store(connection, record.pollId(), record.source(), record.observedAt(), responses);
+    }
+
     /** Stores the responses of one source's poll on the recording's connection (and so in its transaction). */
-    void store(Connection connection, long pollId, String source, Instant receivedAt, List<RawResponse> responses)
+    private void store(
+            Connection connection, long pollId, String source, Instant receivedAt, List<RawResponse> responses)
             throws SQLException {
         if (responses.isEmpty()) {
             return;

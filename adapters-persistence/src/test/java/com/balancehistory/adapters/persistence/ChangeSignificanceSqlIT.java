@@ -22,7 +22,7 @@ import org.jooq.DSLContext;
 
 /**
  * The store decides significance in SQL, where the changes are computed in one statement; the rule itself is the
- * domain's {@link ChangeDetector}. This runs the store's SQL predicate ({@link JooqSnapshotStore#SIGNIFICANT}) on
+ * domain's {@link ChangeDetector}. This runs the store's SQL predicate ({@link BalanceRunWriter#SIGNIFICANT}) on
  * PostgreSQL against the detector, around the edges: a zero previous balance, changes exactly at and one minor unit
  * either side of the percentage and of the currency's amount, currencies with and without an amount, no percentage.
  */
@@ -40,7 +40,7 @@ class ChangeSignificanceSqlIT {
             FROM (SELECT ?::text AS currency, ?::numeric AS previous_available, ?::numeric AS available) c
             CROSS JOIN significance sp
             LEFT JOIN thresholds th ON th.currency = c.currency
-            """.formatted(JooqSnapshotStore.SIGNIFICANT);
+            """.formatted(BalanceRunWriter.SIGNIFICANT);
 
     /** One configuration and one change. */
     record Case(ChangeDetector detector, Money previous, Money current) {}

@@ -1,0 +1,93 @@
+package com.balancehistory.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.balancehistory.application.model.poll.SourceOutcome;
+import com.balancehistory.application.port.out.FetchResult;
+import com.balancehistory.application.port.out.SourcePollRecord;
+import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.BalanceObservation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GoneAccountsIT {
+
+    private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
+
+    private final DSLContext dsl = PersistenceTestSupport.dsl();
+    private String source;
+
+    @BeforeEach
+    void threeAccounts() {
+        source = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Account> accounts = List.of(
+                Fixtures.budget(source, "b1", "B1", "USD"),
+                Fixtures.budget(source, "b2", "B2", "USD"),
+                Fixtures.budget(source, "b3", "B3", "USD"));
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, accounts, AT)));
+    }
+
+    @Test
+    void a_full_listing_that_lists_every_present_account_marks_none() {
+        assertThat(markMissing(AT.plusSeconds(300), "b1", "b2", "b3")).isFalse();
+
+        assertThat(goneIds()).isEmpty();
+        assertThat(dsl.fetchValue("SELECT count(*) FROM account_gone WHERE account_id LIKE ?", source + ".%"))
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void accounts_missing_from_a_full_listing_are_marked_gone_with_a_gone_period_each() {
+        Instant at = AT.plusSeconds(300);
+
+        assertThat(markMissing(at, "b2")).isTrue();
+
+        assertThat(goneIds()).containsExactly(source + ".budget.b1", source + ".budget.b3");
+        assertThat(dsl.fetch(
+                                "SELECT account_id FROM account_gone WHERE account_id LIKE ? AND gone_at = ?::timestamptz"
+                                        + " AND back_at IS NULL ORDER BY account_id",
+                                source + ".%",
+                                at.toString())
+                        .getValues(0, String.class))
+                .containsExactly(source + ".budget.b1", source + ".budget.b3");
+    }
+
+    @Test
+    void an_account_seen_again_ends_its_gone_period_at_that_sighting() {
+        markMissing(AT.plusSeconds(300), "b2", "b3");
+        Instant back = AT.plusSeconds(600);
+
+        dsl.transaction(tx -> tx.dsl()
+                .connection(c ->
+                        GoneAccounts.bringBack(c, source, List.of(Fixtures.budget(source, "b1", "B1", "USD")), back)));
+
+        assertThat(goneIds()).isEmpty();
+        assertThat(dsl.fetchValue(
+                        "SELECT back_at = ?::timestamptz FROM account_gone WHERE account_id = ?",
+                        back.toString(),
+                        source + ".budget.b1"))
+                .isEqualTo(true);
+    }
+
+    private boolean markMissing(Instant at, String... listed) {
+        BalanceObservation[] balances = Arrays.stream(listed)
+                .map(id -> Fixtures.balance(source, id, "1.00", "USD"))
+                .toArray(BalanceObservation[]::new);
+        FetchResult.Fetched fetched = Fixtures.fetched(source, balances);
+        SourcePollRecord record =
+                new SourcePollRecord(1L, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, fetched);
+        return dsl.transactionResult(tx -> GoneAccounts.markMissing(tx.dsl(), record, fetched));
+    }
+
+    private List<String> goneIds() {
+        return dsl.fetch("SELECT id FROM account WHERE source = ? AND gone_at IS NOT NULL ORDER BY id", source)
+                .getValues(0, String.class);
+    }
+}
