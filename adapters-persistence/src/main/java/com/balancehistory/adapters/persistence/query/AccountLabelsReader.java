@@ -51,10 +51,13 @@ public final class AccountLabelsReader {
                 }
                 Map<String, TreeMap<String, String>> byAccount = new HashMap<>();
                 try (ResultSet rs = statement.executeQuery()) {
+                    int accountId = rs.findColumn("account_id");
+                    int key = rs.findColumn("key");
+                    int value = rs.findColumn("value");
                     while (rs.next()) {
                         byAccount
-                                .computeIfAbsent(rs.getString(1), id -> new TreeMap<>())
-                                .put(rs.getString(2), rs.getString(3));
+                                .computeIfAbsent(rs.getString(accountId), id -> new TreeMap<>())
+                                .put(rs.getString(key), rs.getString(value));
                     }
                 }
                 Map<String, Labels> labels = new HashMap<>();

@@ -72,6 +72,24 @@ final class QueryRows {
             LATEST_OBSERVED_AT,
             LATEST_BALANCE.PROVIDER_AS_OF);
 
+    // each column's place in LATEST_FIELDS, found by the field once, so the rows are read by name at index speed
+    private static final int ACCOUNT_ID = LATEST_FIELDS.indexOf(LATEST_BALANCE.ACCOUNT_ID);
+    private static final int SOURCE = LATEST_FIELDS.indexOf(LATEST_BALANCE.SOURCE);
+    private static final int PROVIDER = LATEST_FIELDS.indexOf(LATEST_BALANCE.PROVIDER);
+    private static final int KIND = LATEST_FIELDS.indexOf(LATEST_BALANCE.KIND);
+    private static final int EXTERNAL_ID = LATEST_FIELDS.indexOf(LATEST_BALANCE.EXTERNAL_ID);
+    private static final int NAME = LATEST_FIELDS.indexOf(LATEST_BALANCE.NAME);
+    private static final int PARENT_EXTERNAL_ID = LATEST_FIELDS.indexOf(LATEST_BALANCE.PARENT_EXTERNAL_ID);
+    private static final int GONE_AT = LATEST_FIELDS.indexOf(LATEST_BALANCE.GONE_AT);
+    private static final int CURRENCY = LATEST_FIELDS.indexOf(LATEST_BALANCE.CURRENCY);
+    private static final int AVAILABLE = LATEST_FIELDS.indexOf(LATEST_BALANCE.AVAILABLE);
+    private static final int LEDGER = LATEST_FIELDS.indexOf(LATEST_BALANCE.LEDGER);
+    private static final int PENDING = LATEST_FIELDS.indexOf(LATEST_BALANCE.PENDING);
+    private static final int ALLOCATED = LATEST_FIELDS.indexOf(LATEST_BALANCE.ALLOCATED);
+    private static final int INITIAL = LATEST_FIELDS.indexOf(LATEST_BALANCE.INITIAL);
+    private static final int OBSERVED_AT = LATEST_FIELDS.indexOf(LATEST_OBSERVED_AT);
+    private static final int PROVIDER_AS_OF = LATEST_FIELDS.indexOf(LATEST_BALANCE.PROVIDER_AS_OF);
+
     private QueryRows() {}
 
     /** The account of a row holding the {@code ACCOUNT} columns; attributes are not read. */
@@ -116,7 +134,7 @@ final class QueryRows {
         return latest(record::get);
     }
 
-    /** The values of {@link #LATEST_FIELDS} in one row, by position from 0, however the row was fetched. */
+    /** The values of {@link #LATEST_FIELDS} in one row, by their place in it from 0, however the row was fetched. */
     private interface LatestRow {
         <T> T get(int column, Class<T> type);
     }
@@ -143,30 +161,30 @@ final class QueryRows {
     }
 
     private static LatestBalance latest(LatestRow row) {
-        Currency currency = CurrencyCodes.require(row.get(8, String.class));
+        Currency currency = CurrencyCodes.require(row.get(CURRENCY, String.class));
         Account account = new Account(
-                new AccountId(row.get(0, String.class)),
-                row.get(1, String.class),
-                ProviderType.fromConfigName(row.get(2, String.class)),
-                AccountKind.fromSlug(row.get(3, String.class)),
-                row.get(4, String.class),
-                row.get(5, String.class),
+                new AccountId(row.get(ACCOUNT_ID, String.class)),
+                row.get(SOURCE, String.class),
+                ProviderType.fromConfigName(row.get(PROVIDER, String.class)),
+                AccountKind.fromSlug(row.get(KIND, String.class)),
+                row.get(EXTERNAL_ID, String.class),
+                row.get(NAME, String.class),
                 currency,
-                Optional.ofNullable(row.get(6, String.class)),
+                Optional.ofNullable(row.get(PARENT_EXTERNAL_ID, String.class)),
                 Map.of());
         Balances balances = StoredAmounts.balances(
                 currency,
-                row.get(9, BigDecimal.class),
-                row.get(10, BigDecimal.class),
-                row.get(11, BigDecimal.class),
-                row.get(12, BigDecimal.class),
-                row.get(13, BigDecimal.class));
+                row.get(AVAILABLE, BigDecimal.class),
+                row.get(LEDGER, BigDecimal.class),
+                row.get(PENDING, BigDecimal.class),
+                row.get(ALLOCATED, BigDecimal.class),
+                row.get(INITIAL, BigDecimal.class));
         return new LatestBalance(
                 account,
                 balances,
-                instant(row.get(14, OffsetDateTime.class)),
-                optionalInstant(row.get(15, OffsetDateTime.class)),
-                optionalInstant(row.get(7, OffsetDateTime.class)));
+                instant(row.get(OBSERVED_AT, OffsetDateTime.class)),
+                optionalInstant(row.get(PROVIDER_AS_OF, OffsetDateTime.class)),
+                optionalInstant(row.get(GONE_AT, OffsetDateTime.class)));
     }
 
     /** The stale cutoff of each row's source, as SQL: CASE source WHEN 'a' THEN ... ELSE default END. */
