@@ -3,7 +3,6 @@ package com.balancehistory.bootstrap;
 import com.balancehistory.bootstrap.logging.JulBridge;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import io.micronaut.runtime.Micronaut;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class Application {
             System.err.println(database.message());
             System.exit(2);
         }
-        Micronaut.build(micronautArgs.toArray(String[]::new))
+        ServiceLauncher.launch(micronautArgs.toArray(String[]::new))
                 .mainClass(Application.class)
                 .environments(environmentNames)
                 .banner(false)

@@ -14,7 +14,6 @@ import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.FxRate;
 import com.balancehistory.domain.money.Money;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,8 +33,7 @@ class StartupValidationIT {
         properties.put("balance-history.api.keys[0].role", "superuser");
         properties.put("balance-history.api.keys[0].key", "a-long-enough-key-for-operations");
 
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(properties).close())
                 .hasStackTraceContaining("balance-history.api.keys[0]")
                 .hasStackTraceContaining("role 'superuser' is not reader, admin or metrics");
     }
@@ -48,7 +46,7 @@ class StartupValidationIT {
         properties.put(
                 "balance-history.api.keys.dashboards.sha256", ApiKey.sha256Hex("a-long-enough-key-for-dashboards"));
 
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
             ApiKeys keys = server.getApplicationContext().getBean(ApiKeys.class);
             assertThat(keys.authenticate("a-long-enough-key-for-operations").map(ApiKey::role))
                     .contains(ApiRole.ADMIN);
@@ -66,14 +64,12 @@ class StartupValidationIT {
         Map<String, Object> properties = database();
         properties.put("balance-history.api.failed-key-throttle.max-failures", "0");
 
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(properties).close())
                 .hasStackTraceContaining("balance-history.api.failed-key-throttle: max-failures must be at least 1");
 
         Map<String, Object> notADuration = database();
         notADuration.put("balance-history.api.failed-key-throttle.window", "soon");
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, notADuration)
-                        .close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(notADuration).close())
                 .hasStackTraceContaining("balance-history.api.failed-key-throttle.window: 'soon' is not a duration");
     }
 
@@ -93,7 +89,7 @@ class StartupValidationIT {
         properties.put("balance-history.alerts.top-up-settled-window", "2h");
         properties.put("balance-history.alerts.low-limit.daily", "20");
 
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
             QuerySettings settings = server.getApplicationContext().getBean(QuerySettings.class);
             assertThat(settings.lowBalance().currencyRules().get(Currency.getInstance("USD")))
                     .isEqualTo(LowBalanceRule.below(Money.parse("1000.00", "USD")));
@@ -122,26 +118,23 @@ class StartupValidationIT {
         Map<String, Object> lowBalance = database();
         lowBalance.put("balance-history.low-balance.accounts[0].account", "src.budget.b1");
         lowBalance.put("balance-history.low-balance.accounts[0].threshold", "500.00");
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, lowBalance).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(lowBalance).close())
                 .hasStackTraceContaining(
                         "balance-history.low-balance.accounts[0]: an absolute account threshold " + "needs a currency");
 
         Map<String, Object> cooldown = database();
         cooldown.put("balance-history.alerts.cooldown", "a while");
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, cooldown).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(cooldown).close())
                 .hasStackTraceContaining("balance-history.alerts.cooldown: 'a while' is not a duration");
 
         Map<String, Object> window = database();
         window.put("balance-history.alerts.significant-change-window", "never");
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, window).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(window).close())
                 .hasStackTraceContaining("balance-history.alerts.significant-change-window: 'never' is not a duration");
 
         Map<String, Object> typo = database();
         typo.put("balance-history.low-balance.currency.USD", "5");
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, typo)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(typo)) {
             assertThat(server.getApplicationContext()
                             .getBean(UnknownSettings.class)
                             .unknown())
@@ -157,7 +150,7 @@ class StartupValidationIT {
         properties.put("balance-history.sources.typo.token", "a-token");
         properties.put("balance-history.sources.typo.intervall", "2s");
 
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
             ConfiguredSources sources = server.getApplicationContext().getBean(ConfiguredSources.class);
             assertThat(sources.all()).isEmpty();
             assertThat(sources.misconfigured()).containsOnlyKeys("typo");
@@ -171,7 +164,7 @@ class StartupValidationIT {
         properties.put("balance-history.scheduler.tik", "1s");
         properties.put("balance-history.retension.raw-months", "3");
 
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
             assertThat(server.getApplicationContext()
                             .getBean(UnknownSettings.class)
                             .unknown())
@@ -185,20 +178,17 @@ class StartupValidationIT {
         rate(properties, 0, "EUR", "USD", "1.08", "2026-11-30", "ECB");
         rate(properties, 1, "GBP", "USD", "-1.27", "2026-11-30", "BoE");
 
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(properties).close())
                 .hasStackTraceContaining("balance-history.fx.rates[1].rate: exchange rate GBP->USD must be positive");
 
         Map<String, Object> sameCurrency = database();
         rate(sameCurrency, 0, "EUR", "EUR", "1", "2026-11-30", "ECB");
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, sameCurrency)
-                        .close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(sameCurrency).close())
                 .hasStackTraceContaining("balance-history.fx.rates[0].to: a rate needs two different currencies");
 
         Map<String, Object> badDate = database();
         rate(badDate, 0, "EUR", "USD", "1.08", "30/11/2026", "ECB");
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, badDate).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(badDate).close())
                 .hasStackTraceContaining("balance-history.fx.rates[0].date: '30/11/2026' is not an ISO date");
     }
 
@@ -209,7 +199,7 @@ class StartupValidationIT {
         rate(properties, 1, "GBP", "USD", "1.27", "2026-11-29", "BoE");
         properties.put("balance-history.fx.stale-after", "3d");
 
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
             FxSettings settings = server.getApplicationContext().getBean(FxSettings.class);
             assertThat(settings.configuredRates())
                     .containsExactly(
@@ -247,12 +237,6 @@ class StartupValidationIT {
         properties.put("datasources.default.password", db.password());
         properties.put("balance-history.scheduler.tick", "1h");
         properties.put("micronaut.server.port", "-1");
-        // a start that is refused leaves its context, and so its connection pool, open for the rest of the suite's
-        // JVM: a small pool that lets idle connections go keeps those refusals from using up the server's connections
-        properties.put("datasources.default.maximum-pool-size", "3");
-        properties.put("datasources.default.minimum-idle", "0");
-        properties.put("datasources.default.idle-timeout", "10000");
-        properties.put("balance-history.api.exports.max-concurrent", "1");
         return properties;
     }
 }

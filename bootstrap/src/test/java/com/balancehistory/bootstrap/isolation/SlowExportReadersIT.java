@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.balancehistory.bootstrap.ServiceContexts;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.bootstrap.dashboard.SeededPolls;
 import com.balancehistory.db.testing.TestDatabase;
@@ -14,7 +15,6 @@ import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.Money;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -204,8 +204,7 @@ class SlowExportReadersIT extends ServiceTestSupport {
         properties.put("balance-history.api.exports.max-concurrent", "10");
         properties.put("datasources.default.maximum-pool-size", "10");
         properties.put("balance-history.sources." + HEALTHY + ".interval", "1h");
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, properties).close())
+        assertThatThrownBy(() -> ServiceContexts.runServer(properties).close())
                 .hasStackTraceContaining("balance-history.api.exports.max-concurrent (10) must be smaller than "
                         + "datasources.default.maximum-pool-size (10)");
     }
