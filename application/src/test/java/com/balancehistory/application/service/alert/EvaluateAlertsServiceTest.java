@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.report.AllocationReport;
-import com.balancehistory.application.model.report.DeliveryPayload;
 import com.balancehistory.application.model.report.DeliveryTarget;
-import com.balancehistory.application.model.report.OutboundDelivery;
 import com.balancehistory.application.model.report.ReportSummary;
 import com.balancehistory.application.port.out.alert.AlertStateStore;
 import com.balancehistory.application.port.out.report.AccountRange;
@@ -17,11 +15,10 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.DailyBurns;
+import com.balancehistory.application.testing.InMemoryAlertStateStore;
 import com.balancehistory.application.testing.TestAlertRules;
 import com.balancehistory.domain.account.AccountId;
-import com.balancehistory.domain.alert.AlertKey;
 import com.balancehistory.domain.alert.AlertState;
-import com.balancehistory.domain.alert.AlertTransition;
 import com.balancehistory.domain.analytics.AccountBalance;
 import com.balancehistory.domain.analytics.LowBalancePolicy;
 import com.balancehistory.domain.analytics.LowBalanceRule;
@@ -33,18 +30,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class EvaluateAlertsServiceTest {
 
     private Instant now = Instant.parse("2026-03-02T10:00:00Z");
     private String balance = "1500.00";
-    private final InMemoryStates store = new InMemoryStates();
+    private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
     private LowBalancePolicy lowBalance = LowBalancePolicy.none()
             .forCurrency(Currency.getInstance("USD"), LowBalanceRule.below(Money.parse("1000", "USD")));
 
@@ -330,8 +325,8 @@ class EvaluateAlertsServiceTest {
         lowBalance = LowBalancePolicy.none()
                 .forCurrency(Currency.getInstance("USD"), LowBalanceRule.belowPercentOfTotal(new BigDecimal("10")));
         balance = "5000.00";
-        EvaluateAlertsService inRanges = service(new InMemoryStates(), 2);
-        EvaluateAlertsService whole = service(new InMemoryStates(), EvaluateAlertsService.ACCOUNTS_PER_RANGE);
+        EvaluateAlertsService inRanges = service(new InMemoryAlertStateStore(), 2);
+        EvaluateAlertsService whole = service(new InMemoryAlertStateStore(), EvaluateAlertsService.ACCOUNTS_PER_RANGE);
         List<List<String>> steps = List.of(
                 // fires b0, b2 and b3 (below 10 % of the USD total); then b0 recovers, b2 is gone (resolved as no
                 // longer evaluated) and b4 drops; then every account is gone
@@ -349,59 +344,6 @@ class EvaluateAlertsServiceTest {
             List<String> judgedWhole = transitions(whole.evaluate(List.of("one")));
             assertThat(judgedInRanges).isEqualTo(judgedWhole).isNotEmpty();
             now = now.plus(Duration.ofMinutes(20));
-        }
-    }
-
-    /** The in-memory twin of the alert state table, with the same version check. */
-    static final class InMemoryStates implements AlertStateStore {
-        final Map<AlertKey, AlertState> states = new HashMap<>();
-        final List<AlertEvent> events = new ArrayList<>();
-        final List<DeliveryPayload> announced = new ArrayList<>();
-
-        public List<AlertState> states() {
-            return List.copyOf(states.values());
-        }
-
-        public Optional<AlertEvent> apply(
-                AlertTransition transition, Function<AlertEvent, List<OutboundDelivery>> announce) {
-            AlertState next;
-            Optional<AlertState> previous;
-            AlertEvent.Type type;
-            if (transition instanceof AlertTransition.Fire fire) {
-                next = fire.state();
-                previous = fire.previous();
-                type = AlertEvent.Type.FIRED;
-            } else if (transition instanceof AlertTransition.Resolve resolve) {
-                next = resolve.state();
-                previous = Optional.of(resolve.previous());
-                type = AlertEvent.Type.RESOLVED;
-            } else {
-                return Optional.empty();
-            }
-            if (!Optional.ofNullable(states.get(next.key()))
-                    .map(AlertState::version)
-                    .equals(previous.map(AlertState::version))) {
-                return Optional.empty();
-            }
-            states.put(next.key(), next);
-            AlertEvent event = new AlertEvent(
-                    events.size() + 1,
-                    next.key(),
-                    type,
-                    next.resolvedAt().orElse(next.firedAt()),
-                    next.source(),
-                    next.value(),
-                    next.threshold(),
-                    next.unit(),
-                    next.message(),
-                    next.firedAt());
-            events.add(event);
-            announce.apply(event).forEach(delivery -> announced.add(delivery.payload()));
-            return Optional.of(event);
-        }
-
-        public List<AlertEvent> history(Optional<Instant> from, Optional<Instant> to, int limit) {
-            return events;
         }
     }
 
