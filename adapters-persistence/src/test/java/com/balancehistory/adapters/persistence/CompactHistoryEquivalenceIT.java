@@ -104,6 +104,7 @@ class CompactHistoryEquivalenceIT {
 
         assertThat(storedSnapshots(source)).isEqualTo(expected);
         assertRawPoints(source, expected, polls.size());
+        assertSnapshotWindows(source, expected, polls.size());
         assertBuckets(source, polls.size());
         assertThat(storedDays(source)).isEqualTo(days(expected));
         for (int i = 0; i < polls.size(); i++) {
@@ -235,11 +236,16 @@ class CompactHistoryEquivalenceIT {
     }
 
     private static List<Row> storedSnapshots(String source) {
+        return storedSnapshots("source = ?", source);
+    }
+
+    private static List<Row> storedSnapshots(String where, Object... values) {
         return DSL_CONTEXT
-                .fetch("""
-                SELECT account_id, observed_at, poll_id, currency, available, ledger, provider_as_of
-                FROM analytics.snapshots WHERE source = ? ORDER BY account_id, observed_at, poll_id
-                """, source)
+                .fetch(
+                        "SELECT account_id, observed_at, poll_id, currency, available, ledger, provider_as_of"
+                                + " FROM analytics.snapshots WHERE " + where
+                                + " ORDER BY account_id, observed_at, poll_id",
+                        values)
                 .map(r -> new Row(
                         r.get(0, String.class),
                         r.get(1, OffsetDateTime.class).toInstant(),
@@ -399,6 +405,32 @@ class CompactHistoryEquivalenceIT {
                 assertThat(readModel.countSnapshots(account, from, to))
                         .as("snapshots of %s in [%s, %s)", account, from, to)
                         .isEqualTo(inWindow.size());
+            }
+        }
+    }
+
+    /**
+     * analytics.snapshots of one account over a window is the per-poll rows of the account in the window: the time
+     * bound reaches the runs by each sighting, so windows start and end at polls, between them and at runs' edges.
+     */
+    private static void assertSnapshotWindows(String source, List<Row> rows, int polls) {
+        for (String external : ACCOUNTS) {
+            String account = source + ".budget." + external;
+            for (int w = 0; w < polls; w++) {
+                Instant from = at(w).plusSeconds(w % 3 == 2 ? 1 : 0);
+                Instant to = at(w + 1 + w * 5 % Math.max(1, polls / 2)).minusSeconds(w % 2);
+                List<Row> inWindow = rows.stream()
+                        .filter(r -> r.account().equals(account))
+                        .filter(r ->
+                                !r.observedAt().isBefore(from) && r.observedAt().isBefore(to))
+                        .toList();
+                assertThat(storedSnapshots(
+                                "account_id = ? AND observed_at >= ?::timestamptz AND observed_at < ?::timestamptz",
+                                account,
+                                from.toString(),
+                                to.toString()))
+                        .as("analytics.snapshots of %s in [%s, %s)", account, from, to)
+                        .isEqualTo(inWindow);
             }
         }
     }
