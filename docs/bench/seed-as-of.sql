@@ -105,7 +105,7 @@ FROM bench_clock, generate_series(1, 20) AS a;
 
 COMMIT;
 
-CREATE INDEX balance_run_spans ON balance_run USING gist (tstzrange(first_seen_at, last_seen_at, '[]'));
+CREATE INDEX balance_run_spans ON balance_run USING gist (history_seconds(first_seen_at, last_seen_at));
 
 VACUUM ANALYZE poll_run;
 VACUUM ANALYZE poll_source_result;

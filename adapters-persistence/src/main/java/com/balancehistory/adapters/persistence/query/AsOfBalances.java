@@ -37,7 +37,7 @@ import org.jooq.impl.DSL;
  * measured seconds at 10,000 accounts). First each source's newest sighting at or before the time (one index probe
  * per source). Every account that sighting saw was seen with the value of the run spanning it, and its observation
  * is that sighting: its open run in latest_balance when that began by then, else the closed run found by stabbing
- * the runs' time ranges (the GiST index of V15) at the sighting. Only the few accounts that sighting did not see
+ * the runs' spans in whole seconds (the GiST index, V29) at the sighting, the exact times rechecked. Only the few accounts that sighting did not see
  * (missing from it, gone, or of a source without a sighting) are looked up one by one, as before. Polls recorded
  * late (balance_late_snapshot) win where newer. Ties go to the higher poll id, as with per-poll rows.
  *
@@ -82,8 +82,9 @@ public final class AsOfBalances {
                 -- lateral, so that the stab runs once per sighting through the index, never as a join of all runs
                 CROSS JOIN LATERAL (SELECT r.*
                                     FROM balance_run r
-                                    WHERE tstzrange(r.first_seen_at, r.last_seen_at, '[]') @> s.finished_at
-                                      AND r.last_seen_at >= s.finished_at
+                                    WHERE history_seconds(r.first_seen_at, r.last_seen_at)
+                                              @> history_second(s.finished_at)
+                                      AND r.first_seen_at <= s.finished_at AND r.last_seen_at >= s.finished_at
                                     OFFSET 0) b
                 JOIN acc a ON a.account_key = b.account_key AND a.source = s.source
             ), earlier AS (
