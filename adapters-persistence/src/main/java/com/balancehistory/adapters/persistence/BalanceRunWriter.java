@@ -43,7 +43,10 @@ final class BalanceRunWriter {
      * would otherwise copy them is skipped, V6). An updated row that followed the previous poll ends its run: the
      * run, from the row's first sighting to that previous poll, becomes a closed row of balance_run (the update
      * reads the row as it was through a second reference to the table). The update keeps the value it replaces,
-     * so its RETURNING rows are exactly the consecutive pairs that change events need. A poll older than the
+     * so its RETURNING rows are exactly the consecutive pairs that change events need. A closed run carries the
+     * value before its change only where the run before it cannot give it to readers: that value was no closed run
+     * ({@code previous_run_closed}, e.g. seen only by a poll recorded late), or retention may drop the run before
+     * alone (another month, {@code one_history_month}). A poll older than the
      * source's newest is no sighting of the runs: its balances are kept per poll in balance_late_snapshot, and it
      * only adds latest rows for accounts that have none. Plain UPDATE and INSERT rather than an upsert: recordings
      * of a source are serialised by its source_balance_poll row, and a replay never gets here.
@@ -65,6 +68,10 @@ final class BalanceRunWriter {
                     previous_observed_at = CASE WHEN l.follows_source_poll THEN poll.previous_observed_at
                                                 ELSE l.observed_at END,
                     previous_available = l.available,
+                    previous_run_closed = CASE WHEN l.follows_source_poll THEN TRUE ELSE EXISTS (
+                        SELECT 1 FROM account ka JOIN balance_run kr ON kr.account_key = ka.account_key
+                        WHERE ka.id = l.account_id AND kr.last_seen_at = l.observed_at
+                          AND kr.available = l.available) END,
                     change_significant = CASE WHEN c.available <> c.previous_available THEN
             """ + SIGNIFICANT + """
                                          END,
@@ -100,7 +107,8 @@ final class BalanceRunWriter {
                           old.change_direction AS run_change_direction,
                           old.change_significant AS run_change_significant,
                           old.previous_available AS run_previous_available,
-                          old.previous_observed_at AS run_previous_observed_at
+                          old.previous_observed_at AS run_previous_observed_at,
+                          old.previous_run_closed AS run_previous_run_closed
             ), closed AS (
                 INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency,
                                          available, ledger, pending, allocated, initial, change_direction,
@@ -108,8 +116,12 @@ final class BalanceRunWriter {
                 SELECT a.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
                        u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial,
                        u.run_change_direction, u.run_change_significant,
-                       CASE WHEN u.run_change_direction IS NOT NULL THEN u.run_previous_available END,
-                       CASE WHEN u.run_change_direction IS NOT NULL THEN u.run_previous_observed_at END
+                       CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
+                                 AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
+                            THEN u.run_previous_available END,
+                       CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
+                                 AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
+                            THEN u.run_previous_observed_at END
                 FROM updated u JOIN account a ON a.id = u.account_id, poll
                 WHERE u.ended_a_run
             ), late AS (
@@ -158,15 +170,20 @@ final class BalanceRunWriter {
                 WHERE old.account_id = l.account_id AND l.account_id = ANY (?::text[]) AND l.follows_source_poll
                 RETURNING l.account_id, old.observed_at AS first_seen_at, l.observed_at AS last_seen_at,
                           l.provider_as_of, l.currency, l.available, l.ledger, l.pending, l.allocated, l.initial,
-                          l.change_direction, l.change_significant, l.previous_available, l.previous_observed_at
+                          l.change_direction, l.change_significant, l.previous_available, l.previous_observed_at,
+                          l.previous_run_closed
             )
             INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency, available,
                                      ledger, pending, allocated, initial, change_direction, change_significant,
                                      previous_available, previous_observed_at)
             SELECT a.account_key, s.first_seen_at, s.last_seen_at, s.provider_as_of, s.currency, s.available,
                    s.ledger, s.pending, s.allocated, s.initial, s.change_direction, s.change_significant,
-                   CASE WHEN s.change_direction IS NOT NULL THEN s.previous_available END,
-                   CASE WHEN s.change_direction IS NOT NULL THEN s.previous_observed_at END
+                   CASE WHEN s.change_direction IS NOT NULL AND NOT (s.previous_run_closed
+                             AND one_history_month(s.previous_observed_at, s.last_seen_at))
+                        THEN s.previous_available END,
+                   CASE WHEN s.change_direction IS NOT NULL AND NOT (s.previous_run_closed
+                             AND one_history_month(s.previous_observed_at, s.last_seen_at))
+                        THEN s.previous_observed_at END
             FROM stopped s JOIN account a ON a.id = s.account_id
             """;
 
