@@ -2,6 +2,7 @@ package com.balancehistory.bootstrap;
 
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import java.time.Duration;
 
 /**
  * Checks on values bound into configuration records. Micronaut leaves a nullable component null when the text
@@ -24,5 +25,17 @@ public final class BoundValues {
     /** {@code readable} for a duration, saying which forms are accepted. */
     public static <T> T duration(Environment environment, String key, T bound) {
         return readable(environment, key, bound, "a duration (use e.g. 30s, 5m, 1h or PT5M)");
+    }
+
+    /** The bound duration, {@code fallback} when the key is not set; refused naming the key unless positive. */
+    public static Duration positiveDuration(Environment environment, String key, Duration bound, Duration fallback) {
+        Duration duration = duration(environment, key, bound);
+        if (duration == null) {
+            return fallback;
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ConfigurationException(key + ": must be positive, got " + duration);
+        }
+        return duration;
     }
 }

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports at start-up, by name, every {@code balance-history} key the service does not read, so a mistyped one
  * ({@code scheduler.tik}) is seen instead of silently leaving its default in force. Sources check their own keys
- * (see {@link ConfiguredSources}); sections with free-form keys (currencies, schedules) are checked by their readers.
+ * (see {@link ConfiguredSources}); sections with free-form keys (currencies) are checked by their readers; report schedules and delivery
+ * targets here.
  */
 @Context
-class UnknownSettings {
+public class UnknownSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnknownSettings.class);
     static final String PREFIX = "balance-history";
@@ -43,7 +44,7 @@ class UnknownSettings {
             Map.entry("fx", Set.of("rates", "stale-after")),
             Map.entry("low-balance", Set.of("currencies", "accounts")),
             Map.entry("notifications", Set.of()),
-            Map.entry("reports", Set.of()),
+            Map.entry("reports", Set.of("enabled", "tick", "catch-up-grace", "schedules")),
             Map.entry("sources", Set.of()),
             Map.entry("instance-id", Set.of()),
             Map.entry("scheduler", Set.of("tick", "affinity-grace")),
@@ -58,6 +59,11 @@ class UnknownSettings {
             Map.entry("metrics", Set.of("max-account-series")),
             Map.entry("changes", Set.of("significant-percent", "significant-amounts")),
             Map.entry("top-ups", Set.of("noise-amount", "noise-percent")));
+
+    private static final String SCHEDULES = PREFIX + ".reports.schedules";
+    private static final Set<String> SCHEDULE_KEYS =
+            Set.of("enabled", "cron", "zone", "type", "catch-up", "group-by", "convert-to", "deliver");
+    private static final Set<String> DELIVER_KEYS = Set.of("directory", "webhook", "log");
 
     private final List<String> unknown;
 
@@ -75,6 +81,12 @@ class UnknownSettings {
                 }
             }
         }
+        for (String schedule : new TreeSet<>(environment.getPropertyEntries(SCHEDULES))) {
+            String key = SCHEDULES + "." + schedule;
+            found.addAll(unknownIn(environment, key, SCHEDULE_KEYS));
+            found.addAll(unknownIn(environment, key + ".deliver", DELIVER_KEYS));
+        }
+        found.addAll(unknownIn(environment, PREFIX + ".alerts.deliver", DELIVER_KEYS));
         unknown = List.copyOf(found);
         if (!unknown.isEmpty()) {
             LOG.warn(
@@ -84,8 +96,16 @@ class UnknownSettings {
         }
     }
 
+    private static List<String> unknownIn(Environment environment, String prefix, Set<String> keys) {
+        return new TreeSet<>(environment.getPropertyEntries(prefix))
+                .stream()
+                        .filter(key -> !keys.contains(key))
+                        .map(key -> prefix + "." + key)
+                        .toList();
+    }
+
     /** The keys under {@code balance-history} that nothing reads, in full. */
-    List<String> unknown() {
+    public List<String> unknown() {
         return unknown;
     }
 }

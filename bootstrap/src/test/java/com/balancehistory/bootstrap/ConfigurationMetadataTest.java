@@ -42,7 +42,17 @@ class ConfigurationMetadataTest {
                         "balance-history.health-tiers.*.floor-score",
                         "balance-history.alerts.cooldown",
                         "balance-history.alerts.significant-change-window",
-                        "balance-history.alerts.low-limit");
+                        "balance-history.alerts.low-limit",
+                        "balance-history.alerts.deliver.webhook.url",
+                        "balance-history.reports.catch-up-grace",
+                        "balance-history.reports.schedules.*.cron",
+                        "balance-history.reports.schedules.*.catch-up",
+                        "balance-history.reports.schedules.*.convert-to",
+                        "balance-history.reports.schedules.*.deliver.directory",
+                        "balance-history.reports.schedules.*.deliver.webhook.secret",
+                        "balance-history.delivery.max-attempts",
+                        "balance-history.delivery.timeout",
+                        "balance-history.outbox.give-up-after");
     }
 
     @Test

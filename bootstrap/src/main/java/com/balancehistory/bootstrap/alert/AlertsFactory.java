@@ -110,13 +110,9 @@ class AlertsFactory {
                 throw new ConfigurationException(PREFIX + "low-limit." + name + ": " + e.getMessage());
             }
         });
-        List<DeliveryTarget> targets = new ArrayList<>();
-        Object deliver = env.getProperty(PREFIX + "deliver", Map.class).orElse(null);
-        if (deliver == null) {
-            targets.add(new DeliveryTarget.Log());
-        } else {
-            targets.addAll(com.balancehistory.bootstrap.report.DeliveryTargets.parse(PREFIX + "deliver", deliver));
-        }
+        List<DeliveryTarget> targets = alerts.deliver() == null || !env.containsProperties(PREFIX + "deliver")
+                ? List.of(new DeliveryTarget.Log())
+                : alerts.deliver().targets(env, PREFIX + "deliver");
         return new AlertRules(
                 reportSettings.lowBalance(),
                 lowLimit,
@@ -152,9 +148,5 @@ class AlertsFactory {
             return Optional.empty();
         }
         throw new ConfigurationException(key + ": '" + raw.get() + "' is not " + expected + " or off");
-    }
-
-    static Duration duration(String text) {
-        return com.balancehistory.bootstrap.report.DeliveryTargets.duration(text);
     }
 }

@@ -21,40 +21,32 @@ import com.balancehistory.application.service.query.SourceIntervals;
 import com.balancehistory.application.service.report.DeliveryService;
 import com.balancehistory.application.service.report.DeliverySettings;
 import com.balancehistory.application.service.report.OutboxService;
-import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ReportService;
 import com.balancehistory.application.service.report.ReportSettings;
 import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.bootstrap.BoundValues;
 import com.balancehistory.bootstrap.ConfiguredSources;
 import com.balancehistory.bootstrap.metrics.MeteredDeliveryLog;
 import com.balancehistory.bootstrap.metrics.MeteredReportStore;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
-import com.balancehistory.domain.account.Label;
-import com.balancehistory.domain.money.CurrencyCodes;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
-import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * Issue 6: stored allocation reports, their schedules across instances, and delivery (directory, webhook, log).
- * Configuration is read with defaults in code; see docs/reports-and-alerts.md.
+ * Stored allocation reports, their schedules across instances, and delivery (directory, webhook, log).
+ * Configuration is bound into {@link ReportsProperties}, {@link ReportScheduleProperties}, {@link DeliveryProperties}
+ * and {@link OutboxProperties}, with defaults in code; see docs/reports-and-alerts.md.
  */
 @Factory
 class ReportsFactory {
-
-    static final String DEFAULT_CRON = "0 0 6 * * *";
 
     @Singleton
     JooqAsOfSnapshots asOfSnapshots(DSLContext dsl) {
@@ -89,16 +81,22 @@ class ReportsFactory {
             AlertRules alertRules,
             Clock clock,
             Environment environment,
-            @Value("${balance-history.instance-id:local}") String instanceId,
-            @Value("${balance-history.outbox.lease:5m}") String lease,
-            @Value("${balance-history.outbox.give-up-after:24h}") String giveUpAfter) {
+            List<ReportScheduleProperties> schedules,
+            OutboxProperties settings,
+            @Value("${balance-history.instance-id:local}") String instanceId) {
         List<DeliveryTarget> targets = new ArrayList<>(alertRules.targets());
-        schedules(environment).forEach(schedule -> targets.addAll(schedule.targets()));
+        ReportSchedules.of(environment, schedules).forEach(schedule -> targets.addAll(schedule.targets()));
+        String prefix = OutboxProperties.PREFIX + ".";
         return new OutboxService(
                 outbox,
                 delivery,
                 targets,
-                new OutboxService.Settings(10, duration(lease), duration(giveUpAfter)),
+                new OutboxService.Settings(
+                        10,
+                        BoundValues.positiveDuration(
+                                environment, prefix + "lease", settings.lease(), Duration.ofMinutes(5)),
+                        BoundValues.positiveDuration(
+                                environment, prefix + "give-up-after", settings.giveUpAfter(), Duration.ofHours(24))),
                 instanceId + "/" + ProcessHandle.current().pid(),
                 clock);
     }
@@ -118,17 +116,29 @@ class ReportsFactory {
             MicronautDataDeliveryLog log,
             ServiceMetrics metrics,
             Clock clock,
-            @Value("${balance-history.delivery.max-attempts:5}") int maxAttempts,
-            @Value("${balance-history.delivery.initial-backoff:2s}") String initialBackoff,
-            @Value("${balance-history.delivery.max-backoff:1m}") String maxBackoff,
-            @Value("${balance-history.delivery.timeout:10s}") String timeout) {
+            Environment environment,
+            DeliveryProperties settings) {
+        String prefix = DeliveryProperties.PREFIX + ".";
+        Integer maxAttempts =
+                BoundValues.readable(environment, prefix + "max-attempts", settings.maxAttempts(), "a whole number");
         return new DeliveryService(
                 List.of(
-                        new WebhookDeliveryChannel(duration(timeout), clock),
+                        new WebhookDeliveryChannel(
+                                BoundValues.positiveDuration(
+                                        environment, prefix + "timeout", settings.timeout(), Duration.ofSeconds(10)),
+                                clock),
                         new DirectoryDeliveryChannel(),
                         new LogDeliveryChannel()),
                 new MeteredDeliveryLog(log, metrics),
-                new DeliverySettings(maxAttempts, duration(initialBackoff), duration(maxBackoff)),
+                new DeliverySettings(
+                        maxAttempts == null ? 5 : maxAttempts,
+                        BoundValues.positiveDuration(
+                                environment,
+                                prefix + "initial-backoff",
+                                settings.initialBackoff(),
+                                Duration.ofSeconds(2)),
+                        BoundValues.positiveDuration(
+                                environment, prefix + "max-backoff", settings.maxBackoff(), Duration.ofMinutes(1))),
                 clock,
                 wait -> Thread.sleep(wait.toMillis()));
     }
@@ -160,121 +170,24 @@ class ReportsFactory {
             JooqJobScheduleStore jobs,
             Clock clock,
             Environment environment,
-            @Value("${balance-history.instance-id:local}") String instanceId,
-            @Value("${balance-history.reports.catch-up-grace:2m}") String grace) {
+            List<ReportScheduleProperties> schedules,
+            ReportsProperties settings,
+            @Value("${balance-history.instance-id:local}") String instanceId) {
         return new ScheduledReportService(
                 reports,
                 jobs,
-                schedules(environment),
+                ReportSchedules.of(environment, schedules),
                 clock,
                 instanceId + "/" + ProcessHandle.current().pid(),
-                duration(grace));
-    }
-
-    /** {@code balance-history.reports.schedules.<name>}, or one daily 06:00 UTC allocation report. */
-    static List<ReportSchedule> schedules(Environment environment) {
-        Map<String, Object> configured = new LinkedHashMap<>();
-        environment
-                .getProperty("balance-history.reports.schedules", Map.class)
-                .ifPresent(raw ->
-                        ((Map<?, ?>) raw).forEach((name, settings) -> configured.put(String.valueOf(name), settings)));
-        if (configured.isEmpty()) {
-            configured.put("daily", Map.of());
-        }
-        List<ReportSchedule> schedules = new ArrayList<>();
-        configured.forEach((name, raw) -> {
-            Map<?, ?> settings = raw instanceof Map<?, ?> map ? map : Map.of();
-            if ("false".equals(String.valueOf(settings.get("enabled")))) {
-                return;
-            }
-            String key = "balance-history.reports.schedules." + name;
-            String cron = text(settings.get("cron"), DEFAULT_CRON);
-            ZoneId zone = ZoneId.of(text(settings.get("zone"), "UTC"));
-            CronExpression expression;
-            try {
-                expression = CronExpression.create(cron);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(key + ".cron: '" + cron + "' is not a cron expression", e);
-            }
-            String type = text(settings.get("type"), "allocation");
-            boolean catchUp = !"false".equals(text(firstOf(settings, "catch-up", "catchUp"), "true"));
-            Optional<String> groupBy = Optional.ofNullable(text(firstOf(settings, "group-by", "groupBy"), null))
-                    .map(value -> {
-                        try {
-                            return Label.requireKey(value);
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(key + ".group-by: " + e.getMessage(), e);
-                        }
-                    });
-            schedules.add(new ReportSchedule(
-                    name,
-                    type,
-                    now -> expression.nextTimeAfter(now.atZone(zone)).toInstant(),
-                    catchUp,
-                    targets(key + ".deliver", settings.get("deliver")),
-                    groupBy,
-                    convertTo(key + ".convert-to", firstOf(settings, "convert-to", "convertTo"))));
-        });
-        return schedules;
-    }
-
-    /** {@code convert-to: EUR}: the ISO 4217 currency the schedule's reports convert their totals into. */
-    static Optional<Currency> convertTo(String key, Object raw) {
-        String code = text(raw, null);
-        if (code == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(CurrencyCodes.require(code.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code deliver: {directory: path, webhook: {url, secret}, log: true}}. */
-    static List<DeliveryTarget> targets(String key, Object raw) {
-        List<DeliveryTarget> targets = new ArrayList<>();
-        if (!(raw instanceof Map<?, ?> deliver)) {
-            return targets;
-        }
-        Object directory = deliver.get("directory");
-        if (directory != null && !String.valueOf(directory).isBlank()) {
-            targets.add(new DeliveryTarget.Directory(String.valueOf(directory)));
-        }
-        if (deliver.get("webhook") instanceof Map<?, ?> webhook && webhook.get("url") != null) {
-            Object secret = webhook.get("secret");
-            if (secret == null || String.valueOf(secret).length() < 16) {
-                throw new IllegalArgumentException(key + ".webhook.secret: at least 16 characters are required");
-            }
-            targets.add(new DeliveryTarget.Webhook(String.valueOf(webhook.get("url")), String.valueOf(secret)));
-        }
-        if ("true".equals(String.valueOf(deliver.get("log")))) {
-            targets.add(new DeliveryTarget.Log());
-        }
-        return targets;
+                BoundValues.positiveDuration(
+                        environment,
+                        ReportsProperties.PREFIX + ".catch-up-grace",
+                        settings.catchUpGrace(),
+                        Duration.ofMinutes(2)));
     }
 
     /** The typical poll interval of each configured source (staleness and the stale-data alert measure in it). */
     static SourceIntervals intervals(ConfiguredSources sources) {
         return new SourceIntervals(sources.typicalIntervals(), SourceIntervals.DEFAULT_INTERVAL);
-    }
-
-    static Duration duration(String text) {
-        return DeliveryTargets.duration(text);
-    }
-
-    static String text(Object value, String fallback) {
-        return value == null || String.valueOf(value).isBlank()
-                ? fallback
-                : String.valueOf(value).strip();
-    }
-
-    static Object firstOf(Map<?, ?> settings, String... keys) {
-        for (String key : keys) {
-            if (settings.get(key) != null) {
-                return settings.get(key);
-            }
-        }
-        return null;
     }
 }

@@ -302,11 +302,11 @@ class ReportSchedulesIT extends ServiceTestSupport {
 
     @Test
     void a_schedule_convert_to_that_is_not_a_currency_is_refused_naming_the_key() {
-        assertThat(ReportsFactory.convertTo("balance-history.reports.schedules.daily.convert-to", "EUR"))
+        assertThat(ReportSchedules.convertTo("balance-history.reports.schedules.daily.convert-to", "EUR"))
                 .contains(java.util.Currency.getInstance("EUR"));
-        assertThat(ReportsFactory.convertTo("k", null)).isEmpty();
+        assertThat(ReportSchedules.convertTo("k", null)).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> ReportsFactory.convertTo("balance-history.reports.schedules.daily.convert-to", "EURO"))
+                        () -> ReportSchedules.convertTo("balance-history.reports.schedules.daily.convert-to", "EURO"))
                 .hasMessageStartingWith("balance-history.reports.schedules.daily.convert-to: ");
     }
 }
