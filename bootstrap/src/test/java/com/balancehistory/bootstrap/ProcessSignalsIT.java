@@ -118,9 +118,7 @@ class ProcessSignalsIT {
         p.put("balance-history.scheduler.tick", "1s");
         p.put("balance-history.polls.interrupted-after", interruptedAfter);
         p.put("balance-history.instance-id", source);
-        p.put("balance-history.api.keys[0].name", "admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].key", adminKey);
+        p.putAll(TestProperties.none().apiKey("admin", "admin", adminKey).asMap());
         p.put("balance-history.sources." + source + ".provider", "holyheld");
         p.put("balance-history.sources." + source + ".base-url", provider.baseUrl());
         p.put(

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,18 +42,11 @@ class RefusedStartIT {
 
     /** Settings whose start is refused, on connections that carry {@code name} as their application name. */
     private static Map<String, Object> refusedStart(String name) {
-        TestDatabase db = TestDatabase.get();
-        Map<String, Object> properties = new HashMap<>();
-        String url = db.jdbcUrl();
-        properties.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name);
-        properties.put("datasources.default.username", db.user());
-        properties.put("datasources.default.password", db.password());
-        properties.put("balance-history.scheduler.tick", "1h");
-        properties.put("micronaut.server.port", "-1");
-        properties.put("balance-history.api.keys[0].name", "ops");
-        properties.put("balance-history.api.keys[0].role", "superuser");
-        properties.put("balance-history.api.keys[0].key", "a-long-enough-key-for-operations");
-        return properties;
+        String url = TestDatabase.get().jdbcUrl();
+        return TestProperties.service()
+                .with("datasources.default.url", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name)
+                .apiKey("ops", "superuser", "a-long-enough-key-for-operations")
+                .asObjects();
     }
 
     /** The connections named {@code name} once they stop changing, or after ten seconds of waiting for none. */

@@ -9,7 +9,6 @@ import com.balancehistory.adapters.http.in.auth.ApiRole;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.application.service.query.QuerySettings;
-import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.FxRate;
@@ -19,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +27,9 @@ class StartupValidationIT {
     @Test
     void an_api_key_with_an_unknown_role_refuses_start_naming_the_entry_and_the_allowed_roles() {
         Map<String, Object> properties = database();
-        properties.put("balance-history.api.keys[0].name", "ops");
-        properties.put("balance-history.api.keys[0].role", "superuser");
-        properties.put("balance-history.api.keys[0].key", "a-long-enough-key-for-operations");
+        properties.putAll(TestProperties.none()
+                .apiKey("ops", "superuser", "a-long-enough-key-for-operations")
+                .asMap());
 
         assertThatThrownBy(() -> ServiceContexts.runServer(properties).close())
                 .hasStackTraceContaining("balance-history.api.keys[0]")
@@ -230,13 +228,6 @@ class StartupValidationIT {
     }
 
     private static Map<String, Object> database() {
-        TestDatabase db = TestDatabase.get();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", db.jdbcUrl());
-        properties.put("datasources.default.username", db.user());
-        properties.put("datasources.default.password", db.password());
-        properties.put("balance-history.scheduler.tick", "1h");
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return TestProperties.service().asObjects();
     }
 }

@@ -1,5 +1,6 @@
 package com.balancehistory.bootstrap.api;
 
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,11 @@ final class ApiTestClient {
 
     ApiTestClient(URI base) {
         this.base = base;
+    }
+
+    /** A client of the service {@code server} runs. */
+    static ApiTestClient of(EmbeddedServer server) {
+        return new ApiTestClient(URI.create(server.getURL() + "/"));
     }
 
     record Response(

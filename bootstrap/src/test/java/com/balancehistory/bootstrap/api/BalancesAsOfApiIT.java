@@ -5,6 +5,7 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.bootstrap.dashboard.SeededPolls;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
@@ -19,7 +20,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,15 +90,12 @@ class BalancesAsOfApiIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "admin",
-                "balance-history.api.keys[0].role", "admin",
-                "balance-history.api.keys[0].key", ADMIN_KEY);
+        return TestProperties.none().apiKey("admin", "admin", ADMIN_KEY).asMap();
     }
 
     @BeforeAll
     void seed() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         SeededPolls seeded = new SeededPolls(dsl);
         polls = new long[] {
             seeded.answered(SOURCE, T0, List.of(seen(MAIN, "100.00", "Finance"), seen(TRAVEL, "50.00", "Operations"))),

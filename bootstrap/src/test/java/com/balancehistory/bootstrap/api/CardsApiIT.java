@@ -4,13 +4,13 @@ import static com.balancehistory.bootstrap.api.ApiJson.list;
 import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.ProviderType;
@@ -24,7 +24,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -67,15 +66,12 @@ class CardsApiIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "reader",
-                "balance-history.api.keys[0].role", "reader",
-                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(KEY));
+        return TestProperties.none().hashedApiKey("reader", "reader", KEY).asMap();
     }
 
     @BeforeAll
     void seed() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         JooqSnapshotStore store = new JooqSnapshotStore(
                 dsl, ChangeDetector.defaults(), card -> Map.of(LimitPeriod.DAILY, Money.parse("100", card.currency())));
         usdCard = Account.of(

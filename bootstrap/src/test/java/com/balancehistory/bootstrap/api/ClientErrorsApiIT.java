@@ -3,14 +3,13 @@ package com.balancehistory.bootstrap.api;
 import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,15 +37,14 @@ class ClientErrorsApiIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "client-errors-admin",
-                "balance-history.api.keys[0].role", "admin",
-                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(ADMIN_KEY));
+        return TestProperties.none()
+                .hashedApiKey("client-errors-admin", "admin", ADMIN_KEY)
+                .asMap();
     }
 
     @BeforeAll
     void client() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
     }
 
     @Test

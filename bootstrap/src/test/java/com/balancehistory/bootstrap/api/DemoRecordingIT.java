@@ -10,7 +10,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -40,7 +39,7 @@ class DemoRecordingIT extends ServiceTestSupport {
 
     @Test
     void every_balance_reads_as_observed_by_the_newest_poll_that_saw_it() {
-        ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        ApiTestClient api = ApiTestClient.of(server);
 
         JsonNode first = ok(api.post("api/v1/polls?wait=PT30S", ADMIN_KEY, null));
         assertThat(list(first.get("sources")))

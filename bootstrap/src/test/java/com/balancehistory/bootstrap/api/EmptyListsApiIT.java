@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -27,16 +28,15 @@ class EmptyListsApiIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "empty-lists-reader",
-                "balance-history.api.keys[0].role", "reader",
-                "balance-history.api.keys[0].key", READER_KEY,
-                "balance-history.reports.tick", "1h");
+        return TestProperties.none()
+                .apiKey("empty-lists-reader", "reader", READER_KEY)
+                .with(Map.of("balance-history.reports.tick", "1h"))
+                .asMap();
     }
 
     @Test
     void every_list_route_answers_an_empty_list_when_nothing_matches() throws Exception {
-        ApiTestClient api = new ApiTestClient(server.getURI());
+        ApiTestClient api = ApiTestClient.of(server);
         // filters that match nothing, whatever other test classes recorded in this run's database
         Map<String, String> listFieldByRoute = new LinkedHashMap<>();
         listFieldByRoute.put("/api/v1/reports?from=2000-01-01&to=2000-01-02", "reports");

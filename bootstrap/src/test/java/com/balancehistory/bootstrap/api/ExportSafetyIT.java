@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
@@ -45,9 +46,9 @@ class ExportSafetyIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "export-reader");
-        p.put("balance-history.api.keys[0].role", "reader");
-        p.put("balance-history.api.keys[0].sha256", com.balancehistory.adapters.http.in.auth.ApiKey.sha256Hex(KEY));
+        p.putAll(TestProperties.none()
+                .hashedApiKey("export-reader", "reader", KEY)
+                .asMap());
         p.put("balance-history.sources." + SOURCE + ".provider", "ahrvo");
         p.put("balance-history.sources." + SOURCE + ".base-url", SIM.baseUrl());
         p.put(
@@ -76,7 +77,7 @@ class ExportSafetyIT extends ServiceTestSupport {
             SIM.faults().next(Endpoint.AHRVO_BUDGETS, Fault.status(200).body(budgets.toString()));
         }
         polls.pollNow(Optional.of(SOURCE), PollTrigger.ON_DEMAND);
-        api = new ApiTestClient(URI.create(server.getURL() + "/"));
+        api = ApiTestClient.of(server);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,17 +29,14 @@ class FailedKeyThrottleIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name",
-                "throttled-reader",
-                "balance-history.api.keys[0].role",
-                "reader",
-                "balance-history.api.keys[0].key",
-                READER_KEY,
-                "balance-history.api.failed-key-throttle.max-failures",
-                "5",
-                "balance-history.api.failed-key-throttle.window",
-                "1m");
+        return TestProperties.none()
+                .apiKey("throttled-reader", "reader", READER_KEY)
+                .with(Map.of(
+                        "balance-history.api.failed-key-throttle.max-failures",
+                        "5",
+                        "balance-history.api.failed-key-throttle.window",
+                        "1m"))
+                .asMap();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
 import io.micronaut.json.JsonMapper;
@@ -52,12 +53,10 @@ class FxRatesApiIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "treasury-admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].key", ADMIN_KEY);
-        p.put("balance-history.api.keys[1].name", "reader");
-        p.put("balance-history.api.keys[1].role", "reader");
-        p.put("balance-history.api.keys[1].key", READER_KEY);
+        p.putAll(TestProperties.none()
+                .apiKey("treasury-admin", "admin", ADMIN_KEY)
+                .apiKey("reader", "reader", READER_KEY)
+                .asMap());
         p.put("balance-history.sources." + AHRVO + ".provider", "ahrvo");
         p.put("balance-history.sources." + AHRVO + ".base-url", SIMULATOR.baseUrl());
         p.put(
@@ -102,7 +101,7 @@ class FxRatesApiIT extends ServiceTestSupport {
 
     @BeforeAll
     void poll() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         JsonNode run = ApiJson.ok(json, api.post("api/v1/polls?source=" + AHRVO + "&wait=PT30S", ADMIN_KEY, null));
         assertThat(text(list(run.get("sources")).get(0), "outcome")).isEqualTo("ok");
     }

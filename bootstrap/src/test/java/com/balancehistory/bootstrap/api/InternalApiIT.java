@@ -14,6 +14,7 @@ import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -30,7 +31,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,12 +87,10 @@ class InternalApiIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "test-reader");
-        p.put("balance-history.api.keys[0].role", "reader");
-        p.put("balance-history.api.keys[0].key", READER_KEY);
-        p.put("balance-history.api.keys[1].name", "test-admin");
-        p.put("balance-history.api.keys[1].role", "admin");
-        p.put("balance-history.api.keys[1].sha256", ApiKey.sha256Hex(ADMIN_KEY));
+        p.putAll(TestProperties.none()
+                .apiKey("test-reader", "reader", READER_KEY)
+                .hashedApiKey("test-admin", "admin", ADMIN_KEY)
+                .asMap());
         p.put("balance-history.api.max-raw-points", "3");
         p.put("balance-history.low-balance.currencies.CHF", "550.00");
         p.put("balance-history.health-tiers.CHF.tiers[0].minimum", "1000");
@@ -116,7 +114,7 @@ class InternalApiIT extends ServiceTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         JooqSnapshotStore store = new JooqSnapshotStore(
                 dsl,
                 ChangeDetector.defaults(),

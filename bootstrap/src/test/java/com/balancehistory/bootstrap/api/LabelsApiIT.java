@@ -5,6 +5,7 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
 import io.micronaut.json.JsonMapper;
@@ -13,7 +14,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,9 +54,7 @@ class LabelsApiIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].key", ADMIN_KEY);
+        p.putAll(TestProperties.none().apiKey("admin", "admin", ADMIN_KEY).asMap());
         p.put("balance-history.sources." + AHRVO + ".provider", "ahrvo");
         p.put("balance-history.sources." + AHRVO + ".base-url", SIMULATOR.baseUrl());
         p.put(
@@ -98,7 +96,7 @@ class LabelsApiIT extends ServiceTestSupport {
 
     @BeforeAll
     void poll() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         for (String source : List.of(AHRVO, EQUALS)) {
             JsonNode run = ApiJson.ok(json, api.post("api/v1/polls?source=" + source + "&wait=PT30S", ADMIN_KEY, null));
             assertThat(text(list(run.get("sources")).get(0), "outcome")).isEqualTo("ok");
@@ -328,7 +326,7 @@ class LabelsApiIT extends ServiceTestSupport {
         relabelled.put("micronaut.server.port", -1);
         relabelled.put("balance-history.labels.rules.marketing-by-name.labels.department", "Brand");
         try (EmbeddedServer other = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, relabelled)) {
-            ApiTestClient otherApi = new ApiTestClient(URI.create(other.getURL() + "/"));
+            ApiTestClient otherApi = ApiTestClient.of(other);
             ApiJson.ok(json, otherApi.post("api/v1/polls?source=" + AHRVO + "&wait=PT30S", ADMIN_KEY, null));
 
             JsonNode live =
@@ -347,8 +345,7 @@ class LabelsApiIT extends ServiceTestSupport {
             try (EmbeddedServer again = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, original)) {
                 ApiJson.ok(
                         json,
-                        new ApiTestClient(URI.create(again.getURL() + "/"))
-                                .post("api/v1/polls?source=" + AHRVO + "&wait=PT30S", ADMIN_KEY, null));
+                        ApiTestClient.of(again).post("api/v1/polls?source=" + AHRVO + "&wait=PT30S", ADMIN_KEY, null));
             }
         }
         assertThat(labels(byName(items("api/v1/balances?source=" + AHRVO)).get("Marketing Department Budget")))

@@ -32,7 +32,7 @@ class ManagementPortIT extends ServiceTestSupport {
     @Test
     void prometheus_on_the_management_port_needs_no_key_and_is_gone_from_the_api_port() {
         ApiTestClient management = new ApiTestClient(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/"));
-        ApiTestClient main = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        ApiTestClient main = ApiTestClient.of(server);
 
         ApiTestClient.Response scraped = management.get("prometheus", null);
         assertThat(scraped.status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
 import io.micronaut.json.JsonMapper;
@@ -10,7 +11,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +53,11 @@ class MonitoringIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "scraper");
-        p.put("balance-history.api.keys[0].role", "metrics");
-        p.put("balance-history.api.keys[0].key", METRICS_KEY);
-        p.put("balance-history.api.keys[1].name", "reader");
-        p.put("balance-history.api.keys[1].role", "reader");
-        p.put("balance-history.api.keys[1].key", READER_KEY);
-        p.put("balance-history.api.keys[2].name", "admin");
-        p.put("balance-history.api.keys[2].role", "admin");
-        p.put("balance-history.api.keys[2].key", ADMIN_KEY);
+        p.putAll(TestProperties.none()
+                .apiKey("scraper", "metrics", METRICS_KEY)
+                .apiKey("reader", "reader", READER_KEY)
+                .apiKey("admin", "admin", ADMIN_KEY)
+                .asMap());
         p.put("balance-history.metrics.max-account-series", String.valueOf(SERIES_CAP));
         p.put("balance-history.sources.mon-equals.provider", "equals-money");
         p.put("balance-history.sources.mon-equals.base-url", SIMULATOR.baseUrl());
@@ -81,7 +77,7 @@ class MonitoringIT extends ServiceTestSupport {
 
     @BeforeAll
     void client() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class OpenApiSnapshotIT extends ServiceTestSupport {
 
     @Test
     void the_served_openapi_document_is_the_committed_one() throws IOException {
-        ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        ApiTestClient api = ApiTestClient.of(server);
         ApiTestClient.Response response = api.get(DOCUMENT, null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         String served = response.body();
@@ -59,7 +58,7 @@ class OpenApiSnapshotIT extends ServiceTestSupport {
 
     @Test
     void every_route_has_its_own_operation_id_a_tag_a_summary_and_the_401_it_can_answer() {
-        ApiTestClient api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        ApiTestClient api = ApiTestClient.of(server);
         List<String> lines = api.get(DOCUMENT, null).body().lines().toList();
         long operations = lines.stream()
                 .filter(line -> line.matches("    (get|post|put|patch|delete):"))

@@ -5,6 +5,7 @@ import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorSettings;
@@ -65,12 +66,10 @@ class OperationsApiIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].key", ADMIN_KEY);
-        p.put("balance-history.api.keys[1].name", "reader");
-        p.put("balance-history.api.keys[1].role", "reader");
-        p.put("balance-history.api.keys[1].key", READER_KEY);
+        p.putAll(TestProperties.none()
+                .apiKey("admin", "admin", ADMIN_KEY)
+                .apiKey("reader", "reader", READER_KEY)
+                .asMap());
         p.put("balance-history.sources.ops-slow.provider", "holyheld");
         p.put("balance-history.sources.ops-slow.base-url", SLOW_SIMULATOR.baseUrl());
         p.put(
@@ -95,7 +94,7 @@ class OperationsApiIT extends ServiceTestSupport {
 
     @BeforeAll
     void client() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         // warm the routes up once (class loading, first connections), as a running service is
         api.get("api/v1/polls?limit=1", READER_KEY);
         api.post("api/v1/polls?source=ops-fast&wait=PT30S", ADMIN_KEY, null);

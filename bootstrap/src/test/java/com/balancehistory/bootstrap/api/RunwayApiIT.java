@@ -4,7 +4,6 @@ import static com.balancehistory.bootstrap.api.ApiJson.list;
 import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -12,6 +11,7 @@ import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -26,7 +26,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,18 +73,17 @@ class RunwayApiIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "reader",
-                "balance-history.api.keys[0].role", "reader",
-                "balance-history.api.keys[0].sha256", ApiKey.sha256Hex(KEY),
-                // low-balance rules stated in runway, next to amounts and percentages
-                "balance-history.low-balance.currencies.BHD", "runway < 14d",
-                "balance-history.low-balance.currencies.JPY", "runway < 20d");
+        return TestProperties.none()
+                .hashedApiKey("reader", "reader", KEY)
+                .with(Map.of( // low-balance rules stated in runway, next to amounts and percentages
+                        "balance-history.low-balance.currencies.BHD", "runway < 14d",
+                        "balance-history.low-balance.currencies.JPY", "runway < 20d"))
+                .asMap();
     }
 
     @BeforeAll
     void seed() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         JooqSnapshotStore store = new JooqSnapshotStore(dsl, ChangeDetector.defaults(), card -> Map.of());
         // values 3, 2, 1 and 0 days before LAST; null: not observed then
         Map<Account, String[]> history = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package com.balancehistory.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.application.model.poll.PollRunSummary;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.poll.SourceOutcome;
@@ -10,6 +9,7 @@ import com.balancehistory.application.port.in.PollSourcesUseCase;
 import com.balancehistory.application.port.in.report.RunScheduledReportsUseCase;
 import com.balancehistory.application.port.in.report.SendOutboxUseCase;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.CredentialEchoes;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +77,9 @@ class SecretEncodingsIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "echo-admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].sha256", ApiKey.sha256Hex(ADMIN_KEY));
+        p.putAll(TestProperties.none()
+                .hashedApiKey("echo-admin", "admin", ADMIN_KEY)
+                .asMap());
         String source = "balance-history.sources." + SOURCE + ".";
         p.put(source + "provider", "ahrvo");
         p.put(source + "base-url", SIM.baseUrl());
@@ -147,7 +146,7 @@ class SecretEncodingsIT extends ServiceTestSupport {
             Thread.sleep(100); // or the background worker claimed them first and is sending
         }
 
-        ApiTestClient api = new ApiTestClient(URI.create(server.getURL() + "/"));
+        ApiTestClient api = ApiTestClient.of(server);
         List<String> outputs = new ArrayList<>();
         assertThat(api.get("api/v1/polls?limit=500", ADMIN_KEY).status()).isEqualTo(200);
         for (long id : pollIds) {

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
@@ -51,19 +52,16 @@ class SecurityHeadersIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name",
-                "admin",
-                "balance-history.api.keys[0].role",
-                "admin",
-                "balance-history.api.keys[0].key",
-                ADMIN_KEY,
-                "balance-history.sources." + HOLYHELD + ".provider",
-                "holyheld",
-                "balance-history.sources." + HOLYHELD + ".base-url",
-                SIMULATOR.baseUrl(),
-                "balance-history.sources." + HOLYHELD + ".token",
-                SimulatorCredentials.HOLYHELD_TOKEN);
+        return TestProperties.none()
+                .apiKey("admin", "admin", ADMIN_KEY)
+                .with(Map.of(
+                        "balance-history.sources." + HOLYHELD + ".provider",
+                        "holyheld",
+                        "balance-history.sources." + HOLYHELD + ".base-url",
+                        SIMULATOR.baseUrl(),
+                        "balance-history.sources." + HOLYHELD + ".token",
+                        SimulatorCredentials.HOLYHELD_TOKEN))
+                .asMap();
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {

@@ -7,6 +7,7 @@ import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.common.HttpClients;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.bootstrap.SourceHttpClients;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
 import io.micronaut.json.JsonMapper;
@@ -17,7 +18,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,9 +77,7 @@ class SourceCannotPollIT extends ServiceTestSupport {
         Map<String, String> p = new HashMap<>();
         // the first tick polls every source once; a heartbeat another test's instance left must not delay it
         p.put("balance-history.scheduler.affinity-grace", "1ms");
-        p.put("balance-history.api.keys[0].name", "admin");
-        p.put("balance-history.api.keys[0].role", "admin");
-        p.put("balance-history.api.keys[0].key", ADMIN_KEY);
+        p.putAll(TestProperties.none().apiKey("admin", "admin", ADMIN_KEY).asMap());
         for (String source : new String[] {DYING, STEADY, ERRING}) {
             p.put("balance-history.sources." + source + ".provider", "holyheld");
             p.put("balance-history.sources." + source + ".base-url", SIMULATOR.baseUrl());
@@ -100,7 +98,7 @@ class SourceCannotPollIT extends ServiceTestSupport {
     /** The scheduler's first tick polls each source once; the tests start after it, and no tick follows (1 h). */
     @BeforeAll
     void clientAfterTheFirstScheduledSlot() throws InterruptedException {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         long deadline = System.nanoTime() + 30_000_000_000L;
         for (String source : new String[] {DYING, STEADY, ERRING, DOWN}) {
             while (results(source) == 0) {

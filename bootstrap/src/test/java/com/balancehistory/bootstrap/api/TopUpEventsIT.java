@@ -4,7 +4,6 @@ import static com.balancehistory.bootstrap.api.ApiJson.list;
 import static com.balancehistory.bootstrap.api.ApiJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.alert.AlertEvent;
 import com.balancehistory.application.model.poll.PollTrigger;
@@ -13,6 +12,7 @@ import com.balancehistory.application.port.in.alert.EvaluateAlertsUseCase;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -25,7 +25,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,9 +79,7 @@ class TopUpEventsIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "reader");
-        p.put("balance-history.api.keys[0].role", "reader");
-        p.put("balance-history.api.keys[0].sha256", ApiKey.sha256Hex(KEY));
+        p.putAll(TestProperties.none().hashedApiKey("reader", "reader", KEY).asMap());
         p.put("balance-history.top-ups.noise-amount.USD", "1.00");
         p.put("balance-history.top-ups.noise-percent", "1");
         p.put("balance-history.alerts.top-up-settled-window", "1h");
@@ -91,7 +88,7 @@ class TopUpEventsIT extends ServiceTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new ApiTestClient(URI.create(server.getURL().toString() + "/"));
+        api = ApiTestClient.of(server);
         card = Account.of(
                 SOURCE, ProviderType.HOLYHELD, AccountKind.CARD_BALANCE, "c1", "Holyheld card", currency("USD"));
         large = Account.of(SOURCE, ProviderType.HOLYHELD, AccountKind.CARD_BALANCE, "c2", "Big card", currency("USD"));

@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.simulator.Endpoint;
 import com.balancehistory.simulator.Fault;
 import com.balancehistory.simulator.ProviderSimulator;
@@ -52,15 +53,20 @@ class RateLimitedSourceIT extends ServiceTestSupport {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of(
-                "balance-history.api.keys[0].name", "admin",
-                "balance-history.api.keys[0].role", "admin",
-                "balance-history.api.keys[0].key", ADMIN_KEY,
-                "balance-history.sources.limited.provider", "holyheld",
-                "balance-history.sources.limited.base-url", SIMULATOR.baseUrl(),
-                "balance-history.sources.limited.token", SIMULATOR.credentials().holyheldToken(),
-                "balance-history.sources.limited.max-retries", "0",
-                "balance-history.sources.limited.interval", "1h");
+        return TestProperties.none()
+                .apiKey("admin", "admin", ADMIN_KEY)
+                .with(Map.of(
+                        "balance-history.sources.limited.provider",
+                        "holyheld",
+                        "balance-history.sources.limited.base-url",
+                        SIMULATOR.baseUrl(),
+                        "balance-history.sources.limited.token",
+                        SIMULATOR.credentials().holyheldToken(),
+                        "balance-history.sources.limited.max-retries",
+                        "0",
+                        "balance-history.sources.limited.interval",
+                        "1h"))
+                .asMap();
     }
 
     @AfterAll

@@ -2,8 +2,8 @@ package com.balancehistory.bootstrap.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.bootstrap.ServiceTestSupport;
+import com.balancehistory.bootstrap.TestProperties;
 import com.balancehistory.db.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -37,12 +37,10 @@ class ReportsApiIT extends ServiceTestSupport {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("balance-history.api.keys[0].name", "reports-reader");
-        p.put("balance-history.api.keys[0].role", "reader");
-        p.put("balance-history.api.keys[0].key", READER_KEY);
-        p.put("balance-history.api.keys[1].name", "reports-admin");
-        p.put("balance-history.api.keys[1].role", "admin");
-        p.put("balance-history.api.keys[1].sha256", ApiKey.sha256Hex(ADMIN_KEY));
+        p.putAll(TestProperties.none()
+                .apiKey("reports-reader", "reader", READER_KEY)
+                .hashedApiKey("reports-admin", "admin", ADMIN_KEY)
+                .asMap());
         p.put("balance-history.reports.tick", "1h");
         return p;
     }
