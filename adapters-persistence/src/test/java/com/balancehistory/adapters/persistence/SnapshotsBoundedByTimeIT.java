@@ -1,0 +1,75 @@
+package com.balancehistory.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * analytics.snapshots of one account over one day reads the runs reaching into that day, not the account's whole
+ * history: the query's time bounds the runs each sighting looks up, so the run partitions of earlier months are never
+ * scanned. The view's rows themselves are pinned by {@code CompactHistoryEquivalenceIT} and {@code AnalyticsViewsIT}.
+ */
+class SnapshotsBoundedByTimeIT {
+
+    private static final DSLContext DSL_CONTEXT = PersistenceTestSupport.dsl();
+    /** A scan of a run partition in a plan's text, with how often it ran ("never executed": not at all). */
+    private static final Pattern RUN_PARTITION_SCAN =
+            Pattern.compile(" on (balance_run_\\d{4}_\\d{2}) .*?(?:\\(never executed\\)|loops=(\\d+)\\))");
+
+    @Test
+    void one_account_over_a_day_scans_no_run_partition_of_an_earlier_month() throws Exception {
+        String source = "bound-" + UUID.randomUUID().toString().substring(0, 8);
+        String account = source + ".budget.b1";
+        for (String month : List.of("2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01")) {
+            DSL_CONTEXT.execute("SELECT ensure_snapshot_partitions(?::date)", month);
+        }
+        DSL_CONTEXT.execute("""
+                INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at)
+                VALUES (?, ?, 'ahrvo', 'budget', 'b1', 'Budget 1', 'USD', '2024-01-01T00:00:00Z')
+                """, account, source);
+        // a sighting every 6 hours from January to April, a run of ten days after another
+        DSL_CONTEXT.execute("""
+                WITH polls AS (
+                    INSERT INTO poll_run (trigger, started_at, finished_at)
+                    SELECT 'schedule', t, t
+                    FROM generate_series(TIMESTAMPTZ '2024-01-01 00:00Z', TIMESTAMPTZ '2024-04-20 18:00Z',
+                                         INTERVAL '6 hours') t
+                    RETURNING id, finished_at)
+                INSERT INTO poll_source_result (poll_id, source, provider, outcome, accounts_seen, rows_written,
+                                                started_at, finished_at, balances_recorded)
+                SELECT id, ?, 'ahrvo', 'ok', 1, 1, finished_at, finished_at, TRUE FROM polls
+                """, source);
+        DSL_CONTEXT.execute("""
+                INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
+                SELECT a.account_key, TIMESTAMPTZ '2024-01-01 00:00Z' + j * INTERVAL '10 days',
+                       TIMESTAMPTZ '2024-01-01 00:00Z' + (j + 1) * INTERVAL '10 days' - INTERVAL '6 hours',
+                       'USD', 100 - j
+                FROM account a, generate_series(0, 10) j
+                WHERE a.id = ?
+                """, account);
+
+        List<String> plan = DSL_CONTEXT
+                .fetch(
+                        "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM analytics.snapshots WHERE account_id = ?"
+                                + " AND observed_at >= '2024-04-05T00:00:00Z' AND observed_at < '2024-04-06T00:00:00Z'",
+                        account)
+                .getValues(0, String.class);
+
+        assertThat(plan.get(0)).as("the day's four sightings").contains("rows=4 loops=1");
+        List<String> scanned = plan.stream()
+                .map(RUN_PARTITION_SCAN::matcher)
+                .filter(Matcher::find)
+                .filter(m -> m.group(2) != null && Long.parseLong(m.group(2)) > 0)
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(scanned)
+                .as("run partitions scanned, in %s", String.join("\n", plan))
+                .isNotEmpty()
+                .noneMatch(partition -> partition.compareTo("balance_run_2024_04") < 0);
+    }
+}
