@@ -66,14 +66,17 @@ final class AccountRegistry {
         return changed;
     }
 
-    /** Called once the recording that wrote or checked these accounts has committed. */
-    void remember(List<Account> accounts, Instant writtenAt) {
-        knownAccounts.remember(accounts, writtenAt);
+    /**
+     * Called once the recording that wrote these accounts (those {@link #write} returned) has committed; the others
+     * are already remembered as they are, so a poll in which nothing changed costs nothing here.
+     */
+    void remember(List<Account> written, Instant writtenAt) {
+        knownAccounts.remember(written, writtenAt);
     }
 
-    /** After accounts of a source were marked gone, their next sighting must be written again. */
-    void forgetSource(String source) {
-        knownAccounts.forgetSource(source);
+    /** After accounts were marked gone, their next sighting must be written again. */
+    void forget(List<String> accountIds) {
+        knownAccounts.forget(accountIds);
     }
 
     private static void upsert(Connection connection, List<Account> accounts, Instant seenAt) throws SQLException {

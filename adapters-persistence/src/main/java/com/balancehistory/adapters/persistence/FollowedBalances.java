@@ -36,6 +36,21 @@ final class FollowedBalances {
             observations.forEach(o -> byAccount.put(o.account().id().value(), Seen.of(o)));
             return new Poll(pollId, byAccount);
         }
+
+        /**
+         * The poll after this one, made by changing this poll's map in place (its cost is what changed, not the
+         * number of accounts): only for a poll taken out of the cache or read back for one recording, which owns it.
+         */
+        Poll next(long nextPollId, List<BalanceObservation> incoming, Difference difference) {
+            for (int i = 0; i < incoming.size(); i++) {
+                if (difference.offer()[i]) {
+                    BalanceObservation o = incoming.get(i);
+                    byAccount.put(o.account().id().value(), Seen.of(o));
+                }
+            }
+            difference.vanished().forEach(byAccount::remove);
+            return new Poll(nextPollId, byAccount);
+        }
     }
 
     /**
@@ -73,13 +88,19 @@ final class FollowedBalances {
     static Difference difference(Poll previous, List<BalanceObservation> incoming, Map<String, ?> incomingById) {
         boolean[] changed = new boolean[incoming.size()];
         boolean[] unseen = new boolean[incoming.size()];
+        int known = 0;
         for (int i = 0; i < changed.length; i++) {
             BalanceObservation now = incoming.get(i);
             Seen before = previous.byAccount().get(now.account().id().value());
             unseen[i] = before == null;
+            known += before == null ? 0 : 1;
             changed[i] = before == null
                     || !before.balances().equals(now.balances())
                     || !before.providerAsOf().equals(now.providerAsOf());
+        }
+        // the incoming ids are distinct: when all the previous poll's accounts were found, none vanished
+        if (known == previous.byAccount().size()) {
+            return new Difference(changed, unseen, List.of());
         }
         List<String> vanished = new ArrayList<>();
         for (String id : previous.byAccount().keySet()) {

@@ -4,7 +4,6 @@ import static com.balancehistory.adapters.persistence.JdbcValues.utc;
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.ACCOUNT_GONE;
 
-import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
@@ -16,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Condition;
@@ -74,35 +75,41 @@ final class GoneAccounts {
     /**
      * Marks gone the present accounts of the fully listed kinds that this poll did not list.
      *
-     * @return whether any account was marked
+     * @param balances the poll's balances, one per account
+     * @param limits the poll's card limits, one per card
+     * @return the ids of the accounts marked gone
      */
-    static boolean markMissing(DSLContext db, SourcePollRecord record, FetchResult.Fetched fetched) {
-        Set<AccountKind> listed = fetched.fullyListedKinds();
-        Set<String> seen = new HashSet<>();
-        fetched.balances().stream()
-                .map(BalanceObservation::account)
-                .filter(a -> listed.contains(a.kind()))
-                .forEach(a -> seen.add(a.id().value()));
-        fetched.cardLimits().stream()
-                .map(CardLimitObservation::card)
-                .filter(a -> listed.contains(a.kind()))
-                .forEach(a -> seen.add(a.id().value()));
+    static List<String> markMissing(
+            DSLContext db,
+            SourcePollRecord record,
+            Set<AccountKind> listed,
+            Collection<BalanceObservation> balances,
+            Collection<CardLimitObservation> limits) {
+        long balancesSeen = balances.stream()
+                .filter(o -> listed.contains(o.account().kind()))
+                .count();
+        long limitsSeen =
+                limits.stream().filter(o -> listed.contains(o.card().kind())).count();
+        // balances and limits are each one per account; only an account in both could be counted twice
+        List<String> seenIds = limitsSeen == 0 ? null : seenIds(listed, balances, limits);
+        long seen = seenIds == null ? balancesSeen : seenIds.size();
         Condition present = ACCOUNT.SOURCE
                 .eq(record.source())
                 .and(ACCOUNT.KIND.in(listed.stream().map(AccountKind::slug).toList()))
                 .and(ACCOUNT.GONE_AT.isNull());
         // Every account seen is present by now (written or brought back above). So when the present accounts of
         // these kinds are exactly as many, none is missing: one count instead of an anti-join over the whole list.
-        if (db.fetchCount(ACCOUNT, present) == seen.size()) {
-            return false;
+        if (db.fetchCount(ACCOUNT, present) == seen) {
+            return List.of();
         }
         // one array parameter, not one bind value per account (a poll may list 100,000), as a hashed anti-join
+        String[] listedIds = (seenIds == null ? seenIds(listed, balances, limits) : seenIds).toArray(String[]::new);
         List<String> marked = db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
                 .where(present)
                 .and(DSL.condition(
                         "NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
-                        DSL.val(seen.toArray(String[]::new)), ACCOUNT.ID))
+                        DSL.val(listedIds), ACCOUNT.ID))
                 .returningResult(ACCOUNT.ID)
                 .fetch(ACCOUNT.ID);
         if (!marked.isEmpty()) {
@@ -114,8 +121,21 @@ final class GoneAccounts {
                                     .as("gone", "id")))
                     .onConflictDoNothing()
                     .execute();
-            return true;
         }
-        return false;
+        return marked;
+    }
+
+    private static List<String> seenIds(
+            Set<AccountKind> listed, Collection<BalanceObservation> balances, Collection<CardLimitObservation> limits) {
+        Set<String> ids = new LinkedHashSet<>();
+        balances.stream()
+                .map(BalanceObservation::account)
+                .filter(a -> listed.contains(a.kind()))
+                .forEach(a -> ids.add(a.id().value()));
+        limits.stream()
+                .map(CardLimitObservation::card)
+                .filter(a -> listed.contains(a.kind()))
+                .forEach(a -> ids.add(a.id().value()));
+        return new ArrayList<>(ids);
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,29 +106,44 @@ public final class JooqSnapshotStore implements SnapshotStore {
             }
             // The bulk statements' cost estimates would make PostgreSQL JIT-compile them on every poll, which
             // takes longer than running them; a large hash join in SQL should not spill to disk either.
-            db.execute("SET LOCAL jit = off");
-            db.execute("SET LOCAL work_mem = '64MB'");
+            db.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)");
             Written source = db.connectionResult(connection -> writeSource(connection, record));
             if (source.rows() > 0) {
                 PollRunLog.setRowsWritten(db, record, source.rows());
             }
             if (record.result() instanceof FetchResult.Fetched fetched
-                    && !fetched.fullyListedKinds().isEmpty()
-                    && GoneAccounts.markMissing(db, record, fetched)) {
-                accounts.forgetSource(record.source());
+                    && !fetched.fullyListedKinds().isEmpty()) {
+                return source.withGone(GoneAccounts.markMissing(
+                        db, record, fetched.fullyListedKinds(), source.balances(), source.limits()));
             }
             return source;
         });
         // only what is committed is remembered
-        accounts.remember(written.accounts(), record.observedAt());
-        written.balances().ifPresent(recorded -> balances.remember(record.source(), recorded));
+        accounts.remember(written.accountsWritten(), record.observedAt());
+        accounts.forget(written.gone());
+        written.recorded().ifPresent(recorded -> balances.remember(record.source(), recorded));
         return written.rows();
     }
 
-    /** What a recording wrote, and what this process may remember of it once it has committed. */
-    private record Written(int rows, List<Account> accounts, Optional<LatestBalanceFollower.Recorded> balances) {
+    /**
+     * What a recording wrote, and what this process may remember of it once it has committed.
+     *
+     * @param balances the poll's balances, one per account, and {@code limits} its card limits, one per card
+     * @param gone the accounts this poll marked gone
+     */
+    private record Written(
+            int rows,
+            List<Account> accountsWritten,
+            Collection<BalanceObservation> balances,
+            Collection<CardLimitObservation> limits,
+            Optional<LatestBalanceFollower.Recorded> recorded,
+            List<String> gone) {
 
-        static final Written NOTHING = new Written(0, List.of(), Optional.empty());
+        static final Written NOTHING = new Written(0, List.of(), List.of(), List.of(), Optional.empty(), List.of());
+
+        Written withGone(List<String> marked) {
+            return new Written(rows, accountsWritten, balances, limits, recorded, marked);
+        }
     }
 
     private Written writeSource(Connection connection, SourcePollRecord record) throws SQLException {
@@ -139,7 +155,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 uniqueBy(fetched.balances(), o -> o.account().id().value());
         Map<String, CardLimitObservation> limits =
                 uniqueBy(fetched.cardLimits(), o -> o.card().id().value());
-        List<Account> seen = new ArrayList<>();
+        List<Account> seen = new ArrayList<>(byAccount.size() + limits.size());
         byAccount.values().forEach(o -> seen.add(o.account()));
         limits.values().forEach(o -> seen.add(o.card()));
         // before the upsert, which would clear their gone time without ending their gone period
@@ -158,7 +174,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 mark.executeUpdate();
             }
         }
-        return new Written(rows, seen, Optional.of(recorded));
+        return new Written(rows, changed, byAccount.values(), limits.values(), Optional.of(recorded), List.of());
     }
 
     /** Creates the month's partitions before the first insert into it (once per month and process). */

@@ -18,7 +18,7 @@ final class KnownAccounts {
 
     static final Duration DEFAULT_TRUST = Duration.ofHours(1);
 
-    private record Entry(int fingerprint, String source, Instant writtenAt) {}
+    private record Entry(int fingerprint, Instant writtenAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration trust;
@@ -41,6 +41,10 @@ final class KnownAccounts {
         return changed;
     }
 
+    /**
+     * Remembers accounts that {@link #changedOrUnknown} returned and that were written or checked in a recording
+     * that has committed. Accounts it did not return need nothing: their entry already holds this description.
+     */
     void remember(List<Account> accounts, Instant writtenAt) {
         for (Account account : accounts) {
             Entry entry = entries.get(account.id().value());
@@ -49,14 +53,14 @@ final class KnownAccounts {
             if (entry == null
                     || entry.fingerprint() != fingerprint
                     || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
-                entries.put(account.id().value(), new Entry(fingerprint, account.source(), writtenAt));
+                entries.put(account.id().value(), new Entry(fingerprint, writtenAt));
             }
         }
     }
 
-    /** After accounts of a source were marked gone, their next sighting must be written again. */
-    void forgetSource(String source) {
-        entries.values().removeIf(entry -> entry.source().equals(source));
+    /** After accounts were marked gone, their next sighting must be written again. */
+    void forget(List<String> accountIds) {
+        accountIds.forEach(entries::remove);
     }
 
     private static int fingerprint(Account account) {

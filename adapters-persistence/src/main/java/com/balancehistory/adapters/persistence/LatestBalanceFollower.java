@@ -83,8 +83,9 @@ final class LatestBalanceFollower {
         Optional<FollowedBalances.Poll> remembered =
                 previous.flatMap(p -> followedBalances.take(record.source(), p.pollId()));
         FollowedBalances.Difference difference = FollowedBalances.Difference.unknown(observations.size());
+        FollowedBalances.Poll before = null;
         if (newest && previous.isPresent()) {
-            FollowedBalances.Poll before = remembered.isPresent()
+            before = remembered.isPresent()
                     ? remembered.get()
                     : readFollowingBalances(
                             connection, record.source(), previous.get().pollId());
@@ -106,8 +107,10 @@ final class LatestBalanceFollower {
                     advance.executeUpdate();
                 }
             }
-            return new Recorded(
-                    observations.size(), Optional.of(FollowedBalances.Poll.of(record.pollId(), observations)));
+            FollowedBalances.Poll now = before == null
+                    ? FollowedBalances.Poll.of(record.pollId(), observations)
+                    : before.next(record.pollId(), observations, difference);
+            return new Recorded(observations.size(), Optional.of(now));
         }
         return new Recorded(observations.size(), remembered); // still the newest: keep it
     }
@@ -115,6 +118,12 @@ final class LatestBalanceFollower {
     /** The source's newest recorded balance poll before this one, locked; empty when this is its first. */
     private static Optional<NewestBalancePoll> lockNewest(Connection connection, SourcePollRecord record)
             throws SQLException {
+        // the row exists after the source's first poll: one statement then; a first poll claims it (or, racing
+        // another first poll that claimed it, waits for it and locks it)
+        Optional<NewestBalancePoll> locked = lockExisting(connection, record.source());
+        if (locked.isPresent()) {
+            return locked;
+        }
         try (PreparedStatement claim = connection.prepareStatement(CLAIM_FIRST_BALANCE_POLL)) {
             claim.setString(1, record.source());
             claim.setLong(2, record.pollId());
@@ -123,10 +132,16 @@ final class LatestBalanceFollower {
                 return Optional.empty();
             }
         }
+        return Optional.of(lockExisting(connection, record.source()).orElseThrow());
+    }
+
+    private static Optional<NewestBalancePoll> lockExisting(Connection connection, String source) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK_NEWEST_BALANCE_POLL)) {
-            lock.setString(1, record.source());
+            lock.setString(1, source);
             try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
                 return Optional.of(new NewestBalancePoll(
                         rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
             }

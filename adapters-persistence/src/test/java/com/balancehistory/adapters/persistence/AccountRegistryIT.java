@@ -68,14 +68,28 @@ class AccountRegistryIT {
     }
 
     @Test
-    void after_its_source_is_forgotten_every_account_is_checked_again() {
+    void an_account_forgotten_after_it_was_marked_gone_is_written_again_and_only_it() {
         List<Account> accounts = List.of(budget("b1", "First"), budget("b2", "Second"));
         write(accounts, AT);
         registry.remember(accounts, AT);
 
-        registry.forgetSource(source);
+        registry.forget(List.of(source + ".budget.b2"));
 
-        assertThat(write(accounts, AT.plusSeconds(300))).hasSize(2);
+        assertThat(write(accounts, AT.plusSeconds(300))).containsExactly(budget("b2", "Second"));
+    }
+
+    @Test
+    void a_poll_in_which_nothing_changed_leaves_nothing_to_remember() {
+        List<Account> accounts = List.of(budget("b1", "First"));
+        write(accounts, AT);
+        registry.remember(accounts, AT);
+        List<Account> written = write(accounts, AT.plusSeconds(300));
+        registry.remember(written, AT.plusSeconds(300));
+
+        assertThat(written).isEmpty();
+        // the entry keeps the time it was last checked against the database, so its trust still runs out then
+        assertThat(write(accounts, AT.plus(KnownAccounts.DEFAULT_TRUST).plusSeconds(1)))
+                .hasSize(1);
     }
 
     private Account budget(String id, String name) {

@@ -7,11 +7,15 @@ import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.Fixtures;
 import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
+import com.balancehistory.domain.account.Balances;
+import com.balancehistory.domain.money.Money;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +40,7 @@ class GoneAccountsIT {
 
     @Test
     void a_full_listing_that_lists_every_present_account_marks_none() {
-        assertThat(markMissing(AT.plusSeconds(300), "b1", "b2", "b3")).isFalse();
+        assertThat(markMissing(AT.plusSeconds(300), "b1", "b2", "b3")).isEmpty();
 
         assertThat(goneIds()).isEmpty();
         assertThat(dsl.fetchValue("SELECT count(*) FROM account_gone WHERE account_id LIKE ?", source + ".%"))
@@ -47,7 +51,7 @@ class GoneAccountsIT {
     void accounts_missing_from_a_full_listing_are_marked_gone_with_a_gone_period_each() {
         Instant at = AT.plusSeconds(300);
 
-        assertThat(markMissing(at, "b2")).isTrue();
+        assertThat(markMissing(at, "b2")).containsExactlyInAnyOrder(source + ".budget.b1", source + ".budget.b3");
 
         assertThat(goneIds()).containsExactly(source + ".budget.b1", source + ".budget.b3");
         assertThat(dsl.fetch(
@@ -76,14 +80,36 @@ class GoneAccountsIT {
                 .isEqualTo(true);
     }
 
-    private boolean markMissing(Instant at, String... listed) {
+    @Test
+    void a_card_listed_both_with_a_balance_and_its_limits_counts_once() {
+        Account card = Fixtures.cardLimits(source, "c1", "1", "2", "3", "4").card();
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, List.of(card), AT)));
+        Instant at = AT.plusSeconds(300);
+        List<BalanceObservation> balances = List.of(
+                BalanceObservation.of(card, Balances.available(Money.parse("1.00", "USD"))),
+                Fixtures.balance(source, "b1", "1.00", "USD"));
+        SourcePollRecord record = new SourcePollRecord(
+                1L, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, Fixtures.fetched(source));
+
+        List<String> marked = dsl.transactionResult(tx -> GoneAccounts.markMissing(
+                tx.dsl(),
+                record,
+                Set.of(AccountKind.BUDGET, card.kind()),
+                balances,
+                List.of(Fixtures.cardLimits(source, "c1", "1", "2", "3", "4"))));
+
+        assertThat(marked).containsExactlyInAnyOrder(source + ".budget.b2", source + ".budget.b3");
+    }
+
+    private List<String> markMissing(Instant at, String... listed) {
         BalanceObservation[] balances = Arrays.stream(listed)
                 .map(id -> Fixtures.balance(source, id, "1.00", "USD"))
                 .toArray(BalanceObservation[]::new);
         FetchResult.Fetched fetched = Fixtures.fetched(source, balances);
         SourcePollRecord record =
                 new SourcePollRecord(1L, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, fetched);
-        return dsl.transactionResult(tx -> GoneAccounts.markMissing(tx.dsl(), record, fetched));
+        return dsl.transactionResult(tx -> GoneAccounts.markMissing(
+                tx.dsl(), record, fetched.fullyListedKinds(), fetched.balances(), fetched.cardLimits()));
     }
 
     private List<String> goneIds() {
