@@ -33,6 +33,26 @@ public record LowLimitAlertRule(Optional<LimitPeriod> period, BigDecimal percent
     }
 
     /**
+     * The reading of one card's limit in one period under the rule of that period among {@code rules}; empty when no
+     * rule covers the period, or without a configured total (zero or none: there is nothing to take a share of).
+     */
+    public static Optional<AlertReading> read(
+            List<LowLimitAlertRule> rules,
+            String accountId,
+            String name,
+            String source,
+            LimitPeriod limitPeriod,
+            Money remaining,
+            Optional<Money> total,
+            Hysteresis hysteresis) {
+        if (total.isEmpty() || total.get().isZero()) {
+            return Optional.empty();
+        }
+        return forPeriod(rules, limitPeriod)
+                .map(rule -> rule.read(accountId, name, source, limitPeriod, remaining, total.get(), hysteresis));
+    }
+
+    /**
      * The reading of one card's limit in one period.
      *
      * @param total the configured limit; not zero (a card without a configured total has no low-limit alert)

@@ -3,8 +3,13 @@ package com.balancehistory.domain.alert;
 import com.balancehistory.domain.money.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An alert that a balance change of one kind happened (a significant change, a settled top-up): an account's alert
@@ -67,5 +72,24 @@ public record RecentChangeAlertRule(AlertKind kind, Duration window) {
                 Optional.empty(),
                 state.unit(),
                 "no " + what + " of " + state.key().subject() + " within the last " + window);
+    }
+
+    /**
+     * The readings of one evaluation: {@code changed}, by account, the readings of the accounts with a change of this
+     * kind in the window (each from its newest change), and a clear reading for every account whose alert of this
+     * kind is active in {@code states} without such a change any more; in the order of the account ids.
+     */
+    public List<AlertReading> readings(Map<String, AlertReading> changed, Map<AlertKey, AlertState> states) {
+        Set<String> accounts = new TreeSet<>(changed.keySet());
+        states.values().stream()
+                .filter(AlertState::active)
+                .filter(state -> state.key().kind() == kind)
+                .forEach(state -> accounts.add(state.key().subject()));
+        List<AlertReading> readings = new ArrayList<>(accounts.size());
+        for (String account : accounts) {
+            AlertReading reading = changed.get(account);
+            readings.add(reading != null ? reading : quiet(states.get(new AlertKey(kind, account))));
+        }
+        return readings;
     }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,81 @@ class AlertRulesTest {
         assertThat(changed.condition()).isEqualTo(Condition.BREACHED);
         assertThat(changed.message())
                 .isEqualTo("Main: balance changed by -60.00 EUR (100.00 EUR to 40.00 EUR) at 2026-03-01T12:00:00Z");
+    }
+
+    @Test
+    void a_card_limit_without_a_configured_total_or_a_rule_for_its_period_has_no_low_limit_reading() {
+        List<LowLimitAlertRule> rules = List.of(new LowLimitAlertRule(Optional.of(LimitPeriod.DAILY), BigDecimal.TEN));
+        Money remaining = Money.parse("5.00", "EUR");
+        Optional<Money> total = Optional.of(Money.parse("1000.00", "EUR"));
+
+        assertThat(LowLimitAlertRule.read(
+                        rules, "card-1", "Travel card", "holyheld", LimitPeriod.DAILY, remaining, total, BAND))
+                .hasValueSatisfying(reading -> assertThat(reading.condition()).isEqualTo(Condition.BREACHED));
+        assertThat(LowLimitAlertRule.read(
+                        rules, "card-1", "Travel card", "holyheld", LimitPeriod.WEEKLY, remaining, total, BAND))
+                .isEmpty();
+        assertThat(LowLimitAlertRule.read(
+                        rules,
+                        "card-1",
+                        "Travel card",
+                        "holyheld",
+                        LimitPeriod.DAILY,
+                        remaining,
+                        Optional.of(Money.zero(remaining.currency())),
+                        BAND))
+                .isEmpty();
+        assertThat(LowLimitAlertRule.read(
+                        rules,
+                        "card-1",
+                        "Travel card",
+                        "holyheld",
+                        LimitPeriod.DAILY,
+                        remaining,
+                        Optional.empty(),
+                        BAND))
+                .isEmpty();
+    }
+
+    @Test
+    void an_active_change_alert_without_a_change_in_the_window_any_more_reads_clear_and_others_are_left_alone() {
+        RecentChangeAlertRule rule = RecentChangeAlertRule.topUpSettled(Duration.ofHours(1));
+        AlertReading changed = rule.changed(
+                "acc-2",
+                "Main",
+                "holyheld",
+                Money.parse("10.00", "EUR"),
+                Money.parse("60.00", "EUR"),
+                Money.parse("50.00", "EUR"),
+                NOW);
+        AlertState activeTopUp = state(new AlertKey(AlertKind.TOP_UP_SETTLED, "acc-1"), true);
+        AlertState resolvedTopUp = state(new AlertKey(AlertKind.TOP_UP_SETTLED, "acc-3"), false);
+        AlertState activeOtherKind = state(new AlertKey(AlertKind.SIGNIFICANT_CHANGE, "acc-4"), true);
+
+        List<AlertReading> readings = rule.readings(
+                Map.of("acc-2", changed),
+                Map.of(
+                        activeTopUp.key(), activeTopUp,
+                        resolvedTopUp.key(), resolvedTopUp,
+                        activeOtherKind.key(), activeOtherKind));
+
+        assertThat(readings).extracting(AlertReading::key).containsExactly(activeTopUp.key(), changed.key());
+        assertThat(readings.get(0).condition()).isEqualTo(Condition.CLEAR);
+        assertThat(readings.get(0).message()).isEqualTo("no top-up of acc-1 within the last PT1H");
+        assertThat(readings.get(1)).isEqualTo(changed);
+    }
+
+    private static AlertState state(AlertKey key, boolean active) {
+        return new AlertState(
+                key,
+                active,
+                "holyheld",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("EUR"),
+                "a change",
+                NOW.minus(Duration.ofMinutes(30)),
+                active ? Optional.empty() : Optional.of(NOW),
+                1);
     }
 }

@@ -42,10 +42,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Evaluates the alert rules against the newest recorded values, one source at a time, applies each alert's lifecycle (fire once, stay quiet,
- * resolve past the hysteresis band), records every firing and resolution, and writes the notifications of the configured targets to the
- * delivery outbox with each event (a background worker sends them). Run
- * after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
+ * Evaluates the alert rules against the newest recorded values, one source at a time, applies each alert's lifecycle
+ * (fire once, stay quiet, resolve past the hysteresis band), records every firing and resolution, and writes the
+ * notifications of the configured targets to the delivery outbox with each event (a background worker sends them).
+ * Run after every recorded poll and on the report tick; several instances (and threads) may run it at once, since each
  * transition is applied only once. The rules' arithmetic and messages are the domain's ({@code *AlertRule} in
  * {@code domain.alert}); this service gathers their inputs and applies the outcome.
  */
@@ -145,8 +145,19 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         Map<AlertKey, AlertReading> readings = new LinkedHashMap<>();
         lowBalance(snapshot, totals, readings);
         lowLimit(snapshot, readings);
-        significant(now, source, range, states, readings);
-        topUpSettled(now, source, range, states, readings);
+        // significant changes, and top-ups that arrived (settled at the provider: Holyheld takes up to 5 minutes)
+        Instant end = now.plusNanos(1);
+        rules.significantWindow()
+                .map(RecentChangeAlertRule::significantChange)
+                .ifPresent(rule -> recentChanges(
+                        rule,
+                        snapshots.significantChanges(rule.windowStart(now), end, source, range),
+                        states,
+                        readings));
+        rules.topUpSettledWindow()
+                .map(RecentChangeAlertRule::topUpSettled)
+                .ifPresent(rule -> recentChanges(
+                        rule, snapshots.topUps(rule.windowStart(now), end, source, range), states, readings));
         states.values().stream()
                 .filter(AlertState::active)
                 .filter(state -> !readings.containsKey(state.key()))
@@ -181,7 +192,10 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                 .toList();
     }
 
-    /** Low balances under the one low-balance policy ({@link LowBalancePolicy}), with the hysteresis band. */
+    /**
+     * Low balances under the one low-balance policy ({@link LowBalancePolicy}), with the hysteresis band. The range is
+     * judged at once, so the burns its runway rules need are read in one go rather than account by account.
+     */
     private void lowBalance(
             AsOfSnapshots.Snapshot snapshot,
             Optional<Map<Currency, Money>> allTotals,
@@ -192,20 +206,19 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
                     new AccountId(account.accountId()), account.name(), account.available(), account.initial()));
         }
         // no rule needs the totals over every account when they are absent: the range's own are as good
-        Map<Currency, Money> totals = allTotals.orElseGet(() -> LowBalancePolicy.positiveTotals(balances));
-        for (int i = 0; i < balances.size(); i++) {
-            AccountBalance balance = balances.get(i);
-            AccountValue account = snapshot.accounts().get(i);
-            LowBalanceAssessment assessment = lowBalance.assess(
-                    balance,
-                    Optional.of(totals.getOrDefault(balance.currency(), Money.zero(balance.currency()))),
-                    snapshot.asOf());
+        Map<Currency, Money> totals =
+                new HashMap<>(allTotals.orElseGet(() -> LowBalancePolicy.positiveTotals(balances)));
+        // a currency without a positive balance has a total of zero, not an unknown one
+        balances.forEach(balance -> totals.putIfAbsent(balance.currency(), Money.zero(balance.currency())));
+        Map<AccountId, LowBalanceAssessment> assessments = lowBalance.assessAll(balances, totals, snapshot.asOf());
+        for (AccountValue account : snapshot.accounts()) {
+            AccountId id = new AccountId(account.accountId());
             LowBalanceAlertRule.read(
-                            balance.id(),
+                            id,
                             account.name(),
                             account.source(),
                             account.available(),
-                            assessment,
+                            assessments.get(id),
                             rules.hysteresis())
                     .ifPresent(reading -> readings.put(reading.key(), reading));
         }
@@ -213,18 +226,15 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
 
     private void lowLimit(AsOfSnapshots.Snapshot snapshot, Map<AlertKey, AlertReading> readings) {
         for (CardLimitValue limit : snapshot.cardLimits()) {
-            if (limit.total().isEmpty() || limit.total().get().isZero()) {
-                continue;
-            }
-            LowLimitAlertRule.forPeriod(rules.lowLimit(), limit.period())
-                    .map(rule -> rule.read(
+            LowLimitAlertRule.read(
+                            rules.lowLimit(),
                             limit.accountId(),
                             limit.name(),
                             limit.source(),
                             limit.period(),
                             limit.remaining(),
-                            limit.total().get(),
-                            rules.hysteresis()))
+                            limit.total(),
+                            rules.hysteresis())
                     .ifPresent(reading -> readings.put(reading.key(), reading));
         }
     }
@@ -261,68 +271,25 @@ public final class EvaluateAlertsService implements EvaluateAlertsUseCase {
         return reading.flatMap(found -> apply(now, state, found));
     }
 
-    private void significant(
-            Instant now,
-            String source,
-            AccountRange range,
-            Map<AlertKey, AlertState> states,
-            Map<AlertKey, AlertReading> readings) {
-        rules.significantWindow()
-                .map(RecentChangeAlertRule::significantChange)
-                .ifPresent(rule -> recentChanges(
-                        rule,
-                        snapshots.significantChanges(rule.windowStart(now), now.plusNanos(1), source, range),
-                        states,
-                        readings));
-    }
-
-    /** A top-up that arrived (settled at the provider: Holyheld takes up to 5 minutes), so whoever sent it sees it. */
-    private void topUpSettled(
-            Instant now,
-            String source,
-            AccountRange range,
-            Map<AlertKey, AlertState> states,
-            Map<AlertKey, AlertReading> readings) {
-        rules.topUpSettledWindow()
-                .map(RecentChangeAlertRule::topUpSettled)
-                .ifPresent(rule -> recentChanges(
-                        rule,
-                        snapshots.topUps(rule.windowStart(now), now.plusNanos(1), source, range),
-                        states,
-                        readings));
-    }
-
-    /**
-     * One alert per account with a change of the rule's kind within the window (the newest one), breached while it
-     * is within the window; an active alert of the kind without such a change any more reads clear.
-     */
+    /** The rule's readings of the accounts' newest change of its kind in the window (changes come oldest first). */
     private static void recentChanges(
             RecentChangeAlertRule rule,
             List<SignificantChange> changes,
             Map<AlertKey, AlertState> states,
             Map<AlertKey, AlertReading> readings) {
         Map<String, SignificantChange> newest = new HashMap<>();
-        for (SignificantChange change : changes) {
-            newest.put(change.accountId(), change);
-        }
-        Set<String> accounts = new TreeSet<>(newest.keySet());
-        states.values().stream()
-                .filter(AlertState::active)
-                .filter(state -> state.key().kind() == rule.kind())
-                .forEach(state -> accounts.add(state.key().subject()));
-        for (String account : accounts) {
-            SignificantChange change = newest.get(account);
-            AlertReading reading = change == null
-                    ? rule.quiet(states.get(new AlertKey(rule.kind(), account)))
-                    : rule.changed(
-                            change.accountId(),
-                            change.name(),
-                            change.source(),
-                            change.previous(),
-                            change.available(),
-                            change.change(),
-                            change.observedAt());
-            readings.put(reading.key(), reading);
-        }
+        changes.forEach(change -> newest.put(change.accountId(), change));
+        Map<String, AlertReading> changed = new HashMap<>();
+        newest.forEach((account, change) -> changed.put(
+                account,
+                rule.changed(
+                        change.accountId(),
+                        change.name(),
+                        change.source(),
+                        change.previous(),
+                        change.available(),
+                        change.change(),
+                        change.observedAt())));
+        rule.readings(changed, states).forEach(reading -> readings.put(reading.key(), reading));
     }
 }

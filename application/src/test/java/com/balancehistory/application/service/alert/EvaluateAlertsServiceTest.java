@@ -15,6 +15,7 @@ import com.balancehistory.application.port.out.report.AsOfSnapshots.Snapshot;
 import com.balancehistory.application.port.out.report.AsOfSnapshots.SourcePolls;
 import com.balancehistory.application.port.out.report.ReportRenderer;
 import com.balancehistory.application.service.query.DailyBurns;
+import com.balancehistory.application.service.query.LowBalanceJudge;
 import com.balancehistory.application.testing.InMemoryAlertStateStore;
 import com.balancehistory.application.testing.TestAlertRules;
 import com.balancehistory.domain.account.AccountId;
@@ -29,7 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +126,33 @@ class EvaluateAlertsServiceTest {
     /** The burn of every account, as the trend would measure it; empty: not enough history. */
     private Optional<Money> burn = Optional.empty();
 
-    private final DailyBurns burns = (account, window, at) -> burn;
+    /** Burns of single accounts, by account id, where they differ from {@link #burn}. */
+    private final Map<String, Money> burnOf = new HashMap<>();
+
+    /** The reads of burns: "one <account>" for a single account, "all <accounts>" for a batch. */
+    private final List<String> burnReads = new ArrayList<>();
+
+    private final DailyBurns burns = new DailyBurns() {
+        @Override
+        public Optional<Money> averageDailyBurn(AccountId account, Duration window, Instant at) {
+            burnReads.add("one " + account.value());
+            return burnAt(account);
+        }
+
+        @Override
+        public Map<AccountId, Optional<Money>> averageDailyBurns(
+                Collection<AccountId> accounts, Duration window, Instant at) {
+            burnReads.add(
+                    "all " + accounts.stream().map(AccountId::value).sorted().toList());
+            Map<AccountId, Optional<Money>> result = new HashMap<>();
+            accounts.forEach(account -> result.put(account, burnAt(account)));
+            return result;
+        }
+
+        private Optional<Money> burnAt(AccountId account) {
+            return Optional.ofNullable(burnOf.get(account.value())).or(() -> burn);
+        }
+    };
 
     private EvaluateAlertsService service() {
         return service(store, EvaluateAlertsService.ACCOUNTS_PER_RANGE);
@@ -230,6 +259,39 @@ class EvaluateAlertsServiceTest {
             assertThat(event.threshold()).contains(new BigDecimal("700.00"));
             assertThat(event.message()).contains("currency rule, runway below PT168H");
         });
+    }
+
+    @Test
+    void runway_rules_judge_a_source_s_accounts_with_burns_read_once_for_all_of_them() {
+        lowBalance = LowBalancePolicy.none()
+                .forCurrency(Currency.getInstance("USD"), LowBalanceRule.runwayBelow(Duration.ofDays(7)));
+        balance = "5000.00";
+        // 600.00 at 100.00 a day lasts 6 days (low), at 50.00 a day 12 days; without a burn: not evaluable
+        storeBalances("r", "600.00", "600.00", "600.00", "650.00");
+        burnOf.put("r.budget.b0", Money.parse("100.00", "USD"));
+        burnOf.put("r.budget.b1", Money.parse("50.00", "USD"));
+        burnOf.put("r.budget.b3", Money.parse("100.00", "USD"));
+        // the verdicts account by account, as the evaluation judged before it read the burns at once
+        LowBalanceJudge judge = new LowBalanceJudge(lowBalance, burns);
+        List<String> lowOneByOne = otherSources.stream()
+                .map(a -> new AccountBalance(new AccountId(a.accountId()), a.name(), a.available(), a.initial()))
+                .filter(a -> judge.assess(a, Optional.empty(), now).isLow())
+                .map(a -> "fired low-balance " + a.id().value().replaceFirst("^[^.]*\\.", ""))
+                .toList();
+        burnReads.clear();
+
+        List<AlertEvent> events = service().evaluate(List.of("r"));
+
+        assertThat(transitions(events))
+                .containsExactly("fired low-balance budget.b0", "fired low-balance budget.b3")
+                .isEqualTo(lowOneByOne);
+        assertThat(events)
+                .filteredOn(event -> event.key().subject().equals("r.budget.b3"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.threshold()).contains(new BigDecimal("700.00")));
+        assertThat(burnReads)
+                .as("the burns of the source's accounts are read once, not account by account")
+                .containsExactly("all [r.budget.b0, r.budget.b1, r.budget.b2, r.budget.b3]");
     }
 
     private void storeOtherSourceAccounts(String source, int count, String available) {
