@@ -1,5 +1,8 @@
 package com.balancehistory.adapters.persistence;
 
+import static com.balancehistory.adapters.persistence.CompactHistoryFixture.POLLS;
+import static com.balancehistory.adapters.persistence.CompactHistoryFixture.START;
+import static com.balancehistory.adapters.persistence.CompactHistoryFixture.accountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
@@ -20,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,20 +36,9 @@ import org.junit.jupiter.api.Test;
 class BatchTrendSamplesIT {
 
     private static final DSLContext DSL_CONTEXT = PersistenceTestSupport.dslOnOneConnection();
-    private static final Instant START = Instant.parse("2026-11-29T20:00:00Z"); // the polls cross a month's end
-    private static final int POLLS = 200;
+    private static final CompactHistoryFixture HISTORY = new CompactHistoryFixture(DSL_CONTEXT);
     private static final int ACCOUNTS = 5;
-    private static final int GONE = ACCOUNTS - 1;
     private static final Currency USD = Currency.getInstance("USD");
-
-    enum Outcome {
-        SIGHTING,
-        FAILED,
-        LATE
-    }
-
-    /** What a successful poll saw of one account. */
-    record Seen(int account, int poll, long pollId, String available) {}
 
     @Test
     void the_batch_trend_is_the_trend_read_account_by_account() {
@@ -138,165 +129,33 @@ class BatchTrendSamplesIT {
     }
 
     /**
-     * Writes one source's random history in the compact form, as the store writes it. Polls: one in 15 failed, one in
-     * 12 recorded late (no sighting, rows kept per poll), the rest sightings. Each sighting sees an account nine times
-     * in ten; a balance keeps its value most of the time, else falls, and now and then is topped up. The last account
-     * goes for good at a random poll.
+     * Writes one source's random history in the compact form, as the store writes it ({@link CompactHistoryFixture}):
+     * a balance keeps its value most of the time, else falls, and now and then is topped up. The last account goes for
+     * good at a random poll.
      */
     private static void generate(String source, Random random) {
-        List<Query> writes = new ArrayList<>();
         int goneFrom = POLLS / 3 + random.nextInt(POLLS);
-        for (int a = 0; a < ACCOUNTS; a++) {
-            boolean gone = a == GONE && goneFrom < POLLS;
-            writes.add(DSL_CONTEXT.query(
-                    """
-                    INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at,
-                                         gone_at)
-                    VALUES (?, ?, 'ahrvo', 'budget', ?, ?, 'USD', ?::timestamptz, ?::timestamptz)
-                    """,
-                    accountId(source, a),
-                    source,
-                    "b" + a,
-                    "Budget " + a,
-                    START.toString(),
-                    gone ? at(goneFrom).toString() : null));
-        }
-        Outcome[] outcomes = new Outcome[POLLS];
-        long[] pollIds = DSL_CONTEXT
-                .fetch("SELECT nextval(pg_get_serial_sequence('poll_run', 'id')) FROM generate_series(1, ?)", POLLS)
-                .getValues(0, Long.class)
-                .stream()
-                .mapToLong(Long::longValue)
-                .toArray();
-        for (int p = 0; p < POLLS; p++) {
-            int draw = random.nextInt(60);
-            outcomes[p] = draw < 4 ? Outcome.FAILED : draw < 9 && p + 1 < POLLS ? Outcome.LATE : Outcome.SIGHTING;
-            writes.add(DSL_CONTEXT.query(
-                    "INSERT INTO poll_run (id, trigger, started_at, finished_at) OVERRIDING SYSTEM VALUE"
-                            + " VALUES (?, 'schedule', ?::timestamptz, ?::timestamptz)",
-                    pollIds[p],
-                    at(p).toString(),
-                    at(p).toString()));
-        }
-        List<Seen> perPoll = new ArrayList<>();
-        BigDecimal[] value = new BigDecimal[ACCOUNTS];
+        HISTORY.write(source, ACCOUNTS, goneFrom, random, BatchTrendSamplesIT::fallsAndTopUps);
+    }
+
+    /** A value between 500.00 and 1500.00 at first, then changed one sighting in a few: nine falls to a top-up. */
+    private static CompactHistoryFixture.Evolution fallsAndTopUps(Random random) {
         int changeOdds = 2 + random.nextInt(20);
-        for (int p = 0; p < POLLS; p++) {
-            if (outcomes[p] == Outcome.FAILED) {
-                continue;
+        return (previous, r) -> {
+            if (previous == null) {
+                return BigDecimal.valueOf(50_000 + r.nextInt(100_000), 2)
+                        .setScale(4)
+                        .toPlainString();
             }
-            for (int a = 0; a < ACCOUNTS; a++) {
-                if (random.nextInt(10) == 0 || (a == GONE && p >= goneFrom)) {
-                    continue; // not returned by this poll
-                }
-                if (value[a] == null) {
-                    value[a] = BigDecimal.valueOf(50_000 + random.nextInt(100_000), 2);
-                } else if (random.nextInt(changeOdds) == 0) {
-                    int draw = random.nextInt(10);
-                    BigDecimal step = BigDecimal.valueOf(1 + random.nextInt(5_000), 2);
-                    value[a] = draw == 0 ? value[a].add(step.multiply(BigDecimal.TEN)) : value[a].subtract(step);
-                }
-                perPoll.add(new Seen(a, p, pollIds[p], value[a].setScale(4).toPlainString()));
+            if (r.nextInt(changeOdds) != 0) {
+                return previous;
             }
-        }
-        int newestSighting = -1;
-        for (int p = 0; p < POLLS; p++) {
-            boolean sighting = outcomes[p] == Outcome.SIGHTING;
-            newestSighting = sighting ? p : newestSighting;
-            writes.add(DSL_CONTEXT.query(
-                    """
-                    INSERT INTO poll_source_result (poll_id, source, provider, outcome, accounts_seen, rows_written,
-                                                    started_at, finished_at, balances_recorded)
-                    VALUES (?, ?, 'ahrvo', ?, 0, 0, ?::timestamptz, ?::timestamptz, ?)
-                    """,
-                    pollIds[p],
-                    source,
-                    outcomes[p] == Outcome.FAILED ? "failed" : "ok",
-                    at(p).toString(),
-                    at(p).toString(),
-                    sighting));
-        }
-        for (int a = 0; a < ACCOUNTS; a++) {
-            writeRuns(writes, source, a, perPoll, outcomes, pollIds, newestSighting);
-        }
-        DSL_CONTEXT.batch(writes).execute();
-    }
-
-    /**
-     * The account's runs over the sightings, its open run as its latest row (else a latest row that no longer follows
-     * its source), and its rows of late polls.
-     */
-    private static void writeRuns(
-            List<Query> writes,
-            String source,
-            int account,
-            List<Seen> perPoll,
-            Outcome[] outcomes,
-            long[] pollIds,
-            int newestSighting) {
-        String id = accountId(source, account);
-        String[] seenAt = new String[POLLS];
-        perPoll.stream().filter(s -> s.account() == account).forEach(s -> seenAt[s.poll()] = s.available());
-        int runStart = -1;
-        int runEnd = -1;
-        String runValue = null;
-        int lastEnd = -1;
-        String lastValue = null;
-        for (int p = 0; p < POLLS; p++) {
-            if (outcomes[p] == Outcome.LATE && seenAt[p] != null) {
-                writes.add(DSL_CONTEXT.query("""
-                        INSERT INTO balance_late_snapshot (account_key, observed_at, poll_id, currency, available)
-                        SELECT account_key, ?::timestamptz, ?, 'USD', ?::numeric FROM account WHERE id = ?
-                        """, at(p).toString(), pollIds[p], seenAt[p], id));
-            }
-            if (outcomes[p] != Outcome.SIGHTING) {
-                continue;
-            }
-            if (runValue != null && !runValue.equals(seenAt[p])) {
-                writes.add(closedRun(id, runStart, runEnd, runValue));
-                lastEnd = runEnd;
-                lastValue = runValue;
-                runValue = null;
-            }
-            if (seenAt[p] != null) {
-                if (runValue == null) {
-                    runStart = p;
-                    runValue = seenAt[p];
-                }
-                runEnd = p;
-            }
-        }
-        if (runValue != null && runEnd == newestSighting) {
-            writes.add(latestRow(id, pollIds[runStart], runStart, runValue, true));
-            return;
-        }
-        if (runValue != null) {
-            writes.add(closedRun(id, runStart, runEnd, runValue));
-            writes.add(latestRow(id, pollIds[runEnd], runEnd, runValue, false));
-        } else if (lastValue != null) {
-            writes.add(latestRow(id, pollIds[lastEnd], lastEnd, lastValue, false));
-        }
-    }
-
-    private static Query latestRow(String id, long pollId, int poll, String value, boolean follows) {
-        return DSL_CONTEXT.query("""
-                INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available, follows_source_poll)
-                VALUES (?, ?, ?::timestamptz, 'USD', ?::numeric, ?)
-                """, id, pollId, at(poll).toString(), value, follows);
-    }
-
-    private static Query closedRun(String id, int first, int last, String value) {
-        return DSL_CONTEXT.query("""
-                INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
-                SELECT account_key, ?::timestamptz, ?::timestamptz, 'USD', ?::numeric FROM account WHERE id = ?
-                """, at(first).toString(), at(last).toString(), value, id);
-    }
-
-    private static String accountId(String source, int account) {
-        return source + ".budget.b" + account;
-    }
-
-    private static Instant at(int poll) {
-        return START.plusSeconds(300L * poll);
+            int draw = r.nextInt(10);
+            BigDecimal step = BigDecimal.valueOf(1 + r.nextInt(5_000), 2);
+            BigDecimal value = new BigDecimal(previous);
+            return (draw == 0 ? value.add(step.multiply(BigDecimal.TEN)) : value.subtract(step))
+                    .setScale(4)
+                    .toPlainString();
+        };
     }
 }
