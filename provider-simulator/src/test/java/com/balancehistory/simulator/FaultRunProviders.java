@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -196,58 +197,31 @@ public final class FaultRunProviders {
             addEndlessPaging("page-forever-" + i);
         }
         // echoes the credentials it was sent, in every encoding a careless provider may use
-        simulated(
-                "echo-secrets",
+        echoing(
                 "ahrvo",
-                "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.AHRVO_BUDGETS,
-                                ALWAYS,
-                                Fault.status(401)
-                                        .body("{\"code\":\"UNAUTHORIZED\",\"message\":\"" + echoes(secret, true)
-                                                + "\"}")));
-        simulated(
-                "echo-secrets",
+                Endpoint.AHRVO_BUDGETS,
+                secret -> Fault.status(401)
+                        .body("{\"code\":\"UNAUTHORIZED\",\"message\":\"" + echoes(secret, true) + "\"}"));
+        echoing(
                 "equals-money",
-                "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(500)
-                                        .body("{\"message\":\"key " + echoes(secret, false) + " rejected\"}")));
+                Endpoint.EQUALS_BUDGETS,
+                secret -> Fault.status(500).body("{\"message\":\"key " + echoes(secret, false) + " rejected\"}"));
         // the credential straddles the end of the 200 characters of a provider message that an error text keeps
-        simulated(
-                "echo-secrets",
+        echoing(
                 "grantex",
-                "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.GRANTEX_BALANCE,
-                                ALWAYS,
-                                Fault.status(400).body("{\"error\":\"" + "x".repeat(190) + secret + "\"}")));
+                Endpoint.GRANTEX_BALANCE,
+                secret -> Fault.status(400).body("{\"error\":\"" + "x".repeat(190) + secret + "\"}"));
         // a JSON number that expands to a billion digits, beside valid accounts
-        simulated(
+        listing(
                 "huge-exponent",
                 "equals-money",
-                "partial",
-                always(
-                        Endpoint.EQUALS_BUDGETS,
-                        Fault.status(200)
-                                .body(equalsPage(equalsRow("b-ok", "USD", "100.50") + ","
-                                        + equalsRow("b-huge", "USD", "1e999999999")))));
-        simulated(
+                equalsRow("b-ok", "USD", "100.50"),
+                equalsRow("b-huge", "USD", "1e999999999"));
+        listing(
                 "huge-exponent",
                 "equals-money",
-                "partial",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(200)
-                                        .body(equalsPage(equalsRow("b-huge", "EUR", "-1E+999999999") + ","
-                                                + equalsRow("b-ok", "USD", "7")))));
+                equalsRow("b-huge", "EUR", "-1E+999999999"),
+                equalsRow("b-ok", "USD", "7"));
         partlySimulated(
                 "huge-exponent",
                 "grantex",
@@ -262,63 +236,40 @@ public final class FaultRunProviders {
                                                 + "\"currency\":\"USD\",\"createdAt\":\"2026-04-05T14:30:00.000Z\","
                                                 + "\"updatedAt\":\"2026-04-05T14:30:00.000Z\"}")));
         // one malformed budget (three decimals in USD) in a listing of valid ones
-        simulated(
+        listing(
                 "malformed-budget",
                 "ahrvo",
-                "partial",
-                always(
-                        Endpoint.AHRVO_BUDGETS,
-                        Fault.status(200)
-                                .body(ahrvoListing(ahrvoBudget("b-ok", "USD", "\"10.00\"") + ","
-                                        + ahrvoBudget("b-bad", "USD", "\"12.345\"")))));
-        simulated(
+                ahrvoBudget("b-ok", "USD", "\"10.00\""),
+                ahrvoBudget("b-bad", "USD", "\"12.345\""));
+        listing(
                 "malformed-budget",
                 "ahrvo",
-                "partial",
-                always(
-                        Endpoint.AHRVO_BUDGETS,
-                        Fault.status(200)
-                                .body(ahrvoListing(ahrvoBudget("b-bad", "EUR", "\"ten\"") + ","
-                                        + ahrvoBudget("b-ok", "EUR", "\"3.50\"")))));
-        simulated(
+                ahrvoBudget("b-bad", "EUR", "\"ten\""),
+                ahrvoBudget("b-ok", "EUR", "\"3.50\""));
+        listing(
                 "malformed-budget",
                 "equals-money",
-                "partial",
-                always(
-                        Endpoint.EQUALS_BUDGETS,
-                        Fault.status(200)
-                                .body(equalsPage(
-                                        equalsRow("b-ok", "USD", "10") + "," + equalsRow("b-bad", "USD", "12.345")))));
+                equalsRow("b-ok", "USD", "10"),
+                equalsRow("b-bad", "USD", "12.345"));
         // one id twice in one answer
-        simulated(
+        listing(
                 "duplicate-ids",
                 "ahrvo",
-                "partial",
-                always(
-                        Endpoint.AHRVO_BUDGETS,
-                        Fault.status(200)
-                                .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
-                                        + ahrvoBudget("b-ok", "USD", "\"5.00\"") + ","
-                                        + ahrvoBudget("b-twice", "USD", "\"20.00\"")))));
-        simulated(
+                ahrvoBudget("b-twice", "USD", "\"10.00\""),
+                ahrvoBudget("b-ok", "USD", "\"5.00\""),
+                ahrvoBudget("b-twice", "USD", "\"20.00\""));
+        listing(
                 "duplicate-ids",
                 "ahrvo",
-                "partial",
-                always(
-                        Endpoint.AHRVO_BUDGETS,
-                        Fault.status(200)
-                                .body(ahrvoListing(ahrvoBudget("b-twice", "USD", "\"10.00\"") + ","
-                                        + ahrvoBudget("b-twice", "EUR", "\"20.00\"") + ","
-                                        + ahrvoBudget("b-ok", "USD", "\"5.00\"")))));
-        simulated(
+                ahrvoBudget("b-twice", "USD", "\"10.00\""),
+                ahrvoBudget("b-twice", "EUR", "\"20.00\""),
+                ahrvoBudget("b-ok", "USD", "\"5.00\""));
+        listing(
                 "duplicate-ids",
                 "equals-money",
-                "partial",
-                always(
-                        Endpoint.EQUALS_BUDGETS,
-                        Fault.status(200)
-                                .body(equalsPage(equalsRow("b-twice", "USD", "10") + "," + equalsRow("b-ok", "USD", "5")
-                                        + "," + equalsRow("b-twice", "USD", "20")))));
+                equalsRow("b-twice", "USD", "10"),
+                equalsRow("b-ok", "USD", "5"),
+                equalsRow("b-twice", "USD", "20"));
         // rate limited for an hour
         simulated(
                 "retry-after-3600",
@@ -356,11 +307,7 @@ public final class FaultRunProviders {
                 "http-500",
                 "equals-money",
                 "failed,skipped",
-                (sim, secret) -> sim.faults()
-                        .next(
-                                Endpoint.EQUALS_BUDGETS,
-                                ALWAYS,
-                                Fault.status(500).body("{\"message\":\"internal error\"}")));
+                always(Endpoint.EQUALS_BUDGETS, Fault.status(500).body("{\"message\":\"internal error\"}")));
     }
 
     // ---------------------------------------------------------------- canned answers, through the simulator
@@ -372,6 +319,38 @@ public final class FaultRunProviders {
     /** The endpoint answers every call with the fault. */
     private static Setup always(Endpoint endpoint, Fault fault) {
         return (sim, secret) -> sim.faults().next(endpoint, ALWAYS, fault);
+    }
+
+    /**
+     * A source whose provider echoes its credential: every call of {@code endpoint} is answered with what
+     * {@code answer} makes of the source's own secret.
+     */
+    private void echoing(String provider, Endpoint endpoint, Function<String, Fault> answer) {
+        simulated(
+                "echo-secrets",
+                provider,
+                "failed,skipped",
+                (sim, secret) -> sim.faults().next(endpoint, ALWAYS, answer.apply(secret)));
+    }
+
+    /** A source whose every listing is a 200 with these rows (Ahrvo budgets or Equals rows): a partial poll. */
+    private void listing(String fault, String provider, String... rows) {
+        String joined = String.join(",", rows);
+        switch (provider) {
+            case "ahrvo" ->
+                simulated(
+                        fault,
+                        provider,
+                        "partial",
+                        always(Endpoint.AHRVO_BUDGETS, Fault.status(200).body(ahrvoListing(joined))));
+            case "equals-money" ->
+                simulated(
+                        fault,
+                        provider,
+                        "partial",
+                        always(Endpoint.EQUALS_BUDGETS, Fault.status(200).body(equalsPage(joined))));
+            default -> throw new IllegalArgumentException(provider);
+        }
     }
 
     private final Map<String, AtomicInteger> numbers = new LinkedHashMap<>();
