@@ -89,32 +89,6 @@ class ClientErrorsApiIT extends ServiceTestSupport {
     }
 
     @Test
-    void a_body_of_another_shape_than_the_route_reads_is_a_400_naming_what_was_wrong() {
-        JsonNode number = problem(api.post("api/v1/reports", ADMIN_KEY, "42"), "body");
-        assertThat(text(number, "type")).isEqualTo("/problems/invalid-parameter");
-        assertThat(text(number, "detail")).isEqualTo("the request body must be an object, got a whole number");
-
-        JsonNode listed = problem(api.post("api/v1/reports", ADMIN_KEY, "{\"type\":[\"allocation\"]}"), "type");
-        assertThat(text(listed, "detail")).isEqualTo("type must be text, got a list");
-
-        JsonNode amount = problem(
-                api.post(
-                        "api/v1/cards/no-such-card/purchase-check",
-                        ADMIN_KEY,
-                        "{\"amount\":[\"10.00\"],\"currency\":\"EUR\"}"),
-                "amount");
-        assertThat(text(amount, "detail")).isEqualTo("amount must be text, got a list");
-
-        JsonNode item = problem(
-                api.post(
-                        "api/v1/cards/no-such-card/plan",
-                        ADMIN_KEY,
-                        "{\"expenses\":[{\"description\":[\"lunch\"],\"amount\":\"1.00\"}]}"),
-                "expenses[0].description");
-        assertThat(text(item, "detail")).isEqualTo("expenses[0].description must be text, got a list");
-    }
-
-    @Test
     void times_outside_years_1_to_9999_are_a_400_naming_the_parameter() {
         for (String query : new String[] {
             "api/v1/balances?asOf=%2B999999999-12-31T23:59:59Z",
