@@ -10,6 +10,9 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +89,58 @@ class ClientErrorsApiIT extends ServiceTestSupport {
 
         JsonNode number = problem(api.post("api/v1/cards/no-such-card/plan", ADMIN_KEY, "42"), "body");
         assertThat(text(number, "detail")).isEqualTo("the request body must be an object, got a whole number");
+    }
+
+    @Test
+    void a_body_of_another_shape_than_the_route_reads_is_a_400_naming_what_was_wrong() {
+        JsonNode number = problem(api.post("api/v1/reports", ADMIN_KEY, "42"), "body");
+        assertThat(text(number, "type")).isEqualTo("/problems/invalid-parameter");
+        assertThat(text(number, "detail")).isEqualTo("the request body must be an object, got a whole number");
+
+        JsonNode listed = problem(api.post("api/v1/reports", ADMIN_KEY, "{\"type\":[\"allocation\"]}"), "type");
+        assertThat(text(listed, "detail")).isEqualTo("type must be text, got a list");
+
+        JsonNode amount = problem(
+                api.post(
+                        "api/v1/cards/no-such-card/purchase-check",
+                        ADMIN_KEY,
+                        "{\"amount\":[\"10.00\"],\"currency\":\"EUR\"}"),
+                "amount");
+        assertThat(text(amount, "detail")).isEqualTo("amount must be text, got a list");
+
+        JsonNode item = problem(
+                api.post(
+                        "api/v1/cards/no-such-card/plan",
+                        ADMIN_KEY,
+                        "{\"expenses\":[{\"description\":[\"lunch\"],\"amount\":\"1.00\"}]}"),
+                "expenses[0].description");
+        assertThat(text(item, "detail")).isEqualTo("expenses[0].description must be text, got a list");
+    }
+
+    @Test
+    void an_amount_sent_as_a_json_number_too_long_to_be_exact_is_a_400_asking_for_text() {
+        JsonNode inexact = problem(
+                api.post(
+                        "api/v1/cards/no-such-card/purchase-check",
+                        ADMIN_KEY,
+                        "{\"amount\":12345678901234.567,\"currency\":\"EUR\"}"),
+                "amount");
+        assertThat(text(inexact, "detail"))
+                .isEqualTo("amount is a number of more than 15 significant digits, which JSON numbers do not carry"
+                        + " exactly: send it as text");
+    }
+
+    @Test
+    void the_sign_in_form_still_reads_its_fields_as_text_while_json_text_fields_are_strict() {
+        ApiTestClient.Response signedIn = api.send(
+                java.net.http.HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "key=" + URLEncoder.encode(ADMIN_KEY, StandardCharsets.UTF_8))),
+                null);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).isEqualTo("/dashboard");
+        assertThat(signedIn.header("Set-Cookie")).isNotBlank();
     }
 
     @Test

@@ -541,6 +541,12 @@ class InternalApiIT extends ServiceTestSupport {
                 .containsExactly("daily", "weekly");
         assertThat(text(list(breaks.get("broken")).get(0), "shortfall")).isEqualTo("445.00");
         assertThat(text(breaks, "amount")).isEqualTo("450.00");
+
+        JsonNode fifteenDigits = ok(api.post(
+                "api/v1/cards/" + CARD + "/purchase-check",
+                READER_KEY,
+                "{\"amount\":1234567890123.45,\"currency\":\"CHF\"}"));
+        assertThat(text(fifteenDigits, "amount")).isEqualTo("1234567890123.45");
     }
 
     @Test

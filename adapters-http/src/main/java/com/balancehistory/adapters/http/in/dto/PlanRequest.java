@@ -17,6 +17,7 @@ public record PlanRequest(
                         + "(default: the card's)",
                 example = "USD")
         @Nullable
+        @Serdeable.Deserializable(using = StrictText.class)
         String currency,
 
         @Nullable List<Expense> expenses) {
@@ -25,10 +26,14 @@ public record PlanRequest(
     @Serdeable
     @Schema(name = "PlannedExpense")
     public record Expense(
-            @Schema(example = "team lunch") @Nullable String description,
-            @Schema(example = "84.50") @Nullable String amount,
+            @Schema(example = "team lunch") @Nullable @Serdeable.Deserializable(using = StrictText.class)
+            String description,
+
+            @Schema(example = "84.50") @Nullable @Serdeable.Deserializable(using = StrictText.class)
+            String amount,
 
             @Schema(description = "ISO 4217 code; must be the card's (limits are never converted)", example = "USD")
             @Nullable
+            @Serdeable.Deserializable(using = StrictText.class)
             String currency) {}
 }

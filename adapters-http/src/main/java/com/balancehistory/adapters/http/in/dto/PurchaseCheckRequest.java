@@ -8,5 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "PurchaseCheckRequest")
 public record PurchaseCheckRequest(
-        @Schema(example = "84.50") @Nullable String amount,
-        @Schema(example = "USD") @Nullable String currency) {}
+        @Schema(example = "84.50") @Nullable @Serdeable.Deserializable(using = StrictText.class)
+        String amount,
+
+        @Schema(example = "USD") @Nullable @Serdeable.Deserializable(using = StrictText.class)
+        String currency) {}

@@ -1,5 +1,6 @@
 package com.balancehistory.adapters.http.in.problem;
 
+import com.balancehistory.adapters.http.in.dto.StrictText;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JacksonExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
@@ -23,6 +25,7 @@ import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,6 +62,25 @@ public final class BodyProblems {
 
     private BodyProblems() {}
 
+    /**
+     * An optional body read as {@code type}: null when there is none, and a 400 problem as for a bound body when it is
+     * not JSON or not of that shape. Micronaut hands a {@code @Nullable @Body} argument it cannot read to the route as
+     * null, so a route whose body is optional reads it here instead.
+     */
+    public static <T> T readOptional(JsonMapper mapper, String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readValue(body, Argument.of(type));
+        } catch (IOException e) {
+            boolean syntax = cause(e, JsonSyntaxException.class).isPresent()
+                    || cause(e, com.fasterxml.jackson.core.JsonParseException.class)
+                            .isPresent();
+            throw syntax ? notJson(e) : wrongType(e);
+        }
+    }
+
     /** The body is not JSON at all. */
     static ApiProblem notJson(Throwable exception) {
         String where = jacksonCause(exception)
@@ -84,6 +106,10 @@ public final class BodyProblems {
                 : expectedOf(valueAt(path.get(path.size() - 1))).or(() -> token(EXPECTED, message));
         Optional<String> got = token(UNEXPECTED, message);
         String subject = field.isEmpty() ? "the request body" : field;
+        if (message.contains(StrictText.INEXACT_NUMBER)) {
+            return ApiProblem.invalidParameter(
+                    field.isEmpty() ? "body" : field, subject + " " + StrictText.INEXACT_NUMBER);
+        }
         String detail = subject
                 + expected.map(what -> " must be " + what).orElse(" does not have the type expected here")
                 + got.filter(what -> !expected.equals(Optional.of(what)))

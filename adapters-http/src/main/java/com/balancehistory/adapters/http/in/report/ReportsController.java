@@ -8,7 +8,9 @@ import com.balancehistory.adapters.http.in.dto.ReportListResponse;
 import com.balancehistory.adapters.http.in.dto.ReportRebuildResponse;
 import com.balancehistory.adapters.http.in.dto.ReportSummaryResponse;
 import com.balancehistory.adapters.http.in.dto.StoredReportResponse;
+import com.balancehistory.adapters.http.in.dto.StrictText;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
+import com.balancehistory.adapters.http.in.problem.BodyProblems;
 import com.balancehistory.adapters.http.in.problem.Problem;
 import com.balancehistory.application.model.report.AllocationReport;
 import com.balancehistory.application.model.report.ReportFilter;
@@ -35,10 +37,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -81,14 +85,16 @@ public class ReportsController {
     }
 
     /** The request body of {@code POST /api/v1/reports}: {@code {"type": "allocation"}}. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record GenerateRequest(
-            @Nullable String type,
+            @Nullable @Serdeable.Deserializable(using = StrictText.class)
+            String type,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     description = "a label key: the report gets its per-label section grouped by it",
                     example = "department")
             @Nullable
+            @Serdeable.Deserializable(using = StrictText.class)
             String groupBy,
 
             @io.swagger.v3.oas.annotations.media.Schema(
@@ -97,6 +103,7 @@ public class ReportsController {
                             + "is missing. With groupBy each of labelGroups' groups gets its own convertedTotal too",
                     example = "EUR")
             @Nullable
+            @Serdeable.Deserializable(using = StrictText.class)
             String convertTo) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -130,8 +137,14 @@ public class ReportsController {
                             schema = @Schema(implementation = StoredReportResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     @ApiResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = GenerateRequest.class)))
     public HttpResponse<StoredReportResponse> generate(
-            @Body @Nullable GenerateRequest request, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
+            @Body @Nullable String body, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
+        GenerateRequest request = BodyProblems.readOptional(jsonMapper, body, GenerateRequest.class);
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
         Optional<String> groupBy = Params.labelKey("groupBy", request == null ? null : request.groupBy());
         Optional<Currency> convertTo = convertTo(request == null ? null : request.convertTo());
