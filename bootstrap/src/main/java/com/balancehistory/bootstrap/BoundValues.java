@@ -1,7 +1,9 @@
 package com.balancehistory.bootstrap;
 
+import com.balancehistory.domain.money.Money;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -37,5 +39,14 @@ public final class BoundValues {
             throw new ConfigurationException(key + ": must be positive, got " + duration);
         }
         return duration;
+    }
+
+    /** A plain decimal written as text ({@code "1000.00"}, no exponent), refused naming the key. */
+    public static BigDecimal decimal(String key, Object text) {
+        try {
+            return Money.parseDecimal(String.valueOf(text));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key + ": " + e.getMessage());
+        }
     }
 }

@@ -4,27 +4,31 @@ import com.balancehistory.adapters.persistence.session.JooqSessionStore;
 import com.balancehistory.application.service.session.BrowserSessionService;
 import com.balancehistory.application.service.session.SessionSettings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import org.jooq.DSLContext;
 
 /** The browser dashboard's sessions, kept in PostgreSQL so every instance shares them. */
 @Factory
 class DashboardFactory {
 
-    static final String IDLE_TIMEOUT = "balance-history.dashboard.session.idle-timeout";
-    static final String MAX_LIFETIME = "balance-history.dashboard.session.max-lifetime";
+    static final String IDLE_TIMEOUT = DashboardSessionProperties.PREFIX + ".idle-timeout";
+    static final String MAX_LIFETIME = DashboardSessionProperties.PREFIX + ".max-lifetime";
 
     @Singleton
-    SessionSettings sessionSettings(
-            @Value("${" + IDLE_TIMEOUT + ":30m}") String idle, @Value("${" + MAX_LIFETIME + ":8h}") String lifetime) {
+    SessionSettings sessionSettings(Environment environment, DashboardSessionProperties session) {
+        Duration idle =
+                BoundValues.positiveDuration(environment, IDLE_TIMEOUT, session.idleTimeout(), Duration.ofMinutes(30));
+        Duration lifetime =
+                BoundValues.positiveDuration(environment, MAX_LIFETIME, session.maxLifetime(), Duration.ofHours(8));
         try {
-            return new SessionSettings(
-                    ConfigValues.duration(IDLE_TIMEOUT, idle), ConfigValues.duration(MAX_LIFETIME, lifetime));
+            return new SessionSettings(idle, lifetime);
         } catch (IllegalArgumentException e) {
-            throw new ConfigValues.ConfigurationError(e.getMessage());
+            throw new ConfigurationException(DashboardSessionProperties.PREFIX + ": " + e.getMessage());
         }
     }
 

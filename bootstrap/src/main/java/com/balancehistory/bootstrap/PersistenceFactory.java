@@ -10,14 +10,17 @@ import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.CurrencyCodes;
 import com.balancehistory.domain.money.Money;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -57,28 +60,19 @@ class PersistenceFactory {
         return new JooqSnapshotStore(dsl, significance, totals, topUpNoise, sources.typicalIntervals());
     }
 
-    /**
-     * When an increase is a top-up: {@code balance-history.top-ups.noise-amount.<CCY>} (more than this amount) and
-     * {@code balance-history.top-ups.noise-percent} (more than this % of the previous balance); none: every increase.
-     */
+    /** When an increase is a top-up ({@link TopUpsProperties}); none configured: every increase. */
     @Singleton
-    TopUpNoise topUpNoise(Environment environment) {
-        String prefix = "balance-history.top-ups.";
+    TopUpNoise topUpNoise(Environment environment, TopUpsProperties topUps) {
+        String prefix = TopUpsProperties.PREFIX + ".";
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        environment
-                .getProperty(prefix + "noise-amount", Map.class)
-                .ifPresent(raw -> ((Map<?, ?>) raw).forEach((currency, amount) -> {
-                    String code = String.valueOf(currency).toUpperCase(java.util.Locale.ROOT);
-                    CurrencyCodes.require(code);
-                    amounts.put(code, ConfigValues.decimal(prefix + "noise-amount." + code, amount));
-                }));
-        Optional<BigDecimal> percent = environment
-                .getProperty(prefix + "noise-percent", String.class)
-                .map(text -> ConfigValues.decimal(prefix + "noise-percent", text));
+        currencyAmounts(prefix + "noise-amount", topUps.noiseAmount())
+                .forEach((currency, amount) -> amounts.put(currency.getCurrencyCode(), amount));
+        Optional<BigDecimal> percent = Optional.ofNullable(
+                BoundValues.readable(environment, prefix + "noise-percent", topUps.noisePercent(), "a decimal number"));
         try {
             return new TopUpNoise(amounts, percent);
         } catch (IllegalArgumentException e) {
-            throw new ConfigValues.ConfigurationError(prefix + "noise-*: " + e.getMessage());
+            throw new ConfigurationException(prefix + "noise-*: " + e.getMessage());
         }
     }
 
@@ -87,14 +81,14 @@ class PersistenceFactory {
      * pause of the JVM does not move its sources, and a stopped instance's sources move about when its grace ends.
      */
     @Singleton
-    JooqPollScheduleStore pollScheduleStore(
-            DSLContext dsl,
-            @Value("${balance-history.scheduler.affinity-grace:15s}") String grace,
-            @Value("${balance-history.scheduler.tick:5s}") String tick) {
+    JooqPollScheduleStore pollScheduleStore(DSLContext dsl, Environment environment, SchedulerProperties scheduler) {
+        String prefix = SchedulerProperties.PREFIX + ".";
         return new JooqPollScheduleStore(
                 dsl,
-                ConfigValues.duration("balance-history.scheduler.affinity-grace", grace),
-                ConfigValues.duration("balance-history.scheduler.tick", tick).multipliedBy(3));
+                BoundValues.positiveDuration(
+                        environment, prefix + "affinity-grace", scheduler.affinityGrace(), Duration.ofSeconds(15)),
+                BoundValues.positiveDuration(environment, prefix + "tick", scheduler.tick(), Duration.ofSeconds(5))
+                        .multipliedBy(3));
     }
 
     @Singleton
@@ -125,29 +119,45 @@ class PersistenceFactory {
      * amount must be a positive amount of its currency (at most its minor-unit decimals).
      */
     @Singleton
-    ChangeDetector changeSignificance(
-            @Value("${balance-history.changes.significant-percent:10}") BigDecimal percent, Environment environment) {
+    ChangeDetector changeSignificance(Environment environment, ChangesProperties changes) {
+        String prefix = ChangesProperties.PREFIX + ".";
+        BigDecimal percent = BoundValues.readable(
+                environment, prefix + "significant-percent", changes.significantPercent(), "a decimal number");
+        percent = percent == null ? BigDecimal.TEN : percent;
         if (percent.signum() < 0) {
-            throw new ConfigValues.ConfigurationError(
-                    "balance-history.changes.significant-percent must not be negative: " + percent.toPlainString());
+            throw new ConfigurationException(
+                    prefix + "significant-percent must not be negative: " + percent.toPlainString());
         }
         if (percent.signum() == 0) {
             return ChangeDetector.everyChange();
         }
         ChangeDetector detector = ChangeDetector.atLeastPercent(percent);
-        Map<?, ?> raw = environment
-                .getProperty("balance-history.changes.significant-amounts", Map.class)
-                .orElse(Map.of());
-        for (Map.Entry<?, ?> entry : raw.entrySet()) {
-            String code = String.valueOf(entry.getKey()).toUpperCase(java.util.Locale.ROOT);
-            String key = "balance-history.changes.significant-amounts." + code;
-            BigDecimal amount = ConfigValues.decimal(key, entry.getValue());
+        String amountsKey = prefix + "significant-amounts";
+        for (Map.Entry<Currency, BigDecimal> entry :
+                currencyAmounts(amountsKey, changes.significantAmounts()).entrySet()) {
             try {
-                detector = detector.withMinimum(Money.of(amount, CurrencyCodes.require(code)));
+                detector = detector.withMinimum(Money.of(entry.getValue(), entry.getKey()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigValues.ConfigurationError(key + ": " + e.getMessage());
+                throw new ConfigurationException(
+                        amountsKey + "." + entry.getKey().getCurrencyCode() + ": " + e.getMessage());
             }
         }
         return detector;
+    }
+
+    /** {@code <CCY>: "1000.00"} entries under {@code key}, each refused naming its key. */
+    private static Map<Currency, BigDecimal> currencyAmounts(String key, Map<String, String> configured) {
+        Map<Currency, BigDecimal> amounts = new LinkedHashMap<>();
+        (configured == null ? Map.<String, String>of() : configured).forEach((code, text) -> {
+            String at = key + "." + code.toUpperCase(Locale.ROOT);
+            try {
+                amounts.put(CurrencyCodes.require(code.toUpperCase(Locale.ROOT)), BoundValues.decimal(at, text));
+            } catch (ConfigurationException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(at + ": " + e.getMessage());
+            }
+        });
+        return amounts;
     }
 }

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
+import com.balancehistory.adapters.persistence.TopUpNoise;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.fx.FxSettings;
 import com.balancehistory.application.service.query.QuerySettings;
+import com.balancehistory.application.service.session.SessionSettings;
 import com.balancehistory.domain.account.AccountId;
+import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.analytics.LowBalanceRule;
 import com.balancehistory.domain.money.FxRate;
 import com.balancehistory.domain.money.Money;
@@ -138,6 +142,57 @@ class StartupValidationIT {
                             .unknown())
                     .containsExactly("balance-history.low-balance.currency");
         }
+    }
+
+    @Test
+    void a_bad_session_scheduler_change_or_top_up_setting_is_refused_naming_the_key() {
+        assertRefusedNaming(
+                SessionSettings.class,
+                "balance-history.dashboard.session.idle-timeout",
+                "soon",
+                "balance-history.dashboard.session.idle-timeout: 'soon' is not a duration");
+        assertRefusedNaming(
+                SessionSettings.class,
+                "balance-history.dashboard.session.max-lifetime",
+                "1m",
+                "balance-history.dashboard.session: session max-lifetime (PT1M) must not be shorter than idle-timeout");
+        assertRefusedNaming(
+                JooqPollScheduleStore.class,
+                "balance-history.scheduler.affinity-grace",
+                "later",
+                "balance-history.scheduler.affinity-grace: 'later' is not a duration");
+        assertRefusedNaming(
+                JooqPollScheduleStore.class,
+                "balance-history.scheduler.tick",
+                "0s",
+                "balance-history.scheduler.tick: must be positive");
+        assertRefusedNaming(
+                ChangeDetector.class,
+                "balance-history.changes.significant-percent",
+                "a tenth",
+                "balance-history.changes.significant-percent: 'a tenth' is not a decimal number");
+        assertRefusedNaming(
+                ChangeDetector.class,
+                "balance-history.changes.significant-amounts.USD",
+                "1e3",
+                "balance-history.changes.significant-amounts.USD: amount '1e3' is not a plain decimal number");
+        assertRefusedNaming(
+                TopUpNoise.class,
+                "balance-history.top-ups.noise-amount.XXQ",
+                "1.00",
+                "balance-history.top-ups.noise-amount.XXQ:");
+    }
+
+    /** The key's bad value stops the start, or at the latest the first use of the bean it configures, naming it. */
+    private static void assertRefusedNaming(Class<?> bean, String key, String value, String message) {
+        Map<String, Object> properties = database();
+        properties.put(key, value);
+        assertThatThrownBy(() -> {
+                    try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
+                        server.getApplicationContext().getBean(bean);
+                    }
+                })
+                .hasStackTraceContaining(message);
     }
 
     @Test
