@@ -10,18 +10,23 @@ import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
+import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.service.PollSourcesService;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.application.testing.SnapshotStoreContract;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +37,8 @@ import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JooqSnapshotStoreIT {
+/** The contract every snapshot store keeps, and what only the tables show: rollups, changes, gone accounts, bodies. */
+class JooqSnapshotStoreIT extends SnapshotStoreContract {
 
     private final DSLContext dsl = PersistenceTestSupport.dsl();
     private final JooqSnapshotStore store = new JooqSnapshotStore(
@@ -42,6 +48,33 @@ class JooqSnapshotStoreIT {
     @BeforeEach
     void uniqueSource() {
         source = "src-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    protected SnapshotStore store() {
+        return store;
+    }
+
+    @Override
+    protected StoredRun storedRun(long pollId) {
+        Record run = dsl.fetchOne("SELECT finished_at, interrupted FROM poll_run WHERE id = ?", pollId);
+        Map<String, StoredResult> sources = new LinkedHashMap<>();
+        for (Record result : dsl.fetch(
+                "SELECT source, outcome, error_text, rows_written FROM poll_source_result WHERE poll_id = ? "
+                        + "ORDER BY source",
+                pollId)) {
+            sources.put(
+                    result.get("source", String.class),
+                    new StoredResult(
+                            SourceOutcome.fromCode(result.get("outcome", String.class)),
+                            Optional.ofNullable(result.get("error_text", String.class)),
+                            result.get("rows_written", Integer.class)));
+        }
+        return new StoredRun(
+                Optional.ofNullable(run.get("finished_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant),
+                run.get("interrupted", Boolean.class),
+                sources);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.balancehistory.application.port.out.SnapshotStore;
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.application.testing.FakeBalanceProvider;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.application.testing.InMemorySnapshotStore;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
@@ -38,27 +39,29 @@ class PollSourcesServiceTest {
 
     private final List<String> happened = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private final SnapshotStore store = new SnapshotStore() {
+    private final SnapshotStore store = new InMemorySnapshotStore(7) {
         @Override
         public long openPollRun(PollTrigger trigger, Optional<String> requestedSource, Instant startedAt) {
             happened.add("open");
-            return 7;
+            return super.openPollRun(trigger, requestedSource, startedAt);
         }
 
         @Override
         public int recordSource(SourcePollRecord record) {
             happened.add("record " + record.source());
-            return 1;
+            return super.recordSource(record);
         }
 
         @Override
         public void finishPollRun(long pollId, Instant finishedAt) {
             happened.add("finish " + pollId);
+            super.finishPollRun(pollId, finishedAt);
         }
 
         @Override
         public void interruptPollRun(long pollId, Instant interruptedAt) {
             happened.add("interrupt " + pollId);
+            super.interruptPollRun(pollId, interruptedAt);
         }
     };
 
@@ -208,7 +211,7 @@ class PollSourcesServiceTest {
                 Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b1", "Budget", CurrencyCodes.require("EUR"));
         Account other =
                 Account.of("s", ProviderType.AHRVO, AccountKind.BUDGET, "b2", "Other", CurrencyCodes.require("USD"));
-        List<SourcePollRecord> recorded = new ArrayList<>();
+        InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
         FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.AHRVO)
                 .answering(new FetchResult.Fetched(
                         "s",
@@ -218,20 +221,21 @@ class PollSourcesServiceTest {
                         Set.of(AccountKind.BUDGET),
                         List.of()));
 
-        PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
+        PollRunSummary run = recordingService(provider, snapshots).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
 
         assertThat(run.sources().get(0).outcome()).isEqualTo(SourceOutcome.PARTIAL);
         assertThat(run.sources().get(0).error())
                 .hasValueSatisfying(error -> assertThat(error)
                         .contains("account id b1 appears 2 times in one answer (USD, EUR): none of them recorded"));
-        FetchResult.Fetched stored = (FetchResult.Fetched) recorded.get(0).result();
+        FetchResult.Fetched stored =
+                (FetchResult.Fetched) snapshots.recorded().get(0).result();
         assertThat(stored.balances()).extracting(b -> b.account().externalId()).containsExactly("b2");
         assertThat(stored.fullyListedKinds()).as("b1 is not gone").isEmpty();
     }
 
     @Test
     void an_answer_in_which_every_account_failed_is_a_failed_poll_not_a_partial_one() {
-        List<SourcePollRecord> recorded = new ArrayList<>();
+        InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
         FakeBalanceProvider provider = new FakeBalanceProvider("s", ProviderType.GRANTEX)
                 .answering(new FetchResult.Fetched(
                         "s",
@@ -241,38 +245,20 @@ class PollSourcesServiceTest {
                         Set.of(),
                         List.of()));
 
-        PollRunSummary run = recordingService(provider, recorded).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
+        PollRunSummary run = recordingService(provider, snapshots).pollNow(Optional.empty(), PollTrigger.SCHEDULE);
 
         assertThat(run.sources().get(0).outcome()).isEqualTo(SourceOutcome.FAILED);
-        assertThat(recorded.get(0).outcome()).isEqualTo(SourceOutcome.FAILED);
+        assertThat(snapshots.recorded().get(0).outcome()).isEqualTo(SourceOutcome.FAILED);
     }
 
     private static BalanceObservation balance(Account account, String amount) {
         return BalanceObservation.of(account, Balances.available(Money.parse(amount, account.currency())));
     }
 
-    private static PollSourcesService recordingService(FakeBalanceProvider provider, List<SourcePollRecord> recorded) {
-        SnapshotStore keeping = new SnapshotStore() {
-            @Override
-            public long openPollRun(PollTrigger trigger, Optional<String> requestedSource, Instant startedAt) {
-                return 1;
-            }
-
-            @Override
-            public int recordSource(SourcePollRecord record) {
-                recorded.add(record);
-                return 0;
-            }
-
-            @Override
-            public void finishPollRun(long pollId, Instant finishedAt) {}
-
-            @Override
-            public void interruptPollRun(long pollId, Instant interruptedAt) {}
-        };
+    private static PollSourcesService recordingService(FakeBalanceProvider provider, InMemorySnapshotStore store) {
         return new PollSourcesService(
                 List.of(provider),
-                keeping,
+                store,
                 Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC),
                 Runnable::run);
     }
