@@ -167,17 +167,24 @@ final class RunSamples {
             try (PreparedStatement statement = connection.prepareStatement(RUNS)) {
                 bind(statement, id, start, end, id, end, id, start, end);
                 try (ResultSet rs = statement.executeQuery()) {
+                    int kindColumn = rs.findColumn("kind");
+                    int fromAt = rs.findColumn("from_at");
+                    int toAt = rs.findColumn("to_at");
+                    int pollId = rs.findColumn("poll_id");
+                    int currency = rs.findColumn("currency");
+                    int available = rs.findColumn("available");
                     while (rs.next()) {
-                        int kind = rs.getInt(1);
-                        Instant runFrom = instant(rs, 2);
+                        int kind = rs.getInt(kindColumn);
+                        Instant runFrom = instant(rs, fromAt);
                         if (kind == CLOSED || kind == OPEN) {
                             runs.add(new Run(
                                     runFrom,
-                                    kind == OPEN ? null : instant(rs, 3),
-                                    rs.getString(5),
-                                    rs.getBigDecimal(6)));
+                                    kind == OPEN ? null : instant(rs, toAt),
+                                    rs.getString(currency),
+                                    rs.getBigDecimal(available)));
                         } else {
-                            late.add(new Sample(runFrom, rs.getLong(4), rs.getString(5), rs.getBigDecimal(6)));
+                            late.add(new Sample(
+                                    runFrom, rs.getLong(pollId), rs.getString(currency), rs.getBigDecimal(available)));
                         }
                     }
                 }
@@ -192,16 +199,18 @@ final class RunSamples {
                 try (PreparedStatement statement = connection.prepareStatement(SIGHTINGS)) {
                     bind(statement, id, start, end);
                     try (ResultSet rs = statement.executeQuery()) {
+                        int finishedAt = rs.findColumn("finished_at");
+                        int pollId = rs.findColumn("poll_id");
                         int run = 0;
                         while (rs.next() && run < runs.size()) {
-                            Instant at = instant(rs, 1);
+                            Instant at = instant(rs, finishedAt);
                             // runs of one account never overlap, and sightings come in time order
                             while (run < runs.size() && runs.get(run).endsBefore(at)) {
                                 run++;
                             }
                             if (run < runs.size() && runs.get(run).spans(at)) {
                                 Run r = runs.get(run);
-                                seen.add(new Sample(at, rs.getLong(2), r.currency(), r.available()));
+                                seen.add(new Sample(at, rs.getLong(pollId), r.currency(), r.available()));
                             }
                         }
                     }

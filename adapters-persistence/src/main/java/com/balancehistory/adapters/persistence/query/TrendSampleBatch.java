@@ -35,7 +35,7 @@ import org.jooq.DSLContext;
 final class TrendSampleBatch {
 
     private static final String RUNS = """
-            SELECT a.id, a.source, 0 AS kind, r.first_seen_at AS from_at, r.last_seen_at AS to_at, 0::bigint AS poll_id,
+            SELECT a.id AS account_id, a.source, 0 AS kind, r.first_seen_at AS from_at, r.last_seen_at AS to_at, 0::bigint AS poll_id,
                    r.currency, r.available
             FROM account a
             JOIN balance_run r ON r.account_key = a.account_key
@@ -127,15 +127,32 @@ final class TrendSampleBatch {
             statement.setString(7, start);
             statement.setString(8, end);
             try (ResultSet rs = statement.executeQuery()) {
+                int accountId = rs.findColumn("account_id");
+                int source = rs.findColumn("source");
+                int kindColumn = rs.findColumn("kind");
+                int fromAt = rs.findColumn("from_at");
+                int toAt = rs.findColumn("to_at");
+                int pollId = rs.findColumn("poll_id");
+                int currency = rs.findColumn("currency");
+                int available = rs.findColumn("available");
                 while (rs.next()) {
-                    Stored account = stored.computeIfAbsent(rs.getString(1), id -> new Stored(sourceOf(rs)));
-                    int kind = rs.getInt(3);
-                    Instant runFrom = instant(rs, 4);
+                    String id = rs.getString(accountId);
+                    Stored account = stored.get(id);
+                    if (account == null) {
+                        account = new Stored(rs.getString(source));
+                        stored.put(id, account);
+                    }
+                    int kind = rs.getInt(kindColumn);
+                    Instant runFrom = instant(rs, fromAt);
                     if (kind == LATE) {
-                        account.late.add(new Sample(runFrom, rs.getLong(6), rs.getString(7), rs.getBigDecimal(8)));
+                        account.late.add(new Sample(
+                                runFrom, rs.getLong(pollId), rs.getString(currency), rs.getBigDecimal(available)));
                     } else {
                         account.runs.add(new Run(
-                                runFrom, kind == OPEN ? null : instant(rs, 5), rs.getString(7), rs.getBigDecimal(8)));
+                                runFrom,
+                                kind == OPEN ? null : instant(rs, toAt),
+                                rs.getString(currency),
+                                rs.getBigDecimal(available)));
                     }
                 }
             }
@@ -143,14 +160,6 @@ final class TrendSampleBatch {
             ids.free();
         }
         return stored;
-    }
-
-    private static String sourceOf(ResultSet rs) {
-        try {
-            return rs.getString(2);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, SourceSightings> readSightings(
@@ -171,19 +180,22 @@ final class TrendSampleBatch {
             statement.setString(3, end);
             statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
+                int sourceColumn = rs.findColumn("source");
+                int finishedAt = rs.findColumn("finished_at");
+                int pollId = rs.findColumn("poll_id");
                 String source = null;
                 List<Instant> at = new ArrayList<>();
                 List<Long> pollIds = new ArrayList<>();
                 while (rs.next()) {
-                    String next = rs.getString(1);
+                    String next = rs.getString(sourceColumn);
                     if (source != null && !source.equals(next)) {
                         bySource.put(source, SourceSightings.of(at, pollIds));
                         at.clear();
                         pollIds.clear();
                     }
                     source = next;
-                    at.add(instant(rs, 2));
-                    pollIds.add(rs.getLong(3));
+                    at.add(instant(rs, finishedAt));
+                    pollIds.add(rs.getLong(pollId));
                 }
                 if (source != null) {
                     bySource.put(source, SourceSightings.of(at, pollIds));
