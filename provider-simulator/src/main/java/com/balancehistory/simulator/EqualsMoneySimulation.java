@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Equals Money: a tree of budgets (one root, children and grandchildren), each with balances in one to three
  * currencies whose available amount moves into pending and settles. Requests need {@code Authorization: <api-key>}
- * (ApiKey scheme, Bearer or bare accepted) and page by limit and offset; amounts are JSON numbers (document:
- * equals-money-list-budgets.txt).
+ * (ApiKey scheme, Bearer or bare accepted) and page by limit and offset; amounts are JSON numbers, as Equals Money
+ * documents its budget listing.
  */
 final class EqualsMoneySimulation implements SimulatedProvider {
 

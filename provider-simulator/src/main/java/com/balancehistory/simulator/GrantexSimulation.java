@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Grantex: grant budget allocations that deplete. Requests need {@code Authorization: Bearer <api-key>}; errors are
- * {@code {message, code, requestId}} (document: grantex-budget-balance.md).
+ * {@code {message, code, requestId}}, as Grantex documents its budget-balance route.
  */
 final class GrantexSimulation implements SimulatedProvider {
 

@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Holyheld: the AI-agent card's EUR balance, which spends and gets topped up. Requests need
- * {@code Authorization: Bearer <token>}; errors are {@code {status: "error", errorCode, error}} (document:
- * holyheld-agent-balance.txt).
+ * {@code Authorization: Bearer <token>}; errors are {@code {status: "error", errorCode, error}}, as Holyheld
+ * documents its agent-balance route.
  */
 final class HolyheldSimulation implements SimulatedProvider {
 

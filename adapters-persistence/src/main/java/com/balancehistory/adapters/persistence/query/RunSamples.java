@@ -22,8 +22,8 @@ import org.jooq.DSLContext;
  * row per run) and its source's sightings in the range (the poll ledger), plus the rare per-poll rows of polls
  * recorded late. A sighting inside a run is a snapshot with the run's value; a sighting outside every run of the
  * account (missing from that poll, or gone) is none; failed polls are no sightings. This answers exactly as the
- * generated {@code balance_snapshot} view does, whose join of every run with every poll of its source made a month
- * of raw points cost about ten times as much.
+ * generated {@code balance_snapshot} view does, without its join of every run with every poll of the source, which
+ * makes long ranges of raw points slow.
  */
 final class RunSamples {
 

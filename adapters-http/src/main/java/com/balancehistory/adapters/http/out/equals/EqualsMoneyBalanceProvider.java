@@ -39,7 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one Equals Money account's budgets ({@code equals-money-list-budgets.txt}): {@code GET /v2/budgets} with
+ * Reads one Equals Money account's budgets: {@code GET /v2/budgets} with
  * {@code accountId}, {@code limit}, {@code offset} and {@code include=balance}, page after page until {@code count}
  * rows are read. One balance series per budget <em>and</em> currency: every element of {@code balance[]} becomes an
  * account {@code <budgetId>-<currencyCode>} with available, ledger, pending and allocated balances. Amounts are JSON

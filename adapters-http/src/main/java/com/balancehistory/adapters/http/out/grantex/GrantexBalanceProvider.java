@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads the budget balance of each configured Grantex grant ({@code grantex-budget-balance.md}):
+ * Reads the budget balance of each configured Grantex grant:
  * {@code GET /v1/budget/balance/{grantId}} with {@code Authorization: Bearer <api-key>}.
  *
  * <p>The document shows {@code initialBudget} and {@code remainingBudget} as JSON numbers, but the live server

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Holyheld AI-agent card's EUR balance ({@code holyheld-agent-balance.txt}): {@code GET /v4/ai-agents/balance}
+ * Reads a Holyheld AI-agent card's EUR balance: {@code GET /v4/ai-agents/balance}
  * with {@code Authorization: Bearer <token>}. Success is {@code {"status": "ok", "payload": {"balance": "94.20"}}},
  * the balance a decimal string with up to two decimals ({@code "94.20"}, {@code "50"}, {@code "50.5"}), read
  * exactly rather than with the document's parseFloat. Errors are {@code {status: "error", errorCode, error}}: 401
