@@ -1,5 +1,9 @@
 package com.balancehistory.bootstrap;
 
+import com.balancehistory.adapters.http.out.HttpSettings;
+import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.domain.account.ProviderType;
+import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
 import com.balancehistory.simulator.SimulatorSettings;
@@ -7,8 +11,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,79 +31,63 @@ class DemoSources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSources.class);
 
     private final ProviderSimulator simulator;
-    private final String interval;
+    private final PollSchedule schedule;
 
     DemoSources(
-            @Value("${balance-history.demo.interval:30s}") String interval,
+            @Value("${balance-history.demo.interval:30s}") Duration interval,
             @Value("${balance-history.demo.speed:120}") int speed) {
-        this.interval = interval;
+        this.schedule = new PollSchedule.Every(interval);
         // time in the simulated world runs `speed` times faster, so budgets visibly spend down between polls
         this.simulator = ProviderSimulator.start(SimulatorSettings.defaults().withClock(Clock.systemUTC(), speed));
         LOG.info("demo mode: provider simulator at {} (every provider, fake credentials)", simulator.baseUrl());
     }
 
-    /** Source settings as they would appear under {@code balance-history.sources}. */
-    Map<String, Object> sources() {
+    /** One source per provider, as {@code balance-history.sources} would configure them. */
+    List<SourceBinding.Definition> sources() {
         SimulatorCredentials credentials = simulator.credentials();
-        String baseUrl = simulator.baseUrl();
-        Map<String, Object> sources = new LinkedHashMap<>();
-        sources.put(
-                "demo-ahrvo",
-                Map.of(
-                        "provider",
-                        "ahrvo",
-                        "base-url",
-                        baseUrl,
-                        "api-key",
-                        credentials.ahrvoApiKey(),
-                        "access-token",
-                        credentials.ahrvoAccessToken(),
-                        "card-ids",
-                        credentials.ahrvoCardIds(),
-                        "interval",
-                        interval,
-                        "card-limit-totals",
-                        Map.of(
-                                credentials.ahrvoCardIds().get(0),
-                                Map.of("daily", "2000.00", "weekly", "6000.00", "monthly", "20000.00"))));
-        sources.put(
-                "demo-equals",
-                Map.of(
-                        "provider",
-                        "equals-money",
-                        "base-url",
-                        baseUrl,
-                        "api-key",
-                        credentials.equalsApiKey(),
-                        "account-id",
-                        credentials.equalsAccountId(),
-                        "interval",
-                        interval));
-        sources.put(
-                "demo-grantex",
-                Map.of(
-                        "provider",
-                        "grantex",
-                        "base-url",
-                        baseUrl,
-                        "api-key",
-                        credentials.grantexApiKey(),
-                        "grant-ids",
-                        credentials.grantIds(),
-                        "interval",
-                        interval));
-        sources.put(
-                "demo-holyheld",
-                Map.of(
-                        "provider",
-                        "holyheld",
-                        "base-url",
-                        baseUrl,
-                        "token",
-                        credentials.holyheldToken(),
-                        "interval",
-                        interval));
-        return sources;
+        String cardId = credentials.ahrvoCardIds().get(0);
+        Map<LimitPeriod, BigDecimal> cardTotals = new EnumMap<>(LimitPeriod.class);
+        cardTotals.put(LimitPeriod.DAILY, new BigDecimal("2000.00"));
+        cardTotals.put(LimitPeriod.WEEKLY, new BigDecimal("6000.00"));
+        cardTotals.put(LimitPeriod.MONTHLY, new BigDecimal("20000.00"));
+        return List.of(
+                source(
+                        "demo-ahrvo",
+                        ProviderType.AHRVO,
+                        Map.of("api-key", credentials.ahrvoApiKey(), "access-token", credentials.ahrvoAccessToken()),
+                        Map.of("card-ids", credentials.ahrvoCardIds()),
+                        Map.of(cardId, cardTotals)),
+                source(
+                        "demo-equals",
+                        ProviderType.EQUALS_MONEY,
+                        Map.of("api-key", credentials.equalsApiKey()),
+                        Map.of("account-id", List.of(credentials.equalsAccountId())),
+                        Map.of()),
+                source(
+                        "demo-grantex",
+                        ProviderType.GRANTEX,
+                        Map.of("api-key", credentials.grantexApiKey()),
+                        Map.of("grant-ids", credentials.grantIds()),
+                        Map.of()),
+                source(
+                        "demo-holyheld",
+                        ProviderType.HOLYHELD,
+                        Map.of("token", credentials.holyheldToken()),
+                        Map.of(),
+                        Map.of()));
+    }
+
+    private SourceBinding.Definition source(
+            String name,
+            ProviderType provider,
+            Map<String, String> credentials,
+            Map<String, List<String>> parameters,
+            Map<String, Map<LimitPeriod, BigDecimal>> cardLimitTotals) {
+        return new SourceBinding.Definition(
+                new SourceSettings(
+                        name, provider, simulator.baseUrl(), credentials, parameters, HttpSettings.defaults()),
+                schedule,
+                cardLimitTotals);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.balancehistory.bootstrap;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.scheduling.cron.CronExpression;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ sealed interface PollSchedule {
             try {
                 CronExpression.create(expression);
             } catch (RuntimeException e) {
-                throw new ConfigValues.ConfigurationError(
+                throw new ConfigurationException(
                         "cron '" + expression + "' is not a valid cron expression: " + e.getMessage());
             }
         }

@@ -1,7 +1,6 @@
 package com.balancehistory.bootstrap;
 
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
-import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.http.out.common.HttpClients;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
 import com.balancehistory.bootstrap.metrics.ServiceMetrics;
@@ -23,8 +22,9 @@ class ProviderWiring {
     @Singleton
     ProviderBuilder providerBuilder(ServiceMetrics metrics, SourceHttpClients httpClients) {
         ProviderRuntime runtime = ProviderRuntime.system();
-        return (name, settings) -> BalanceProviderFactory.create(
-                SourceSettings.fromMap(name, settings),
-                runtime.withObserver(metrics.providerCalls(name)).withHttpClients(httpClients.of(name)));
+        return settings -> BalanceProviderFactory.create(
+                settings,
+                runtime.withObserver(metrics.providerCalls(settings.name()))
+                        .withHttpClients(httpClients.of(settings.name())));
     }
 }

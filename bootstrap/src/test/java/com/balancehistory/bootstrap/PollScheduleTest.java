@@ -41,14 +41,4 @@ class PollScheduleTest {
         assertThatThrownBy(() -> new PollSchedule.Cron("every tuesday", ZoneOffset.UTC))
                 .hasMessageContaining("every tuesday");
     }
-
-    @Test
-    void durations_accept_short_and_iso_forms_and_name_the_key_when_wrong() {
-        assertThat(ConfigValues.duration("k", "30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(ConfigValues.duration("k", "PT5M")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(ConfigValues.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
-        assertThatThrownBy(() -> ConfigValues.duration("balance-history.sources.x.interval", "soon"))
-                .hasMessageContaining("balance-history.sources.x.interval");
-        assertThatThrownBy(() -> ConfigValues.duration("k", "0s")).hasMessageContaining("positive");
-    }
 }

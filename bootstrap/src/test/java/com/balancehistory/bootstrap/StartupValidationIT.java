@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.balancehistory.adapters.http.in.auth.ApiKey;
 import com.balancehistory.adapters.http.in.auth.ApiKeys;
 import com.balancehistory.adapters.http.in.auth.ApiRole;
+import com.balancehistory.adapters.http.out.SourceSettings;
 import com.balancehistory.adapters.persistence.JooqPollScheduleStore;
 import com.balancehistory.adapters.persistence.TopUpNoise;
 import com.balancehistory.application.service.alert.AlertRules;
@@ -15,6 +16,7 @@ import com.balancehistory.application.service.session.SessionSettings;
 import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.analytics.LowBalanceRule;
+import com.balancehistory.domain.limit.LimitPeriod;
 import com.balancehistory.domain.money.FxRate;
 import com.balancehistory.domain.money.Money;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -193,6 +195,98 @@ class StartupValidationIT {
                     }
                 })
                 .hasStackTraceContaining(message);
+    }
+
+    @Test
+    void sources_are_bound_from_kebab_or_camel_case_keys_and_the_bad_ones_are_left_out_naming_the_key() {
+        Map<String, Object> properties = database();
+        String ahrvo = "balance-history.sources.ahrvo-main.";
+        properties.put(ahrvo + "provider", "ahrvo");
+        properties.put(ahrvo + "base-url", "http://127.0.0.1:1/");
+        properties.put(ahrvo + "api-key", "key-123456");
+        properties.put(ahrvo + "access-token", "token-abcdef");
+        properties.put(ahrvo + "card-ids[0]", "c1");
+        properties.put(ahrvo + "card-ids[1]", "c2");
+        properties.put(ahrvo + "connect-timeout", "3s");
+        properties.put(ahrvo + "read-timeout", "PT20S");
+        properties.put(ahrvo + "max-concurrency", "20");
+        properties.put(ahrvo + "max-requests-per-second", "90.5");
+        properties.put(ahrvo + "max-response-bytes", "2MiB");
+        properties.put(ahrvo + "interval", "30s");
+        properties.put(ahrvo + "card-limit-totals.c1.daily", "2000.00");
+        properties.put("balance-history.sources.grantex-camel.provider", "grantex");
+        properties.put("balance-history.sources.grantex-camel.baseUrl", "http://127.0.0.1:1");
+        properties.put("balance-history.sources.grantex-camel.apiKey", "gx_123");
+        properties.put("balance-history.sources.grantex-camel.grantIds", "grnt_1, grnt_2");
+        properties.put("balance-history.sources.grantex-camel.interval", "PT5M");
+        properties.put("balance-history.sources.holyheld-bot1.provider", "holyheld");
+        properties.put("balance-history.sources.holyheld-bot1.base-url", "http://127.0.0.1:1");
+        properties.put("balance-history.sources.holyheld-bot1.token", "hh-token");
+        properties.put("balance-history.sources.holyheld-bot1.interval", "2h");
+        properties.put("balance-history.sources.holyheld-bot1.circuit-cool-down", "7m");
+        String broken = "balance-history.sources.ahrvo-broken.";
+        properties.put(broken + "provider", "ahrvo");
+        properties.put(broken + "base-url", "http://127.0.0.1:1");
+        properties.put(broken + "access-token", "token-abcdef");
+        properties.put(broken + "card-ids", "c1");
+        bad(properties, "s1", "provider", "paypal");
+        bad(properties, "s3", "read-timeout", "soon");
+        bad(properties, "s5", "interval", "soon");
+        bad(properties, "s6", "interval", "0s");
+        bad(properties, "s7", "card-limit-totals.c1.daily", "lots");
+        bad(properties, "s8", "max-response-bytes", "huge");
+
+        try (EmbeddedServer server = ServiceContexts.runServer(properties)) {
+            ConfiguredSources sources = server.getApplicationContext().getBean(ConfiguredSources.class);
+            assertThat(sources.all())
+                    .extracting(ConfiguredSources.Source::name)
+                    .containsExactlyInAnyOrder("ahrvo-main", "grantex-camel", "holyheld-bot1");
+            assertThat(sources.typicalIntervals())
+                    .containsEntry("ahrvo-main", Duration.ofSeconds(30))
+                    .containsEntry("grantex-camel", Duration.ofMinutes(5))
+                    .containsEntry("holyheld-bot1", Duration.ofHours(2));
+            assertThat(sources.byName("ahrvo-main").orElseThrow().cardLimitTotals())
+                    .isEqualTo(Map.of("c1", Map.of(LimitPeriod.DAILY, new BigDecimal("2000.00"))));
+            Map<String, String> problems = sources.misconfigured();
+            assertThat(problems)
+                    .containsOnlyKeys("ahrvo-broken", "s1", "s3", "s5", "s6", "s7", "s8")
+                    .containsEntry("ahrvo-broken", "source 'ahrvo-broken': missing api-key");
+            assertThat(problems.get("s1")).startsWith("source 's1': unknown provider 'paypal'");
+            assertThat(problems.get("s3"))
+                    .startsWith("balance-history.sources.s3.read-timeout: 'soon' is not a duration");
+            assertThat(problems.get("s5")).startsWith("balance-history.sources.s5.interval: 'soon' is not a duration");
+            assertThat(problems.get("s6")).startsWith("balance-history.sources.s6.interval: must be positive");
+            assertThat(problems.get("s7")).startsWith("balance-history.sources.s7.card-limit-totals.c1.daily:");
+            assertThat(problems.get("s8"))
+                    .startsWith("balance-history.sources.s8.max-response-bytes: 'huge' is not a size");
+
+            SourceSettings main = bound(server, "ahrvo-main");
+            assertThat(main.baseUri().toString()).isEqualTo("http://127.0.0.1:1");
+            assertThat(main.credential("access-token")).contains("token-abcdef");
+            assertThat(main.parameterList("card-ids")).containsExactly("c1", "c2");
+            assertThat(main.http().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(main.http().readTimeout()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(main.http().maxConcurrency()).isEqualTo(20);
+            assertThat(main.http().maxRequestsPerSecond()).isEqualTo(90.5);
+            assertThat(main.http().maxResponseBytes()).isEqualTo(2 * 1024 * 1024);
+            assertThat(bound(server, "grantex-camel").parameterList("grant-ids"))
+                    .containsExactly("grnt_1", "grnt_2");
+            assertThat(bound(server, "holyheld-bot1").http().circuitOpenFor()).isEqualTo(Duration.ofMinutes(7));
+        }
+    }
+
+    private static void bad(Map<String, Object> properties, String source, String key, String value) {
+        String at = "balance-history.sources." + source + ".";
+        properties.put(at + "provider", "holyheld");
+        properties.put(at + "base-url", "http://127.0.0.1:1");
+        properties.put(at + "token", "a-token");
+        properties.put(at + key, value);
+    }
+
+    private static SourceSettings bound(EmbeddedServer server, String name) {
+        SourceProperties source = server.getApplicationContext()
+                .getBean(SourceProperties.class, io.micronaut.inject.qualifiers.Qualifiers.byName(name));
+        return SourceBinding.read(server.getEnvironment(), source).orElseThrow().connection();
     }
 
     @Test

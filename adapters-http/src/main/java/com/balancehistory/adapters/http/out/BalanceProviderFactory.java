@@ -12,9 +12,6 @@ import com.balancehistory.adapters.http.out.holyheld.HolyheldBalanceProvider;
 import com.balancehistory.adapters.http.out.holyheld.HolyheldSettings;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.domain.account.ProviderType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +21,6 @@ import java.util.TreeSet;
  * The one entry point from configuration to provider clients: {@link #create(SourceSettings)} checks a source's
  * provider-specific settings and builds its {@link BalanceProvider}, or throws a
  * {@link SourceConfigurationException} naming the source and the setting at fault.
- * {@link #createAll(Map)} does that for every configured source and keeps going past misconfigured ones.
  */
 public final class BalanceProviderFactory {
 
@@ -78,41 +74,6 @@ public final class BalanceProviderFactory {
                     "unknown setting(s) " + unknown + " for provider "
                             + settings.provider().configName() + "; its settings are provider, base-url, credentials, "
                             + "interval or cron, the HTTP settings and " + known);
-        }
-    }
-
-    /**
-     * Builds every source of {@code balance-history.sources} (name to raw settings, see
-     * {@link SourceSettings#fromMap(String, Map)}). Misconfigured sources are reported by name in
-     * {@link ConfiguredSources#problems()} and left out; the others run.
-     */
-    public static ConfiguredSources createAll(Map<String, ? extends Map<String, ?>> sources) {
-        return createAll(sources, ProviderRuntime.system());
-    }
-
-    public static ConfiguredSources createAll(Map<String, ? extends Map<String, ?>> sources, ProviderRuntime runtime) {
-        List<BalanceProvider> providers = new ArrayList<>();
-        Map<String, String> problems = new LinkedHashMap<>();
-        sources.forEach((name, raw) -> {
-            try {
-                providers.add(create(SourceSettings.fromMap(name, raw == null ? Map.of() : raw), runtime));
-            } catch (SourceConfigurationException e) {
-                problems.put(name, e.getMessage());
-            }
-        });
-        return new ConfiguredSources(providers, problems);
-    }
-
-    /**
-     * The sources that could be built, and the ones that could not.
-     *
-     * @param providers one provider per well-configured source, in configuration order
-     * @param problems  source name to a message such as {@code source 'ahrvo-main': missing access-token}
-     */
-    public record ConfiguredSources(List<BalanceProvider> providers, Map<String, String> problems) {
-        public ConfiguredSources {
-            providers = List.copyOf(providers);
-            problems = Map.copyOf(problems);
         }
     }
 }

@@ -1,7 +1,10 @@
 package com.balancehistory.adapters.http.out;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How one source talks HTTP: timeouts, response cap, retries, circuit breaker and load limits.
@@ -32,6 +35,8 @@ public record HttpSettings(
         double maxRequestsPerSecond) {
 
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 5L * 1024 * 1024;
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib)?");
 
     public HttpSettings {
         requirePositive(connectTimeout, "connect-timeout");
@@ -169,5 +174,25 @@ public record HttpSettings(
                 circuitOpenFor,
                 concurrency,
                 requestsPerSecond);
+    }
+
+    /**
+     * A size as users write {@code max-response-bytes}: {@code 5242880}, {@code 512KiB}, {@code 5MiB}, or decimal
+     * {@code 500kB}, {@code 5MB} (1000-based, unlike Micronaut's {@code @ReadableBytes}).
+     */
+    public static long parseSize(String text) {
+        Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a size (5242880, 512KiB, 5MiB)");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "b" : matcher.group(2);
+        return switch (unit) {
+            case "kb" -> amount * 1000;
+            case "kib" -> amount * 1024;
+            case "mb" -> amount * 1000 * 1000;
+            case "mib" -> amount * 1024 * 1024;
+            default -> amount;
+        };
     }
 }

@@ -2,7 +2,7 @@ package com.balancehistory.adapters.http.out.bench;
 
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.HttpSettings;
-import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.simulator.Endpoint;
@@ -95,7 +95,7 @@ public final class CardLimitsBenchmark {
         raw.put("fetch-budgets", "false");
         raw.put("max-concurrency", concurrency);
         raw.put("max-requests-per-second", rate);
-        BalanceProvider provider = BalanceProviderFactory.create(SourceSettings.fromMap("ahrvo-bench", raw));
+        BalanceProvider provider = BalanceProviderFactory.create(SimulatorSources.settings("ahrvo-bench", raw));
         return provider.fetch();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.balancehistory.adapters.http.out.BalanceProviderFactory;
 import com.balancehistory.adapters.http.out.SourceConfigurationException;
-import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.adapters.http.out.testing.SimulatorSources;
 import com.balancehistory.adapters.http.out.testing.TestRuntime;
 import com.balancehistory.application.port.out.BalanceProvider;
 import com.balancehistory.application.port.out.FetchResult;
@@ -113,6 +113,6 @@ class EndlessPagingIT {
                 "max-retries",
                 "0"));
         raw.putAll(limits);
-        return BalanceProviderFactory.create(SourceSettings.fromMap("endless", raw), test.runtime());
+        return BalanceProviderFactory.create(SimulatorSources.settings("endless", raw), test.runtime());
     }
 }

@@ -1,8 +1,13 @@
 package com.balancehistory.adapters.http.out.testing;
 
+import com.balancehistory.adapters.http.out.HttpSettings;
 import com.balancehistory.adapters.http.out.SourceSettings;
+import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.simulator.ProviderSimulator;
 import com.balancehistory.simulator.SimulatorCredentials;
+import io.micronaut.core.convert.ConversionService;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +60,69 @@ public final class SimulatorSources {
         return raw;
     }
 
-    public static SourceSettings settings(String name, Map<String, Object> raw) {
-        return SourceSettings.fromMap(name, raw);
+    /**
+     * Settings from a map of the keys bootstrap binds under {@code balance-history.sources.<name>} (bootstrap's own
+     * binding is tested there): provider, base-url, credentials and HTTP settings by name, every other key a provider
+     * parameter (a list, or text, comma-separated for {@link SourceSettings#LIST_KEYS}).
+     */
+    public static SourceSettings settings(String name, Map<String, ?> raw) {
+        Map<String, Object> values = new LinkedHashMap<>(raw);
+        Object provider = values.remove("provider");
+        Object baseUrl = values.remove("base-url");
+        Map<String, String> credentials = new LinkedHashMap<>();
+        SourceSettings.CREDENTIAL_KEYS.forEach(key -> {
+            Object value = values.remove(key);
+            if (value != null) {
+                credentials.put(key, value.toString());
+            }
+        });
+        HttpSettings d = HttpSettings.defaults();
+        HttpSettings http = new HttpSettings(
+                duration(values, "connect-timeout", d.connectTimeout()),
+                duration(values, "read-timeout", d.readTimeout()),
+                values.containsKey("max-response-bytes")
+                        ? HttpSettings.parseSize(
+                                values.remove("max-response-bytes").toString())
+                        : d.maxResponseBytes(),
+                whole(values, "max-retries", d.maxRetries()),
+                duration(values, "initial-backoff", d.initialBackoff()),
+                duration(values, "max-backoff", d.maxBackoff()),
+                duration(values, "max-retry-after", d.maxRetryAfter()),
+                whole(values, "circuit-failure-threshold", d.circuitFailureThreshold()),
+                duration(values, "circuit-open-for", d.circuitOpenFor()),
+                whole(values, "max-concurrency", d.maxConcurrency()),
+                values.containsKey("max-requests-per-second")
+                        ? Double.parseDouble(
+                                values.remove("max-requests-per-second").toString())
+                        : d.maxRequestsPerSecond());
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        values.forEach((key, value) -> parameters.put(key, parameterValues(key, value)));
+        return new SourceSettings(
+                name,
+                provider == null ? null : ProviderType.fromConfigName(provider.toString()),
+                baseUrl == null ? null : baseUrl.toString(),
+                credentials,
+                parameters,
+                http);
+    }
+
+    private static Duration duration(Map<String, Object> values, String key, Duration fallback) {
+        Object value = values.remove(key);
+        return value == null ? fallback : ConversionService.SHARED.convertRequired(value, Duration.class);
+    }
+
+    private static int whole(Map<String, Object> values, String key, int fallback) {
+        Object value = values.remove(key);
+        return value == null ? fallback : Integer.parseInt(value.toString());
+    }
+
+    private static List<String> parameterValues(String key, Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return SourceSettings.LIST_KEYS.contains(key)
+                ? Arrays.stream(value.toString().split(",")).map(String::strip).toList()
+                : List.of(value.toString());
     }
 
     /** All the demo credential values, to assert none of them leaks. */
