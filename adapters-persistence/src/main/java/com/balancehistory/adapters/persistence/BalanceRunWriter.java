@@ -145,15 +145,16 @@ final class BalanceRunWriter {
             """;
 
     /**
-     * The balances offered to {@link #WRITE_LATEST_BALANCES} reach the server by COPY into this table, dropped when
-     * the transaction ends: with 100,000 changed balances ~250 ms cheaper than nine array parameters built in Java
-     * and parsed back into rows by the server.
+     * The balances offered to {@link #WRITE_LATEST_BALANCES} reach the server by COPY into this table: with 100,000
+     * changed balances ~250 ms cheaper than nine array parameters built in Java and parsed back into rows by the
+     * server. It is created once per connection and emptied by every commit, instead of being created and dropped
+     * by each poll, which wrote and then deleted its rows in the system catalogs every time.
      */
     private static final String STAGE_OFFERED_BALANCES = """
-            CREATE TEMPORARY TABLE offered_balance (
+            CREATE TEMPORARY TABLE IF NOT EXISTS offered_balance (
                 account_id TEXT, provider_as_of TIMESTAMPTZ, currency TEXT, available NUMERIC, ledger NUMERIC,
                 pending NUMERIC, allocated NUMERIC, initial NUMERIC, maybe_new BOOLEAN
-            ) ON COMMIT DROP
+            ) ON COMMIT DELETE ROWS
             """;
 
     private static final String COPY_OFFERED_BALANCES = "offered_balance (account_id, provider_as_of, currency, "

@@ -3,12 +3,14 @@ package com.balancehistory.adapters.persistence;
 import static com.balancehistory.adapters.persistence.JdbcValues.utc;
 import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import static com.balancehistory.db.jooq.Tables.ACCOUNT_GONE;
+import static com.balancehistory.db.jooq.Tables.SOURCE_PRESENT_ACCOUNTS;
 
 import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.limit.CardLimitObservation;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,28 +87,34 @@ final class GoneAccounts {
             Set<AccountKind> listed,
             Collection<BalanceObservation> balances,
             Collection<CardLimitObservation> limits) {
-        long balancesSeen = balances.stream()
-                .filter(o -> listed.contains(o.account().kind()))
-                .count();
+        long balancesSeen = 0;
+        for (BalanceObservation o : balances) {
+            balancesSeen += listed.contains(o.account().kind()) ? 1 : 0;
+        }
         long limitsSeen =
                 limits.stream().filter(o -> listed.contains(o.card().kind())).count();
         // balances and limits are each one per account; only an account in both could be counted twice
         List<String> seenIds = limitsSeen == 0 ? null : seenIds(listed, balances, limits);
         long seen = seenIds == null ? balancesSeen : seenIds.size();
-        Condition present = ACCOUNT.SOURCE
-                .eq(record.source())
-                .and(ACCOUNT.KIND.in(listed.stream().map(AccountKind::slug).toList()))
-                .and(ACCOUNT.GONE_AT.isNull());
+        List<String> kinds = listed.stream().map(AccountKind::slug).toList();
         // Every account seen is present by now (written or brought back above). So when the present accounts of
-        // these kinds are exactly as many, none is missing: one count instead of an anti-join over the whole list.
-        if (db.fetchCount(ACCOUNT, present) == seen) {
+        // these kinds are exactly as many, none is missing: one row of counts (kept by triggers on account, V35)
+        // instead of an anti-join over the whole list, or a count of every present account.
+        long present = db.select(DSL.coalesce(DSL.sum(SOURCE_PRESENT_ACCOUNTS.PRESENT), BigDecimal.ZERO))
+                .from(SOURCE_PRESENT_ACCOUNTS)
+                .where(SOURCE_PRESENT_ACCOUNTS.SOURCE.eq(record.source()))
+                .and(SOURCE_PRESENT_ACCOUNTS.KIND.in(kinds))
+                .fetchOne(0, long.class);
+        if (present == seen) {
             return List.of();
         }
+        Condition presentOfKinds =
+                ACCOUNT.SOURCE.eq(record.source()).and(ACCOUNT.KIND.in(kinds)).and(ACCOUNT.GONE_AT.isNull());
         // one array parameter, not one bind value per account (a poll may list 100,000), as a hashed anti-join
         String[] listedIds = (seenIds == null ? seenIds(listed, balances, limits) : seenIds).toArray(String[]::new);
         List<String> marked = db.update(ACCOUNT)
                 .set(ACCOUNT.GONE_AT, utc(record.observedAt()))
-                .where(present)
+                .where(presentOfKinds)
                 .and(DSL.condition(
                         "NOT EXISTS (SELECT 1 FROM unnest({0}::text[]) AS seen(id) WHERE seen.id = {1})",
                         DSL.val(listedIds), ACCOUNT.ID))

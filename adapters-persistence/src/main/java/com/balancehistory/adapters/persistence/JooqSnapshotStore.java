@@ -105,8 +105,10 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 return Written.NOTHING;
             }
             // The bulk statements' cost estimates would make PostgreSQL JIT-compile them on every poll, which
-            // takes longer than running them; a large hash join in SQL should not spill to disk either.
-            db.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)");
+            // takes longer than running them; a large hash join in SQL should not spill to disk either. Each poll
+            // stages a different number of balances in the same table, so no plan is kept for the next poll.
+            db.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true),"
+                    + " set_config('plan_cache_mode', 'force_custom_plan', true)");
             Written source = db.connectionResult(connection -> writeSource(connection, record));
             if (source.rows() > 0) {
                 PollRunLog.setRowsWritten(db, record, source.rows());
@@ -158,13 +160,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
         List<Account> seen = new ArrayList<>(byAccount.size() + limits.size());
         byAccount.values().forEach(o -> seen.add(o.account()));
         limits.values().forEach(o -> seen.add(o.card()));
+        // first: every write of the source's accounts comes after the source's lock
+        Optional<NewestBalancePoll> previous = LatestBalanceFollower.lockNewest(connection, record);
         // before the upsert, which would clear their gone time without ending their gone period
         if (!seen.isEmpty()) {
             GoneAccounts.bringBack(connection, record.source(), seen, record.observedAt());
         }
         List<Account> changed = accounts.write(connection, seen, record.observedAt());
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
-        LatestBalanceFollower.Recorded recorded = balances.record(connection, byAccount, record);
+        LatestBalanceFollower.Recorded recorded = balances.record(connection, byAccount, record, previous);
         int rows = recorded.rows() + cardLimits.write(connection, limits.values(), record);
         // after the balances: the source's lock they hold keeps two recordings from opening the same label twice
         LabelAssignments.write(connection, changed, record.observedAt());
@@ -191,7 +195,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     }
 
     private static <T> Map<String, T> uniqueBy(List<T> items, Function<T, String> key) {
-        Map<String, T> unique = new LinkedHashMap<>();
+        Map<String, T> unique = new LinkedHashMap<>(items.size() * 4 / 3 + 1);
         for (T item : items) {
             unique.put(key.apply(item), item); // a provider repeating an account: the last one wins
         }

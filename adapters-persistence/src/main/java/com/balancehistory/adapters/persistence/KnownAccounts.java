@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,7 +17,13 @@ final class KnownAccounts {
 
     static final Duration DEFAULT_TRUST = Duration.ofHours(1);
 
-    private record Entry(int fingerprint, Instant writtenAt) {}
+    /** The account as last written: compared whole, field by field, never by a hash that two descriptions may share. */
+    private record Entry(Account account, Instant writtenAt) {
+
+        boolean describes(Account seen) {
+            return account == seen || account.equals(seen);
+        }
+    }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration trust;
@@ -33,7 +38,7 @@ final class KnownAccounts {
         for (Account account : accounts) {
             Entry entry = entries.get(account.id().value());
             if (entry == null
-                    || entry.fingerprint() != fingerprint(account)
+                    || !entry.describes(account)
                     || entry.writtenAt().plus(trust).isBefore(now)) {
                 changed.add(account);
             }
@@ -48,12 +53,11 @@ final class KnownAccounts {
     void remember(List<Account> accounts, Instant writtenAt) {
         for (Account account : accounts) {
             Entry entry = entries.get(account.id().value());
-            int fingerprint = fingerprint(account);
             // keep the time the description was last checked against the database, unless it changed now
             if (entry == null
-                    || entry.fingerprint() != fingerprint
+                    || !entry.describes(account)
                     || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
-                entries.put(account.id().value(), new Entry(fingerprint, writtenAt));
+                entries.put(account.id().value(), new Entry(account, writtenAt));
             }
         }
     }
@@ -61,16 +65,5 @@ final class KnownAccounts {
     /** After accounts were marked gone, their next sighting must be written again. */
     void forget(List<String> accountIds) {
         accountIds.forEach(entries::remove);
-    }
-
-    private static int fingerprint(Account account) {
-        return Objects.hash(
-                account.name(),
-                account.parentExternalId(),
-                account.attributes(),
-                account.labels(),
-                account.currency(),
-                account.kind(),
-                account.provider());
     }
 }

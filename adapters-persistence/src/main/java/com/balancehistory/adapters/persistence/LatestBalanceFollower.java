@@ -74,10 +74,15 @@ final class LatestBalanceFollower {
      * changed is known from the previous poll's values: remembered when this process recorded that poll, else read
      * back from the rows that follow it. A poll older than the source's newest offers every row, and only accounts
      * without a latest row get one.
+     *
+     * @param previous the source's newest poll before this one, as {@link #lockNewest} locked it
      */
-    Recorded record(Connection connection, Map<String, BalanceObservation> byAccount, SourcePollRecord record)
+    Recorded record(
+            Connection connection,
+            Map<String, BalanceObservation> byAccount,
+            SourcePollRecord record,
+            Optional<NewestBalancePoll> previous)
             throws SQLException {
-        Optional<NewestBalancePoll> previous = lockNewest(connection, record);
         boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
         List<BalanceObservation> observations = new ArrayList<>(byAccount.values());
         Optional<FollowedBalances.Poll> remembered =
@@ -115,9 +120,12 @@ final class LatestBalanceFollower {
         return new Recorded(observations.size(), remembered); // still the newest: keep it
     }
 
-    /** The source's newest recorded balance poll before this one, locked; empty when this is its first. */
-    private static Optional<NewestBalancePoll> lockNewest(Connection connection, SourcePollRecord record)
-            throws SQLException {
+    /**
+     * The source's newest recorded balance poll before this one, locked until the transaction ends; empty when this
+     * is its first. Taken before the recording writes any account of the source, so that recordings of one source
+     * change its accounts (and their per-source counts) one after another, always after this lock.
+     */
+    static Optional<NewestBalancePoll> lockNewest(Connection connection, SourcePollRecord record) throws SQLException {
         // the row exists after the source's first poll: one statement then; a first poll claims it (or, racing
         // another first poll that claimed it, waits for it and locks it)
         Optional<NewestBalancePoll> locked = lockExisting(connection, record.source());

@@ -101,6 +101,42 @@ class GoneAccountsIT {
         assertThat(marked).containsExactlyInAnyOrder(source + ".budget.b2", source + ".budget.b3");
     }
 
+    @Test
+    void the_count_of_present_accounts_per_source_follows_new_gone_and_returning_accounts() {
+        assertThat(presentCounted()).isEqualTo(3L).isEqualTo(presentAccounts());
+
+        markMissing(AT.plusSeconds(300), "b2");
+        assertThat(presentCounted()).isEqualTo(1L).isEqualTo(presentAccounts());
+
+        Instant back = AT.plusSeconds(600);
+        dsl.transaction(tx -> tx.dsl()
+                .connection(c ->
+                        GoneAccounts.bringBack(c, source, List.of(Fixtures.budget(source, "b1", "B1", "USD")), back)));
+        assertThat(presentCounted()).isEqualTo(2L).isEqualTo(presentAccounts());
+
+        // a new account and a gone one written again (the upsert clears its gone time) in one statement
+        List<Account> written =
+                List.of(Fixtures.budget(source, "b3", "B3 renamed", "USD"), Fixtures.budget(source, "b4", "B4", "USD"));
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, written, back)));
+        assertThat(presentCounted()).isEqualTo(4L).isEqualTo(presentAccounts());
+
+        // a rolled-back recording changes no count
+        try {
+            dsl.transaction(tx -> {
+                GoneAccounts.markMissing(
+                        tx.dsl(),
+                        record(AT.plusSeconds(900)),
+                        Set.of(AccountKind.BUDGET),
+                        List.of(Fixtures.balance(source, "b4", "1.00", "USD")),
+                        List.of());
+                throw new IllegalStateException("the recording fails after marking");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        assertThat(presentCounted()).isEqualTo(4L).isEqualTo(presentAccounts());
+    }
+
     private List<String> markMissing(Instant at, String... listed) {
         BalanceObservation[] balances = Arrays.stream(listed)
                 .map(id -> Fixtures.balance(source, id, "1.00", "USD"))
@@ -110,6 +146,23 @@ class GoneAccountsIT {
                 new SourcePollRecord(1L, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, fetched);
         return dsl.transactionResult(tx -> GoneAccounts.markMissing(
                 tx.dsl(), record, fetched.fullyListedKinds(), fetched.balances(), fetched.cardLimits()));
+    }
+
+    private SourcePollRecord record(Instant at) {
+        return new SourcePollRecord(
+                1L, source, "ahrvo", SourceOutcome.OK, Optional.empty(), at, at, Fixtures.fetched(source));
+    }
+
+    /** The source's present accounts as the per-source counts hold them. */
+    private long presentCounted() {
+        return ((Number) dsl.fetchValue(
+                        "SELECT coalesce(sum(present), 0) FROM source_present_accounts WHERE source = ?", source))
+                .longValue();
+    }
+
+    private long presentAccounts() {
+        return ((Number) dsl.fetchValue("SELECT count(*) FROM account WHERE source = ? AND gone_at IS NULL", source))
+                .longValue();
     }
 
     private List<String> goneIds() {
