@@ -86,7 +86,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Map<Currency, Money> positiveTotals(Instant asOf) {
         Map<Currency, Money> totals = new HashMap<>();
-        AsOfBalances.withoutJit(
+        AsOfBalances.withKeptPlan(
                         dsl,
                         db -> db.select(
                                         AsOfBalances.CURRENCY,
@@ -118,7 +118,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     /** The accounts matching {@code condition} (on the {@code AsOfBalances.A_*} columns), gone ones left out. */
     private List<AccountValue> accounts(Instant asOf, Condition condition) {
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
-        return AsOfBalances.withoutJit(
+        return AsOfBalances.withKeptPlan(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
                         .from(AsOfBalances.at(asOf, condition))
