@@ -7,6 +7,7 @@ import com.balancehistory.application.model.report.DeliveryTarget;
 import com.balancehistory.application.service.alert.AlertRules;
 import com.balancehistory.application.service.report.ReportSchedule;
 import com.balancehistory.application.service.report.ScheduledReportService;
+import com.balancehistory.bootstrap.ConfiguredSources;
 import com.balancehistory.bootstrap.ServiceTestSupport;
 import com.balancehistory.bootstrap.UnknownSettings;
 import io.micronaut.context.ApplicationContext;
@@ -14,6 +15,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.jackson.core.env.EnvJsonPropertySourceLoader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -107,6 +109,34 @@ class ReportConfigurationIT {
             assertThat(fromJson.targets()).containsExactly(new DeliveryTarget.Directory("/srv/reports"));
             assertThat(fromJson.nextDueAfter().apply(Instant.parse("2026-06-03T00:00:00Z")))
                     .isEqualTo(Instant.parse("2026-06-03T06:30:00Z"));
+        }
+    }
+
+    @Test
+    void sources_are_read_from_micronaut_application_json_in_order_with_environment_variables_filling_in() {
+        String json = "{\"balance-history\":{\"sources\":{"
+                + "\"zeta\":{\"provider\":\"holyheld\",\"base-url\":\"http://127.0.0.1:1\",\"interval\":\"2m\"},"
+                + "\"alpha\":{\"provider\":\"holyheld\",\"base-url\":\"http://127.0.0.1:1\",\"token\":\"t-2\"}}}}";
+        PropertySource applicationJson = new EnvJsonPropertySourceLoader() {
+            @Override
+            protected String getEnvValue() {
+                return json;
+            }
+        }.load("application", ClassPathResourceLoader.defaultLoader(getClass().getClassLoader()))
+                .orElseThrow();
+        // as the process environment gives them: BALANCE_HISTORY_SOURCES_ZETA_TOKEN
+        PropertySource environmentVariables = PropertySource.of(
+                "variables",
+                Map.of("BALANCE_HISTORY_SOURCES_ZETA_TOKEN", "t-1"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(service())
+                .propertySources(applicationJson, environmentVariables)
+                .start()) {
+            ConfiguredSources sources = context.getBean(ConfiguredSources.class);
+            assertThat(sources.misconfigured()).isEmpty();
+            assertThat(sources.all()).extracting(ConfiguredSources.Source::name).containsExactly("zeta", "alpha");
+            assertThat(sources.typicalIntervals()).containsEntry("zeta", Duration.ofMinutes(2));
         }
     }
 
