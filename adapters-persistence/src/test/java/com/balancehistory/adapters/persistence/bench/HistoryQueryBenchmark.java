@@ -57,7 +57,8 @@ public class HistoryQueryBenchmark {
     static final Instant FIRST_POLL = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** Names what {@link #generateHistory} writes; change it with the generator so kept databases are made again. */
-    static final String GENERATED_SHAPE = "runs v2: 1 % changed per poll, one failed poll a day, last day pending";
+    static final String GENERATED_SHAPE =
+            "runs v3: 1 % changed per poll, one failed poll a day, last day pending, runs in the order they close";
 
     @Param({"1", "12"})
     public int months;
@@ -131,7 +132,8 @@ public class HistoryQueryBenchmark {
                 FROM poll_run
                 """, ACCOUNTS, ACCOUNTS);
         // account a changes once every 100 polls, at a poll of its own in each hundred: run j starts at poll
-        // start(j) and is last seen at start(j + 1) - 1 (a failed poll there only lacks the sighting)
+        // start(j) and is last seen at start(j + 1) - 1 (a failed poll there only lacks the sighting); written in
+        // the order they close, as the store writes them, which is what the block range index of their spans needs
         dsl.execute("""
                 INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
                 SELECT a, ?::timestamptz + r.first_poll * INTERVAL '5 minutes',
@@ -140,6 +142,7 @@ public class HistoryQueryBenchmark {
                 FROM generate_series(1, ?) a, generate_series(0, ? / 100 - 2) j,
                      LATERAL (SELECT CASE WHEN j = 0 THEN 0 ELSE j * 100 + (a * 37 + j * 13) % 100 END AS first_poll,
                                      (j + 1) * 100 + (a * 37 + (j + 1) * 13) % 100 AS next_poll) r
+                ORDER BY r.next_poll, a
                 """, FIRST_POLL.toString(), FIRST_POLL.toString(), ACCOUNTS, polls);
         // the open runs: nine in ten follow the source's newest poll, one in ten was not seen by it
         dsl.execute("""
