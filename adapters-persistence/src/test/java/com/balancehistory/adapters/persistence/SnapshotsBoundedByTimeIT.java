@@ -25,33 +25,7 @@ class SnapshotsBoundedByTimeIT {
     void one_account_over_a_day_scans_no_run_partition_of_an_earlier_month() throws Exception {
         String source = "bound-" + UUID.randomUUID().toString().substring(0, 8);
         String account = source + ".budget.b1";
-        for (String month : List.of("2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01")) {
-            DSL_CONTEXT.execute("SELECT ensure_snapshot_partitions(?::date)", month);
-        }
-        DSL_CONTEXT.execute("""
-                INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at)
-                VALUES (?, ?, 'ahrvo', 'budget', 'b1', 'Budget 1', 'USD', '2024-01-01T00:00:00Z')
-                """, account, source);
-        // a sighting every 6 hours from January to April, a run of ten days after another
-        DSL_CONTEXT.execute("""
-                WITH polls AS (
-                    INSERT INTO poll_run (trigger, started_at, finished_at)
-                    SELECT 'schedule', t, t
-                    FROM generate_series(TIMESTAMPTZ '2024-01-01 00:00Z', TIMESTAMPTZ '2024-04-20 18:00Z',
-                                         INTERVAL '6 hours') t
-                    RETURNING id, finished_at)
-                INSERT INTO poll_source_result (poll_id, source, provider, outcome, accounts_seen, rows_written,
-                                                started_at, finished_at, balances_recorded)
-                SELECT id, ?, 'ahrvo', 'ok', 1, 1, finished_at, finished_at, TRUE FROM polls
-                """, source);
-        DSL_CONTEXT.execute("""
-                INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
-                SELECT a.account_key, TIMESTAMPTZ '2024-01-01 00:00Z' + j * INTERVAL '10 days',
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + (j + 1) * INTERVAL '10 days' - INTERVAL '6 hours',
-                       'USD', 100 - j
-                FROM account a, generate_series(0, 10) j
-                WHERE a.id = ?
-                """, account);
+        TenDayRuns.write(DSL_CONTEXT, source, account);
 
         List<String> plan = DSL_CONTEXT
                 .fetch(

@@ -31,12 +31,21 @@ final class RunSamples {
      * kind 0: a closed run, 1: the open run (the latest row while it follows its source's newest poll, seen from its
      * observed_at on), 2: a poll's row recorded late, itself one snapshot.
      */
-    private static final String RUNS = """
+    static final String RUNS = """
             SELECT 0 AS kind, r.first_seen_at AS from_at, r.last_seen_at AS to_at, 0::bigint AS poll_id,
                    r.currency, r.available
             FROM account a
-            JOIN balance_run r ON r.account_key = a.account_key
-            WHERE a.id = ? AND r.last_seen_at >= ?::timestamptz AND r.first_seen_at < ?::timestamptz
+            -- an account's runs never overlap, so none after the first one ending at or after the range's end
+            -- reaches into the range: the key is read up to it, and the partitions of later months not at all
+            CROSS JOIN LATERAL (SELECT coalesce((SELECT n.last_seen_at
+                                                 FROM balance_run n
+                                                 WHERE n.account_key = a.account_key
+                                                   AND n.last_seen_at >= ?::timestamptz
+                                                 ORDER BY n.last_seen_at
+                                                 LIMIT 1), 'infinity') AS until) b
+            JOIN balance_run r ON r.account_key = a.account_key AND r.last_seen_at >= ?::timestamptz
+                              AND r.last_seen_at <= b.until
+            WHERE a.id = ? AND r.first_seen_at < ?::timestamptz
             UNION ALL
             SELECT 1, l.observed_at, NULL, 0, l.currency, l.available
             FROM latest_balance l
@@ -165,7 +174,7 @@ final class RunSamples {
             List<Run> runs = new ArrayList<>();
             List<Sample> late = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(RUNS)) {
-                bind(statement, id, start, end, id, end, id, start, end);
+                bind(statement, end, start, id, end, id, end, id, start, end);
                 try (ResultSet rs = statement.executeQuery()) {
                     int kindColumn = rs.findColumn("kind");
                     int fromAt = rs.findColumn("from_at");

@@ -2,6 +2,7 @@ package com.balancehistory.adapters.persistence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.balancehistory.adapters.persistence.TenDayRuns;
 import com.balancehistory.application.model.query.BalanceSort;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.application.port.out.query.BalanceReadModel;
@@ -10,17 +11,23 @@ import com.balancehistory.application.port.out.query.BalanceSelection;
 import com.balancehistory.application.port.out.query.StaleCutoffs;
 import com.balancehistory.application.testing.BalanceReadModelContract;
 import com.balancehistory.application.testing.Fixtures;
+import com.balancehistory.domain.account.AccountId;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The contract every read model keeps, and what only SQL does here: selection, paging, staleness per source. */
 class JooqBalanceReadModelIT extends BalanceReadModelContract {
+
+    /** Rows a scan read and then dropped by its filter: in the raw points' runs, runs beginning after the range. */
+    private static final Pattern RUNS_READ = Pattern.compile("Rows Removed by Filter: (\\d+)");
 
     private static final Instant T0 = Instant.parse("2026-03-28T10:00:00Z");
 
@@ -167,5 +174,55 @@ class JooqBalanceReadModelIT extends BalanceReadModelContract {
                 .extracting(row -> row.account().externalId())
                 .containsExactlyInAnyOrder("beta", "gamma");
         assertThat(fresh.rows()).extracting(row -> row.account().externalId()).containsExactly("alpha");
+    }
+
+    @Test
+    void raw_points_read_no_run_beyond_the_first_one_ending_after_the_range() {
+        String runsSource = QueryTestData.uniqueSource();
+        String account = runsSource + ".budget.b1";
+        TenDayRuns.write(QueryTestData.DSL_CONTEXT, runsSource, account);
+        // 2024-01-25 to 2024-01-28: inside the third run (2024-01-21 to 2024-01-30 18:00), eight runs after it
+        String from = "2024-01-25T00:00:00Z";
+        String to = "2024-01-28T00:00:00Z";
+
+        List<String> plan = QueryTestData.DSL_CONTEXT
+                .fetch(
+                        "EXPLAIN (ANALYZE, COSTS OFF) " + RunSamples.RUNS,
+                        to,
+                        from,
+                        account,
+                        to,
+                        account,
+                        to,
+                        account,
+                        from,
+                        to)
+                .getValues(0, String.class);
+
+        long runsRead = plan.stream()
+                .map(RUNS_READ::matcher)
+                .filter(Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1)))
+                .sum();
+        assertThat(runsRead)
+                .as("runs read beyond the range's, in %s", String.join("\n", plan))
+                .isZero();
+        assertThat(plan)
+                .as("run partitions of later months are never read")
+                .filteredOn(line -> line.matches(".* on balance_run_2024_0[34] \\w+ .*"))
+                .isNotEmpty()
+                .allMatch(line -> line.contains("(never executed)"));
+        assertThat(
+                        readModel
+                                .availableHistory(new AccountId(account), Instant.parse(from), Instant.parse(to), 100)
+                                .stream()
+                                .map(point -> point.balance()
+                                        .amount()
+                                        .stripTrailingZeros()
+                                        .toPlainString())
+                                .distinct()
+                                .toList())
+                .as("the range's sightings, all in the third run")
+                .containsExactly("98");
     }
 }
