@@ -42,7 +42,7 @@ import org.postgresql.PGStatement;
  * measured seconds at 10,000 accounts). First each source's newest sighting at or before the time (one index probe
  * per source). Every account that sighting saw was seen with the value of the run spanning it, and its observation
  * is that sighting: its open run in latest_balance when that began by then, else the closed run found by stabbing
- * the runs' spans in whole seconds (the GiST index, V29) at the sighting, the exact times rechecked. Only the few accounts that sighting did not see
+ * the runs' spans at the sighting (the block range index of first and last sightings, V32), the exact times rechecked. Only the few accounts that sighting did not see
  * (missing from it, gone, or of a source without a sighting) are looked up one by one, as before. Polls recorded
  * late (balance_late_snapshot) win where newer. Ties go to the higher poll id, as with per-poll rows.
  *
