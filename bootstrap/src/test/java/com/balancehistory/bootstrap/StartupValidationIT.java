@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +169,16 @@ class StartupValidationIT {
                 "balance-history.scheduler.tick",
                 "0s",
                 "balance-history.scheduler.tick: must be positive");
+        for (String scheduledInterval : List.of(
+                "balance-history.reports.tick", "balance-history.outbox.every", "balance-history.rollup.every")) {
+            assertRefusedNaming(
+                    ChangeDetector.class, scheduledInterval, "0s", scheduledInterval + ": must be positive, got PT0S");
+            assertRefusedNaming(
+                    ChangeDetector.class,
+                    scheduledInterval,
+                    "often",
+                    scheduledInterval + ": 'often' is not a duration");
+        }
         assertRefusedNaming(
                 ChangeDetector.class,
                 "balance-history.changes.significant-percent",
