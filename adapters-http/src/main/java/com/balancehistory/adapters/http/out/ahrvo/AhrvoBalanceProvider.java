@@ -1,19 +1,16 @@
 package com.balancehistory.adapters.http.out.ahrvo;
 
-import com.balancehistory.adapters.http.out.common.CircuitBreaker;
-import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.adapters.http.out.common.FanOut;
 import com.balancehistory.adapters.http.out.common.FetchResults;
+import com.balancehistory.adapters.http.out.common.HttpBalanceProvider;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
 import com.balancehistory.adapters.http.out.common.JsonListing;
 import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
-import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
 import com.balancehistory.adapters.http.out.common.ProviderJson;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
-import com.balancehistory.adapters.http.out.common.Redactor;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -38,7 +35,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,7 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * would answer the same. Card calls run concurrently within the source's concurrency and rate limits (Ahrvo allows
  * about 1,000 requests per 10 s).
  */
-public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
+public final class AhrvoBalanceProvider extends HttpBalanceProvider {
 
     static final String BUDGETS_PATH = "/card/issuance/api/issuing/budget/v2/balance/all";
     static final String LIMITS_PATH = "/card/issuance/api/issuing/spending-control/v2/share-card-remaining-limit";
@@ -69,7 +65,6 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
 
     private final AhrvoSettings settings;
     private final ListingLimits limits;
-    private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public AhrvoBalanceProvider(AhrvoSettings settings, ProviderRuntime runtime) {
@@ -80,24 +75,16 @@ public final class AhrvoBalanceProvider extends CircuitBreakingProvider {
         super(
                 settings.source(),
                 ProviderType.AHRVO,
-                new CircuitBreaker(
-                        settings.http().circuitFailureThreshold(),
-                        settings.http().circuitOpenFor(),
-                        runtime.clock()),
-                new Redactor(List.of(settings.accessToken(), settings.apiKey())));
+                settings.http(),
+                runtime,
+                List.of(settings.accessToken(), settings.apiKey()));
         this.settings = settings;
         this.limits = limits;
-        this.http = new ProviderHttpClient(settings.http(), runtime);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Accept", "application/json");
         h.put("Authorization", "Bearer " + settings.accessToken().reveal());
         h.put("x-api-key", settings.apiKey().reveal());
         this.headers = Collections.unmodifiableMap(h);
-    }
-
-    @Override
-    protected Optional<String> cannotSend() {
-        return http.cannotSend();
     }
 
     @Override

@@ -1,17 +1,14 @@
 package com.balancehistory.adapters.http.out.equals;
 
-import com.balancehistory.adapters.http.out.common.CircuitBreaker;
-import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.adapters.http.out.common.FetchResults;
+import com.balancehistory.adapters.http.out.common.HttpBalanceProvider;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
 import com.balancehistory.adapters.http.out.common.JsonListing;
 import com.balancehistory.adapters.http.out.common.ListingLimits;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
-import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
-import com.balancehistory.adapters.http.out.common.Redactor;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -57,7 +54,7 @@ import java.util.Set;
  * {@code type}, {@code status}, {@code budgetId}, {@code level} and {@code parentBudgetId}. The hierarchy also gives
  * labels: {@code parent} (the parent budget's name) and {@code parent-id}, see {@link #withParentLabels}.
  */
-public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
+public final class EqualsMoneyBalanceProvider extends HttpBalanceProvider {
 
     static final String PATH = "/v2/budgets";
     /** Endpoint name in failures. */
@@ -70,7 +67,6 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
 
     private final EqualsSettings settings;
     private final ListingLimits limits;
-    private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public EqualsMoneyBalanceProvider(EqualsSettings settings, ProviderRuntime runtime) {
@@ -78,23 +74,10 @@ public final class EqualsMoneyBalanceProvider extends CircuitBreakingProvider {
     }
 
     public EqualsMoneyBalanceProvider(EqualsSettings settings, ListingLimits limits, ProviderRuntime runtime) {
-        super(
-                settings.source(),
-                ProviderType.EQUALS_MONEY,
-                new CircuitBreaker(
-                        settings.http().circuitFailureThreshold(),
-                        settings.http().circuitOpenFor(),
-                        runtime.clock()),
-                new Redactor(List.of(settings.apiKey())));
+        super(settings.source(), ProviderType.EQUALS_MONEY, settings.http(), runtime, List.of(settings.apiKey()));
         this.settings = settings;
         this.limits = limits;
-        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", settings.authScheme().headerValue(settings.apiKey()));
-    }
-
-    @Override
-    protected Optional<String> cannotSend() {
-        return http.cannotSend();
     }
 
     @Override

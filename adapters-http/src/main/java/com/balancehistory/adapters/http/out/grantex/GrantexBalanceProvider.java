@@ -1,17 +1,14 @@
 package com.balancehistory.adapters.http.out.grantex;
 
-import com.balancehistory.adapters.http.out.common.CircuitBreaker;
-import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
 import com.balancehistory.adapters.http.out.common.FanOut;
 import com.balancehistory.adapters.http.out.common.FetchResults;
+import com.balancehistory.adapters.http.out.common.HttpBalanceProvider;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
-import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
 import com.balancehistory.adapters.http.out.common.ProviderJson;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
-import com.balancehistory.adapters.http.out.common.Redactor;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
@@ -45,33 +42,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * provider's as-of time, and the allocation id and grant id are kept as attributes. A 404 (NOT_FOUND) is that
  * grant's own failure; 401 stops the other calls. Error bodies are {@code {message, code, requestId}}.
  */
-public final class GrantexBalanceProvider extends CircuitBreakingProvider {
+public final class GrantexBalanceProvider extends HttpBalanceProvider {
 
     static final String PATH_PREFIX = "/v1/budget/balance/";
     /** Endpoint name in failures (the grant id is the failure's external id). */
     public static final String ENDPOINT = "GET /v1/budget/balance/{grantId}";
 
     private final GrantexSettings settings;
-    private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public GrantexBalanceProvider(GrantexSettings settings, ProviderRuntime runtime) {
-        super(
-                settings.source(),
-                ProviderType.GRANTEX,
-                new CircuitBreaker(
-                        settings.http().circuitFailureThreshold(),
-                        settings.http().circuitOpenFor(),
-                        runtime.clock()),
-                new Redactor(List.of(settings.apiKey())));
+        super(settings.source(), ProviderType.GRANTEX, settings.http(), runtime, List.of(settings.apiKey()));
         this.settings = settings;
-        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", "Bearer " + settings.apiKey().reveal());
-    }
-
-    @Override
-    protected Optional<String> cannotSend() {
-        return http.cannotSend();
     }
 
     @Override

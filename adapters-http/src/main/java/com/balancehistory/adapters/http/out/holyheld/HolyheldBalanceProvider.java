@@ -1,15 +1,12 @@
 package com.balancehistory.adapters.http.out.holyheld;
 
-import com.balancehistory.adapters.http.out.common.CircuitBreaker;
-import com.balancehistory.adapters.http.out.common.CircuitBreakingProvider;
+import com.balancehistory.adapters.http.out.common.HttpBalanceProvider;
 import com.balancehistory.adapters.http.out.common.HttpOutcome;
 import com.balancehistory.adapters.http.out.common.JsonCursor;
 import com.balancehistory.adapters.http.out.common.MalformedResponseException;
 import com.balancehistory.adapters.http.out.common.ProviderFailures;
-import com.balancehistory.adapters.http.out.common.ProviderHttpClient;
 import com.balancehistory.adapters.http.out.common.ProviderJson;
 import com.balancehistory.adapters.http.out.common.ProviderRuntime;
-import com.balancehistory.adapters.http.out.common.Redactor;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -23,7 +20,6 @@ import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,7 +30,7 @@ import java.util.regex.Pattern;
  * exactly rather than with the document's parseFloat. Errors are {@code {status: "error", errorCode, error}}: 401
  * (header missing) and 403 (token invalid) are not retried, 500 is.
  */
-public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
+public final class HolyheldBalanceProvider extends HttpBalanceProvider {
 
     static final String PATH = "/v4/ai-agents/balance";
     /** Endpoint name in failures. */
@@ -44,26 +40,12 @@ public final class HolyheldBalanceProvider extends CircuitBreakingProvider {
     private static final Pattern BALANCE = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
 
     private final HolyheldSettings settings;
-    private final ProviderHttpClient http;
     private final Map<String, String> headers;
 
     public HolyheldBalanceProvider(HolyheldSettings settings, ProviderRuntime runtime) {
-        super(
-                settings.source(),
-                ProviderType.HOLYHELD,
-                new CircuitBreaker(
-                        settings.http().circuitFailureThreshold(),
-                        settings.http().circuitOpenFor(),
-                        runtime.clock()),
-                new Redactor(List.of(settings.token())));
+        super(settings.source(), ProviderType.HOLYHELD, settings.http(), runtime, List.of(settings.token()));
         this.settings = settings;
-        this.http = new ProviderHttpClient(settings.http(), runtime);
         this.headers = Map.of("Authorization", "Bearer " + settings.token().reveal());
-    }
-
-    @Override
-    protected Optional<String> cannotSend() {
-        return http.cannotSend();
     }
 
     @Override
