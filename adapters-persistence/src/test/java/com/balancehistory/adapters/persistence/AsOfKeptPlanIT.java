@@ -2,8 +2,8 @@ package com.balancehistory.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.balancehistory.adapters.persistence.query.AsOfBalances;
 import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
+import com.balancehistory.adapters.persistence.query.KeptPlan;
 import com.balancehistory.db.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Instant;
@@ -43,7 +43,7 @@ class AsOfKeptPlanIT {
 
             // the same kept statement, run once more as the read model runs it, its plan shown
             String plan = dsl.transactionResult(tx -> {
-                tx.dsl().execute(AsOfBalances.PLAN_KEPT);
+                tx.dsl().execute(KeptPlan.PLAN_KEPT);
                 String times = String.join(
                         ", ", Collections.nCopies(prepared.get("parameters", Integer.class), "'" + lastMonth + "'"));
                 return String.join(

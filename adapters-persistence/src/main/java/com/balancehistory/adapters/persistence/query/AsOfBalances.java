@@ -11,7 +11,6 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,26 +19,20 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.postgresql.PGStatement;
 
 /**
  * The one query of balances as of a time, shared by the API's {@code asOf}, the month-end export, reports and alerts:
  * each account's newest observation at or before the time, read from the runs (V8) without generating per-poll rows.
  *
- * <p>Set-based, because one lookup per account costs a probe of every monthly partition each (the previous design
- * measured seconds at 10,000 accounts). First each source's newest sighting at or before the time (one index probe
+ * <p>Set-based, because one lookup per account costs a probe of every monthly partition each, which at thousands
+ * of accounts takes seconds (docs/benchmarks.md). First each source's newest sighting at or before the time (one index probe
  * per source). Every account that sighting saw was seen with the value of the run spanning it, and its observation
  * is that sighting: its open run in latest_balance when that began by then, else the closed run found by stabbing
  * the runs' spans at the sighting (the block range index of first and last sightings, V32), the exact times rechecked. Only the few accounts that sighting did not see
@@ -242,52 +235,6 @@ public final class AsOfBalances {
                  WHERE g.gone_at <= {0} AND (g.back_at IS NULL OR g.back_at > {0})
                  GROUP BY g.account_id)""", DSL.val(at));
     }
-
-    /**
-     * Runs {@code work} in a transaction with PostgreSQL's JIT compilation off, its statements prepared by the server
-     * and run with a generic plan that the connection keeps. The planner's estimate of the per-account lookups (few in
-     * practice) puts this query over {@code jit_above_cost}, and compiling its some 400 expressions took 450 ms at
-     * 10,000 accounts, for a query that then runs in about 100 ms. Planning it is costly too, since it reads the
-     * history tables' monthly partitions in several places: a statement sent unnamed is planned again at every call.
-     * Prepared, it is planned once per connection and SQL text; the generic plan leaves the time a parameter and
-     * prunes the partitions when it runs ({@link #PLAN_KEPT}).
-     */
-    public static <T> T withKeptPlan(DSLContext dsl, Function<DSLContext, T> work) {
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            tx.execute(NO_JIT);
-            tx.execute(PLAN_KEPT);
-            return work.apply(configuration.deriveAppending(SERVER_PREPARED).dsl());
-        });
-    }
-
-    /** The statement {@link #withKeptPlan} runs first, for callers that open their own transaction. */
-    public static final String NO_JIT = "SET LOCAL jit = off";
-
-    /**
-     * A generic plan from the first call of a prepared statement on, instead of five custom plans and a comparison:
-     * the choice is made at each execution, so this applies to the statements of the transaction that sets it.
-     */
-    public static final String PLAN_KEPT = "SET LOCAL plan_cache_mode = force_generic_plan";
-
-    /**
-     * Makes the driver prepare each statement on the server from its first execution (PgJDBC's default is the fifth
-     * on one connection, which a pool of connections seldom reaches); the driver keeps it prepared per connection and
-     * SQL text after the statement is closed.
-     */
-    private static final ExecuteListener SERVER_PREPARED = new ExecuteListener() {
-        @Override
-        public void prepareEnd(ExecuteContext ctx) {
-            if (ctx.statement() == null) {
-                return;
-            }
-            try {
-                ctx.statement().unwrap(PGStatement.class).setPrepareThreshold(1);
-            } catch (SQLException e) {
-                throw new DataAccessException("the as-of statement is not a PostgreSQL statement", e);
-            }
-        }
-    };
 
     /** The row's balance as of {@code asOf}. */
     public static AsOfBalance balance(Instant asOf, Record row) {

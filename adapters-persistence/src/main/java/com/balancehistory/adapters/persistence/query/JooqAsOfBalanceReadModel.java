@@ -58,7 +58,7 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
                     return wanted ? isStale : DSL.not(isStale);
                 })
                 .orElse(DSL.noCondition());
-        var result = AsOfBalances.withKeptPlan(
+        var result = KeptPlan.run(
                 dsl,
                 db -> db.select(fields)
                         .from(table)
@@ -73,7 +73,7 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
         } else if (selection.offset() == 0) {
             total = 0;
         } else {
-            total = AsOfBalances.withKeptPlan(
+            total = KeptPlan.run(
                     dsl, db -> db.fetchCount(db.selectOne().from(table).where(stale)));
         }
         List<AsOfBalance> rows = result.map(row -> AsOfBalances.balance(asOf, row));
@@ -82,7 +82,7 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
 
     @Override
     public List<AsOfBalance> allBalancesAsOf(Instant asOf) {
-        List<AsOfBalance> rows = AsOfBalances.withKeptPlan(
+        List<AsOfBalance> rows = KeptPlan.run(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
                         .from(AsOfBalances.at(asOf, DSL.noCondition()))
@@ -105,7 +105,7 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
         if (firstSeen.get().toInstant().isAfter(asOf)) {
             return new AccountAsOf.FirstSeenLater(firstSeen.get().toInstant());
         }
-        List<AsOfBalance> rows = AsOfBalances.withKeptPlan(
+        List<AsOfBalance> rows = KeptPlan.run(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
                         .from(AsOfBalances.at(asOf, AsOfBalances.A_ID.eq(account.value())))
@@ -156,7 +156,7 @@ public final class JooqAsOfBalanceReadModel implements AsOfBalanceReadModel {
                 while (!rows.hasNext() && remaining.hasNext()) {
                     Instant asOf = remaining.next();
                     Condition accounts = AccountLabelsReader.hasAll(AsOfBalances.A_ID, labels, Optional.of(asOf));
-                    List<AsOfBalance> read = AsOfBalances.withKeptPlan(
+                    List<AsOfBalance> read = KeptPlan.run(
                             dsl,
                             db -> db.select(AsOfBalances.FIELDS)
                                     .from(AsOfBalances.at(asOf, accounts))

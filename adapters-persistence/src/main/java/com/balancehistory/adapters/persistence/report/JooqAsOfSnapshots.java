@@ -5,6 +5,7 @@ import static com.balancehistory.db.jooq.Tables.ACCOUNT;
 import com.balancehistory.adapters.persistence.AccountRanges;
 import com.balancehistory.adapters.persistence.query.AccountLabelsReader;
 import com.balancehistory.adapters.persistence.query.AsOfBalances;
+import com.balancehistory.adapters.persistence.query.KeptPlan;
 import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.model.query.LatestBalance;
@@ -86,7 +87,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     @Override
     public Map<Currency, Money> positiveTotals(Instant asOf) {
         Map<Currency, Money> totals = new HashMap<>();
-        AsOfBalances.withKeptPlan(
+        KeptPlan.run(
                         dsl,
                         db -> db.select(
                                         AsOfBalances.CURRENCY,
@@ -118,7 +119,7 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
     /** The accounts matching {@code condition} (on the {@code AsOfBalances.A_*} columns), gone ones left out. */
     private List<AccountValue> accounts(Instant asOf, Condition condition) {
         // the one as-of query the API's asOf and the month-end export use too; reports leave out gone accounts
-        return AsOfBalances.withKeptPlan(
+        return KeptPlan.run(
                 dsl,
                 db -> db.select(AsOfBalances.FIELDS)
                         .from(AsOfBalances.at(asOf, condition))
