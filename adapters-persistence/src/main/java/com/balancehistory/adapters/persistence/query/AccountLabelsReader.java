@@ -3,8 +3,8 @@ package com.balancehistory.adapters.persistence.query;
 import com.balancehistory.application.model.query.LatestBalance;
 import com.balancehistory.domain.account.Label;
 import com.balancehistory.domain.account.Labels;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -35,87 +36,66 @@ public final class AccountLabelsReader {
             DSL.field(DSL.name("lbl", "valid_from"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> VALID_TO = DSL.field(DSL.name("lbl", "valid_to"), OffsetDateTime.class);
 
-    private static final String CURRENT = "SELECT account_id, key, value FROM account_label WHERE valid_to IS NULL";
-    private static final String AT = "SELECT account_id, key, value FROM account_label "
-            + "WHERE valid_from <= ?::timestamptz AND (valid_to IS NULL OR valid_to > ?::timestamptz)";
-
     private AccountLabelsReader() {}
 
     /** Every account's labels now, or at {@code at}; accounts without labels are absent. */
     public static Map<String, Labels> all(DSLContext dsl, Optional<Instant> at) {
-        return dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(at.isPresent() ? AT : CURRENT)) {
-                if (at.isPresent()) {
-                    statement.setString(1, at.get().toString());
-                    statement.setString(2, at.get().toString());
-                }
-                Map<String, TreeMap<String, String>> byAccount = new HashMap<>();
-                try (ResultSet rs = statement.executeQuery()) {
-                    int accountId = rs.findColumn("account_id");
-                    int key = rs.findColumn("key");
-                    int value = rs.findColumn("value");
-                    while (rs.next()) {
-                        byAccount
-                                .computeIfAbsent(rs.getString(accountId), id -> new TreeMap<>())
-                                .put(rs.getString(key), rs.getString(value));
-                    }
-                }
-                Map<String, Labels> labels = new HashMap<>();
-                byAccount.forEach((id, values) -> labels.put(id, new Labels(values)));
-                return labels;
-            }
-        });
+        return read(dsl, validAt(at.map(AccountLabelsReader::time)));
     }
 
     /** The labels of the given accounts now. */
     public static Map<String, Labels> current(DSLContext dsl, Collection<String> accountIds) {
-        if (accountIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, TreeMap<String, String>> byAccount = new HashMap<>();
-        dsl.select(ACCOUNT_ID, KEY, VALUE)
-                .from(LABEL)
-                .where(VALID_TO.isNull())
-                .and(ACCOUNT_ID.eq(DSL.any(accountIds.toArray(String[]::new))))
-                .fetch()
-                .forEach(row -> byAccount
-                        .computeIfAbsent(row.value1(), id -> new TreeMap<>())
-                        .put(row.value2(), row.value3()));
-        Map<String, Labels> labels = new HashMap<>();
-        byAccount.forEach((id, values) -> labels.put(id, new Labels(values)));
-        return labels;
+        return of(dsl, accountIds, Optional.empty());
     }
 
     /** The labels of the given accounts now, or at {@code at}. */
     public static Map<String, Labels> of(DSLContext dsl, Collection<String> accountIds, Optional<Instant> at) {
-        if (at.isEmpty()) {
-            return current(dsl, accountIds);
-        }
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        OffsetDateTime time = at.get().atOffset(ZoneOffset.UTC);
+        return read(
+                dsl,
+                validAt(at.map(AccountLabelsReader::time))
+                        .and(ACCOUNT_ID.eq(DSL.any(accountIds.toArray(String[]::new)))));
+    }
+
+    /**
+     * The labels of the assignments {@code which} selects, per account. Read from the JDBC result set rather than
+     * through jOOQ records: the as-of list reads every account's labels on each request.
+     */
+    private static Map<String, Labels> read(DSLContext dsl, Condition which) {
         Map<String, TreeMap<String, String>> byAccount = new HashMap<>();
-        dsl.select(ACCOUNT_ID, KEY, VALUE)
-                .from(LABEL)
-                .where(VALID_FROM.le(time))
-                .and(VALID_TO.isNull().or(VALID_TO.gt(time)))
-                .and(ACCOUNT_ID.eq(DSL.any(accountIds.toArray(String[]::new))))
-                .fetch()
-                .forEach(row -> byAccount
-                        .computeIfAbsent(row.value1(), id -> new TreeMap<>())
-                        .put(row.value2(), row.value3()));
+        try (ResultSet rs =
+                dsl.select(ACCOUNT_ID, KEY, VALUE).from(LABEL).where(which).fetchResultSet()) {
+            int accountId = rs.findColumn(ACCOUNT_ID.getName());
+            int key = rs.findColumn(KEY.getName());
+            int value = rs.findColumn(VALUE.getName());
+            while (rs.next()) {
+                byAccount
+                        .computeIfAbsent(rs.getString(accountId), id -> new TreeMap<>())
+                        .put(rs.getString(key), rs.getString(value));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading account labels failed", e);
+        }
         Map<String, Labels> labels = new HashMap<>();
         byAccount.forEach((id, values) -> labels.put(id, new Labels(values)));
         return labels;
     }
 
+    /** The assignments that hold at {@code time}, or now (the open ones) without one. */
+    private static Condition validAt(Optional<? extends Field<OffsetDateTime>> time) {
+        return time.map(t -> VALID_FROM.le(t).and(VALID_TO.isNull().or(VALID_TO.gt(t))))
+                .orElse(VALID_TO.isNull());
+    }
+
+    private static Field<OffsetDateTime> time(Instant at) {
+        return DSL.val(at.atOffset(ZoneOffset.UTC));
+    }
+
     /** As {@link #currentLabelsOf(Field)}, the labels that held at {@code at}. */
     public static Field<String[]> labelsAtOf(Field<String> accountId, Instant at) {
-        return DSL.field(
-                "ARRAY(SELECT l.key || '=' || l.value FROM account_label l WHERE l.account_id = {0} "
-                        + "AND l.valid_from <= {1} AND (l.valid_to IS NULL OR l.valid_to > {1}) ORDER BY l.key)",
-                String[].class, accountId, DSL.val(at.atOffset(ZoneOffset.UTC)));
+        return labelArray(accountId, Optional.of(time(at)));
     }
 
     /**
@@ -123,10 +103,18 @@ public final class AccountLabelsReader {
      * reads that cannot look labels up afterwards; {@link #parse(String[])} reads it back.
      */
     public static Field<String[]> currentLabelsOf(Field<String> accountId) {
+        return labelArray(accountId, Optional.empty());
+    }
+
+    private static Field<String[]> labelArray(Field<String> accountId, Optional<Field<OffsetDateTime>> time) {
         return DSL.field(
-                "ARRAY(SELECT l.key || '=' || l.value FROM account_label l WHERE l.account_id = {0} "
-                        + "AND l.valid_to IS NULL ORDER BY l.key)",
-                String[].class, accountId);
+                "ARRAY({0})",
+                String[].class,
+                DSL.select(DSL.concat(KEY, DSL.inline("="), VALUE))
+                        .from(LABEL)
+                        .where(ACCOUNT_ID.eq(accountId))
+                        .and(validAt(time))
+                        .orderBy(KEY));
     }
 
     public static Labels parse(String[] pairs) {
@@ -167,7 +155,7 @@ public final class AccountLabelsReader {
      * when given.
      */
     public static Condition hasAll(Field<String> accountId, List<Label> filters, Optional<Instant> at) {
-        return holding(accountId, filters, at.map(instant -> DSL.val(instant.atOffset(ZoneOffset.UTC))));
+        return holding(accountId, filters, at.map(AccountLabelsReader::time));
     }
 
     /** As {@link #hasAll(Field, List, Optional)}, the time given as a field (a row's own observation time). */
@@ -179,9 +167,7 @@ public final class AccountLabelsReader {
             Field<String> accountId, List<Label> filters, Optional<? extends Field<OffsetDateTime>> time) {
         List<Condition> conditions = new ArrayList<>();
         for (Label filter : filters) {
-            Condition valid = time.map(
-                            t -> VALID_FROM.le(t).and(VALID_TO.isNull().or(VALID_TO.gt(t))))
-                    .orElse(VALID_TO.isNull());
+            Condition valid = validAt(time);
             conditions.add(DSL.exists(DSL.selectOne()
                     .from(LABEL)
                     .where(ACCOUNT_ID.eq(accountId))
