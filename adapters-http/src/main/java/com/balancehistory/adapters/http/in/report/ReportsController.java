@@ -8,7 +8,6 @@ import com.balancehistory.adapters.http.in.dto.ReportListResponse;
 import com.balancehistory.adapters.http.in.dto.ReportRebuildResponse;
 import com.balancehistory.adapters.http.in.dto.ReportSummaryResponse;
 import com.balancehistory.adapters.http.in.dto.StoredReportResponse;
-import com.balancehistory.adapters.http.in.dto.StrictText;
 import com.balancehistory.adapters.http.in.problem.ApiProblem;
 import com.balancehistory.adapters.http.in.problem.BodyProblems;
 import com.balancehistory.adapters.http.in.problem.Problem;
@@ -37,7 +36,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -84,28 +82,6 @@ public class ReportsController {
         this.renderer = renderer;
     }
 
-    /** The request body of {@code POST /api/v1/reports}: {@code {"type": "allocation"}}. */
-    @Serdeable
-    public record GenerateRequest(
-            @Nullable @Serdeable.Deserializable(using = StrictText.class)
-            String type,
-
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    description = "a label key: the report gets its per-label section grouped by it",
-                    example = "department")
-            @Nullable
-            @Serdeable.Deserializable(using = StrictText.class)
-            String groupBy,
-
-            @io.swagger.v3.oas.annotations.media.Schema(
-                    description = "an ISO 4217 code: the report gets convertedTotal, its currencies' totals in that "
-                            + "currency with every rate used, rounded once half-even at its scale; partial when a rate "
-                            + "is missing. With groupBy each of labelGroups' groups gets its own convertedTotal too",
-                    example = "EUR")
-            @Nullable
-            @Serdeable.Deserializable(using = StrictText.class)
-            String convertTo) {}
-
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "listReports", summary = "Stored reports, newest first; type, from and to filter them")
     @ApiResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
@@ -141,10 +117,10 @@ public class ReportsController {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = GenerateRequest.class)))
+                            schema = @Schema(implementation = GenerateReportRequest.class)))
     public HttpResponse<StoredReportResponse> generate(
             @Body @Nullable String body, @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
-        GenerateRequest request = BodyProblems.readOptional(jsonMapper, body, GenerateRequest.class);
+        GenerateReportRequest request = BodyProblems.readOptional(jsonMapper, body, GenerateReportRequest.class);
         String type = request == null || request.type() == null ? AllocationReport.TYPE : request.type();
         Optional<String> groupBy = Params.labelKey("groupBy", request == null ? null : request.groupBy());
         Optional<Currency> convertTo = convertTo(request == null ? null : request.convertTo());
