@@ -86,6 +86,18 @@ final class Browser {
         });
     }
 
+    /**
+     * Clicks what {@code css} finds and waits for the page it leads to: the current document is marked first, so a
+     * click whose navigation has not begun yet is not taken for the new page being ready.
+     */
+    void clickAndWaitForNextPage(String css) {
+        WebElement element = find(css);
+        js("window.__leftByClick = true");
+        element.click();
+        new WebDriverWait(driver, WAIT).until(d -> !Boolean.TRUE.equals(js("return window.__leftByClick === true")));
+        waitForPage();
+    }
+
     WebElement find(String css) {
         try {
             return new WebDriverWait(driver, WAIT)

@@ -172,8 +172,7 @@ class DashboardBrowserIT extends ServiceTestSupport {
                         .statusCode())
                 .isEqualTo(200);
 
-        browser.find("#logout").click();
-        browser.waitForPage();
+        browser.clickAndWaitForNextPage("#logout");
 
         assertThat(browser.url()).isEqualTo(base + "/login");
         assertThat(send("GET", "/api/v1/overview", null, null, null, Map.of("Cookie", "bh_session=" + cookie))
