@@ -51,15 +51,17 @@ final class AccountRegistry {
             ON CONFLICT DO NOTHING
             """;
 
-    private final KnownAccounts knownAccounts = new KnownAccounts(KnownAccounts.DEFAULT_TRUST);
+    private final KnownAccounts knownAccounts = new KnownAccounts();
 
     /**
-     * Writes the accounts whose stored description may differ from the one seen.
+     * Writes the accounts of {@code source} whose stored description may differ from the one seen, in the source's
+     * recording number {@code recording} (see {@link LatestBalanceFollower#lockNewest}).
      *
      * @return the accounts written (those whose labels may have changed too)
      */
-    List<Account> write(Connection connection, List<Account> accounts, Instant seenAt) throws SQLException {
-        List<Account> changed = knownAccounts.changedOrUnknown(accounts, seenAt);
+    List<Account> write(Connection connection, String source, List<Account> accounts, Instant seenAt, long recording)
+            throws SQLException {
+        List<Account> changed = knownAccounts.changedOrUnknown(source, accounts, recording);
         if (!changed.isEmpty()) {
             upsert(connection, changed, seenAt);
         }
@@ -67,11 +69,11 @@ final class AccountRegistry {
     }
 
     /**
-     * Called once the recording that wrote these accounts (those {@link #write} returned) has committed; the others
-     * are already remembered as they are, so a poll in which nothing changed costs nothing here.
+     * Called once the source's recording {@code recording} has committed, with the accounts {@link #write} returned
+     * for it; the others are already remembered as they are, so a poll in which nothing changed costs nothing here.
      */
-    void remember(List<Account> written, Instant writtenAt) {
-        knownAccounts.remember(written, writtenAt);
+    void remember(String source, List<Account> written, long recording) {
+        knownAccounts.remember(source, written, recording);
     }
 
     /** After accounts were marked gone, their next sighting must be written again. */

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -121,7 +122,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return source;
         });
         // only what is committed is remembered
-        accounts.remember(written.accountsWritten(), record.observedAt());
+        written.recording().ifPresent(n -> accounts.remember(record.source(), written.accountsWritten(), n));
         accounts.forget(written.gone());
         written.recorded().ifPresent(recorded -> balances.remember(record.source(), recorded));
         return written.rows();
@@ -132,6 +133,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
      *
      * @param balances the poll's balances, one per account, and {@code limits} its card limits, one per card
      * @param gone the accounts this poll marked gone
+     * @param recording the source's recording number it took with the source's lock, if it took the lock
      */
     private record Written(
             int rows,
@@ -139,12 +141,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
             Collection<BalanceObservation> balances,
             Collection<CardLimitObservation> limits,
             Optional<LatestBalanceFollower.Recorded> recorded,
-            List<String> gone) {
+            List<String> gone,
+            OptionalLong recording) {
 
-        static final Written NOTHING = new Written(0, List.of(), List.of(), List.of(), Optional.empty(), List.of());
+        static final Written NOTHING =
+                new Written(0, List.of(), List.of(), List.of(), Optional.empty(), List.of(), OptionalLong.empty());
 
         Written withGone(List<String> marked) {
-            return new Written(rows, accountsWritten, balances, limits, recorded, marked);
+            return new Written(rows, accountsWritten, balances, limits, recorded, marked, recording);
         }
     }
 
@@ -161,12 +165,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
         byAccount.values().forEach(o -> seen.add(o.account()));
         limits.values().forEach(o -> seen.add(o.card()));
         // first: every write of the source's accounts comes after the source's lock
-        Optional<NewestBalancePoll> previous = LatestBalanceFollower.lockNewest(connection, record);
+        LatestBalanceFollower.SourceLock lock = LatestBalanceFollower.lockNewest(connection, record);
+        Optional<NewestBalancePoll> previous = lock.previous();
         // before the upsert, which would clear their gone time without ending their gone period
         if (!seen.isEmpty()) {
             GoneAccounts.bringBack(connection, record.source(), seen, record.observedAt());
         }
-        List<Account> changed = accounts.write(connection, seen, record.observedAt());
+        List<Account> changed =
+                accounts.write(connection, record.source(), seen, record.observedAt(), lock.recording());
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
         LatestBalanceFollower.Recorded recorded = balances.record(connection, byAccount, record, previous);
         int rows = recorded.rows() + cardLimits.write(connection, limits.values(), record);
@@ -178,7 +184,14 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 mark.executeUpdate();
             }
         }
-        return new Written(rows, changed, byAccount.values(), limits.values(), Optional.of(recorded), List.of());
+        return new Written(
+                rows,
+                changed,
+                byAccount.values(),
+                limits.values(),
+                Optional.of(recorded),
+                List.of(),
+                OptionalLong.of(lock.recording()));
     }
 
     /** Creates the month's partitions before the first insert into it (once per month and process). */

@@ -1,45 +1,38 @@
 package com.balancehistory.adapters.persistence;
 
 import com.balancehistory.domain.account.Account;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process last wrote for each account (name, parent, attributes, labels), so that a poll rewrites only accounts
- * that changed. An entry is trusted for a bounded time only: another instance may have written a newer name, and
- * after {@code trust} this instance checks against the database again.
+ * What this process last wrote for each account (name, parent, attributes, labels), so that a poll rewrites only
+ * accounts that changed. It is trusted only while no other recording has written the source's accounts since this
+ * process's last one: each recording counts itself on the source's lock row ({@code source_balance_poll.recordings}),
+ * so a count one above the one this process's last recording left means none came between. Otherwise (another
+ * instance recorded the source meanwhile, or this process has not recorded it yet) every account of the poll is
+ * checked against the database again. A time limit would not do: it re-checks every account of every source at once
+ * when it runs out, and until then misses what another instance wrote.
  */
 final class KnownAccounts {
 
-    static final Duration DEFAULT_TRUST = Duration.ofHours(1);
+    /** Each account as last written: compared whole, field by field, never by a hash two descriptions may share. */
+    private final Map<String, Account> written = new ConcurrentHashMap<>();
 
-    /** The account as last written: compared whole, field by field, never by a hash that two descriptions may share. */
-    private record Entry(Account account, Instant writtenAt) {
+    /** Per source, the number of this process's last committed recording of it. */
+    private final Map<String, Long> lastRecording = new ConcurrentHashMap<>();
 
-        boolean describes(Account seen) {
-            return account == seen || account.equals(seen);
+    /** The accounts whose stored description may differ from this one, for the source's recording {@code recording}. */
+    List<Account> changedOrUnknown(String source, List<Account> accounts, long recording) {
+        Long last = lastRecording.get(source);
+        if (last == null || last != recording - 1) {
+            return new ArrayList<>(accounts);
         }
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Duration trust;
-
-    KnownAccounts(Duration trust) {
-        this.trust = trust;
-    }
-
-    /** The accounts whose stored description may differ from this one. */
-    List<Account> changedOrUnknown(List<Account> accounts, Instant now) {
         List<Account> changed = new ArrayList<>();
         for (Account account : accounts) {
-            Entry entry = entries.get(account.id().value());
-            if (entry == null
-                    || !entry.describes(account)
-                    || entry.writtenAt().plus(trust).isBefore(now)) {
+            Account known = written.get(account.id().value());
+            if (known != account && (known == null || !known.equals(account))) {
                 changed.add(account);
             }
         }
@@ -47,23 +40,19 @@ final class KnownAccounts {
     }
 
     /**
-     * Remembers accounts that {@link #changedOrUnknown} returned and that were written or checked in a recording
-     * that has committed. Accounts it did not return need nothing: their entry already holds this description.
+     * After the source's recording {@code recording} has committed: remembers the accounts that {@link
+     * #changedOrUnknown} returned for it (written or checked); those it did not return are already remembered as
+     * they are.
      */
-    void remember(List<Account> accounts, Instant writtenAt) {
+    void remember(String source, List<Account> accounts, long recording) {
         for (Account account : accounts) {
-            Entry entry = entries.get(account.id().value());
-            // keep the time the description was last checked against the database, unless it changed now
-            if (entry == null
-                    || !entry.describes(account)
-                    || entry.writtenAt().plus(trust).isBefore(writtenAt)) {
-                entries.put(account.id().value(), new Entry(account, writtenAt));
-            }
+            written.put(account.id().value(), account);
         }
+        lastRecording.merge(source, recording, Math::max);
     }
 
     /** After accounts were marked gone, their next sighting must be written again. */
     void forget(List<String> accountIds) {
-        accountIds.forEach(entries::remove);
+        accountIds.forEach(written::remove);
     }
 }

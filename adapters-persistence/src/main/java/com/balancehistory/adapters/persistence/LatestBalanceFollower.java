@@ -26,13 +26,16 @@ final class LatestBalanceFollower {
 
     /** The first recording of a source's balances creates its row, locked until this transaction ends. */
     private static final String CLAIM_FIRST_BALANCE_POLL = """
-            INSERT INTO source_balance_poll (source, poll_id, observed_at) VALUES (?, ?, ?::timestamptz)
+            INSERT INTO source_balance_poll (source, poll_id, observed_at, recordings) VALUES (?, ?, ?::timestamptz, 1)
             ON CONFLICT (source) DO NOTHING
             """;
 
-    /** Later recordings of the source wait here for each other, so latest values are applied one poll at a time. */
-    private static final String LOCK_NEWEST_BALANCE_POLL =
-            "SELECT poll_id, observed_at FROM source_balance_poll WHERE source = ? FOR UPDATE";
+    /**
+     * Later recordings of the source wait here for each other, so latest values are applied one poll at a time; each
+     * counts itself, so that an instance can tell whether another recording came between two of its own.
+     */
+    private static final String LOCK_NEWEST_BALANCE_POLL = "UPDATE source_balance_poll SET recordings = recordings + 1"
+            + " WHERE source = ? RETURNING poll_id, observed_at, recordings";
 
     private static final String ADVANCE_NEWEST_BALANCE_POLL =
             "UPDATE source_balance_poll SET poll_id = ?, observed_at = ?::timestamptz WHERE source = ?";
@@ -121,37 +124,46 @@ final class LatestBalanceFollower {
     }
 
     /**
-     * The source's newest recorded balance poll before this one, locked until the transaction ends; empty when this
-     * is its first. Taken before the recording writes any account of the source, so that recordings of one source
-     * change its accounts (and their per-source counts) one after another, always after this lock.
+     * The source's lock, held until the transaction ends.
+     *
+     * @param previous the source's newest recorded balance poll before this one; empty when this is its first
+     * @param recording this recording's number among the source's recordings (the first is 1)
      */
-    static Optional<NewestBalancePoll> lockNewest(Connection connection, SourcePollRecord record) throws SQLException {
+    record SourceLock(Optional<NewestBalancePoll> previous, long recording) {}
+
+    /**
+     * Takes the source's lock. Taken before the recording writes any account of the source, so that recordings of
+     * one source change its accounts (and their per-source counts) one after another, always after this lock.
+     */
+    static SourceLock lockNewest(Connection connection, SourcePollRecord record) throws SQLException {
         // the row exists after the source's first poll: one statement then; a first poll claims it (or, racing
         // another first poll that claimed it, waits for it and locks it)
-        Optional<NewestBalancePoll> locked = lockExisting(connection, record.source());
+        Optional<SourceLock> locked = lockExisting(connection, record.source());
         if (locked.isPresent()) {
-            return locked;
+            return locked.get();
         }
         try (PreparedStatement claim = connection.prepareStatement(CLAIM_FIRST_BALANCE_POLL)) {
             claim.setString(1, record.source());
             claim.setLong(2, record.pollId());
             claim.setString(3, record.observedAt().toString());
             if (claim.executeUpdate() == 1) {
-                return Optional.empty();
+                return new SourceLock(Optional.empty(), 1);
             }
         }
-        return Optional.of(lockExisting(connection, record.source()).orElseThrow());
+        return lockExisting(connection, record.source()).orElseThrow();
     }
 
-    private static Optional<NewestBalancePoll> lockExisting(Connection connection, String source) throws SQLException {
+    private static Optional<SourceLock> lockExisting(Connection connection, String source) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK_NEWEST_BALANCE_POLL)) {
             lock.setString(1, source);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new NewestBalancePoll(
-                        rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+                NewestBalancePoll newest = new NewestBalancePoll(
+                        rs.getLong("poll_id"),
+                        rs.getObject("observed_at", OffsetDateTime.class).toInstant());
+                return Optional.of(new SourceLock(Optional.of(newest), rs.getLong("recordings")));
             }
         }
     }

@@ -29,7 +29,7 @@ class AccountRegistryIT {
     void writes_new_accounts_with_their_first_name() {
         List<Account> accounts = List.of(budget("b1", "First"), budget("b2", "Second"));
 
-        assertThat(write(accounts, AT)).containsExactlyElementsOf(accounts);
+        assertThat(write(accounts, AT, 1)).containsExactlyElementsOf(accounts);
 
         assertThat(dsl.fetch("SELECT name FROM account WHERE source = ? ORDER BY id", source)
                         .getValues(0, String.class))
@@ -42,23 +42,34 @@ class AccountRegistryIT {
     }
 
     @Test
-    void an_account_written_and_remembered_is_not_written_again_until_its_trust_runs_out() {
+    void an_account_written_and_remembered_is_not_written_again_while_no_other_recording_came_between() {
         List<Account> accounts = List.of(budget("b1", "First"));
-        write(accounts, AT);
-        registry.remember(accounts, AT);
+        write(accounts, AT, 1);
+        registry.remember(source, accounts, 1);
 
-        assertThat(write(accounts, AT.plusSeconds(300))).isEmpty();
-        assertThat(write(accounts, AT.plus(KnownAccounts.DEFAULT_TRUST).plus(Duration.ofSeconds(1))))
-                .containsExactlyElementsOf(accounts);
+        assertThat(write(accounts, AT.plusSeconds(300), 2)).isEmpty();
+        registry.remember(source, List.of(), 2);
+        // no time limit: a day later the source's recordings are still all this registry's
+        assertThat(write(accounts, AT.plus(Duration.ofDays(1)), 3)).isEmpty();
+    }
+
+    @Test
+    void every_account_is_checked_again_once_another_recording_of_the_source_came_between() {
+        List<Account> accounts = List.of(budget("b1", "First"), budget("b2", "Second"));
+        write(accounts, AT, 1);
+        registry.remember(source, accounts, 1);
+
+        // recording 2 was another instance's
+        assertThat(write(accounts, AT.plusSeconds(600), 3)).containsExactlyElementsOf(accounts);
     }
 
     @Test
     void a_renamed_account_is_written_and_its_new_name_kept_beside_the_old_one() {
-        write(List.of(budget("b1", "First")), AT);
-        registry.remember(List.of(budget("b1", "First")), AT);
+        write(List.of(budget("b1", "First")), AT, 1);
+        registry.remember(source, List.of(budget("b1", "First")), 1);
 
         Instant later = AT.plusSeconds(300);
-        assertThat(write(List.of(budget("b1", "Renamed")), later)).hasSize(1);
+        assertThat(write(List.of(budget("b1", "Renamed")), later, 2)).hasSize(1);
 
         assertThat(dsl.fetch(
                                 "SELECT name FROM account_name WHERE account_id = ? ORDER BY seen_from",
@@ -70,34 +81,42 @@ class AccountRegistryIT {
     @Test
     void an_account_forgotten_after_it_was_marked_gone_is_written_again_and_only_it() {
         List<Account> accounts = List.of(budget("b1", "First"), budget("b2", "Second"));
-        write(accounts, AT);
-        registry.remember(accounts, AT);
+        write(accounts, AT, 1);
+        registry.remember(source, accounts, 1);
 
         registry.forget(List.of(source + ".budget.b2"));
 
-        assertThat(write(accounts, AT.plusSeconds(300))).containsExactly(budget("b2", "Second"));
+        assertThat(write(accounts, AT.plusSeconds(300), 2)).containsExactly(budget("b2", "Second"));
     }
 
     @Test
-    void a_poll_in_which_nothing_changed_leaves_nothing_to_remember() {
+    void a_poll_in_which_nothing_changed_leaves_nothing_to_remember_but_its_recording() {
         List<Account> accounts = List.of(budget("b1", "First"));
-        write(accounts, AT);
-        registry.remember(accounts, AT);
-        List<Account> written = write(accounts, AT.plusSeconds(300));
-        registry.remember(written, AT.plusSeconds(300));
+        write(accounts, AT, 1);
+        registry.remember(source, accounts, 1);
+        List<Account> written = write(accounts, AT.plusSeconds(300), 2);
+        registry.remember(source, written, 2);
 
         assertThat(written).isEmpty();
-        // the entry keeps the time it was last checked against the database, so its trust still runs out then
-        assertThat(write(accounts, AT.plus(KnownAccounts.DEFAULT_TRUST).plusSeconds(1)))
-                .hasSize(1);
+        assertThat(write(accounts, AT.plusSeconds(600), 3)).isEmpty();
+    }
+
+    @Test
+    void a_recording_that_rolled_back_took_its_number_with_it_so_the_next_one_still_trusts_what_was_written() {
+        List<Account> accounts = List.of(budget("b1", "First"));
+        write(accounts, AT, 1);
+        registry.remember(source, accounts, 1);
+        // a recording numbered 2 rolled back: nothing remembered, and the count it took rolled back with it
+
+        assertThat(write(accounts, AT.plusSeconds(600), 2)).isEmpty();
     }
 
     private Account budget(String id, String name) {
         return Fixtures.budget(source, id, name, "USD");
     }
 
-    private List<Account> write(List<Account> accounts, Instant at) {
-        return dsl.transactionResult(
-                tx -> tx.dsl().connectionResult(connection -> registry.write(connection, accounts, at)));
+    private List<Account> write(List<Account> accounts, Instant at, long recording) {
+        return dsl.transactionResult(tx ->
+                tx.dsl().connectionResult(connection -> registry.write(connection, source, accounts, at, recording)));
     }
 }

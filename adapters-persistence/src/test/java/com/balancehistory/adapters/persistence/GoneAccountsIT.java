@@ -35,7 +35,7 @@ class GoneAccountsIT {
                 Fixtures.budget(source, "b1", "B1", "USD"),
                 Fixtures.budget(source, "b2", "B2", "USD"),
                 Fixtures.budget(source, "b3", "B3", "USD"));
-        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, accounts, AT)));
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, source, accounts, AT, 1)));
     }
 
     @Test
@@ -83,7 +83,7 @@ class GoneAccountsIT {
     @Test
     void a_card_listed_both_with_a_balance_and_its_limits_counts_once() {
         Account card = Fixtures.cardLimits(source, "c1", "1", "2", "3", "4").card();
-        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, List.of(card), AT)));
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, source, List.of(card), AT, 1)));
         Instant at = AT.plusSeconds(300);
         List<BalanceObservation> balances = List.of(
                 BalanceObservation.of(card, Balances.available(Money.parse("1.00", "USD"))),
@@ -117,7 +117,7 @@ class GoneAccountsIT {
         // a new account and a gone one written again (the upsert clears its gone time) in one statement
         List<Account> written =
                 List.of(Fixtures.budget(source, "b3", "B3 renamed", "USD"), Fixtures.budget(source, "b4", "B4", "USD"));
-        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, written, back)));
+        dsl.transaction(tx -> tx.dsl().connection(c -> new AccountRegistry().write(c, source, written, back, 1)));
         assertThat(presentCounted()).isEqualTo(4L).isEqualTo(presentAccounts());
 
         // a rolled-back recording changes no count

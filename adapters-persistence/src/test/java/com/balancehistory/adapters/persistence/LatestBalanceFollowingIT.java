@@ -184,6 +184,18 @@ class LatestBalanceFollowingIT {
                 .containsExactly("10.0000->12.0000", "12.0000->10.0000");
     }
 
+    @Test
+    void an_instance_writes_an_account_again_once_another_instance_renamed_it() {
+        use(Recorders.TWO_INSTANCES_TAKING_TURNS);
+        record(T0, listed(named("b1", "Travel", "10.00"))); // first instance writes and remembers "Travel"
+        record(T1, listed(named("b1", "Travel 2027", "10.00"))); // second instance renames it
+        record(T2, listed(named("b1", "Travel", "10.00"))); // first instance: the name it remembers writing
+
+        assertThat(inList("b1").account().name()).isEqualTo("Travel");
+        assertThat(dsl.fetchValue("SELECT name FROM account WHERE id = ?", id("b1").value()))
+                .isEqualTo("Travel");
+    }
+
     @ParameterizedTest
     @EnumSource(Recorders.class)
     void the_list_of_latest_balances_shows_each_account_renamed_gone_or_back_as_it_is_now(Recorders recorders) {

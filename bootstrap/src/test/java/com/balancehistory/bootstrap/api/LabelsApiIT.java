@@ -339,7 +339,7 @@ class LabelsApiIT extends ServiceTestSupport {
             assertThat(groupTotal(rebuilt.get("rebuilt"), "Marketing", "USD")).contains("45250.75");
         } finally {
             // back to this suite's rules for the other tests, written by an instance that has not seen them yet
-            // (an instance re-checks the accounts it wrote itself only after KnownAccounts' trust period)
+            // (an instance that recorded the source last re-checks nothing it wrote itself: see KnownAccounts)
             Map<String, Object> original = new HashMap<>(getProperties());
             original.put("micronaut.server.port", -1);
             try (EmbeddedServer again = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, original)) {
