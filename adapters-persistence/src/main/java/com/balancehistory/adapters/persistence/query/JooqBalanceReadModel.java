@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -36,6 +37,13 @@ import org.jooq.impl.DSL;
  * computed by the caller, so calendar and daylight-saving rules live in one place (Java's zone rules).
  */
 public final class JooqBalanceReadModel implements BalanceReadModel {
+
+    /** One account's latest balance, rendered once: it runs on every balance request, and rendering took longer. */
+    private static final String LATEST_OF_ONE = DSL.using(SQLDialect.POSTGRES)
+            .select(QueryRows.LATEST_FIELDS)
+            .from(QueryRows.LATEST_WITH_SOURCE_POLL)
+            .where(LATEST_BALANCE.ACCOUNT_ID.eq(""))
+            .getSQL();
 
     /** The change direction of an increase beyond the noise (V17). */
     static final String TOP_UP = "top-up";
@@ -120,12 +128,7 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     @Override
     public Optional<LatestBalance> latestBalance(AccountId account) {
-        return QueryRows.fetchLatest(
-                        dsl,
-                        dsl.select(QueryRows.LATEST_FIELDS)
-                                .from(QueryRows.LATEST_WITH_SOURCE_POLL)
-                                .where(LATEST_BALANCE.ACCOUNT_ID.eq(account.value())))
-                .stream()
+        return QueryRows.fetchLatest(dsl, LATEST_OF_ONE, List.of(account.value())).stream()
                 .findFirst()
                 .map(latest -> AccountLabelsReader.attach(
                                 List.of(latest), AccountLabelsReader.current(dsl, List.of(account.value())))
@@ -170,13 +173,15 @@ public final class JooqBalanceReadModel implements BalanceReadModel {
 
     @Override
     public List<TopUpEvent> topUps(AccountId account, Instant from, Instant to) {
-        // bounding the run's last sighting by the range's start reads only the runs closed since
+        // bounding the run's last sighting by the range's start reads only the runs closed since; the account's key
+        // as a value of its own, so that the runs are read by their key (joined to account, the planner scans
+        // every account's runs of the range and keeps this one's)
         return dsl.resultQuery(
                         """
                 SELECT e.observed_at, e.poll_id, e.currency, e.previous_available, e.available
-                FROM account a
-                JOIN balance_change_event e ON e.account_key = a.account_key
-                WHERE a.id = ? AND e.direction = ? AND e.run_last_seen_at >= CAST(? AS TIMESTAMPTZ)
+                FROM balance_change_event e
+                WHERE e.account_key = (SELECT a.account_key FROM account a WHERE a.id = ?)
+                  AND e.direction = ? AND e.run_last_seen_at >= CAST(? AS TIMESTAMPTZ)
                   AND e.observed_at >= CAST(? AS TIMESTAMPTZ) AND e.observed_at < CAST(? AS TIMESTAMPTZ)
                 ORDER BY e.observed_at, e.poll_id""", account.value(), TOP_UP, QueryRows.utc(from), QueryRows.utc(from), QueryRows.utc(to))
                 .coerce(

@@ -111,9 +111,13 @@ final class QueryRows {
      * 10,000 rows of a full list, building jOOQ records first would cost more than the query itself.
      */
     static List<LatestBalance> fetchLatest(DSLContext dsl, Select<?> query) {
+        return fetchLatest(dsl, query.getSQL(), query.getBindValues());
+    }
+
+    /** As {@link #fetchLatest(DSLContext, Select)}, the query rendered already (for the per-request ones). */
+    static List<LatestBalance> fetchLatest(DSLContext dsl, String sql, List<Object> binds) {
         return dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(query.getSQL())) {
-                List<Object> binds = query.getBindValues();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < binds.size(); i++) {
                     statement.setObject(i + 1, binds.get(i));
                 }
