@@ -8,9 +8,11 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,6 +67,14 @@ public class ConfiguredSources {
                         source.name(),
                         builder,
                         () -> SourceBinding.read(environment, source).orElse(null)));
+        unmatchedSourceVariables(
+                        System.getenv(),
+                        configured.stream().map(SourceProperties::name).toList())
+                .forEach(variable -> LOG.warn(
+                        "environment variable {} sets a setting of no configured source, and is ignored: define the"
+                                + " source in a configuration file or MICRONAUT_APPLICATION_JSON; environment variables"
+                                + " can set the settings of a source defined there",
+                        variable));
         if (sources.isEmpty()) {
             LOG.warn("no sources configured: set balance-history.sources, or start with --demo");
         }
@@ -75,6 +85,24 @@ public class ConfiguredSources {
                 describe(s.schedule())));
         misconfigured.forEach(
                 (name, reason) -> LOG.error("source '{}' is misconfigured and will not be polled: {}", name, reason));
+    }
+
+    /**
+     * The variables named like a source's setting ({@code BALANCE_HISTORY_SOURCES_<NAME>_<KEY>}) whose name matches
+     * no configured source. Micronaut cannot tell from such a name where the source's name ends and the key begins
+     * ({@code AHRVO_MAIN_BASE_URL}), so a source is never defined by environment variables alone; without this its
+     * variables would be ignored without a word.
+     */
+    static List<String> unmatchedSourceVariables(Map<String, String> environment, Collection<String> sourceNames) {
+        String prefix = "BALANCE_HISTORY_SOURCES_";
+        List<String> prefixes = sourceNames.stream()
+                .map(name -> prefix + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_")
+                .toList();
+        return environment.keySet().stream()
+                .filter(variable -> variable.startsWith(prefix))
+                .filter(variable -> prefixes.stream().noneMatch(variable::startsWith))
+                .sorted()
+                .toList();
     }
 
     private void add(String name, ProviderBuilder builder, Supplier<SourceBinding.Definition> definition) {
