@@ -100,7 +100,7 @@ final class BalanceRunWriter {
                        OR l.ledger IS DISTINCT FROM i.ledger OR l.pending IS DISTINCT FROM i.pending
                        OR l.allocated IS DISTINCT FROM i.allocated OR l.initial IS DISTINCT FROM i.initial
                        OR l.provider_as_of IS DISTINCT FROM i.provider_as_of)
-                RETURNING l.account_id, old.follows_source_poll AS ended_a_run,
+                RETURNING l.account_id, l.account_key, old.follows_source_poll AS ended_a_run,
                           old.observed_at AS run_first_seen_at, old.provider_as_of AS run_provider_as_of,
                           old.currency AS run_currency, old.available AS run_available, old.ledger AS run_ledger,
                           old.pending AS run_pending, old.allocated AS run_allocated, old.initial AS run_initial,
@@ -113,7 +113,7 @@ final class BalanceRunWriter {
                 INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, provider_as_of, currency,
                                          available, ledger, pending, allocated, initial, change_direction,
                                          change_significant, previous_available, previous_observed_at)
-                SELECT a.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
+                SELECT u.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
                        u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial,
                        u.run_change_direction, u.run_change_significant,
                        CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
@@ -122,7 +122,7 @@ final class BalanceRunWriter {
                        CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
                                  AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
                             THEN u.run_previous_observed_at END
-                FROM updated u JOIN account a ON a.id = u.account_id, poll
+                FROM updated u, poll
                 WHERE u.ended_a_run
             ), late AS (
                 INSERT INTO balance_late_snapshot (account_key, observed_at, poll_id, provider_as_of, currency,
@@ -135,10 +135,10 @@ final class BalanceRunWriter {
             INSERT INTO latest_balance (account_id, poll_id, observed_at, provider_as_of, currency, available,
                                         ledger, pending, allocated, initial, follows_source_poll, source,
                                         provider, kind, external_id, name, parent_external_id, first_seen_at,
-                                        gone_at)
+                                        gone_at, account_key)
             SELECT i.account_id, poll.poll_id, poll.observed_at, i.provider_as_of, i.currency, i.available,
                    i.ledger, i.pending, i.allocated, i.initial, poll.newest, a.source, a.provider, a.kind,
-                   a.external_id, a.name, a.parent_external_id, a.first_seen_at, a.gone_at
+                   a.external_id, a.name, a.parent_external_id, a.first_seen_at, a.gone_at, a.account_key
             FROM offered_balance i JOIN account a ON a.id = i.account_id, poll
             WHERE i.maybe_new
               AND NOT EXISTS (SELECT 1 FROM latest_balance l WHERE l.account_id = i.account_id)
