@@ -81,14 +81,19 @@ class PersistenceFactory {
      * pause of the JVM does not move its sources, and a stopped instance's sources move about when its grace ends.
      */
     @Singleton
-    JooqPollScheduleStore pollScheduleStore(DSLContext dsl, Environment environment, SchedulerProperties scheduler) {
-        String prefix = SchedulerProperties.PREFIX + ".";
+    JooqPollScheduleStore pollScheduleStore(
+            DSLContext dsl,
+            Environment environment,
+            SchedulerProperties scheduler,
+            ScheduledTaskIntervals scheduledTasks) {
         return new JooqPollScheduleStore(
                 dsl,
                 BoundValues.positiveDuration(
-                        environment, prefix + "affinity-grace", scheduler.affinityGrace(), Duration.ofSeconds(15)),
-                BoundValues.positiveDuration(environment, prefix + "tick", scheduler.tick(), Duration.ofSeconds(5))
-                        .multipliedBy(3));
+                        environment,
+                        SchedulerProperties.PREFIX + ".affinity-grace",
+                        scheduler.affinityGrace(),
+                        Duration.ofSeconds(15)),
+                scheduledTasks.of(ScheduledTaskIntervals.SCHEDULER_TICK).multipliedBy(3));
     }
 
     @Singleton

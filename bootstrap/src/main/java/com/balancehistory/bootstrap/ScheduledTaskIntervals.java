@@ -3,6 +3,7 @@ package com.balancehistory.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,15 +14,37 @@ import java.util.Map;
 @Context
 final class ScheduledTaskIntervals {
 
+    static final String SCHEDULER_TICK = "balance-history.scheduler.tick";
+
     /** Each key a {@code @Scheduled} annotation names, with the default that annotation gives it. */
     static final Map<String, Duration> KEYS = Map.of(
-            "balance-history.scheduler.tick", Duration.ofSeconds(5),
-            "balance-history.reports.tick", Duration.ofSeconds(30),
-            "balance-history.outbox.every", Duration.ofSeconds(2),
-            "balance-history.rollup.every", Duration.ofMinutes(10));
+            SCHEDULER_TICK,
+            Duration.ofSeconds(5),
+            "balance-history.reports.tick",
+            Duration.ofSeconds(30),
+            "balance-history.outbox.every",
+            Duration.ofSeconds(2),
+            "balance-history.rollup.every",
+            Duration.ofMinutes(10));
+
+    private final Map<String, Duration> intervals = new HashMap<>();
 
     ScheduledTaskIntervals(Environment environment) {
-        KEYS.forEach((key, fallback) -> BoundValues.positiveDuration(
-                environment, key, environment.getProperty(key, Duration.class).orElse(null), fallback));
+        KEYS.forEach((key, fallback) -> intervals.put(
+                key,
+                BoundValues.positiveDuration(
+                        environment,
+                        key,
+                        environment.getProperty(key, Duration.class).orElse(null),
+                        fallback)));
+    }
+
+    /** The checked interval of one of {@link #KEYS}: as configured, or the default its task uses. */
+    Duration of(String key) {
+        Duration interval = intervals.get(key);
+        if (interval == null) {
+            throw new IllegalArgumentException(key + " is not the interval of a scheduled task");
+        }
+        return interval;
     }
 }

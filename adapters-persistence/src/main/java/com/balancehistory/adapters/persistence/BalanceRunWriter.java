@@ -146,7 +146,8 @@ final class BalanceRunWriter {
 
     /**
      * The balances offered to {@link #WRITE_LATEST_BALANCES} reach the server by COPY into this table: cheaper, for a
-     * large poll, than nine array parameters built in Java and parsed back into rows by the server. It is created once per connection and emptied by every commit, instead of being created and dropped
+     * large poll, than nine array parameters built in Java and parsed back into rows by the server. It is created
+     * once per connection and emptied by every commit, instead of being created and dropped
      * by each poll, which wrote and then deleted its rows in the system catalogs every time.
      */
     private static final String STAGE_OFFERED_BALANCES = """

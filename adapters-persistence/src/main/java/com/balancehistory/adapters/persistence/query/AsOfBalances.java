@@ -32,16 +32,18 @@ import org.jooq.impl.DSL;
  * each account's newest observation at or before the time, read from the runs (V8) without generating per-poll rows.
  *
  * <p>Set-based, because one lookup per account costs a probe of every monthly partition each, which at thousands
- * of accounts takes seconds (docs/benchmarks.md). First each source's newest sighting at or before the time (one index probe
- * per source). Every account that sighting saw was seen with the value of the run spanning it, and its observation
- * is that sighting: its open run in latest_balance when that began by then, else the closed run found by stabbing
- * the runs' spans at the sighting (the block range index of first and last sightings, V32), the exact times rechecked. Only the few accounts that sighting did not see
- * (missing from it, gone, or of a source without a sighting) are looked up one by one, as before. Polls recorded
- * late (balance_late_snapshot) win where newer. Ties go to the higher poll id, as with per-poll rows.
+ * of accounts takes seconds (docs/benchmarks.md). First each source's newest sighting at or before the time (one
+ * index probe per source). Every account that sighting saw was seen with the value of the run spanning it, and its
+ * observation is that sighting: its open run in latest_balance when that began by then, else the closed run found by
+ * stabbing the runs' spans at the sighting (the block range index of first and last sightings, V32), the exact times
+ * rechecked. Only the few accounts that sighting did not see (missing from it, gone, or of a source without a
+ * sighting) are looked up one by one, as before. Polls recorded late (balance_late_snapshot) win where newer. Ties go
+ * to the higher poll id, as with per-poll rows.
  *
  * <p>Accounts first seen after the time are left out; accounts gone then (their gone period spans the time, V24)
- * are in it, with the start of that period, for callers to show (the API) or leave out (reports). {@code last_poll_failed_at}: the source's newest poll by then
- * (skipped polls aside) when it failed, and only if that was after the observation used.
+ * are in it, with the start of that period, for callers to show (the API) or leave out (reports).
+ * {@code last_poll_failed_at}: the source's newest poll by then (skipped polls aside) when it failed, and only if
+ * that was after the observation used.
  */
 public final class AsOfBalances {
 

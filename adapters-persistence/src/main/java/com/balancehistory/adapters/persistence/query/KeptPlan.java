@@ -17,8 +17,8 @@ public final class KeptPlan {
      * Runs {@code work} in a transaction with PostgreSQL's JIT compilation off, its statements prepared by the server
      * and run with a generic plan that the connection keeps. The planner's estimate of the per-account lookups (few in
      * practice) puts this query over {@code jit_above_cost}, and compiling its hundreds of expressions takes longer
-     * than the query then runs. Planning it is costly too, since it reads the
-     * history tables' monthly partitions in several places: a statement sent unnamed is planned again at every call.
+     * than the query then runs. Planning it is costly too, since it reads the history tables' monthly partitions in
+     * several places: a statement sent unnamed is planned again at every call.
      * Prepared, it is planned once per connection and SQL text; the generic plan leaves the time a parameter and
      * prunes the partitions when it runs ({@link #PLAN_KEPT}).
      */

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Base of the balance providers (see {@link HttpBalanceProvider}): one circuit breaker per source around {@link #fetchNow()}. A
+ * Base of the balance providers (see {@link HttpBalanceProvider}): one circuit breaker per source around
+ * {@link #fetchNow()}. A
  * {@link FetchResult.Failed} or an exception escaping {@link #fetchNow()} counts as a failed fetch, anything answered
  * (even with some accounts failing) as a success; while the breaker is open, {@link #fetch()} returns CIRCUIT_OPEN
  * without calling the provider. A {@code Retry-After} the provider answered with is remembered: until that time
