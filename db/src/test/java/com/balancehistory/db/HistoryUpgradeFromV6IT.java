@@ -33,14 +33,15 @@ class HistoryUpgradeFromV6IT {
     void a_populated_per_poll_database_upgrades_with_every_view_answering_as_before() throws Exception {
         TestDatabase db = TestDatabase.get().siblingAtVersion("6");
         try (Connection connection = db.connect()) {
-            populate(connection, "s1", List.of("x1", "x2", "x3", "x4", "x5"), 60, new Random(7));
-            populate(connection, "s2", List.of("y1"), 30, new Random(11));
+            populate(connection, "s1", List.of("x1", "x2", "x3", "x4", "x5"), List.of("k1", "k2"), 60, new Random(7));
+            populate(connection, "s2", List.of("y1"), List.of(), 30, new Random(11));
             // later versions may add columns to a view (V17: balance_changes.direction); the columns it had answer as
             // before
             Map<String, String> columns = columns(connection);
             Map<String, List<String>> before = answers(connection, columns);
             int snapshotsBefore = count(connection, "balance_snapshot");
             int changesBefore = count(connection, "balance_change");
+            int cardLimitsBefore = count(connection, "card_limit_snapshot");
 
             db.upgrade();
 
@@ -49,6 +50,11 @@ class HistoryUpgradeFromV6IT {
             assertThat(count(connection, "balance_run") + count(connection, "latest_balance"))
                     .as("runs stored instead of per-poll rows")
                     .isLessThan(snapshotsBefore / 2);
+            // V38: card limits kept as runs the same way
+            assertThat(count(connection, "card_limit_snapshot")).isEqualTo(cardLimitsBefore);
+            assertThat(count(connection, "card_limit_run") + count(connection, "latest_card_limit"))
+                    .as("card limit runs stored instead of per-poll rows")
+                    .isLessThan(cardLimitsBefore / 2);
             // V27: the change events recorded before it stay rows of balance_change, keyed by the integer account
             // key, and none of them is answered twice by the runs and latest rows that now carry later changes
             assertThat(count(connection, "balance_change")).isEqualTo(changesBefore);
@@ -70,7 +76,8 @@ class HistoryUpgradeFromV6IT {
      * Polls of one source every 5 minutes, as V6 recorded them: some fail, accounts go missing and come back,
      * balances mostly repeat.
      */
-    private static void populate(Connection c, String source, List<String> accounts, int polls, Random random)
+    private static void populate(
+            Connection c, String source, List<String> accounts, List<String> cards, int polls, Random random)
             throws SQLException {
         Map<String, State> states = new LinkedHashMap<>();
         for (String a : accounts) {
@@ -85,6 +92,18 @@ class HistoryUpgradeFromV6IT {
                     "Budget " + a,
                     T0.toString());
             states.put(id, new State());
+        }
+        Map<String, String> cardLimits = new HashMap<>();
+        for (String card : cards) {
+            exec(
+                    c,
+                    "INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at) "
+                            + "VALUES (?, ?, 'ahrvo', 'card-limit', ?, ?, 'USD', ?::timestamptz)",
+                    source + ".card-limit." + card,
+                    source,
+                    card,
+                    card,
+                    T0.toString());
         }
         Long newestPoll = null;
         Instant newestAt = null;
@@ -150,6 +169,38 @@ class HistoryUpgradeFromV6IT {
                 s.lastSeenAt = at;
                 s.lastSeenPoll = pollId;
                 s.followsNewest = true;
+            }
+            for (String card : cards) {
+                for (String period : List.of("daily", "weekly")) {
+                    String key = source + ".card-limit." + card + "|" + period;
+                    if (random.nextInt(8) == 0) {
+                        continue; // not returned by this poll: the next reading starts a run again
+                    }
+                    String remaining = cardLimits.get(key) == null || random.nextInt(5) == 0
+                            ? new String[] {"100.00", "40.50", "0.00"}[random.nextInt(3)]
+                            : cardLimits.get(key);
+                    cardLimits.put(key, remaining);
+                    String total = period.equals("daily") && i % 20 < 10 ? "200.00" : null;
+                    for (String table : List.of("card_limit_snapshot", "latest_card_limit")) {
+                        exec(
+                                c,
+                                "INSERT INTO " + table + " (account_id, period, observed_at, poll_id, currency, "
+                                        + "remaining, configured_total) VALUES (?, ?, ?::timestamptz, ?, 'USD', "
+                                        + "?::numeric, ?::numeric)"
+                                        + (table.equals("latest_card_limit")
+                                                ? " ON CONFLICT (account_id, period) DO UPDATE SET observed_at = "
+                                                        + "EXCLUDED.observed_at, poll_id = EXCLUDED.poll_id, remaining"
+                                                        + " = EXCLUDED.remaining, configured_total = "
+                                                        + "EXCLUDED.configured_total"
+                                                : ""),
+                                source + ".card-limit." + card,
+                                period,
+                                at.toString(),
+                                pollId,
+                                remaining,
+                                total);
+                    }
+                }
             }
             newestPoll = pollId;
             newestAt = at;

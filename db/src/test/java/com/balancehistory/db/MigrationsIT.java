@@ -34,6 +34,7 @@ class MigrationsIT {
                             "account",
                             "balance_snapshot",
                             "card_limit_snapshot",
+                            "card_limit_run",
                             "latest_balance",
                             "daily_balance",
                             "balance_change",

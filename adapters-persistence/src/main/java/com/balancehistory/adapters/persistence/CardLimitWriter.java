@@ -8,41 +8,89 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes the card limits of one source's poll: one history row per card and period, and the latest value per card
- * and period (a late poll never overwrites a newer one), with the configured total of each period where known. Part
- * of {@link JooqSnapshotStore}'s recording transaction: it works on the connection it is given.
+ * Writes the card limits of one source's poll as runs of identical readings, as balances are kept (V38): a card and
+ * period read again with the value the source's previous sighting read costs no history row, its open run (the
+ * latest row, from {@code first_seen_at} to {@code observed_at}) goes on; a changed value, or a card or period the
+ * poll did not read, closes the run into {@code card_limit_run}. A poll older than its source's newest is no sighting:
+ * its limits are kept per poll in {@code card_limit_late_snapshot} and change nothing else. Configured totals are
+ * stored beside each reading. Part of {@link JooqSnapshotStore}'s recording transaction, after the source's lock.
  */
 final class CardLimitWriter {
 
-    private static final String INSERT_CARD_LIMITS = """
+    private static final String INCOMING = """
             WITH incoming AS (
                 SELECT t.account_id, t.period, t.currency, t.remaining::numeric AS remaining,
                        t.configured_total::numeric AS configured_total
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     AS t(account_id, period, currency, remaining, configured_total)
-            ), inserted AS (
-                INSERT INTO card_limit_snapshot (account_id, period, observed_at, poll_id, currency, remaining,
-                                                 configured_total)
-                SELECT account_id, period, ?::timestamptz, ?::bigint, currency, remaining, configured_total
-                FROM incoming
-                RETURNING *
+            )""";
+
+    /** Parameters after the five columns: the source, the previous sighting's poll, this poll, its time (twice). */
+    private static final String RECORD_NEWEST = INCOMING + """
+            , open_run AS (
+                SELECT a.account_key, l.account_id, l.period, l.poll_id, l.first_seen_at, l.observed_at, l.currency,
+                       l.remaining, l.configured_total
+                FROM account a
+                JOIN latest_card_limit l ON l.account_id = a.id
+                WHERE a.source = ? AND a.kind = 'card-limit' AND l.first_seen_at IS NOT NULL
+            ), continued AS (
+                -- read with the same value by the sighting before this one: the run goes on
+                SELECT o.account_id, o.period, o.first_seen_at
+                FROM open_run o
+                JOIN incoming i ON i.account_id = o.account_id AND i.period = o.period
+                WHERE o.poll_id = ?
+                  AND (i.currency, i.remaining, i.configured_total)
+                      IS NOT DISTINCT FROM (o.currency, o.remaining, o.configured_total)
+            ), closed AS (
+                INSERT INTO card_limit_run (account_key, period, first_seen_at, last_seen_at, currency, remaining,
+                                            configured_total)
+                SELECT o.account_key, o.period, o.first_seen_at, o.observed_at, o.currency, o.remaining,
+                       o.configured_total
+                FROM open_run o
+                WHERE NOT EXISTS (SELECT 1 FROM continued c WHERE c.account_id = o.account_id AND c.period = o.period)
+                RETURNING 1
+            ), stopped AS (
+                -- not read by this poll: the latest value stays, its run is closed above
+                UPDATE latest_card_limit l SET first_seen_at = NULL
+                FROM open_run o
+                WHERE l.account_id = o.account_id AND l.period = o.period
+                  AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.account_id = o.account_id AND i.period = o.period)
+                RETURNING 1
             ), latest AS (
-                INSERT INTO latest_card_limit (account_id, period, poll_id, observed_at, currency, remaining,
-                                               configured_total)
-                SELECT account_id, period, poll_id, observed_at, currency, remaining, configured_total FROM inserted
+                INSERT INTO latest_card_limit (account_id, period, poll_id, observed_at, first_seen_at, currency,
+                                               remaining, configured_total)
+                SELECT i.account_id, i.period, ?::bigint, ?::timestamptz, coalesce(c.first_seen_at, ?::timestamptz),
+                       i.currency, i.remaining, i.configured_total
+                FROM incoming i
+                LEFT JOIN continued c ON c.account_id = i.account_id AND c.period = i.period
                 ON CONFLICT (account_id, period) DO UPDATE SET
-                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at, currency = EXCLUDED.currency,
+                    poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
+                    first_seen_at = EXCLUDED.first_seen_at, currency = EXCLUDED.currency,
                     remaining = EXCLUDED.remaining, configured_total = EXCLUDED.configured_total
-                WHERE latest_card_limit.observed_at <= EXCLUDED.observed_at
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM latest)
+            SELECT (SELECT count(*) FROM latest), (SELECT count(*) FROM closed), (SELECT count(*) FROM stopped)
+            """;
+
+    /** Parameters after the five columns: this poll's time and its id. */
+    private static final String RECORD_LATE = INCOMING + """
+            , late AS (
+                INSERT INTO card_limit_late_snapshot (account_key, period, observed_at, poll_id, currency, remaining,
+                                                      configured_total)
+                SELECT a.account_key, i.period, ?::timestamptz, ?::bigint, i.currency, i.remaining, i.configured_total
+                FROM incoming i
+                JOIN account a ON a.id = i.account_id
+                RETURNING 1
+            )
+            SELECT count(*) FROM late
             """;
 
     private final CardLimitTotals cardLimitTotals;
@@ -51,9 +99,43 @@ final class CardLimitWriter {
         this.cardLimitTotals = cardLimitTotals;
     }
 
-    /** @return the history rows written */
-    int write(Connection connection, Collection<CardLimitObservation> observations, SourcePollRecord record)
+    /**
+     * @param previous the source's newest recorded poll before this one, as the source's lock found it
+     * @return the card limits recorded (one per card and period read)
+     */
+    int write(
+            Connection connection,
+            Collection<CardLimitObservation> observations,
+            SourcePollRecord record,
+            Optional<NewestBalancePoll> previous)
             throws SQLException {
+        boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
+        String[][] columns = columns(observations);
+        if (!newest && columns[0].length == 0) {
+            return 0;
+        }
+        // a newest poll reading no card still closes the runs of the cards its source's previous sighting read
+        try (PreparedStatement statement = connection.prepareStatement(newest ? RECORD_NEWEST : RECORD_LATE)) {
+            int p = JdbcValues.bindColumns(connection, statement, 1, columns);
+            if (newest) {
+                statement.setString(p++, record.source());
+                statement.setObject(p++, previous.map(NewestBalancePoll::pollId).orElse(null), Types.BIGINT);
+                statement.setLong(p++, record.pollId());
+                statement.setString(p++, record.observedAt().toString());
+                statement.setString(p, record.observedAt().toString());
+            } else {
+                statement.setString(p++, record.observedAt().toString());
+                statement.setLong(p, record.pollId());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The readings as five text columns: card account, period, currency, remaining and configured total. */
+    private String[][] columns(Collection<CardLimitObservation> observations) {
         List<String[]> rows = new ArrayList<>();
         for (CardLimitObservation o : observations) {
             Map<LimitPeriod, Money> totals = cardLimitTotals.totalsFor(o.card());
@@ -68,23 +150,12 @@ final class CardLimitWriter {
                 });
             }
         }
-        if (rows.isEmpty()) {
-            return 0;
-        }
         String[][] columns = new String[5][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < 5; c++) {
                 columns[c][r] = rows.get(r)[c];
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_CARD_LIMITS)) {
-            int p = JdbcValues.bindColumns(connection, statement, 1, columns);
-            statement.setString(p++, record.observedAt().toString());
-            statement.setLong(p, record.pollId());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return columns;
     }
 }

@@ -19,8 +19,8 @@ import org.jooq.DSLContext;
  */
 public final class JooqPartitionMaintenance implements PartitionMaintenance {
 
-    private static final Pattern PARTITION =
-            Pattern.compile("(balance_run|balance_late_snapshot|card_limit_snapshot)_(\\d{4})_(\\d{2})");
+    private static final Pattern PARTITION = Pattern.compile(
+            "(balance_run|balance_late_snapshot|card_limit_run|card_limit_late_snapshot)" + "_(\\d{4})_(\\d{2})");
     private static final Pattern RAW_PARTITION = Pattern.compile("(raw_body|raw_receipt)_(\\d{4})_(\\d{2})_(\\d{2})");
     /** Days of provider-body partitions created ahead, so the first poll after midnight finds its day. */
     private static final int RAW_DAYS_AHEAD = 2;
@@ -115,7 +115,7 @@ public final class JooqPartitionMaintenance implements PartitionMaintenance {
 
     /** Names of the existing monthly partitions, oldest first. */
     public List<String> partitions() {
-        return partitionsOf("balance_run", "balance_late_snapshot", "card_limit_snapshot");
+        return partitionsOf("balance_run", "balance_late_snapshot", "card_limit_run", "card_limit_late_snapshot");
     }
 
     private List<String> partitionsOf(String... parents) {

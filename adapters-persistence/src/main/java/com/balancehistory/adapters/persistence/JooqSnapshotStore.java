@@ -175,7 +175,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 accounts.write(connection, record.source(), seen, record.observedAt(), lock.recording());
         // even an empty answer is recorded for balances: the accounts the previous poll saw are no longer current
         LatestBalanceFollower.Recorded recorded = balances.record(connection, byAccount, record, previous);
-        int rows = recorded.rows() + cardLimits.write(connection, limits.values(), record);
+        int rows = recorded.rows() + cardLimits.write(connection, limits.values(), record, previous);
         // after the balances: the source's lock they hold keeps two recordings from opening the same label twice
         LabelAssignments.write(connection, changed, record.observedAt());
         if (!byAccount.isEmpty()) {

@@ -41,13 +41,14 @@ class JooqPartitionMaintenanceIT {
                 .contains(
                         "balance_run_2027_06",
                         "balance_run_2027_08",
-                        "card_limit_snapshot_2027_08",
+                        "card_limit_run_2027_08",
+                        "card_limit_late_snapshot_2027_08",
                         "balance_run_2025_01");
 
         var dropped = maintenance.dropOlderThan(now, 12);
 
         assertThat(dropped)
-                .contains("balance_run_2025_01", "card_limit_snapshot_2025_01")
+                .contains("balance_run_2025_01", "card_limit_run_2025_01", "card_limit_late_snapshot_2025_01")
                 .doesNotContain("balance_run_2027_06", "balance_run_2026_06");
         assertThat(maintenance.partitions()).doesNotContain("balance_run_2025_01");
         assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance WHERE account_id = 'old-src.budget.b1'")

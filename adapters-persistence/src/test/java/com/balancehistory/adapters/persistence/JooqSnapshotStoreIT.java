@@ -253,8 +253,11 @@ class JooqSnapshotStoreIT extends SnapshotStoreContract {
                         () -> dsl.execute("DELETE FROM balance_snapshot WHERE account_id = ?", source + ".budget.b1"))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> dsl.execute("UPDATE card_limit_snapshot SET remaining = 0"))
-                .isInstanceOf(DataAccessException.class);
+        for (String cardLimitHistory : List.of("card_limit_run", "card_limit_late_snapshot")) {
+            assertThatThrownBy(() -> dsl.execute("UPDATE " + cardLimitHistory + " SET remaining = 0"))
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("append-only");
+        }
         assertThat(dsl.fetchValue("SELECT available FROM balance_snapshot WHERE account_id = ?", source + ".budget.b1"))
                 .isEqualTo(new BigDecimal("5.0000"));
     }

@@ -1,6 +1,7 @@
 package com.balancehistory.domain.limit;
 
 import com.balancehistory.domain.account.Account;
+import com.balancehistory.domain.account.AccountKind;
 import com.balancehistory.domain.money.Money;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +14,11 @@ public record CardLimitObservation(Account card, Map<LimitPeriod, Money> remaini
     public CardLimitObservation {
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(remaining, "remaining");
+        if (card.kind() != AccountKind.CARD_SPENDING_LIMIT) {
+            // the store keeps limits as the history of card-limit accounts, and finds them by that kind
+            throw new IllegalArgumentException("card " + card.externalId() + " is a "
+                    + card.kind().slug() + " account, expected " + AccountKind.CARD_SPENDING_LIMIT.slug());
+        }
         if (remaining.isEmpty()) {
             throw new IllegalArgumentException("card " + card.externalId() + " has no remaining limits");
         }

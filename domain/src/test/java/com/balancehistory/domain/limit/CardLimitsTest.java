@@ -131,6 +131,15 @@ class CardLimitsTest {
     }
 
     @Test
+    void a_card_observation_is_of_a_card_limit_account() {
+        Account budget = Account.of("ahrvo-main", ProviderType.AHRVO, AccountKind.BUDGET, "b-1", "Ops budget", USD);
+
+        assertThatThrownBy(() -> new CardLimitObservation(budget, Map.of(DAILY, usd("75"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("b-1 is a budget account, expected card-limit");
+    }
+
+    @Test
     void rejects_remaining_amounts_that_are_negative_or_in_another_currency() {
         assertThatThrownBy(() -> CardLimits.of(Map.of(DAILY, usd("-1"))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -128,7 +128,11 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
                         .fetch(row -> account(AsOfBalances.balance(asOf, row))));
     }
 
-    /** The newest limits of every card, or of one source's cards in {@code range}. */
+    /**
+     * The newest limits of every card, or of one source's cards in {@code range}: per card and period, the newest
+     * reading by as-of among the run that began last by then (open or closed: its newest sighting up to as-of) and the
+     * polls recorded late. Two probes of the runs' key per card and period, whatever the length of the history.
+     */
     private List<CardLimitValue> limits(Instant asOf, Optional<String> source, AccountRange range) {
         OffsetDateTime at = Times.utc(asOf);
         String only = source.orElse(null);
@@ -136,17 +140,54 @@ public final class JooqAsOfSnapshots implements AsOfSnapshots {
         String through = range.through().orElse(null);
         return dsl.resultQuery(
                         """
-                SELECT DISTINCT ON (c.account_id, c.period)
-                       c.account_id, a.name, a.source, c.period, c.currency, c.remaining, c.configured_total,
-                       c.observed_at
-                FROM card_limit_snapshot c
-                JOIN account a ON a.id = c.account_id
-                WHERE c.observed_at <= {0}
-                  AND NOT EXISTS (SELECT 1 FROM {4} g WHERE g.account_id = a.id)
-                  AND (CAST({1} AS VARCHAR) IS NULL OR a.source = {1})
-                  AND (CAST({2} AS VARCHAR) IS NULL OR c.account_id > {2})
-                  AND (CAST({3} AS VARCHAR) IS NULL OR c.account_id <= {3})
-                ORDER BY c.account_id, c.period, c.observed_at DESC, c.poll_id DESC""",
+                WITH card AS (
+                    SELECT a.id AS account_id, a.account_key, a.name, a.source
+                    FROM account a
+                    WHERE a.kind = 'card-limit'
+                      AND NOT EXISTS (SELECT 1 FROM {4} g WHERE g.account_id = a.id)
+                      AND (CAST({1} AS VARCHAR) IS NULL OR a.source = {1})
+                      AND (CAST({2} AS VARCHAR) IS NULL OR a.id > {2})
+                      AND (CAST({3} AS VARCHAR) IS NULL OR a.id <= {3})
+                ), run AS (
+                    SELECT c.account_id, c.source, l.period, l.first_seen_at, l.observed_at AS last_seen_at,
+                           l.currency, l.remaining, l.configured_total
+                    FROM card c JOIN latest_card_limit l ON l.account_id = c.account_id
+                    WHERE l.first_seen_at <= {0}
+                    UNION ALL
+                    SELECT c.account_id, c.source, l.period, r.first_seen_at, r.last_seen_at, r.currency, r.remaining,
+                           r.configured_total
+                    FROM card c
+                    JOIN latest_card_limit l ON l.account_id = c.account_id
+                    CROSS JOIN LATERAL (
+                        -- the closed run spanning as-of, else the last one that ended before it
+                        (SELECT * FROM card_limit_run r
+                         WHERE r.account_key = c.account_key AND r.period = l.period AND r.last_seen_at >= {0}
+                         ORDER BY r.last_seen_at LIMIT 1)
+                        UNION ALL
+                        (SELECT * FROM card_limit_run r
+                         WHERE r.account_key = c.account_key AND r.period = l.period AND r.last_seen_at < {0}
+                         ORDER BY r.last_seen_at DESC LIMIT 1)) r
+                    WHERE r.first_seen_at <= {0}
+                ), reading AS (
+                    SELECT r.account_id, r.period, s.finished_at AS observed_at, s.poll_id, r.currency, r.remaining,
+                           r.configured_total
+                    FROM run r
+                    CROSS JOIN LATERAL (
+                        SELECT p.finished_at, p.poll_id FROM poll_source_result p
+                        WHERE p.source = r.source AND p.balances_recorded
+                          AND p.finished_at >= r.first_seen_at AND p.finished_at <= least(r.last_seen_at, {0})
+                        ORDER BY p.finished_at DESC, p.poll_id DESC LIMIT 1) s
+                    UNION ALL
+                    SELECT c.account_id, s.period, s.observed_at, s.poll_id, s.currency, s.remaining,
+                           s.configured_total
+                    FROM card c JOIN card_limit_late_snapshot s ON s.account_key = c.account_key
+                    WHERE s.observed_at <= {0}
+                )
+                SELECT DISTINCT ON (r.account_id, r.period)
+                       r.account_id, c.name, c.source, r.period, r.currency, r.remaining, r.configured_total,
+                       r.observed_at
+                FROM reading r JOIN card c ON c.account_id = r.account_id
+                ORDER BY r.account_id, r.period, r.observed_at DESC, r.poll_id DESC""",
                         DSL.val(at),
                         DSL.val(only, String.class),
                         DSL.val(after, String.class),

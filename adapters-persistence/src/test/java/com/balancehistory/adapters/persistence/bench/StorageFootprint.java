@@ -171,7 +171,7 @@ public final class StorageFootprint {
     }
 
     /** Bytes of each table (heap and TOAST) and of each index, partitions summed into their parent. */
-    private static Map<String, Long> byRelation(DSLContext dsl) {
+    static Map<String, Long> byRelation(DSLContext dsl) {
         Map<String, Long> sizes = new TreeMap<>();
         dsl.fetch("""
                 SELECT COALESCE(p.relname, c.relname) AS name,
@@ -186,7 +186,7 @@ public final class StorageFootprint {
     }
 
     /** Heap, indexes and TOAST of the tables named, partitions included. */
-    private static long bytes(DSLContext dsl, String tables) {
+    static long bytes(DSLContext dsl, String tables) {
         return dsl.fetchOne("""
                 SELECT COALESCE(sum(pg_total_relation_size(c.oid)), 0)
                 FROM pg_class c
