@@ -33,7 +33,11 @@ final class CardLimitWriter {
                     AS t(account_id, period, currency, remaining, configured_total)
             )""";
 
-    /** Parameters after the five columns: the source, the previous sighting's poll, this poll, its time (twice). */
+    /**
+     * Parameters after the five columns: the source, the previous sighting's poll, this poll, its time (twice). The
+     * source's open runs and the readings are paired by one full join, which PostgreSQL runs as a hash or merge join
+     * whatever its estimates (an anti join of the two could become a nested loop over both).
+     */
     private static final String RECORD_NEWEST = INCOMING + """
             , open_run AS (
                 SELECT a.account_key, l.account_id, l.period, l.poll_id, l.first_seen_at, l.observed_at, l.currency,
@@ -41,36 +45,39 @@ final class CardLimitWriter {
                 FROM account a
                 JOIN latest_card_limit l ON l.account_id = a.id
                 WHERE a.source = ? AND a.kind = 'card-limit' AND l.first_seen_at IS NOT NULL
-            ), continued AS (
-                -- read with the same value by the sighting before this one: the run goes on
-                SELECT o.account_id, o.period, o.first_seen_at
+            ), paired AS (
+                SELECT o.account_key, o.account_id AS run_account_id, o.period AS run_period, o.first_seen_at,
+                       o.observed_at, o.currency AS run_currency, o.remaining AS run_remaining,
+                       o.configured_total AS run_configured_total, i.account_id, i.period, i.currency, i.remaining,
+                       i.configured_total,
+                       -- read with the same value by the sighting before this one: the run goes on
+                       (coalesce(o.poll_id = CAST(? AS bigint), FALSE) AND i.account_id IS NOT NULL
+                        AND (i.currency, i.remaining, i.configured_total)
+                            IS NOT DISTINCT FROM (o.currency, o.remaining, o.configured_total)) AS continues
                 FROM open_run o
-                JOIN incoming i ON i.account_id = o.account_id AND i.period = o.period
-                WHERE o.poll_id = ?
-                  AND (i.currency, i.remaining, i.configured_total)
-                      IS NOT DISTINCT FROM (o.currency, o.remaining, o.configured_total)
+                FULL JOIN incoming i ON i.account_id = o.account_id AND i.period = o.period
             ), closed AS (
                 INSERT INTO card_limit_run (account_key, period, first_seen_at, last_seen_at, currency, remaining,
                                             configured_total)
-                SELECT o.account_key, o.period, o.first_seen_at, o.observed_at, o.currency, o.remaining,
-                       o.configured_total
-                FROM open_run o
-                WHERE NOT EXISTS (SELECT 1 FROM continued c WHERE c.account_id = o.account_id AND c.period = o.period)
+                SELECT p.account_key, p.run_period, p.first_seen_at, p.observed_at, p.run_currency, p.run_remaining,
+                       p.run_configured_total
+                FROM paired p
+                WHERE p.run_account_id IS NOT NULL AND NOT p.continues
                 RETURNING 1
             ), stopped AS (
                 -- not read by this poll: the latest value stays, its run is closed above
                 UPDATE latest_card_limit l SET first_seen_at = NULL
-                FROM open_run o
-                WHERE l.account_id = o.account_id AND l.period = o.period
-                  AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.account_id = o.account_id AND i.period = o.period)
+                FROM paired p
+                WHERE p.account_id IS NULL AND l.account_id = p.run_account_id AND l.period = p.run_period
                 RETURNING 1
             ), latest AS (
                 INSERT INTO latest_card_limit (account_id, period, poll_id, observed_at, first_seen_at, currency,
                                                remaining, configured_total)
-                SELECT i.account_id, i.period, ?::bigint, ?::timestamptz, coalesce(c.first_seen_at, ?::timestamptz),
-                       i.currency, i.remaining, i.configured_total
-                FROM incoming i
-                LEFT JOIN continued c ON c.account_id = i.account_id AND c.period = i.period
+                SELECT p.account_id, p.period, ?::bigint, ?::timestamptz,
+                       CASE WHEN p.continues THEN p.first_seen_at ELSE ?::timestamptz END,
+                       p.currency, p.remaining, p.configured_total
+                FROM paired p
+                WHERE p.account_id IS NOT NULL
                 ON CONFLICT (account_id, period) DO UPDATE SET
                     poll_id = EXCLUDED.poll_id, observed_at = EXCLUDED.observed_at,
                     first_seen_at = EXCLUDED.first_seen_at, currency = EXCLUDED.currency,

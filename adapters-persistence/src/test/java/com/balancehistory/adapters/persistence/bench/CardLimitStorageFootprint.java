@@ -179,14 +179,20 @@ public final class CardLimitStorageFootprint {
             for (int p = 0; p < PERIODS.size(); p++) {
                 ids.add("cards.card-limit.card" + c);
                 periods.add(PERIODS.get(p).apiName());
-                amounts.add(Money.of(java.math.BigDecimal.valueOf(remainingCents[c][p], 2), "USD").toPlainString());
+                amounts.add(Money.of(java.math.BigDecimal.valueOf(remainingCents[c][p], 2), "USD")
+                        .toPlainString());
             }
         }
-        dsl.execute("""
+        dsl.execute(
+                """
                 INSERT INTO per_poll_card_limit (account_id, period, observed_at, poll_id, currency, remaining)
                 SELECT t.id, t.period, ?::timestamptz, ?, 'USD', t.amount::numeric
                 FROM unnest(?::text[], ?::text[], ?::text[]) AS t(id, period, amount)
-                """, at.toString(), pollId, ids.toArray(String[]::new), periods.toArray(String[]::new),
+                """,
+                at.toString(),
+                pollId,
+                ids.toArray(String[]::new),
+                periods.toArray(String[]::new),
                 amounts.toArray(String[]::new));
     }
 }
