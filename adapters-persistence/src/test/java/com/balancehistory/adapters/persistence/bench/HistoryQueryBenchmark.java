@@ -37,10 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * once into a database kept between runs ({@code bh_bench_history_1}, {@code bh_bench_history_12}; migrated to the
  * latest version on every run, generated again when {@link #GENERATED_SHAPE} changes), so both sizes can be measured
  * side by side without waiting for the generation again.
- * The compact form is generated in SQL as the store writes it (closed runs, open runs in the latest rows, the poll
- * ledger as sightings); {@code CompactHistoryEquivalenceIT} checks the store's own recording against the per-poll
- * answers. Completed days are rolled up into {@code daily_balance} as generated rows too, the last day is pending
- * as the current day is. Run: see
+ * The compact form is generated in SQL as the store writes it ({@link GeneratedHistory}; {@code
+ * GeneratedHistoryMatchesRecordingIT} records a slice of the same polls through the store and compares). Run: see
  * docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -52,13 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HistoryQueryBenchmark {
 
     static final int ACCOUNTS = 10_000;
-    static final int POLLS_PER_DAY = 288;
-    static final LocalDate FIRST_DAY = LocalDate.parse("2025-11-01");
-    static final Instant FIRST_POLL = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final LocalDate FIRST_DAY = GeneratedHistory.FIRST_DAY;
+    static final Instant FIRST_POLL = GeneratedHistory.FIRST_POLL;
 
     /** Names what {@link #generateHistory} writes; change it with the generator so kept databases are made again. */
     static final String GENERATED_SHAPE =
-            "runs v3: 1 % changed per poll, one failed poll a day, last day pending, runs in the order they close";
+            "runs v4: 1 % changed per poll, one failed poll a day, last day pending, runs in the order they close,"
+                    + " runs begin and end at sightings, one account in ten gone after its last change";
 
     @Param({"1", "12"})
     public int months;
@@ -105,75 +103,7 @@ public class HistoryQueryBenchmark {
     }
 
     private void generateHistory(int days) {
-        int polls = days * POLLS_PER_DAY;
-        for (int month = 0; month <= months + 1; month++) {
-            dsl.execute(
-                    "SELECT ensure_snapshot_partitions(?::date)",
-                    FIRST_DAY.plusMonths(month).toString());
-        }
-        dsl.execute("""
-                INSERT INTO account (id, source, provider, kind, external_id, name, currency, first_seen_at)
-                SELECT 'bench.budget.b' || a, 'bench', 'ahrvo', 'budget', 'b' || a, 'Budget ' || a,
-                       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], ?::timestamptz
-                FROM generate_series(1, ?) a
-                """, FIRST_POLL.toString(), ACCOUNTS);
-        // poll k every 5 minutes; one a day (the 101st) failed: no sighting
-        dsl.execute("""
-                INSERT INTO poll_run (id, trigger, started_at, finished_at) OVERRIDING SYSTEM VALUE
-                SELECT k + 1, 'schedule', ?::timestamptz + k * INTERVAL '5 minutes',
-                       ?::timestamptz + k * INTERVAL '5 minutes'
-                FROM generate_series(0, ? - 1) k
-                """, FIRST_POLL.toString(), FIRST_POLL.toString(), polls);
-        dsl.execute("""
-                INSERT INTO poll_source_result (poll_id, source, provider, outcome, accounts_seen, rows_written,
-                                                started_at, finished_at, balances_recorded)
-                SELECT id, 'bench', 'ahrvo', CASE WHEN (id - 1) % 288 = 100 THEN 'failed' ELSE 'ok' END, ?, ?,
-                       started_at, finished_at, (id - 1) % 288 <> 100
-                FROM poll_run
-                """, ACCOUNTS, ACCOUNTS);
-        // account a changes once every 100 polls, at a poll of its own in each hundred: run j starts at poll
-        // start(j) and is last seen at start(j + 1) - 1 (a failed poll there only lacks the sighting); written in
-        // the order they close, as the store writes them, which is what the block range index of their spans needs
-        dsl.execute("""
-                INSERT INTO balance_run (account_key, first_seen_at, last_seen_at, currency, available)
-                SELECT a, ?::timestamptz + r.first_poll * INTERVAL '5 minutes',
-                       ?::timestamptz + (r.next_poll - 1) * INTERVAL '5 minutes',
-                       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], round((100000 - j * 7 + a % 1000)::numeric, 2)
-                FROM generate_series(1, ?) a, generate_series(0, ? / 100 - 2) j,
-                     LATERAL (SELECT CASE WHEN j = 0 THEN 0 ELSE j * 100 + (a * 37 + j * 13) % 100 END AS first_poll,
-                                     (j + 1) * 100 + (a * 37 + (j + 1) * 13) % 100 AS next_poll) r
-                ORDER BY r.next_poll, a
-                """, FIRST_POLL.toString(), FIRST_POLL.toString(), ACCOUNTS, polls);
-        // the open runs: nine in ten follow the source's newest poll, one in ten was not seen by it
-        dsl.execute("""
-                INSERT INTO latest_balance (account_id, poll_id, observed_at, currency, available,
-                                            follows_source_poll)
-                SELECT 'bench.budget.b' || a, r.first_poll + 1, ?::timestamptz + r.first_poll * INTERVAL '5 minutes',
-                       (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3], round((100000 - r.j * 7 + a % 1000)::numeric, 2),
-                       a % 10 <> 0
-                FROM generate_series(1, ?) a, LATERAL (SELECT ? / 100 - 1 AS j) last,
-                     LATERAL (SELECT last.j AS j, last.j * 100 + (a * 37 + last.j * 13) % 100 AS first_poll) r
-                """, FIRST_POLL.toString(), ACCOUNTS, polls);
-        dsl.execute("""
-                INSERT INTO source_balance_poll (source, poll_id, observed_at)
-                SELECT 'bench', max(poll_id), max(finished_at) FROM poll_source_result WHERE balances_recorded
-                """);
-        // completed days as the rollup leaves them, day after day (rolling up a year through the generated rows
-        // takes too long for a benchmark's set-up; JooqDailyRollup is exercised by the tests); the last day is
-        // not rolled up yet, as the current day never is, so the daily view computes it from the runs
-        dsl.execute("""
-                INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
-                                           max_available, samples, first_observed_at, last_observed_at)
-                SELECT 'bench.budget.b' || a, ?::date + d, (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3],
-                       100000 - d * 20, 100000 - d * 20 - 14, 100000 - d * 20 - 14, 100000 - d * 20, 287,
-                       ?::timestamptz + d * INTERVAL '1 day', ?::timestamptz + (d + 1) * INTERVAL '1 day'
-                                                                             - INTERVAL '5 minutes'
-                FROM generate_series(0, ? - 2) d, generate_series(1, ?) a
-                ORDER BY d, a
-                """, FIRST_DAY.toString(), FIRST_POLL.toString(), FIRST_POLL.toString(), days, ACCOUNTS);
-        dsl.execute(
-                "INSERT INTO daily_rollup_pending (day, marked_at) VALUES (?::date, now())",
-                FIRST_DAY.plusDays(days - 1).toString());
+        GeneratedHistory.generate(dsl, ACCOUNTS, days);
         // a database in its steady state: without this, autovacuum and the checkpointer work through the freshly
         // loaded rows while the reads are measured
         dsl.execute("VACUUM (ANALYZE)");
