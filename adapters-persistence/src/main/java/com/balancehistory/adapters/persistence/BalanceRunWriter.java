@@ -116,14 +116,16 @@ final class BalanceRunWriter {
                 SELECT u.account_key, u.run_first_seen_at, poll.previous_observed_at, u.run_provider_as_of,
                        u.run_currency, u.run_available, u.run_ledger, u.run_pending, u.run_allocated, u.run_initial,
                        u.run_change_direction, u.run_change_significant,
-                       CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
-                                 AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
-                            THEN u.run_previous_available END,
-                       CASE WHEN u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
-                                 AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
-                            THEN u.run_previous_observed_at END
-                FROM updated u, poll
+                       CASE WHEN k.keeps_previous THEN u.run_previous_available END,
+                       CASE WHEN k.keeps_previous THEN u.run_previous_observed_at END
+                FROM updated u
+                CROSS JOIN poll
+                CROSS JOIN LATERAL (SELECT u.run_change_direction IS NOT NULL AND NOT (u.run_previous_run_closed
+                        AND one_history_month(u.run_previous_observed_at, poll.previous_observed_at))
+                        AS keeps_previous) k
                 WHERE u.ended_a_run
+                -- in key order: the runs' primary key is then written leaf after leaf instead of at random
+                ORDER BY u.account_key
             ), late AS (
                 INSERT INTO balance_late_snapshot (account_key, observed_at, poll_id, provider_as_of, currency,
                                                    available, ledger, pending, allocated, initial)
