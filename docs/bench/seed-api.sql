@@ -94,13 +94,13 @@ WHERE s.k = 999;
 INSERT INTO source_balance_poll (source, poll_id, observed_at) SELECT 'bench', 1000, t_end FROM bench_clock;
 
 -- completed UTC days rolled up, today pending (what the service's daily job leaves behind)
-INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
+INSERT INTO daily_balance (account_key, day, currency, open_available, close_available, min_available,
                            max_available, samples, first_observed_at, last_observed_at)
-SELECT s.account_id, (s.observed_at AT TIME ZONE 'UTC')::date, min(s.currency),
+SELECT a.account_key, (s.observed_at AT TIME ZONE 'UTC')::date, min(s.currency),
        (array_agg(s.available ORDER BY s.observed_at))[1],
        (array_agg(s.available ORDER BY s.observed_at DESC))[1],
        min(s.available), max(s.available), count(*), min(s.observed_at), max(s.observed_at)
-FROM balance_snapshot s, bench_clock c
+FROM balance_snapshot s JOIN account a ON a.id = s.account_id, bench_clock c
 WHERE s.observed_at < (c.t_end AT TIME ZONE 'UTC')::date::timestamp AT TIME ZONE 'UTC'
 GROUP BY 1, 2;
 

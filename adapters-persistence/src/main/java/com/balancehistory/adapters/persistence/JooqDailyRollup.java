@@ -22,13 +22,14 @@ public final class JooqDailyRollup implements DailyRollup {
      * still pending.
      */
     private static final String ROLL_UP_DAY = """
-            INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
+            INSERT INTO daily_balance (account_key, day, currency, open_available, close_available, min_available,
                                        max_available, samples, first_observed_at, last_observed_at)
-            SELECT d.account_id, d.day, d.currency, d.open_available, d.close_available, d.min_available,
+            SELECT a.account_key, d.day, d.currency, d.open_available, d.close_available, d.min_available,
                    d.max_available, d.samples, d.first_observed_at, d.last_observed_at
             FROM analytics.daily_balances d
+            JOIN account a ON a.id = d.account_id
             WHERE d.day = ?::date
-            ON CONFLICT (account_id, day) DO UPDATE SET
+            ON CONFLICT (account_key, day) DO UPDATE SET
                 currency = EXCLUDED.currency, open_available = EXCLUDED.open_available,
                 close_available = EXCLUDED.close_available, min_available = EXCLUDED.min_available,
                 max_available = EXCLUDED.max_available, samples = EXCLUDED.samples,

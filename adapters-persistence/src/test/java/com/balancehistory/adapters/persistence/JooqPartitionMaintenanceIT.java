@@ -51,7 +51,8 @@ class JooqPartitionMaintenanceIT {
                 .contains("balance_run_2025_01", "card_limit_run_2025_01", "card_limit_late_snapshot_2025_01")
                 .doesNotContain("balance_run_2027_06", "balance_run_2026_06");
         assertThat(maintenance.partitions()).doesNotContain("balance_run_2025_01");
-        assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance WHERE account_id = 'old-src.budget.b1'")
+        assertThat(dsl.fetchOne("SELECT count(*) FROM daily_balance d JOIN account a ON a.account_key = d.account_key"
+                                + " WHERE a.id = 'old-src.budget.b1'")
                         .get(0, Integer.class))
                 .isEqualTo(1);
     }

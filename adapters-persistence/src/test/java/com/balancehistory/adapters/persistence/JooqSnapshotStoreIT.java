@@ -93,7 +93,8 @@ class JooqSnapshotStoreIT extends SnapshotStoreContract {
         assertThat(latest.get("currency", String.class)).isEqualTo("USD");
         new JooqDailyRollup(dsl).rollUpCompletedDays(Instant.parse("2026-11-21T00:00:00Z"));
         Record daily = dsl.fetchOne(
-                "SELECT day::text AS day, close_available, samples FROM daily_balance " + "WHERE account_id = ?",
+                "SELECT day::text AS day, close_available, samples FROM daily_balance d"
+                        + " JOIN account a ON a.account_key = d.account_key WHERE a.id = ?",
                 source + ".budget.b2");
         assertThat(daily.get("day", String.class)).isEqualTo("2026-11-20");
         assertThat(daily.get("close_available", BigDecimal.class)).isEqualByComparingTo("1000");
@@ -148,7 +149,7 @@ class JooqSnapshotStoreIT extends SnapshotStoreContract {
         new JooqDailyRollup(dsl).rollUpCompletedDays(Instant.parse("2026-11-21T00:00:00Z"));
         Record daily = dsl.fetchOne(
                 "SELECT open_available, close_available, min_available, max_available, samples "
-                        + "FROM daily_balance WHERE account_id = ?",
+                        + "FROM daily_balance d JOIN account a ON a.account_key = d.account_key WHERE a.id = ?",
                 source + ".budget.b1");
         assertThat(daily.get("open_available", BigDecimal.class)).isEqualByComparingTo("10000");
         assertThat(daily.get("close_available", BigDecimal.class)).isEqualByComparingTo("8500");

@@ -165,9 +165,9 @@ public final class GeneratedHistory {
         // takes too long for a benchmark's set-up; JooqDailyRollup is exercised by the tests); the last day is
         // not rolled up yet, as the current day never is, so the daily view computes it from the runs
         dsl.execute("""
-                INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, min_available,
+                INSERT INTO daily_balance (account_key, day, currency, open_available, close_available, min_available,
                                            max_available, samples, first_observed_at, last_observed_at)
-                SELECT 'bench.budget.b' || a, ?::date + d, (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3],
+                SELECT a, ?::date + d, (ARRAY['USD', 'EUR', 'GBP'])[1 + a % 3],
                        100000 - d * 20, 100000 - d * 20 - 14, 100000 - d * 20 - 14, 100000 - d * 20, 287,
                        ?::timestamptz + d * INTERVAL '1 day', ?::timestamptz + (d + 1) * INTERVAL '1 day'
                                                                              - INTERVAL '5 minutes'

@@ -143,7 +143,8 @@ public class HistoryQueryBenchmark {
 
     @Benchmark
     public Result<? extends Record> dailyHistoryOfOneAccountOverAYear() {
-        String account = "bench.budget.b" + ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1);
+        // the generated accounts' keys are their numbers; the API resolves an account id to its key first
+        int account = ThreadLocalRandom.current().nextInt(1, ACCOUNTS + 1);
         return dsl.select(
                         DAILY_BALANCE.DAY,
                         DAILY_BALANCE.CURRENCY,
@@ -153,7 +154,7 @@ public class HistoryQueryBenchmark {
                         DAILY_BALANCE.MAX_AVAILABLE,
                         DAILY_BALANCE.SAMPLES)
                 .from(DAILY_BALANCE)
-                .where(DAILY_BALANCE.ACCOUNT_ID.eq(account))
+                .where(DAILY_BALANCE.ACCOUNT_KEY.eq(account))
                 .and(DAILY_BALANCE.DAY.between(FIRST_DAY, FIRST_DAY.plusDays(365)))
                 .orderBy(DAILY_BALANCE.DAY)
                 .fetch();
