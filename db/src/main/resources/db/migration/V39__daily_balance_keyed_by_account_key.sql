@@ -112,4 +112,6 @@ CREATE INDEX daily_balance_by_day ON daily_balance USING brin (day);
 COMMENT ON TABLE daily_balance IS 'Daily rollup per account (UTC days), made once a day is over; survives retention.';
 COMMENT ON COLUMN daily_balance.account_key IS 'The account''s key (account.account_key).';
 COMMENT ON INDEX daily_balance_pkey IS 'The rollup''s key, carrying the day''s values: one account''s days read by an index-only scan.';
+-- the rebuilt table has no statistics yet: without them a month of it is read whole instead of by its days
+ANALYZE daily_balance;
 /* [jooq ignore stop] */
