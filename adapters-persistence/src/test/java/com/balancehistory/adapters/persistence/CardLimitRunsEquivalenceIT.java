@@ -74,7 +74,8 @@ class CardLimitRunsEquivalenceIT {
         }
         List<Row> expected = new ArrayList<>();
         List<Row> recordedAsNewest = new ArrayList<>();
-        List<Integer> order = recordingOrder(polls);
+        List<Integer> order = CompactHistoryEquivalenceIT.recordingOrder(
+                polls.stream().map(Poll::late).toList());
         for (int step = 0; step < order.size(); step++) {
             int i = order.get(step);
             Poll poll = polls.get(i);
@@ -154,21 +155,6 @@ class CardLimitRunsEquivalenceIT {
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(14);
-    }
-
-    /** A poll marked late is recorded after the poll that follows it, as when two polls of a source race. */
-    private static List<Integer> recordingOrder(List<Poll> polls) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < polls.size(); i++) {
-            if (polls.get(i).late() && i + 1 < polls.size()) {
-                order.add(i + 1);
-                order.add(i);
-                i++;
-            } else {
-                order.add(i);
-            }
-        }
-        return order;
     }
 
     private static Instant at(int i) {

@@ -148,11 +148,18 @@ class CompactHistoryEquivalenceIT {
                 .ofMaxSize(14);
     }
 
-    /** A poll marked late is recorded after the poll that follows it, as when two polls of a source race. */
     private static List<Integer> recordingOrder(List<Poll> polls) {
+        return recordingOrder(polls.stream().map(Poll::recordedLate).toList());
+    }
+
+    /**
+     * The order in which polls are recorded: a poll marked late after the poll that follows it, as when two polls of
+     * a source race.
+     */
+    static List<Integer> recordingOrder(List<Boolean> late) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < polls.size(); i++) {
-            if (polls.get(i).recordedLate() && i + 1 < polls.size()) {
+        for (int i = 0; i < late.size(); i++) {
+            if (late.get(i) && i + 1 < late.size()) {
                 order.add(i + 1);
                 order.add(i);
                 i++;
