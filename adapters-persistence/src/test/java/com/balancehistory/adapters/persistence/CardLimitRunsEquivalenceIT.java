@@ -74,7 +74,7 @@ class CardLimitRunsEquivalenceIT {
         }
         List<Row> expected = new ArrayList<>();
         List<Row> recordedAsNewest = new ArrayList<>();
-        List<Integer> order = CompactHistoryEquivalenceIT.recordingOrder(
+        List<Integer> order = CompactHistoryEquivalenceIT.recordingOrderOfLate(
                 polls.stream().map(Poll::late).toList());
         for (int step = 0; step < order.size(); step++) {
             int i = order.get(step);

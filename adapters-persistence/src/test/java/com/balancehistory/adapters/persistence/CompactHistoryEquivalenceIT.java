@@ -90,7 +90,8 @@ class CompactHistoryEquivalenceIT {
         for (int i = 0; i < polls.size(); i++) {
             pollIds[i] = stores.get(0).openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at(i));
         }
-        List<Integer> order = recordingOrder(polls);
+        List<Integer> order =
+                recordingOrderOfLate(polls.stream().map(Poll::recordedLate).toList());
         for (int step = 0; step < order.size(); step++) {
             int i = order.get(step);
             Poll poll = polls.get(i);
@@ -148,15 +149,11 @@ class CompactHistoryEquivalenceIT {
                 .ofMaxSize(14);
     }
 
-    private static List<Integer> recordingOrder(List<Poll> polls) {
-        return recordingOrder(polls.stream().map(Poll::recordedLate).toList());
-    }
-
     /**
      * The order in which polls are recorded: a poll marked late after the poll that follows it, as when two polls of
      * a source race.
      */
-    static List<Integer> recordingOrder(List<Boolean> late) {
+    static List<Integer> recordingOrderOfLate(List<Boolean> late) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < late.size(); i++) {
             if (late.get(i) && i + 1 < late.size()) {
