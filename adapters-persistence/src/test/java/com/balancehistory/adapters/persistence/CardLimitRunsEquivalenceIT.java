@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -184,12 +183,10 @@ class CardLimitRunsEquivalenceIT {
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
         List<RawResponse> raw = List.of(new RawResponse("GET /cards", 200, "{}"));
         if (poll.readings().isEmpty()) {
-            return new SourcePollRecord(
+            return SourcePollRecord.of(
                     pollId,
                     source,
                     "ahrvo",
-                    SourceOutcome.FAILED,
-                    Optional.of("down"),
                     at,
                     at,
                     new FetchResult.Failed(
@@ -201,12 +198,10 @@ class CardLimitRunsEquivalenceIT {
             byPeriod.forEach((period, amount) -> remaining.put(period, Money.parse(amount, "USD")));
             limits.add(new CardLimitObservation(card(source, card), remaining));
         });
-        return new SourcePollRecord(
+        return SourcePollRecord.of(
                 pollId,
                 source,
                 "ahrvo",
-                SourceOutcome.OK,
-                Optional.empty(),
                 at,
                 at,
                 new FetchResult.Fetched(source, List.of(), limits, List.of(), Set.of(), raw));

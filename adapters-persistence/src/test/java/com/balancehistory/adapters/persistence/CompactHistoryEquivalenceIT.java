@@ -6,7 +6,6 @@ import com.balancehistory.adapters.persistence.query.JooqAsOfBalanceReadModel;
 import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.model.query.AsOfBalance;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
@@ -178,12 +177,10 @@ class CompactHistoryEquivalenceIT {
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
         List<RawResponse> raw = List.of(new RawResponse("GET /budgets", 200, "{}"));
         if (poll.accounts().isEmpty()) {
-            return new SourcePollRecord(
+            return SourcePollRecord.of(
                     pollId,
                     source,
                     "ahrvo",
-                    SourceOutcome.FAILED,
-                    Optional.of("down"),
                     at,
                     at,
                     new FetchResult.Failed(
@@ -191,12 +188,10 @@ class CompactHistoryEquivalenceIT {
         }
         List<BalanceObservation> balances = new ArrayList<>();
         poll.accounts().get().forEach((account, s) -> balances.add(observation(source, account, s)));
-        return new SourcePollRecord(
+        return SourcePollRecord.of(
                 pollId,
                 source,
                 "ahrvo",
-                SourceOutcome.OK,
-                Optional.empty(),
                 at,
                 at,
                 new FetchResult.Fetched(

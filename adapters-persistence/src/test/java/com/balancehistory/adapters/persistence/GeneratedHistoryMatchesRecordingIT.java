@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.bench.GeneratedHistory;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -73,12 +72,10 @@ class GeneratedHistoryMatchesRecordingIT {
             Instant at = GeneratedHistory.pollTime(k);
             long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
             if (GeneratedHistory.failed(k)) {
-                store.recordSource(new SourcePollRecord(
+                store.recordSource(SourcePollRecord.of(
                         pollId,
                         GeneratedHistory.SOURCE,
                         "ahrvo",
-                        SourceOutcome.FAILED,
-                        Optional.of("down"),
                         at,
                         at,
                         new FetchResult.Failed(
@@ -102,12 +99,10 @@ class GeneratedHistoryMatchesRecordingIT {
                             BalanceObservation.of(account, Balances.available(Money.of(available.get(), currency))));
                 }
             }
-            store.recordSource(new SourcePollRecord(
+            store.recordSource(SourcePollRecord.of(
                     pollId,
                     GeneratedHistory.SOURCE,
                     "ahrvo",
-                    SourceOutcome.OK,
-                    Optional.empty(),
                     at,
                     at,
                     new FetchResult.Fetched(

@@ -227,11 +227,9 @@ public final class PollSourcesService implements PollSourcesUseCase {
     private PollRunSummary.SourceResult record(
             long pollId, BalanceProvider provider, Instant startedAt, FetchResult result) {
         Instant observedAt = clock.instant();
-        SourceOutcome outcome = SourceResults.outcomeOf(result);
-        Optional<String> error = SourceResults.errorOf(result);
         String providerName = provider.providerType().configName();
-        SourcePollRecord record = new SourcePollRecord(
-                pollId, provider.sourceName(), providerName, outcome, error, startedAt, observedAt, result);
+        SourcePollRecord record =
+                SourcePollRecord.of(pollId, provider.sourceName(), providerName, startedAt, observedAt, result);
         int rowsWritten;
         try {
             rowsWritten = store.recordSource(record);
@@ -253,8 +251,8 @@ public final class PollSourcesService implements PollSourcesUseCase {
         return new PollRunSummary.SourceResult(
                 provider.sourceName(),
                 providerName,
-                outcome,
-                error,
+                record.outcome(),
+                record.error(),
                 SourceResults.accountsSeen(result),
                 rowsWritten,
                 startedAt,

@@ -3,7 +3,6 @@ package com.balancehistory.adapters.persistence.bench;
 import com.balancehistory.adapters.persistence.CardLimitTotals;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.model.poll.SourceOutcome;
 import com.balancehistory.application.port.out.FailureKind;
 import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
@@ -97,12 +96,10 @@ public final class CardLimitStorageFootprint {
             at = at.plusSeconds(300);
             if (poll == warmUp + POLLS / 2) { // the day's failed poll: a gap, nothing written in either form
                 long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-                store.recordSource(new SourcePollRecord(
+                store.recordSource(SourcePollRecord.of(
                         pollId,
                         "cards",
                         "ahrvo",
-                        SourceOutcome.FAILED,
-                        Optional.of("down"),
                         at,
                         at,
                         new FetchResult.Failed(
@@ -159,12 +156,10 @@ public final class CardLimitStorageFootprint {
             limits.add(new CardLimitObservation(card, remaining));
         }
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-        store.recordSource(new SourcePollRecord(
+        store.recordSource(SourcePollRecord.of(
                 pollId,
                 "cards",
                 "ahrvo",
-                SourceOutcome.OK,
-                Optional.empty(),
                 at,
                 at,
                 new FetchResult.Fetched("cards", List.of(), limits, List.of(), Set.of(), List.of())));
