@@ -35,6 +35,16 @@ class HistoryUpgradeFromV6IT {
         try (Connection connection = db.connect()) {
             populate(connection, "s1", List.of("x1", "x2", "x3", "x4", "x5"), List.of("k1", "k2"), 60, new Random(7));
             populate(connection, "s2", List.of("y1"), List.of(), 30, new Random(11));
+            // the first day rolled up as V6 rolled days up, the second still pending: V39 rebuilds the rollup
+            exec(
+                    connection,
+                    "INSERT INTO daily_balance (account_id, day, currency, open_available, close_available, "
+                            + "min_available, max_available, samples, first_observed_at, last_observed_at) "
+                            + "SELECT account_id, day, currency, open_available, close_available, min_available, "
+                            + "max_available, samples, first_observed_at, last_observed_at "
+                            + "FROM analytics.daily_balances WHERE day = DATE '2026-11-20'");
+            exec(connection, "DELETE FROM daily_rollup_pending WHERE day = DATE '2026-11-20'");
+            assertThat(count(connection, "daily_balance")).isPositive();
             // later versions may add columns to a view (V17: balance_changes.direction); the columns it had answer as
             // before
             Map<String, String> columns = columns(connection);
@@ -50,6 +60,10 @@ class HistoryUpgradeFromV6IT {
             assertThat(count(connection, "balance_run") + count(connection, "latest_balance"))
                     .as("runs stored instead of per-poll rows")
                     .isLessThan(snapshotsBefore / 2);
+            // V39 rebuilt the daily rollup: without statistics, a month of analytics.daily_balances read all of it
+            assertThat(count(connection, "pg_class WHERE relname = 'daily_balance' AND reltuples >= 0"))
+                    .as("the rebuilt daily rollup has statistics")
+                    .isEqualTo(1);
             // V38: card limits kept as runs the same way
             assertThat(count(connection, "card_limit_snapshot")).isEqualTo(cardLimitsBefore);
             assertThat(count(connection, "card_limit_run") + count(connection, "latest_card_limit"))
