@@ -116,7 +116,7 @@ final class CardLimitWriter {
             SourcePollRecord record,
             Optional<NewestBalancePoll> previous)
             throws SQLException {
-        boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
+        boolean newest = NewestBalancePoll.isNewest(previous, record);
         String[][] columns = columns(observations);
         if (!newest && columns[0].length == 0) {
             return 0;

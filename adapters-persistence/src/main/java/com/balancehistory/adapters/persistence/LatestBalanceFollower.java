@@ -86,7 +86,7 @@ final class LatestBalanceFollower {
             SourcePollRecord record,
             Optional<NewestBalancePoll> previous)
             throws SQLException {
-        boolean newest = previous.map(p -> p.isOlderThan(record)).orElse(true);
+        boolean newest = NewestBalancePoll.isNewest(previous, record);
         List<BalanceObservation> observations = new ArrayList<>(byAccount.values());
         Optional<FollowedBalances.Poll> remembered =
                 previous.flatMap(p -> followedBalances.take(record.source(), p.pollId()));
