@@ -181,13 +181,13 @@ final class BalanceRunWriter {
                                      previous_available, previous_observed_at)
             SELECT a.account_key, s.first_seen_at, s.last_seen_at, s.provider_as_of, s.currency, s.available,
                    s.ledger, s.pending, s.allocated, s.initial, s.change_direction, s.change_significant,
-                   CASE WHEN s.change_direction IS NOT NULL AND NOT (s.previous_run_closed
-                             AND one_history_month(s.previous_observed_at, s.last_seen_at))
-                        THEN s.previous_available END,
-                   CASE WHEN s.change_direction IS NOT NULL AND NOT (s.previous_run_closed
-                             AND one_history_month(s.previous_observed_at, s.last_seen_at))
-                        THEN s.previous_observed_at END
-            FROM stopped s JOIN account a ON a.id = s.account_id
+                   CASE WHEN k.keeps_previous THEN s.previous_available END,
+                   CASE WHEN k.keeps_previous THEN s.previous_observed_at END
+            FROM stopped s
+            JOIN account a ON a.id = s.account_id
+            CROSS JOIN LATERAL (SELECT s.change_direction IS NOT NULL AND NOT (s.previous_run_closed
+                    AND one_history_month(s.previous_observed_at, s.last_seen_at)) AS keeps_previous) k
+            ORDER BY a.account_key
             """;
 
     private final ChangeDetector significance;
