@@ -14,19 +14,28 @@ import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.analytics.ChangeDetector;
 import com.balancehistory.domain.money.Money;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Unchanged balances are not rewritten into latest_balance, yet every reader sees them as observed by the newest
@@ -79,6 +88,8 @@ class LatestBalanceFollowingIT {
         assertThat(observedAtInView("b2")).isEqualTo(T2);
         assertThat(readModel.latestBalance(id("b1")).map(LatestBalance::observedAt))
                 .contains(T2);
+        assertThat(inList("b1").observedAt()).as("in the list of all").isEqualTo(T2);
+        assertThat(inList("b2").observedAt()).as("in the list of all").isEqualTo(T2);
         assertThat(readModel
                         .latestBalance(id("b2"))
                         .orElseThrow()
@@ -104,6 +115,8 @@ class LatestBalanceFollowingIT {
                 .isEqualTo(T1);
         assertThat(readModel.latestBalance(id("b2")).map(LatestBalance::observedAt))
                 .contains(T1);
+        assertThat(inList("b2").observedAt()).as("in the list of all").isEqualTo(T1);
+        assertThat(inList("b1").observedAt()).as("in the list of all").isEqualTo(T2);
         assertThat(dsl.fetchValue(
                         "SELECT last_seen_at FROM analytics.latest_balances WHERE account_id = ?", id("b2").value()))
                 .isEqualTo(OffsetDateTime.parse("2026-11-20T10:05:00Z"));
@@ -136,6 +149,69 @@ class LatestBalanceFollowingIT {
         assertThat(change.get("previous_available", BigDecimal.class)).isEqualByComparingTo("100.00");
         assertThat(change.get("available", BigDecimal.class)).isEqualByComparingTo("90.00");
         assertThat(observedAtInView("b1")).isEqualTo(T3);
+    }
+
+    /** A poll commits while the list is read: just before the list reads one of the two tables it is made of. */
+    @ParameterizedTest
+    @ValueSource(strings = {"latest_balance", "source_balance_poll"})
+    void the_list_of_all_read_while_a_poll_is_recorded_shows_only_sightings_that_happened(String table) {
+        use(Recorders.ONE_INSTANCE);
+        record(T0, listed(balance("b1", "100.00"), balance("b2", "5.00")));
+        record(T1, listed(balance("b1", "100.00"), balance("b2", "5.00")));
+        AtomicBoolean recordedDuringTheRead = new AtomicBoolean();
+        DSLContext listing = DSL.using(
+                beforeReading(table, PersistenceTestSupport.dataSource(), () -> {
+                    if (recordedDuringTheRead.compareAndSet(false, true)) {
+                        record(T2, listed(balance("b1", "100.00"), balance("b2", "4.00"), balance("b3", "7.00")));
+                    }
+                }),
+                SQLDialect.POSTGRES);
+
+        List<String> listed = new JooqBalanceReadModel(listing)
+                .allLatestBalances().stream()
+                        .filter(latest -> latest.account().source().equals(source))
+                        .map(latest -> latest.account().externalId() + " "
+                                + latest.balances().available().toPlainString() + " at " + latest.observedAt())
+                        .toList();
+
+        assertThat(recordedDuringTheRead).isTrue();
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(listed)
+                .as("each value at a time a poll saw it")
+                .allMatch(line -> Set.of(
+                                "b1 100.00 at " + T1, "b1 100.00 at " + T2, "b2 4.00 at " + T2, "b3 7.00 at " + T2)
+                        .contains(line));
+    }
+
+    /**
+     * Connections that run {@code commitFirst} (on a connection of its own) just before preparing a statement that
+     * reads the table: what a poll committing at that moment does to whatever the reader read before.
+     */
+    private static DataSource beforeReading(String table, DataSource dataSource, Runnable commitFirst) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (ds, dsMethod, dsArgs) -> {
+                    Object opened = invoke(dataSource, dsMethod, dsArgs);
+                    if (!(opened instanceof Connection connection)) {
+                        return opened;
+                    }
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (c, method, args) -> {
+                                if (method.getName().startsWith("prepare")
+                                        && args[0] instanceof String sql
+                                        && sql.contains(table)) {
+                                    commitFirst.run();
+                                }
+                                return invoke(connection, method, args);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

@@ -22,14 +22,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
@@ -72,6 +76,27 @@ final class QueryRows {
             LATEST_OBSERVED_AT,
             LATEST_BALANCE.PROVIDER_AS_OF);
 
+    /**
+     * {@link #LATEST_FIELDS} read from latest_balance alone, as the full list does: the row's own time in place of
+     * {@link #LATEST_OBSERVED_AT}, and whether it follows its source's newest poll. Joining the newest polls took a
+     * sixth of the server's time for 10,000 rows (1.4 of 7.8 ms, a hash probe per row); they are a few rows, read apart.
+     */
+    private static final List<Field<?>> LATEST_FIELDS_OF_ROW_ALONE = Stream.concat(
+                    LATEST_FIELDS.stream()
+                            .map(field -> field == LATEST_OBSERVED_AT ? LATEST_BALANCE.OBSERVED_AT : field),
+                    Stream.of(LATEST_BALANCE.FOLLOWS_SOURCE_POLL))
+            .toList();
+
+    private static final String ALL_LATEST = DSL.using(SQLDialect.POSTGRES)
+            .select(LATEST_FIELDS_OF_ROW_ALONE)
+            .from(LATEST_BALANCE)
+            .getSQL();
+
+    private static final String NEWEST_POLLS = DSL.using(SQLDialect.POSTGRES)
+            .select(SOURCE_BALANCE_POLL.SOURCE, SOURCE_BALANCE_POLL.OBSERVED_AT)
+            .from(SOURCE_BALANCE_POLL)
+            .getSQL();
+
     // each column's place in LATEST_FIELDS, found by the field once, so the rows are read by name at index speed
     private static final int ACCOUNT_ID = LATEST_FIELDS.indexOf(LATEST_BALANCE.ACCOUNT_ID);
     private static final int SOURCE = LATEST_FIELDS.indexOf(LATEST_BALANCE.SOURCE);
@@ -89,6 +114,8 @@ final class QueryRows {
     private static final int INITIAL = LATEST_FIELDS.indexOf(LATEST_BALANCE.INITIAL);
     private static final int OBSERVED_AT = LATEST_FIELDS.indexOf(LATEST_OBSERVED_AT);
     private static final int PROVIDER_AS_OF = LATEST_FIELDS.indexOf(LATEST_BALANCE.PROVIDER_AS_OF);
+    private static final int FOLLOWS_SOURCE_POLL =
+            LATEST_FIELDS_OF_ROW_ALONE.indexOf(LATEST_BALANCE.FOLLOWS_SOURCE_POLL);
 
     private QueryRows() {}
 
@@ -116,6 +143,31 @@ final class QueryRows {
 
     /** As {@link #fetchLatest(DSLContext, Select)}, the query rendered already (for the per-request ones). */
     static List<LatestBalance> fetchLatest(DSLContext dsl, String sql, List<Object> binds) {
+        return fetchLatest(dsl, sql, binds, row -> latest(row, row.get(OBSERVED_AT, OffsetDateTime.class)));
+    }
+
+    /**
+     * Every latest balance, unordered. The sources' newest polls are read first, so a poll recorded between the two
+     * statements can only make them older than the poll a row follows, never newer: a row following its source was
+     * observed unchanged at every newest poll since its own time, so the later of the two is a time it was observed
+     * (and a row that poll inserted or changed carries it as its own time).
+     */
+    static List<LatestBalance> fetchAllLatest(DSLContext dsl) {
+        Map<String, OffsetDateTime> newestPollBySource = new HashMap<>();
+        dsl.resultQuery(NEWEST_POLLS)
+                .coerce(SOURCE_BALANCE_POLL.SOURCE, SOURCE_BALANCE_POLL.OBSERVED_AT)
+                .forEach(poll -> newestPollBySource.put(poll.value1(), poll.value2()));
+        return fetchLatest(dsl, ALL_LATEST, List.of(), row -> {
+            OffsetDateTime own = row.get(OBSERVED_AT, OffsetDateTime.class);
+            OffsetDateTime newestPoll = row.get(FOLLOWS_SOURCE_POLL, Boolean.class)
+                    ? newestPollBySource.get(row.get(SOURCE, String.class))
+                    : null;
+            return latest(row, newestPoll != null && newestPoll.isAfter(own) ? newestPoll : own);
+        });
+    }
+
+    private static List<LatestBalance> fetchLatest(
+            DSLContext dsl, String sql, List<Object> binds, Function<LatestRow, LatestBalance> mapper) {
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < binds.size(); i++) {
@@ -125,7 +177,7 @@ final class QueryRows {
                 try (ResultSet rs = statement.executeQuery()) {
                     LatestRow row = new JdbcLatestRow(rs);
                     while (rs.next()) {
-                        rows.add(latest(row));
+                        rows.add(mapper.apply(row));
                     }
                 }
                 return rows;
@@ -135,7 +187,7 @@ final class QueryRows {
 
     /** A row of {@link #LATEST_FIELDS} fetched through jOOQ (the streamed export). */
     static LatestBalance latest(Record record) {
-        return latest(record::get);
+        return latest(record::get, record.get(LATEST_OBSERVED_AT));
     }
 
     /** The values of {@link #LATEST_FIELDS} in one row, by their place in it from 0, however the row was fetched. */
@@ -159,12 +211,15 @@ final class QueryRows {
                 return type.cast(value);
             } catch (SQLException e) {
                 throw new DataAccessException(
-                        "could not read column " + LATEST_FIELDS.get(column).getName() + " of a latest balance", e);
+                        "could not read column "
+                                + LATEST_FIELDS_OF_ROW_ALONE.get(column).getName() + " of a latest balance",
+                        e);
             }
         }
     }
 
-    private static LatestBalance latest(LatestRow row) {
+    /** A latest balance from a row of {@link #LATEST_FIELDS}, last observed at the time given. */
+    private static LatestBalance latest(LatestRow row, OffsetDateTime observedAt) {
         Currency currency = CurrencyCodes.require(row.get(CURRENCY, String.class));
         Account account = new Account(
                 new AccountId(row.get(ACCOUNT_ID, String.class)),
@@ -186,7 +241,7 @@ final class QueryRows {
         return new LatestBalance(
                 account,
                 balances,
-                instant(row.get(OBSERVED_AT, OffsetDateTime.class)),
+                instant(observedAt),
                 optionalInstant(row.get(PROVIDER_AS_OF, OffsetDateTime.class)),
                 optionalInstant(row.get(GONE_AT, OffsetDateTime.class)));
     }

@@ -18,7 +18,7 @@ public interface BalanceReadModel {
     /** One page of latest balances matching the selection, with the total count of matches. */
     BalanceRows latestBalances(BalanceSelection selection);
 
-    /** Every account's latest balances (for overviews and alerts). */
+    /** Every account's latest balances (for overviews and alerts), in no particular order. */
     List<LatestBalance> allLatestBalances();
 
     Optional<LatestBalance> latestBalance(AccountId account);
