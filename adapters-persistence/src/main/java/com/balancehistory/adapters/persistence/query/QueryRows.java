@@ -14,6 +14,7 @@ import com.balancehistory.domain.account.Balances;
 import com.balancehistory.domain.account.ProviderType;
 import com.balancehistory.domain.money.CurrencyCodes;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -160,7 +162,7 @@ final class QueryRows {
         return fetchLatest(dsl, ALL_LATEST, List.of(), row -> {
             OffsetDateTime own = row.get(OBSERVED_AT, OffsetDateTime.class);
             OffsetDateTime newestPoll = row.get(FOLLOWS_SOURCE_POLL, Boolean.class)
-                    ? newestPollBySource.get(row.get(SOURCE, String.class))
+                    ? newestPollBySource.get(row.repeatedText(SOURCE))
                     : null;
             return latest(row, newestPoll != null && newestPoll.isAfter(own) ? newestPoll : own);
         });
@@ -193,9 +195,22 @@ final class QueryRows {
     /** The values of {@link #LATEST_FIELDS} in one row, by their place in it from 0, however the row was fetched. */
     private interface LatestRow {
         <T> T get(int column, Class<T> type);
+
+        /** A text column whose few values repeat from row to row (source, provider, kind, currency). */
+        default String repeatedText(int column) {
+            return get(column, String.class);
+        }
     }
 
-    private record JdbcLatestRow(ResultSet rs) implements LatestRow {
+    private static final class JdbcLatestRow implements LatestRow {
+
+        private final ResultSet rs;
+        private final byte[][] previousBytes = new byte[LATEST_FIELDS_OF_ROW_ALONE.size()][];
+        private final String[] previousText = new String[LATEST_FIELDS_OF_ROW_ALONE.size()];
+
+        JdbcLatestRow(ResultSet rs) {
+            this.rs = rs;
+        }
 
         /**
          * Text and amounts through their own getters, which read a long list of latest balances faster than
@@ -210,22 +225,47 @@ final class QueryRows {
                         : type == BigDecimal.class ? rs.getBigDecimal(index) : rs.getObject(index, type);
                 return type.cast(value);
             } catch (SQLException e) {
-                throw new DataAccessException(
-                        "could not read column "
-                                + LATEST_FIELDS_OF_ROW_ALONE.get(column).getName() + " of a latest balance",
-                        e);
+                throw unreadable(column, e);
             }
+        }
+
+        /**
+         * The previous row's string when the column's bytes are the same: pgjdbc hands a text column's bytes as
+         * received (UTF-8), and decoding a string per row and column was a quarter of the list's Java time.
+         */
+        @Override
+        public String repeatedText(int column) {
+            try {
+                byte[] bytes = rs.getBytes(column + 1);
+                if (bytes == null) {
+                    return null;
+                }
+                if (!Arrays.equals(bytes, previousBytes[column])) {
+                    previousBytes[column] = bytes;
+                    previousText[column] = new String(bytes, StandardCharsets.UTF_8);
+                }
+                return previousText[column];
+            } catch (SQLException e) {
+                throw unreadable(column, e);
+            }
+        }
+
+        private static DataAccessException unreadable(int column, SQLException e) {
+            return new DataAccessException(
+                    "could not read column "
+                            + LATEST_FIELDS_OF_ROW_ALONE.get(column).getName() + " of a latest balance",
+                    e);
         }
     }
 
     /** A latest balance from a row of {@link #LATEST_FIELDS}, last observed at the time given. */
     private static LatestBalance latest(LatestRow row, OffsetDateTime observedAt) {
-        Currency currency = CurrencyCodes.require(row.get(CURRENCY, String.class));
+        Currency currency = CurrencyCodes.require(row.repeatedText(CURRENCY));
         Account account = new Account(
                 new AccountId(row.get(ACCOUNT_ID, String.class)),
-                row.get(SOURCE, String.class),
-                ProviderType.fromConfigName(row.get(PROVIDER, String.class)),
-                AccountKind.fromSlug(row.get(KIND, String.class)),
+                row.repeatedText(SOURCE),
+                ProviderType.fromConfigName(row.repeatedText(PROVIDER)),
+                AccountKind.fromSlug(row.repeatedText(KIND)),
                 row.get(EXTERNAL_ID, String.class),
                 row.get(NAME, String.class),
                 currency,
