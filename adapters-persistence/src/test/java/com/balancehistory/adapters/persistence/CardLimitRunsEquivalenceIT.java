@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.port.out.FailureKind;
-import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.application.port.out.SourcePollRecord;
@@ -183,14 +181,7 @@ class CardLimitRunsEquivalenceIT {
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
         List<RawResponse> raw = List.of(new RawResponse("GET /cards", 200, "{}"));
         if (poll.readings().isEmpty()) {
-            return SourcePollRecord.of(
-                    pollId,
-                    source,
-                    "ahrvo",
-                    at,
-                    at,
-                    new FetchResult.Failed(
-                            source, FetchFailure.ofSource("GET /cards", FailureKind.UNAVAILABLE, "down"), raw));
+            return AhrvoPolls.recorded(pollId, at, AhrvoPolls.unavailable(source, "GET /cards", raw));
         }
         List<CardLimitObservation> limits = new ArrayList<>();
         poll.readings().get().forEach((card, byPeriod) -> {
@@ -198,13 +189,8 @@ class CardLimitRunsEquivalenceIT {
             byPeriod.forEach((period, amount) -> remaining.put(period, Money.parse(amount, "USD")));
             limits.add(new CardLimitObservation(card(source, card), remaining));
         });
-        return SourcePollRecord.of(
-                pollId,
-                source,
-                "ahrvo",
-                at,
-                at,
-                new FetchResult.Fetched(source, List.of(), limits, List.of(), Set.of(), raw));
+        return AhrvoPolls.recorded(
+                pollId, at, new FetchResult.Fetched(source, List.of(), limits, List.of(), Set.of(), raw));
     }
 
     private static List<Row> rows(String source, Poll poll, Instant at, long pollId) {

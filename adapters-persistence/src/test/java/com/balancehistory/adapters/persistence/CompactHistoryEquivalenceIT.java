@@ -7,8 +7,6 @@ import com.balancehistory.adapters.persistence.query.JooqBalanceReadModel;
 import com.balancehistory.adapters.persistence.report.JooqAsOfSnapshots;
 import com.balancehistory.application.model.poll.PollTrigger;
 import com.balancehistory.application.model.query.AsOfBalance;
-import com.balancehistory.application.port.out.FailureKind;
-import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
 import com.balancehistory.application.port.out.RawResponse;
 import com.balancehistory.application.port.out.SourcePollRecord;
@@ -177,22 +175,12 @@ class CompactHistoryEquivalenceIT {
     private static SourcePollRecord record(String source, long pollId, Instant at, Poll poll) {
         List<RawResponse> raw = List.of(new RawResponse("GET /budgets", 200, "{}"));
         if (poll.accounts().isEmpty()) {
-            return SourcePollRecord.of(
-                    pollId,
-                    source,
-                    "ahrvo",
-                    at,
-                    at,
-                    new FetchResult.Failed(
-                            source, FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"), raw));
+            return AhrvoPolls.recorded(pollId, at, AhrvoPolls.unavailable(source, "GET /budgets", raw));
         }
         List<BalanceObservation> balances = new ArrayList<>();
         poll.accounts().get().forEach((account, s) -> balances.add(observation(source, account, s)));
-        return SourcePollRecord.of(
+        return AhrvoPolls.recorded(
                 pollId,
-                source,
-                "ahrvo",
-                at,
                 at,
                 new FetchResult.Fetched(
                         source,

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.balancehistory.adapters.persistence.bench.GeneratedHistory;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.port.out.FailureKind;
-import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
-import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
@@ -72,15 +69,8 @@ class GeneratedHistoryMatchesRecordingIT {
             Instant at = GeneratedHistory.pollTime(k);
             long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
             if (GeneratedHistory.failed(k)) {
-                store.recordSource(SourcePollRecord.of(
-                        pollId,
-                        GeneratedHistory.SOURCE,
-                        "ahrvo",
-                        at,
-                        at,
-                        new FetchResult.Failed(
-                                GeneratedHistory.SOURCE,
-                                FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"))));
+                store.recordSource(AhrvoPolls.recorded(
+                        pollId, at, AhrvoPolls.unavailable(GeneratedHistory.SOURCE, "GET /budgets", List.of())));
                 continue;
             }
             List<BalanceObservation> balances = new ArrayList<>();
@@ -99,11 +89,8 @@ class GeneratedHistoryMatchesRecordingIT {
                             BalanceObservation.of(account, Balances.available(Money.of(available.get(), currency))));
                 }
             }
-            store.recordSource(SourcePollRecord.of(
+            store.recordSource(AhrvoPolls.recorded(
                     pollId,
-                    GeneratedHistory.SOURCE,
-                    "ahrvo",
-                    at,
                     at,
                     new FetchResult.Fetched(
                             GeneratedHistory.SOURCE, balances, List.of(), List.of(), Set.of(), List.of())));

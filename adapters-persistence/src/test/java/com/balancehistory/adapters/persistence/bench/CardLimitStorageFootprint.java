@@ -1,12 +1,10 @@
 package com.balancehistory.adapters.persistence.bench;
 
+import com.balancehistory.adapters.persistence.AhrvoPolls;
 import com.balancehistory.adapters.persistence.CardLimitTotals;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.port.out.FailureKind;
-import com.balancehistory.application.port.out.FetchFailure;
 import com.balancehistory.application.port.out.FetchResult;
-import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.Account;
 import com.balancehistory.domain.account.AccountKind;
@@ -96,14 +94,8 @@ public final class CardLimitStorageFootprint {
             at = at.plusSeconds(300);
             if (poll == warmUp + POLLS / 2) { // the day's failed poll: a gap, nothing written in either form
                 long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-                store.recordSource(SourcePollRecord.of(
-                        pollId,
-                        "cards",
-                        "ahrvo",
-                        at,
-                        at,
-                        new FetchResult.Failed(
-                                "cards", FetchFailure.ofSource("GET /cards", FailureKind.UNAVAILABLE, "down"))));
+                store.recordSource(
+                        AhrvoPolls.recorded(pollId, at, AhrvoPolls.unavailable("cards", "GET /cards", List.of())));
                 continue;
             }
             change(remainingCents, poll, changedPercent);
@@ -156,13 +148,8 @@ public final class CardLimitStorageFootprint {
             limits.add(new CardLimitObservation(card, remaining));
         }
         long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-        store.recordSource(SourcePollRecord.of(
-                pollId,
-                "cards",
-                "ahrvo",
-                at,
-                at,
-                new FetchResult.Fetched("cards", List.of(), limits, List.of(), Set.of(), List.of())));
+        store.recordSource(AhrvoPolls.recorded(
+                pollId, at, new FetchResult.Fetched("cards", List.of(), limits, List.of(), Set.of(), List.of())));
         return pollId;
     }
 

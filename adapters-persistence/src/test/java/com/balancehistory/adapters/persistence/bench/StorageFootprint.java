@@ -1,12 +1,9 @@
 package com.balancehistory.adapters.persistence.bench;
 
+import com.balancehistory.adapters.persistence.AhrvoPolls;
 import com.balancehistory.adapters.persistence.CardLimitTotals;
 import com.balancehistory.adapters.persistence.JooqSnapshotStore;
 import com.balancehistory.application.model.poll.PollTrigger;
-import com.balancehistory.application.port.out.FailureKind;
-import com.balancehistory.application.port.out.FetchFailure;
-import com.balancehistory.application.port.out.FetchResult;
-import com.balancehistory.application.port.out.SourcePollRecord;
 import com.balancehistory.db.testing.TestDatabase;
 import com.balancehistory.domain.account.BalanceObservation;
 import com.balancehistory.domain.account.Balances;
@@ -91,14 +88,8 @@ public final class StorageFootprint {
             at = at.plusSeconds(300);
             if (poll == warmUp + POLLS / 2) { // the day's failed poll: a gap, nothing written in either form
                 long pollId = store.openPollRun(PollTrigger.SCHEDULE, Optional.empty(), at);
-                store.recordSource(SourcePollRecord.of(
-                        pollId,
-                        "bench",
-                        "ahrvo",
-                        at,
-                        at,
-                        new FetchResult.Failed(
-                                "bench", FetchFailure.ofSource("GET /budgets", FailureKind.UNAVAILABLE, "down"))));
+                store.recordSource(
+                        AhrvoPolls.recorded(pollId, at, AhrvoPolls.unavailable("bench", "GET /budgets", List.of())));
                 continue;
             }
             List<Integer> changed = change(balances, poll, changedPercent);
